@@ -1,0 +1,152 @@
+"""Classify a tracker export: the same cascade as the webhook path, over a whole file."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.classify.cascade import Cascade
+from app.classify.memory import Memory
+from app.classify.sums import Alert, apply_sums
+from app.domain.decisions import Decision, ReviewReason
+from app.domain.entries import TimeEntry
+from app.domain.rulebook import RuleBook
+from app.sources.exports import ImportProblem, ImportResult, read_export
+
+OUTPUT_COLUMNS = (
+    "code",
+    "billable",
+    "billable_fraction",
+    "rate",
+    "amount",
+    "confidence",
+    "needs_review",
+    "review_reasons",
+    "stage",
+    "reason",
+    "sow_clause",
+)
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class BatchResult:
+    """An export's rows, each with its decision (None for rows that could not be read)."""
+
+    source: ImportResult
+    decisions: list[Decision | None]
+    alerts: list[Alert] = field(default_factory=list)
+
+    @property
+    def decided(self) -> list[Decision]:
+        return [d for d in self.decisions if d is not None]
+
+    @property
+    def problems(self) -> list[ImportProblem]:
+        return self.source.problems
+
+
+def learn_history(
+    book: RuleBook, memory: Memory, path: Path, label_column: str
+) -> tuple[int, list[ImportProblem]]:
+    """Feed a labelled export's approved codes into memory; return how many were learned."""
+    history = read_export(path, label_column=label_column)
+    learned = 0
+    for row in history.rows:
+        if row.entry is None or not row.label:
+            continue
+        entry = row.entry
+        memory.learn(book.resolve_client(entry.client, entry.project), entry.description, row.label)
+        learned += 1
+    return learned, history.problems
+
+
+def classify_entries(
+    cascade: Cascade,
+    entries: Sequence[TimeEntry],
+    *,
+    concurrency: int = 1,
+    progress: Progress | None = None,
+) -> list[Decision]:
+    """Decisions in input order. Concurrency only helps when Claude is in the cascade."""
+    if concurrency <= 1:
+        return list(_tick(map(cascade.classify, entries), progress))
+    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="classify") as pool:
+        return list(_tick(pool.map(cascade.classify, entries), progress))
+
+
+def _tick(decisions: Iterable[Decision], progress: Progress | None) -> Iterable[Decision]:
+    for decision in decisions:
+        if progress is not None:
+            progress(1)
+        yield decision
+
+
+def classify_export(
+    cascade: Cascade,
+    path: Path,
+    *,
+    concurrency: int = 1,
+    progress: Progress | None = None,
+) -> BatchResult:
+    source = read_export(path)
+    entries = source.entries
+    decisions, alerts = apply_sums(
+        cascade.book,
+        entries,
+        classify_entries(cascade, entries, concurrency=concurrency, progress=progress),
+    )
+    by_line = iter(decisions)
+    per_row = [next(by_line) if row.entry is not None else None for row in source.rows]
+    return BatchResult(source, per_row, alerts)
+
+
+def write_classified(result: BatchResult, out: Path, *, only_flagged: bool = False) -> None:
+    """Every input column in its original order, then exactly OUTPUT_COLUMNS.
+
+    ``only_flagged`` keeps the rows a person must look at (review or unreadable): the PM's queue.
+    """
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*result.source.header, *OUTPUT_COLUMNS])
+        for row, decision in zip(result.source.rows, result.decisions, strict=True):
+            if only_flagged and decision is not None and not decision.needs_review:
+                continue
+            original = [row.raw.get(name, "") for name in result.source.header]
+            writer.writerow([*original, *_columns(decision, row.problems)])
+
+
+def _columns(decision: Decision | None, problems: Sequence[ImportProblem]) -> list[str]:
+    if decision is None:
+        why = "; ".join(p.message for p in problems) or "row could not be read"
+        return [
+            "",
+            "false",
+            "0",
+            "",
+            "0.00",
+            "0.00",
+            "true",
+            ReviewReason.IMPORT_ERROR,
+            "review",
+            why,
+            "",
+        ]
+    return [
+        decision.code or "",
+        "true" if decision.billable else "false",
+        f"{decision.billable_fraction:g}",
+        "" if decision.rate is None else f"{decision.rate:.2f}",
+        f"{decision.amount:.2f}",
+        f"{decision.confidence:.2f}",
+        "true" if decision.needs_review else "false",
+        "|".join(r.value for r in decision.review_reasons),
+        decision.stage.value,
+        decision.reason,
+        decision.sow_clause,
+    ]

@@ -1,0 +1,164 @@
+"""The classification cascade: cheapest stage first, stop at the first confident answer.
+
+Whatever happens (no match, low confidence, model failure, deadline), an entry that was not
+confidently decided ends as ``needs_review`` with its reasons; nothing defaults to billable.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from app.classify.deadline import Deadline
+from app.classify.policy import code_on_date, money_for, policy_flags
+from app.classify.signals import Signal, Signals
+from app.classify.text import Text
+from app.domain.decisions import Abstain, Decision, LlmUsage, Proposal, ReviewReason, Stage
+from app.domain.entries import TimeEntry
+from app.domain.rulebook import ClientContext, RuleBook
+from app.ports import ClassifierStage
+
+
+@dataclass
+class _Trail:
+    """What the stages said, in order, for one entry."""
+
+    proposals: list[Proposal] = field(default_factory=list)
+    reasons: list[ReviewReason] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    usage: LlmUsage | None = None
+    stage_said_why: bool = False
+
+    def add_signals(self, signals: list[Signal]) -> None:
+        for reason, note in signals:
+            self.reasons.append(reason)
+            self.notes.append(note)
+
+
+class Cascade:
+    def __init__(
+        self,
+        book: RuleBook,
+        stages: Sequence[ClassifierStage],
+        *,
+        deadline_s: float = 0.5,
+        signals: Signals | None = None,
+    ) -> None:
+        self.book = book
+        self.stages = list(stages)
+        self.deadline_s = deadline_s
+        self.signals = signals or Signals.build(book)
+
+    def context_for(self, entry: TimeEntry) -> tuple[ClientContext, list[Signal]]:
+        client_id = self.book.resolve_client(entry.client, entry.project)
+        if client_id is None and not self._is_internal(entry):
+            where = entry.client or entry.project or "(no client)"
+            return self.book.context(None), [(ReviewReason.UNKNOWN_CLIENT, f"no SOW for {where}")]
+        return self.book.context(client_id), []
+
+    def _is_internal(self, entry: TimeEntry) -> bool:
+        if entry.client:
+            return self.book.is_internal(entry.client)
+        return not entry.project or self.book.is_internal(entry.project)
+
+    def classify(self, entry: TimeEntry) -> Decision:
+        started = time.perf_counter()
+        deadline = Deadline(self.deadline_s)
+        ctx, found = self.context_for(entry)
+        trail = _Trail()
+        trail.add_signals(found)
+        trail.add_signals(self.signals.read(ctx.client_id, Text(entry.description)))
+        chosen = self._run_stages(entry, ctx, deadline, trail)
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        return _decide(entry, ctx, chosen, trail, elapsed_ms)
+
+    def _run_stages(
+        self, entry: TimeEntry, ctx: ClientContext, deadline: Deadline, trail: _Trail
+    ) -> Proposal | None:
+        threshold = ctx.review.confidence_threshold
+        for stage in self.stages:
+            if deadline.expired:
+                trail.reasons.append(ReviewReason.DEADLINE)
+                trail.notes.append(f"no decision within {self.deadline_s * 1000:.0f} ms")
+                break
+            outcome = stage.classify(entry, ctx, deadline)
+            trail.usage = outcome.usage or trail.usage
+            if isinstance(outcome, Proposal):
+                trail.proposals.append(outcome)
+                if outcome.confidence >= threshold:
+                    return outcome
+            else:
+                _note_abstain(outcome, trail)
+        return _best(trail.proposals, threshold, trail)
+
+
+def _note_abstain(outcome: Abstain, trail: _Trail) -> None:
+    for reason in outcome.reasons:
+        # "no rule matched" is routine when a later stage decides; keep it only if nobody does.
+        if reason is not ReviewReason.NO_MATCH:
+            trail.reasons.append(reason)
+            trail.stage_said_why = True
+    if outcome.note and outcome.reasons != (ReviewReason.NO_MATCH,):
+        trail.notes.append(f"{outcome.stage.value}: {outcome.note}")
+    if outcome.best_guess is not None:
+        trail.proposals.append(outcome.best_guess)
+
+
+def _best(proposals: list[Proposal], threshold: float, trail: _Trail) -> Proposal | None:
+    if not proposals:
+        if not trail.stage_said_why:
+            trail.reasons.append(ReviewReason.NO_MATCH)
+            trail.notes.append("no rule, memory or model answer")
+        return None
+    best = max(proposals, key=lambda p: p.confidence)
+    trail.reasons.append(ReviewReason.LOW_CONFIDENCE)
+    trail.notes.append(f"best guess {best.code} at {best.confidence:.2f} < {threshold:.2f}")
+    return best
+
+
+def _decide(
+    entry: TimeEntry,
+    ctx: ClientContext,
+    chosen: Proposal | None,
+    trail: _Trail,
+    elapsed_ms: float,
+) -> Decision:
+    reasons, notes = list(trail.reasons), list(trail.notes)
+    code = None
+    if chosen is not None:
+        reasons += chosen.flags
+        notes += chosen.notes
+        on_date = code_on_date(chosen.code, entry, ctx)
+        code, notes = on_date.code, notes + list(on_date.notes)
+        if on_date.inactive:
+            reasons.append(ReviewReason.CODE_INACTIVE)
+        for reason, note in policy_flags(code, entry, ctx) if code else []:
+            reasons.append(reason)
+            notes.append(note)
+    money = money_for(code, entry, ctx)
+    if money.missing_rate:
+        reasons.append(ReviewReason.NO_RATE)
+        notes.append("no rate card covers this person's role")
+    unique = tuple(dict.fromkeys(reasons))
+    return Decision(
+        entry_key=entry.key,
+        entry_version=entry.version,
+        client_id=ctx.client_id,
+        code=code.code if code else None,
+        billable=money.billable,
+        billable_fraction=money.fraction,
+        rate=money.rate,
+        amount=money.amount,
+        basis=money.basis,
+        hours=entry.hours,
+        confidence=chosen.confidence if chosen else 0.0,
+        needs_review=bool(unique) or code is None,
+        review_reasons=unique,
+        stage=chosen.stage if chosen else Stage.REVIEW,
+        reason="; ".join(([chosen.reason] if chosen else []) + notes) or "no stage could decide",
+        sow_clause=(chosen.clause or (code.clause if code else "")) if chosen else "",
+        rules_version=ctx.version,
+        usage=trail.usage,
+        elapsed_ms=round(elapsed_ms, 3),
+    )

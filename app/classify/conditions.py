@@ -1,0 +1,124 @@
+"""Compile rule conditions (``app.domain.rules.Condition``) into fast predicates."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from app.classify.text import Text, contains_phrase, tokens
+from app.domain.entries import TimeEntry
+from app.domain.rules import Condition, DateRange, NumberRange, Weekday
+
+_WEEKDAYS = tuple(Weekday)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a condition looks at: the entry and its description read once."""
+
+    entry: TimeEntry
+    text: Text
+
+
+Predicate = Callable[[Subject], bool]
+
+
+def compile_condition(cond: Condition, lists: Mapping[str, tuple[str, ...]]) -> Predicate:
+    """All tests present in one mapping must hold. Unknown list names match nothing."""
+    tests = _tests(cond, lists)
+    if len(tests) == 1:
+        return tests[0]
+    return lambda s: all(test(s) for test in tests)
+
+
+def _tests(cond: Condition, lists: Mapping[str, tuple[str, ...]]) -> list[Predicate]:
+    found: list[Predicate] = []
+    if cond.all_of is not None:
+        subs = [compile_condition(c, lists) for c in cond.all_of]
+        found.append(lambda s: all(p(s) for p in subs))
+    if cond.any_of is not None:
+        alts = [compile_condition(c, lists) for c in cond.any_of]
+        found.append(lambda s: any(p(s) for p in alts))
+    if cond.not_ is not None:
+        inner = compile_condition(cond.not_, lists)
+        found.append(lambda s: not inner(s))
+    if cond.words is not None:
+        found.append(_words(cond.words))
+    if cond.phrases is not None:
+        found.append(_phrases(cond.phrases))
+    if cond.list_ is not None:
+        items = [item for name in cond.list_ for item in lists.get(name, ())]
+        found.append(_phrases(tuple(items)))
+    found.extend(_field_tests(cond))
+    return found
+
+
+def _field_tests(cond: Condition) -> list[Predicate]:
+    found: list[Predicate] = []
+    if cond.regex is not None:
+        pattern = re.compile(cond.regex)
+        found.append(lambda s: pattern.search(s.text.lower) is not None)
+    if cond.project is not None:
+        found.append(_glob(cond.project, lambda e: (e.project,)))
+    if cond.task is not None:
+        found.append(_glob(cond.task, lambda e: (e.task,)))
+    if cond.tags is not None:
+        found.append(_glob(cond.tags, lambda e: e.tags))
+    if cond.weekday is not None:
+        days = frozenset(cond.weekday)
+        found.append(lambda s: _WEEKDAYS[s.entry.work_date.weekday()] in days)
+    if cond.hours is not None:
+        hours_range = cond.hours
+        found.append(lambda s: in_range(s.entry.hours, hours_range))
+    if cond.dates is not None:
+        window = cond.dates
+        found.append(lambda s: in_dates(s, window))
+    if cond.billable_flag is not None:
+        flag = cond.billable_flag
+        found.append(lambda s: s.entry.billable_flag is flag)
+    return found
+
+
+def _words(words: tuple[str, ...]) -> Predicate:
+    exact = frozenset(w.lower() for w in words if not w.endswith("*"))
+    prefixes = tuple(w[:-1].lower() for w in words if w.endswith("*"))
+
+    def test(s: Subject) -> bool:
+        if not exact.isdisjoint(s.text.tokset):
+            return True
+        return bool(prefixes) and any(t.startswith(prefixes) for t in s.text.tokset)
+
+    return test
+
+
+def _phrases(phrases: tuple[str, ...]) -> Predicate:
+    compiled = tuple(toks for toks in (tokens(p) for p in phrases) if toks)
+    return lambda s: any(contains_phrase(s.text.toks, p) for p in compiled)
+
+
+def _glob(patterns: tuple[str, ...], values: Callable[[TimeEntry], tuple[str, ...]]) -> Predicate:
+    lowered = tuple(p.lower() for p in patterns)
+
+    def test(s: Subject) -> bool:
+        return any(fnmatch.fnmatchcase(v.lower(), p) for v in values(s.entry) for p in lowered)
+
+    return test
+
+
+def in_range(value: Decimal, bounds: NumberRange) -> bool:
+    return not (
+        (bounds.gt is not None and not value > bounds.gt)
+        or (bounds.gte is not None and not value >= bounds.gte)
+        or (bounds.lt is not None and not value < bounds.lt)
+        or (bounds.lte is not None and not value <= bounds.lte)
+    )
+
+
+def in_dates(s: Subject, window: DateRange) -> bool:
+    day = s.entry.work_date
+    return (window.start is None or day >= window.start) and (
+        window.end is None or day <= window.end
+    )

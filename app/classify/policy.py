@@ -1,0 +1,145 @@
+"""From a proposed code to a Decision: SOW dates, rates and money, and the review policy.
+
+Money never comes from a stage: billability, fraction and rate are read from the rules for
+the final code, so nothing typed in an entry (or said by a model) can change them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from app.classify.conditions import Subject, compile_condition
+from app.classify.text import Text
+from app.domain.decisions import ReviewReason
+from app.domain.entries import TimeEntry
+from app.domain.rulebook import ClientContext
+from app.domain.rules import Basis, BillingCode
+
+CENT = Decimal("0.01")
+_MAX_REMAPS = 5
+
+
+@dataclass(frozen=True)
+class CodeOnDate:
+    """The code that applies on the entry's date, after closed phases remap to successors."""
+
+    code: BillingCode | None
+    notes: tuple[str, ...] = ()
+    inactive: bool = False
+
+
+def closes_after(code: BillingCode, ctx: ClientContext) -> date | None:
+    """Last day the code accepts time: its end date or the day its closing event happened."""
+    ends = [code.effective.end] if code.effective.end else []
+    if code.effective.closes_on and (day := ctx.event_date(code.effective.closes_on)):
+        ends.append(day)
+    return min(ends) if ends else None
+
+
+def code_on_date(code_id: str, entry: TimeEntry, ctx: ClientContext) -> CodeOnDate:
+    code = ctx.codes.get(code_id)
+    notes: list[str] = []
+    for _ in range(_MAX_REMAPS):
+        if code is None:
+            return CodeOnDate(None, tuple(notes))
+        day, last = entry.work_date, closes_after(code, ctx)
+        if code.effective.start and day < code.effective.start:
+            return CodeOnDate(code, (*notes, f"{code.code} starts {code.effective.start}"), True)
+        if last is None or day <= last:
+            return CodeOnDate(code, tuple(notes))
+        if code.successor is None or _successor_blocked(code, entry, ctx):
+            return CodeOnDate(code, (*notes, f"{code.code} closed after {last}"), True)
+        notes.append(f"{code.code} closed after {last}: remapped to {code.successor}")
+        code = ctx.codes.get(code.successor)
+    return CodeOnDate(code, (*notes, "too many successor remaps"), True)
+
+
+def _successor_blocked(code: BillingCode, entry: TimeEntry, ctx: ClientContext) -> bool:
+    if code.successor_unless is None:
+        return False
+    test = compile_condition(code.successor_unless, ctx.lists())
+    return test(Subject(entry, Text(entry.description)))
+
+
+def rate_for(code: BillingCode, entry: TimeEntry, ctx: ClientContext) -> Decimal | None:
+    """A flat code rate, else the role rate of the rate card in force on the entry's date."""
+    if code.rate is not None:
+        return code.rate
+    if ctx.client is None:
+        return None
+    cards = [c for c in ctx.client.rates if c.start <= entry.work_date]
+    if not cards:
+        return None
+    card = max(cards, key=lambda c: c.start)
+    role = role_of(entry, ctx)
+    return card.roles.get(role, card.default) if role else card.default
+
+
+def role_of(entry: TimeEntry, ctx: ClientContext) -> str | None:
+    people = ctx.firm.people
+    for ref in (entry.user_ref, entry.user_email, entry.user_name):
+        if ref and ref in people:
+            return people[ref]
+    return None
+
+
+@dataclass(frozen=True)
+class Money:
+    billable: bool
+    fraction: Decimal
+    rate: Decimal | None
+    amount: Decimal
+    basis: Basis
+    missing_rate: bool = False
+
+
+NO_MONEY = Money(False, Decimal(0), None, Decimal(0), Basis.NON_BILLABLE)
+
+
+def money_for(code: BillingCode | None, entry: TimeEntry, ctx: ClientContext) -> Money:
+    if code is None or not code.billable:
+        return NO_MONEY
+    basis = code.resolved_basis
+    if basis is Basis.FIXED_FEE:
+        return Money(True, code.fraction, None, Decimal(0), basis)
+    rate = rate_for(code, entry, ctx)
+    if rate is None:
+        return Money(True, code.fraction, None, Decimal(0), basis, missing_rate=True)
+    amount = (entry.hours * code.fraction * rate).quantize(CENT, ROUND_HALF_UP)
+    return Money(True, code.fraction, rate, amount, basis)
+
+
+def is_travel(code: BillingCode) -> bool:
+    return "travel" in code.code.lower() or "travel" in code.name.lower()
+
+
+def policy_flags(
+    code: BillingCode, entry: TimeEntry, ctx: ClientContext
+) -> list[tuple[ReviewReason, str]]:
+    """Review outcomes the SOW's policy attaches to this code and entry, whatever the stage."""
+    policy = ctx.review
+    found: list[tuple[ReviewReason, str]] = []
+    if code.review or code.code in policy.always_review_codes:
+        found.append((ReviewReason.CODE_REVIEW, code.review or f"{code.code} is always reviewed"))
+    if entry.hours > policy.max_entry_hours:
+        found.append(
+            (ReviewReason.OVER_ENTRY_HOURS, f"{entry.hours} h > {policy.max_entry_hours} h")
+        )
+    travel_cap = policy.max_travel_hours
+    if travel_cap is not None and is_travel(code) and entry.hours > travel_cap:
+        found.append((ReviewReason.OVER_TRAVEL_HOURS, f"travel {entry.hours} h > {travel_cap} h"))
+    return found
+
+
+def day_key(entry: TimeEntry) -> tuple[str, date]:
+    return (entry.user_ref or entry.user_name, entry.work_date)
+
+
+def month_of(day: date) -> date:
+    return day.replace(day=1)
+
+
+def next_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)

@@ -1,0 +1,122 @@
+"""Stage 1: deterministic matches from the SOW rules, with explicit precedence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.classify.conditions import Predicate, Subject, compile_condition
+from app.classify.deadline import Deadline
+from app.classify.text import Text, segments
+from app.domain.decisions import Abstain, Proposal, ReviewReason, Stage, StageOutcome
+from app.domain.entries import TimeEntry
+from app.domain.rulebook import ClientContext
+from app.domain.rules import Rule
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: Rule
+    from_client: bool
+    when: Predicate
+    unless: Predicate | None
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        """Higher priority first; at equal priority a client rule beats a firm rule."""
+        return (self.rule.priority, 1 if self.from_client else 0)
+
+    def matches(self, subject: Subject) -> bool:
+        return self.when(subject) and not (self.unless is not None and self.unless(subject))
+
+
+def compile_rules(ctx: ClientContext) -> tuple[CompiledRule, ...]:
+    lists = ctx.lists()
+    own = {r.id for r in ctx.client.rules} if ctx.client else set()
+    compiled = [
+        CompiledRule(
+            rule,
+            rule.id in own,
+            compile_condition(rule.when, lists),
+            compile_condition(rule.unless, lists) if rule.unless else None,
+        )
+        for rule in ctx.rules()
+    ]
+    return tuple(sorted(compiled, key=lambda c: c.rank, reverse=True))
+
+
+def best_matches(rules: tuple[CompiledRule, ...], subject: Subject) -> list[CompiledRule]:
+    """The matching rules of the best rank (rules are sorted best first)."""
+    top: list[CompiledRule] = []
+    for rule in rules:
+        if top and rule.rank < top[0].rank:
+            break
+        if rule.matches(subject):
+            if top and rule.rank != top[0].rank:
+                break
+            top.append(rule)
+    return top
+
+
+class RulesStage:
+    name = "rules"
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, tuple[CompiledRule, ...]] = {}
+
+    def compiled(self, ctx: ClientContext) -> tuple[CompiledRule, ...]:
+        found = self._compiled.get(ctx.version)
+        if found is None:
+            found = self._compiled[ctx.version] = compile_rules(ctx)
+        return found
+
+    def classify(self, entry: TimeEntry, ctx: ClientContext, deadline: Deadline) -> StageOutcome:
+        del deadline  # microseconds of work; nothing to budget
+        rules = self.compiled(ctx)
+        top = best_matches(rules, Subject(entry, Text(entry.description)))
+        if not top:
+            return Abstain(stage=Stage.RULES, reasons=(ReviewReason.NO_MATCH,), note="no rule")
+        codes = sorted({m.rule.code for m in top})
+        if len(codes) > 1:
+            ids = ", ".join(m.rule.id for m in top)
+            mixed = len(mixed_codes(entry, rules)) > 1
+            return Abstain(
+                stage=Stage.RULES,
+                reasons=(ReviewReason.MIXED_ACTIVITIES if mixed else ReviewReason.AMBIGUOUS,),
+                note=f"rules {ids} match equally and disagree ({' vs '.join(codes)})"
+                + (": pick the dominant activity or split the entry" if mixed else ""),
+            )
+        return self._proposal(top[0].rule, entry, rules)
+
+    def _proposal(self, rule: Rule, entry: TimeEntry, rules: tuple[CompiledRule, ...]) -> Proposal:
+        flags: list[ReviewReason] = []
+        notes: list[str] = []
+        if rule.flag:
+            flags.append(ReviewReason.RULE_FLAG)
+            notes.append(rule.flag)
+        others = mixed_codes(entry, rules) - {rule.code}
+        if others:
+            flags.append(ReviewReason.MIXED_ACTIVITIES)
+            notes.append(f"also looks like {', '.join(sorted(others))}: pick the dominant or split")
+        reason = f"rule {rule.id}" + (f": {rule.note}" if rule.note else "")
+        return Proposal(
+            stage=Stage.RULES,
+            code=rule.code,
+            confidence=rule.confidence,
+            reason=reason,
+            clause=rule.clause,
+            flags=tuple(flags),
+            notes=tuple(notes),
+        )
+
+
+def mixed_codes(entry: TimeEntry, rules: tuple[CompiledRule, ...]) -> set[str]:
+    """Codes that separate parts of a multi-activity description would get on their own."""
+    parts = segments(entry.description)
+    if len(parts) < 2:
+        return set()
+    found: set[str] = set()
+    for part in parts:
+        top = best_matches(rules, Subject(entry, Text(part)))
+        if len({m.rule.code for m in top}) == 1:
+            found.add(top[0].rule.code)
+    return found if len(found) > 1 else set()

@@ -1,0 +1,78 @@
+"""Warning signs read from the entry itself, independent of which code it gets."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from app.classify.text import Text, contains_phrase, content_words, tokens
+from app.domain.decisions import ReviewReason
+from app.domain.rulebook import RuleBook
+
+# Named lists whose items identify a client when they appear in someone else's entry.
+IDENTIFYING_LISTS = ("contacts", "sites")
+VAGUE_LIST = "vague"
+SUSPICIOUS_LIST = "suspicious"
+
+Signal = tuple[ReviewReason, str]
+
+
+@dataclass(frozen=True)
+class Signals:
+    """Cross-client clues (names, contacts, sites) and the firm's vague/suspicious phrases.
+
+    Built from the whole rule book, used only locally: nothing here is ever sent to Claude.
+    """
+
+    identifying: dict[tuple[str, ...], str]
+    vague: tuple[tuple[str, ...], ...]
+    suspicious: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def build(cls, book: RuleBook) -> Signals:
+        owners: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for cid, rules in book.clients.items():
+            names = [rules.client.name, *rules.client.aliases]
+            names += [i for lst in IDENTIFYING_LISTS for i in rules.lists.get(lst, ())]
+            for name in names:
+                if toks := tokens(name):
+                    owners[toks].add(cid)
+        unique = {toks: next(iter(ids)) for toks, ids in owners.items() if len(ids) == 1}
+        lists = book.firm.lists
+        return cls(
+            unique,
+            _phrases(lists.get(VAGUE_LIST, ())),
+            _phrases(lists.get(SUSPICIOUS_LIST, ())),
+        )
+
+    def read(self, client_id: str | None, text: Text) -> list[Signal]:
+        found: list[Signal] = []
+        if other := self.other_client(client_id, text):
+            found.append(
+                (ReviewReason.POSSIBLE_WRONG_CLIENT, f"mentions {other}'s people or sites")
+            )
+        if any(contains_phrase(text.toks, p) for p in self.suspicious):
+            found.append((ReviewReason.SUSPICIOUS_TEXT, "text reads like an instruction"))
+        # Vague narratives matter where a client reads them; internal time is not billed.
+        if client_id is not None and self.is_vague(text):
+            found.append((ReviewReason.VAGUE, "narrative too vague for the client to accept"))
+        return found
+
+    def other_client(self, client_id: str | None, text: Text) -> str | None:
+        mentioned = {
+            cid for toks, cid in self.identifying.items() if contains_phrase(text.toks, toks)
+        }
+        if client_id in mentioned:
+            return None
+        return sorted(mentioned)[0] if mentioned else None
+
+    def is_vague(self, text: Text) -> bool:
+        words = content_words(text.toks)
+        if len(words) < 2:
+            return True
+        return any(p in (text.toks, words) for p in self.vague)
+
+
+def _phrases(items: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Tokenised phrases; a bare number ("100%" reads as "100") would match too much."""
+    return tuple(t for t in map(tokens, items) if t and not all(w.isdigit() for w in t))

@@ -1,0 +1,134 @@
+"""Checks across entries: caps, not-to-exceed amounts and hours per person-day.
+
+They raise alerts and flag the entries past the line; they never change a code.
+Entries are taken in date order, so the entry that crosses a cap is the first one flagged.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from app.domain.decisions import Decision, ReviewReason
+from app.domain.entries import TimeEntry
+from app.domain.rulebook import RuleBook
+from app.domain.rules import Cap
+
+
+@dataclass(frozen=True)
+class Alert:
+    client_id: str
+    code: str
+    period: str
+    used: Decimal
+    limit: Decimal
+    unit: str  # "h" or the currency
+
+    def __str__(self) -> str:
+        share = self.used / self.limit if self.limit else Decimal(0)
+        return (
+            f"{self.client_id} {self.code} {self.period}: {self.used:.2f} of {self.limit:.2f}"
+            f" {self.unit} ({share:.0%})"
+        )
+
+
+def _period_key(cap: Cap, code: str, day: date) -> tuple[str, str]:
+    if cap.period == "month":
+        return (code, day.strftime("%Y-%m"))
+    if cap.period == "phase":
+        return (code, "phase")
+    return ("*", "sow")  # a not-to-exceed over all of the client's billable work
+
+
+Flags = dict[int, list[tuple[ReviewReason, str]]]
+LedgerKey = tuple[str, str, str, str]  # client, unit, code or "*", period
+
+
+@dataclass
+class _Ledger:
+    """Running totals per cap, in date order."""
+
+    flagged: Flags
+    used: dict[LedgerKey, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+    limits: dict[LedgerKey, tuple[Decimal, Decimal]] = field(default_factory=dict)
+
+    def count(self, cap: Cap, client_id: str, decision: Decision, day: date, i: int) -> None:
+        code, period = _period_key(cap, decision.code or "", day)
+        for limit, value, unit in (
+            (cap.hours, decision.hours, "h"),
+            (cap.amount, decision.amount, "USD"),
+        ):
+            if limit is None:
+                continue
+            key = (client_id, unit, code, period)
+            self.limits[key] = (limit, Decimal(str(cap.alert_at)))
+            self.used[key] += value
+            if self.used[key] > limit:
+                note = f"over cap {code} {period}: {self.used[key]:.2f} > {limit:.2f} {unit}"
+                self.flagged[i].append((ReviewReason.OVER_CAP, note))
+
+    def alerts(self) -> list[Alert]:
+        """Caps whose use reached their alert share (80% unless the rules say otherwise)."""
+        return [
+            Alert(key[0], key[2], key[3], self.used[key], limit, key[1])
+            for key, (limit, alert_at) in self.limits.items()
+            if self.used[key] >= limit * alert_at
+        ]
+
+
+def apply_sums(
+    book: RuleBook, entries: Sequence[TimeEntry], decisions: list[Decision]
+) -> tuple[list[Decision], list[Alert]]:
+    """Flag entries over caps and over the person-day limit; return the alerts raised."""
+    flagged: Flags = defaultdict(list)
+    ledger = _Ledger(flagged)
+    for i in sorted(range(len(entries)), key=lambda i: (entries[i].work_date, i)):
+        _count_caps(book, ledger, decisions[i], entries[i].work_date, i)
+    _day_hours(book, entries, decisions, flagged)
+    out = list(decisions)
+    for i, extra in flagged.items():
+        out[i] = _with_flags(out[i], extra)
+    return out, ledger.alerts()
+
+
+def _count_caps(book: RuleBook, ledger: _Ledger, d: Decision, day: date, i: int) -> None:
+    client = book.clients.get(d.client_id or "")
+    if client is None or d.code is None or not d.billable:
+        return
+    for code in client.codes:
+        for cap in code.caps:
+            if cap.period == "sow" or code.code == d.code:
+                ledger.count(cap, client.client.id, d, day, i)
+
+
+def _day_hours(
+    book: RuleBook,
+    entries: Sequence[TimeEntry],
+    decisions: list[Decision],
+    flagged: Flags,
+) -> None:
+    per_day: dict[tuple[str, date], list[int]] = defaultdict(list)
+    for i, entry in enumerate(entries):
+        per_day[(entry.user_ref or entry.user_name, entry.work_date)].append(i)
+    for (_, day), idx in per_day.items():
+        total = sum((entries[i].hours for i in idx), Decimal(0))
+        limit = _day_limit(book, decisions[idx[0]].client_id)
+        if total > limit:
+            for i in idx:
+                flagged[i].append((ReviewReason.OVER_DAY_HOURS, f"{total} h logged on {day}"))
+
+
+def _day_limit(book: RuleBook, client_id: str | None) -> Decimal:
+    client = book.clients.get(client_id or "")
+    return client.review.max_day_hours if client else book.firm.review.max_day_hours
+
+
+def _with_flags(d: Decision, extra: list[tuple[ReviewReason, str]]) -> Decision:
+    reasons = tuple(dict.fromkeys((*d.review_reasons, *(r for r, _ in extra))))
+    notes = "; ".join(n for _, n in extra)
+    return d.model_copy(
+        update={"review_reasons": reasons, "needs_review": True, "reason": f"{d.reason}; {notes}"}
+    )

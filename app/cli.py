@@ -1,0 +1,111 @@
+"""The ``timebill`` command line: classify exports, check rules, evaluate, run the demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from app.config import Settings
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+rules_app = typer.Typer(no_args_is_help=True, help="Check and manage SOW rules files.")
+app.add_typer(rules_app, name="rules")
+
+RulesDir = Annotated[Path, typer.Option("--rules", help="Directory of SOW rules files.")]
+History = Annotated[
+    Path | None, typer.Option("--history", help="Labelled export that feeds the memory stage.")
+]
+LabelColumn = Annotated[
+    str, typer.Option("--label-column", help="Column of --history holding the approved code.")
+]
+DeadlineMs = Annotated[
+    int | None, typer.Option("--deadline-ms", help="Per-entry decision budget (default 500).")
+]
+
+
+def _settings(rules: Path, deadline_ms: int | None) -> Settings:
+    overrides: dict[str, object] = {"rules_dir": rules}
+    if deadline_ms is not None:
+        overrides["deadline_ms"] = deadline_ms
+    return Settings(**overrides)  # type: ignore[arg-type]
+
+
+@app.command()
+def classify(
+    export: Annotated[Path, typer.Argument(help="Clockify, Toggl or Harvest CSV export.")],
+    out: Annotated[Path, typer.Option("--out", help="Where to write the classified CSV.")],
+    rules: RulesDir = Path("sow_rules"),
+    history: History = None,
+    label_column: LabelColumn = "Approved Code",
+    deadline_ms: DeadlineMs = None,
+) -> None:
+    """Classify every entry of EXPORT and write it with the decision columns appended."""
+    from app.jobs import run_classify  # noqa: PLC0415 - keep --help fast
+
+    raise typer.Exit(
+        run_classify(
+            _settings(rules, deadline_ms), export, out, history=history, label_column=label_column
+        )
+    )
+
+
+@app.command("eval")
+def evaluate(
+    export: Annotated[Path, typer.Argument(help="Export whose true codes are known.")],
+    rules: RulesDir = Path("sow_rules"),
+    truth: Annotated[
+        Path | None, typer.Option("--truth", help="CSV of line,true_code[,category].")
+    ] = None,
+    truth_column: Annotated[
+        str | None, typer.Option("--truth-column", help="Column of EXPORT with the true code.")
+    ] = None,
+    history: History = None,
+    label_column: LabelColumn = "Approved Code",
+    deadline_ms: DeadlineMs = None,
+    show_errors: Annotated[int, typer.Option("--show-errors", help="List N wrong decisions.")] = 10,
+) -> None:
+    """Accuracy on a labelled set: auto-approved error rate, review share, per-stage figures."""
+    from app.jobs import run_eval  # noqa: PLC0415
+
+    settings = _settings(rules, deadline_ms)
+    raise typer.Exit(
+        run_eval(
+            settings,
+            export,
+            truth=truth,
+            truth_column=truth_column,
+            history=history,
+            label_column=label_column,
+            show_errors=show_errors,
+        )
+    )
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option("--out", help="Folder for the demo's outputs.")] = Path(
+        "out/demo"
+    ),
+) -> None:
+    """Classify the bundled demo firm's month offline and report accuracy against its truth."""
+    from app.jobs import run_demo  # noqa: PLC0415
+
+    raise typer.Exit(run_demo(out))
+
+
+@rules_app.command("check")
+def rules_check(
+    directory: Annotated[Path, typer.Argument(help="Directory of rules files.")] = Path(
+        "sow_rules"
+    ),
+) -> None:
+    """Validate every rules file and run each rule's examples; list every problem."""
+    from app.jobs import run_rules_check  # noqa: PLC0415
+
+    raise typer.Exit(run_rules_check(directory))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,56 @@
+"""Settings from the environment (prefix ``TIMEBILL_``), with guards against unsafe values."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_MODEL = "claude-haiku-5-5"
+
+
+class Settings(BaseSettings):
+    """Runtime configuration. Secrets are ``SecretStr`` so they never print in logs or reprs.
+
+    ``ANTHROPIC_API_KEY`` is also read without the prefix, as the SDK's users expect.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="TIMEBILL_", env_file=None, extra="ignore")
+
+    rules_dir: Path = Path("sow_rules")
+    deadline_ms: int = Field(default=500, ge=50, le=60_000)
+    llm_provider: Literal["anthropic", "bedrock", "none"] = "anthropic"
+    model: str = DEFAULT_MODEL
+    anthropic_api_key: SecretStr | None = Field(default=None, validation_alias="ANTHROPIC_API_KEY")
+    anthropic_base_url: str | None = None
+    aws_region: str | None = None
+    llm_max_tokens: int = Field(default=200, ge=16, le=4096)
+    llm_max_retries: int = Field(default=0, ge=0, le=5)
+    llm_concurrency: int = Field(default=4, ge=1, le=64)
+    max_description_chars: int = Field(default=1_000, ge=50, le=10_000)
+    memory_min_similarity: float = Field(default=0.75, ge=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _bedrock_needs_region(self) -> Settings:
+        if self.llm_provider == "bedrock" and not self.aws_region:
+            raise ValueError("TIMEBILL_LLM_PROVIDER=bedrock needs TIMEBILL_AWS_REGION")
+        return self
+
+    @property
+    def llm_enabled(self) -> bool:
+        """Claude is used only when it can be reached: a key, or Bedrock's AWS credentials."""
+        if self.llm_provider == "none":
+            return False
+        if self.llm_provider == "bedrock":
+            return True
+        return self.anthropic_api_key is not None and bool(
+            self.anthropic_api_key.get_secret_value()
+        )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

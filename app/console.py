@@ -1,0 +1,91 @@
+"""Terminal output: progress bars and the summary tables people read after a run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from app.batch import Progress as Tick
+from app.classify.sums import Alert
+from app.domain.decisions import Stage
+from app.summary import Accuracy, Summary
+
+console = Console(stderr=False)
+errors = Console(stderr=True)
+
+
+@contextmanager
+def progress_bar(label: str, total: int) -> Iterator[Tick]:
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=errors, transient=False) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{part / whole:.1%}" if whole else "-"
+
+
+def print_summary(summary: Summary, alerts: list[Alert]) -> None:
+    table = Table(title="Entries and hours per code", title_justify="left")
+    for name in ("code", "entries", "hours", "billable amount", "flagged"):
+        table.add_column(name, justify="left" if name == "code" else "right")
+    for line in summary.by_code:
+        table.add_row(
+            line.code,
+            str(line.entries),
+            f"{line.hours:.2f}",
+            f"{line.amount:,.2f}",
+            str(line.flagged),
+        )
+    table.add_section()
+    table.add_row(
+        "total",
+        str(summary.entries),
+        f"{summary.hours:.2f}",
+        f"{summary.billable_amount:,.2f}",
+        str(summary.flagged),
+    )
+    console.print(table)
+    stages = Table(title="Who decided", title_justify="left")
+    stages.add_column("stage")
+    stages.add_column("entries", justify="right")
+    stages.add_column("share", justify="right")
+    for stage in (Stage.RULES, Stage.MEMORY, Stage.CLAUDE):
+        n = summary.auto_by_stage.get(stage, 0)
+        stages.add_row(f"auto-approved by {stage.value}", str(n), _pct(n, summary.entries))
+    stages.add_row("sent to review", str(summary.flagged), _pct(summary.flagged, summary.entries))
+    console.print(stages)
+    if summary.reasons:
+        top = ", ".join(f"{r} {n}" for r, n in summary.reasons.most_common(8))
+        console.print(f"Review reasons: {top}")
+    if summary.unreadable_rows:
+        console.print(f"[yellow]{summary.unreadable_rows} row(s) could not be read; see above[/]")
+    for alert in alerts:
+        console.print(f"[yellow]Cap alert:[/] {alert}")
+
+
+def print_accuracy(acc: Accuracy) -> None:
+    table = Table(title="Accuracy against the true codes", title_justify="left")
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    table.add_row("labelled entries", str(acc.labelled))
+    table.add_row("auto-approved", f"{acc.auto_approved} ({acc.coverage:.1%})")
+    table.add_row("auto-approved errors", f"{acc.auto_errors} ({acc.auto_error_rate:.2%})")
+    table.add_row("sent to review", f"{acc.reviewed} ({acc.review_share:.1%})")
+    table.add_row("review proposals already right", _pct(acc.review_proposal_correct, acc.reviewed))
+    for stage, s in sorted(acc.per_stage.items()):
+        table.add_row(
+            f"{stage.value}: coverage / accuracy",
+            f"{_pct(s.decided, acc.labelled)} / {s.accuracy:.2%}",
+        )
+    console.print(table)

@@ -1,0 +1,120 @@
+"""What the cascade decides about one entry, and the pieces stages hand to each other."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.domain.rules import Basis
+
+
+class Stage(StrEnum):
+    RULES = "rules"
+    MEMORY = "memory"
+    CLAUDE = "claude"
+    REVIEW = "review"
+
+
+class ReviewReason(StrEnum):
+    """Machine-readable reasons a person must look at an entry."""
+
+    NO_MATCH = "no_match"
+    LOW_CONFIDENCE = "low_confidence"
+    AMBIGUOUS = "ambiguous"
+    UNKNOWN_CLIENT = "unknown_client"
+    POSSIBLE_WRONG_CLIENT = "possible_wrong_client"
+    MIXED_ACTIVITIES = "mixed_activities"
+    VAGUE = "vague_narrative"
+    SUSPICIOUS_TEXT = "suspicious_text"
+    RULE_FLAG = "rule_flag"
+    CODE_REVIEW = "code_requires_review"
+    CODE_INACTIVE = "code_inactive"
+    OVER_ENTRY_HOURS = "over_entry_hours"
+    OVER_DAY_HOURS = "over_day_hours"
+    OVER_TRAVEL_HOURS = "over_travel_hours"
+    OVER_CAP = "over_cap"
+    BILLABLE_FLAG_CONFLICT = "billable_flag_conflict"
+    NO_RATE = "no_rate"
+    MODEL_DISABLED = "model_disabled"
+    MODEL_REFUSAL = "model_refusal"
+    MODEL_TRUNCATED = "model_truncated"
+    MODEL_INVALID_OUTPUT = "model_invalid_output"
+    MODEL_UNKNOWN_CODE = "model_unknown_code"
+    MODEL_ABSTAINED = "model_abstained"
+    MODEL_ERROR = "model_error"
+    DEADLINE = "deadline_exceeded"
+    IMPORT_ERROR = "import_error"
+
+
+class LlmUsage(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    model: str
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cache_read_tokens: int = 0
+    cache_write_tokens: int = 0
+    latency_ms: float = 0.0
+    request_id: str | None = None
+
+
+class Proposal(BaseModel):
+    """A stage's answer: a code it believes in, how much, and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    stage: Stage
+    code: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    reason: str
+    clause: str = ""
+    flags: tuple[ReviewReason, ...] = ()
+    notes: tuple[str, ...] = ()
+    usage: LlmUsage | None = None
+
+
+class Abstain(BaseModel):
+    """A stage that could not decide; its reasons travel on to review."""
+
+    model_config = ConfigDict(frozen=True)
+
+    stage: Stage
+    reasons: tuple[ReviewReason, ...] = ()
+    note: str = ""
+    usage: LlmUsage | None = None
+    best_guess: Proposal | None = None
+
+
+StageOutcome = Proposal | Abstain
+
+
+class Decision(BaseModel):
+    """The verdict on one entry version: code, money, confidence, and whether a PM must look."""
+
+    model_config = ConfigDict(frozen=True)
+
+    entry_key: str
+    entry_version: str
+    client_id: str | None
+    code: str | None
+    billable: bool
+    billable_fraction: Decimal
+    rate: Decimal | None
+    amount: Decimal
+    basis: Basis
+    hours: Decimal
+    confidence: float
+    needs_review: bool
+    review_reasons: tuple[ReviewReason, ...] = ()
+    stage: Stage
+    reason: str
+    sow_clause: str = ""
+    rules_version: str = ""
+    usage: LlmUsage | None = None
+    elapsed_ms: float = 0.0
+
+    @property
+    def auto_approved(self) -> bool:
+        return not self.needs_review

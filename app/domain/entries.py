@@ -1,0 +1,57 @@
+"""The normalised time entry every source (webhook, CSV export, API pull) is turned into."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class Source(StrEnum):
+    CLOCKIFY = "clockify"
+    TOGGL = "toggl"
+    HARVEST = "harvest"
+    QUICKBOOKS = "quickbooks"
+    QB_TIME = "qbtime"
+    MANUAL = "manual"
+
+
+class TimeEntry(BaseModel):
+    """One block of logged time, as the tracker said it, with nothing decided yet.
+
+    ``client``/``project``/``task`` are the tracker's words: a prior for which SOW applies,
+    not a verdict. ``user_ref`` identifies the person for rate cards; it is never sent to
+    Claude. ``billable_flag`` is the employee's own tick-box, ``None`` when the export has none.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: Source
+    external_id: str = Field(min_length=1)
+    version: str = "1"
+    tenant: str = "default"
+    client: str = ""
+    project: str = ""
+    task: str = ""
+    tags: tuple[str, ...] = ()
+    description: str = ""
+    work_date: date
+    start: datetime | None = None
+    end: datetime | None = None
+    hours: Decimal = Field(ge=0, le=24)
+    billable_flag: bool | None = None
+    user_ref: str = ""
+    user_name: str = ""
+    user_email: str = ""
+
+    @field_validator("description", "client", "project", "task")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return value.strip()
+
+    @property
+    def key(self) -> str:
+        """Stable identity of this entry in its source (not its version)."""
+        return f"{self.source.value}:{self.external_id}"

@@ -1,0 +1,95 @@
+"""All rules in force: the firm file plus one file per client, with the look-ups stages need."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.domain.rules import BillingCode, ClientRules, FirmRules, ReviewPolicy, Rule
+
+_NAME_NOISE = re.compile(r"[^a-z0-9]+")
+
+
+def name_key(name: str) -> str:
+    """Compare tracker names loosely: case, punctuation and spacing do not matter."""
+    return _NAME_NOISE.sub(" ", name.lower()).strip()
+
+
+@dataclass(frozen=True)
+class ClientContext:
+    """Everything one client's classification may see: its own rules and the firm's, never
+    another client's. ``version`` changes whenever either file changes."""
+
+    client: ClientRules | None
+    firm: FirmRules
+    version: str
+    codes: dict[str, BillingCode] = field(default_factory=dict)
+
+    @property
+    def client_id(self) -> str | None:
+        return self.client.client.id if self.client else None
+
+    @property
+    def review(self) -> ReviewPolicy:
+        """The client's review policy, or the firm's for internal time."""
+        return self.client.review if self.client else self.firm.review
+
+    def rules(self) -> list[Rule]:
+        """Client rules first, then firm rules the client does not override."""
+        own = list(self.client.rules) if self.client else []
+        overridden = set(self.client.overrides) if self.client else set()
+        return own + [r for r in self.firm.rules if r.id not in overridden]
+
+    def lists(self) -> dict[str, tuple[str, ...]]:
+        merged = dict(self.firm.lists)
+        if self.client:
+            merged.update(self.client.lists)
+        return merged
+
+    def event_date(self, name: str) -> date | None:
+        return self.client.events.get(name) if self.client else None
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    firm: FirmRules
+    clients: dict[str, ClientRules]
+    versions: dict[str, str]
+    firm_version: str
+    _by_name: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        firm: FirmRules,
+        clients: list[ClientRules],
+        versions: dict[str, str],
+        firm_version: str,
+    ) -> RuleBook:
+        by_name: dict[str, str] = {}
+        for rules in clients:
+            ident = rules.client
+            for name in (ident.id, ident.name, *ident.aliases, *ident.projects):
+                by_name[name_key(name)] = ident.id
+        return cls(firm, {c.client.id: c for c in clients}, versions, firm_version, by_name)
+
+    def resolve_client(self, *names: str) -> str | None:
+        """The client id a tracker's client or project name points at, if any."""
+        for name in names:
+            found = self._by_name.get(name_key(name)) if name else None
+            if found:
+                return found
+        return None
+
+    def is_internal(self, name: str) -> bool:
+        return name_key(name) in {name_key(n) for n in self.firm.firm.internal_clients}
+
+    def context(self, client_id: str | None) -> ClientContext:
+        client = self.clients.get(client_id) if client_id else None
+        codes = {c.code: c for c in self.firm.codes}
+        version = f"firm@{self.firm_version}"
+        if client is not None:
+            codes.update({c.code: c for c in client.codes})
+            version = f"{client.sow.id} v{client.sow.version}@{self.versions[client.client.id]}"
+        return ClientContext(client, self.firm, version, codes)

@@ -1,0 +1,270 @@
+"""The SOW rules a person writes (``sow_rules/*.yaml``), as validated models. No I/O here.
+
+A rules file says, for one client: who the client is in the trackers, what its SOW is, which
+billing codes exist (billable or not, fraction, rate, dates, caps), which deterministic rules
+map entries to codes, and when a person must look. The firm-wide file (``_firm.yaml``) holds the
+internal codes, the people's roles for rate cards, and rules that apply to every client unless
+a client file overrides them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+CODE_PATTERN = r"^[A-Z0-9][A-Z0-9_.-]{1,39}$"
+NEEDS_REVIEW = "NEEDS_REVIEW"
+
+Code = Annotated[str, Field(pattern=CODE_PATTERN)]
+Clause = Annotated[str, Field(min_length=1, max_length=200)]
+Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
+Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Weekday(StrEnum):
+    MON = "mon"
+    TUE = "tue"
+    WED = "wed"
+    THU = "thu"
+    FRI = "fri"
+    SAT = "sat"
+    SUN = "sun"
+
+
+class Basis(StrEnum):
+    """How a billable code turns into money on the invoice."""
+
+    HOURLY = "hourly"
+    FIXED_FEE = "fixed_fee"
+    RETAINER = "retainer"
+    NON_BILLABLE = "non_billable"
+
+
+class NumberRange(Strict):
+    gt: Decimal | None = None
+    gte: Decimal | None = None
+    lt: Decimal | None = None
+    lte: Decimal | None = None
+
+
+class DateRange(Strict):
+    start: date | None = Field(default=None, alias="from")
+    end: date | None = Field(default=None, alias="to")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateRange:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError("'to' is before 'from'")
+        return self
+
+
+class Condition(Strict):
+    """A boolean test on an entry. Several keys in one mapping must all hold (AND).
+
+    ``words`` match whole words (``regul*`` matches a prefix); ``phrases`` match word
+    sequences; ``list`` matches any item of a named list (client contacts, sites,
+    deliverables); ``project``/``task``/``tags`` are case-insensitive globs.
+    """
+
+    all_of: tuple[Condition, ...] | None = Field(default=None, alias="all")
+    any_of: tuple[Condition, ...] | None = Field(default=None, alias="any")
+    not_: Condition | None = Field(default=None, alias="not")
+    words: tuple[str, ...] | None = None
+    phrases: tuple[str, ...] | None = None
+    regex: str | None = None
+    project: tuple[str, ...] | None = None
+    task: tuple[str, ...] | None = None
+    tags: tuple[str, ...] | None = None
+    list_: tuple[str, ...] | None = Field(default=None, alias="list")
+    weekday: tuple[Weekday, ...] | None = None
+    hours: NumberRange | None = None
+    dates: DateRange | None = None
+    billable_flag: bool | None = None
+
+    @field_validator("words", "phrases", "project", "task", "tags", "list_", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return (value,) if isinstance(value, str) else value
+
+    @field_validator("regex")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"invalid regular expression: {exc}") from exc
+        return value
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Condition:
+        if not self.model_fields_set:
+            raise ValueError("empty condition: give at least one test (words, phrases, all, ...)")
+        return self
+
+
+class Cap(Strict):
+    """A sum across entries. Crossing it raises an alert; it never changes a code."""
+
+    period: Literal["month", "phase", "sow"] = "month"
+    hours: Decimal | None = Field(default=None, gt=0)
+    amount: Money | None = None
+    alert_at: Annotated[float, Field(gt=0, le=1)] = 0.8
+
+    @model_validator(mode="after")
+    def _has_limit(self) -> Cap:
+        if self.hours is None and self.amount is None:
+            raise ValueError("a cap needs 'hours' or 'amount'")
+        return self
+
+
+class Effective(Strict):
+    """When a code accepts time: a date range, optionally ended early by a named event."""
+
+    start: date | None = Field(default=None, alias="from")
+    end: date | None = Field(default=None, alias="to")
+    closes_on: str | None = None
+
+
+class BillingCode(Strict):
+    code: Code
+    name: str = Field(min_length=1)
+    scope: str = ""
+    clause: Clause
+    billable: bool
+    basis: Basis | None = None
+    fraction: Annotated[Decimal, Field(ge=0, le=1)] = Decimal(1)
+    rate: Money | None = None
+    effective: Effective = Effective()
+    successor: Code | None = None
+    successor_unless: Condition | None = None
+    caps: tuple[Cap, ...] = ()
+    fixed_fee: Money | None = None
+    retainer_hours: Decimal | None = Field(default=None, gt=0)
+    retainer_fee: Money | None = None
+    review: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> BillingCode:
+        basis = self.resolved_basis
+        if not self.billable and basis is not Basis.NON_BILLABLE:
+            raise ValueError(f"a non-billable code cannot have basis '{basis.value}'")
+        if self.billable and basis is Basis.NON_BILLABLE:
+            raise ValueError("a billable code cannot have basis 'non_billable'")
+        if basis is Basis.FIXED_FEE and self.fixed_fee is None:
+            raise ValueError("basis 'fixed_fee' needs 'fixed_fee' (the fee amount)")
+        if basis is Basis.RETAINER and self.retainer_hours is None:
+            raise ValueError("basis 'retainer' needs 'retainer_hours' (hours included per month)")
+        return self
+
+    @property
+    def resolved_basis(self) -> Basis:
+        if self.basis is not None:
+            return self.basis
+        return Basis.HOURLY if self.billable else Basis.NON_BILLABLE
+
+
+class RuleExample(Strict):
+    """An example entry attached to a rule; ``timebill rules check`` runs it as a test."""
+
+    text: str = Field(min_length=1)
+    expect: Code | None = None
+    project: str = ""
+    task: str = ""
+    tags: tuple[str, ...] = ()
+    hours: Decimal = Decimal(1)
+    on: date | None = None
+    matches: bool = True
+
+
+class Rule(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]{1,63}$")
+    clause: Clause
+    when: Condition
+    unless: Condition | None = None
+    code: Code
+    confidence: Confidence = 0.95
+    flag: str | None = None
+    priority: int = 0
+    note: str = ""
+    examples: tuple[RuleExample, ...] = ()
+
+
+class RateCard(Strict):
+    """Hourly rates by role from a date; a change order adds a card (``source: CO-2``)."""
+
+    start: date = Field(alias="from")
+    source: str = "SOW"
+    default: Money | None = None
+    roles: dict[str, Money] = Field(default_factory=dict)
+
+
+class Amendment(Strict):
+    id: str
+    executed: date
+    effective: date
+    summary: str
+
+
+class ReviewPolicy(Strict):
+    confidence_threshold: Confidence = 0.85
+    max_entry_hours: Decimal = Decimal(10)
+    max_day_hours: Decimal = Decimal(12)
+    max_travel_hours: Decimal | None = None
+    flag_vague: bool = True
+    always_review_codes: tuple[Code, ...] = ()
+
+
+class ClientIdentity(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{1,39}$")
+    name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+    projects: tuple[str, ...] = ()
+
+
+class Sow(Strict):
+    id: str = Field(min_length=1)
+    title: str = ""
+    version: str = "1"
+    engagement: Literal["time_and_materials", "fixed_fee", "retainer", "mixed"]
+    effective: DateRange
+    currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
+    document: str = ""
+    amendments: tuple[Amendment, ...] = ()
+
+
+class ClientRules(Strict):
+    schema_version: Literal[1] = 1
+    client: ClientIdentity
+    sow: Sow
+    rates: tuple[RateCard, ...] = ()
+    lists: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    events: dict[str, date] = Field(default_factory=dict)
+    codes: tuple[BillingCode, ...] = Field(min_length=1)
+    rules: tuple[Rule, ...] = ()
+    overrides: tuple[str, ...] = ()
+    review: ReviewPolicy = ReviewPolicy()
+
+
+class Firm(Strict):
+    name: str
+    internal_clients: tuple[str, ...] = ()
+
+
+class FirmRules(Strict):
+    schema_version: Literal[1] = 1
+    firm: Firm
+    people: dict[str, str] = Field(default_factory=dict)
+    lists: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    codes: tuple[BillingCode, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    review: ReviewPolicy = ReviewPolicy()

@@ -1,0 +1,61 @@
+"""Errors timebill raises on purpose, so callers never catch a vendor SDK's exception types.
+
+Messages name the system, the kind of failure and ids useful to support (status, request id).
+They never carry secrets, prompts, entry text or response bodies: an error travels into logs,
+the decision record and HTTP responses, where none of those may appear.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class TimebillError(Exception):
+    """Base of every error timebill raises on purpose."""
+
+
+class ConfigError(TimebillError):
+    """The settings ask for something this installation cannot do (a missing extra, a key)."""
+
+
+class UpstreamKind(StrEnum):
+    """Why a call to an outside system failed, in terms a retry policy can act on."""
+
+    RATE_LIMITED = "rate_limited"
+    OVERLOADED = "overloaded"
+    SPEND_LIMIT = "spend_limit"
+    TIMEOUT = "timeout"
+    CONNECTION = "connection"
+    AUTH = "auth"
+    BAD_REQUEST = "bad_request"
+    SERVER = "server"
+    INVALID_RESPONSE = "invalid_response"
+    UNKNOWN = "unknown"
+
+
+class UpstreamError(TimebillError):
+    """An outside system (``anthropic``, ``quickbooks``, ``supabase`` ...) failed a call.
+
+    ``retryable`` says whether the same call may succeed later (rate limit, overload, outage),
+    as opposed to failing until a person acts (spend cap reached, bad key, bad request).
+    """
+
+    def __init__(
+        self,
+        system: str,
+        kind: UpstreamKind,
+        *,
+        retryable: bool,
+        message: str,
+        status: int | None = None,
+        request_id: str | None = None,
+        retry_after_s: float | None = None,
+    ) -> None:
+        super().__init__(f"{system} {kind.value}: {message}")
+        self.system = system
+        self.kind = kind
+        self.retryable = retryable
+        self.message = message
+        self.status = status
+        self.request_id = request_id
+        self.retry_after_s = retry_after_s

@@ -1,0 +1,100 @@
+"""Measure the cascade on a labelled set: the figures that decide whether to trust it."""
+
+from __future__ import annotations
+
+import csv
+import statistics
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from app.domain.decisions import Decision
+from app.sources.exports import ImportResult
+
+# USD per million tokens (Claude API list prices, Nov 2026; prompts <= 100k tokens).
+PRICES: dict[str, tuple[Decimal, Decimal, Decimal, Decimal]] = {
+    # model: (input, output, cache read, 5-minute cache write)
+    "claude-haiku-5-5": (Decimal("0.10"), Decimal("0.50"), Decimal("0.01"), Decimal("0.125")),
+    "claude-haiku-4-5": (Decimal("1.00"), Decimal("5.00"), Decimal("0.10"), Decimal("1.25")),
+    "claude-sonnet-5-5": (Decimal("2.00"), Decimal("10.00"), Decimal("0.20"), Decimal("2.50")),
+}
+
+
+class TruthFileError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Truth:
+    codes: dict[str, str]
+    categories: dict[str, str]
+
+
+def truth_from_file(path: Path, export: ImportResult) -> Truth:
+    """A truth file keyed by the export's physical row (``line,true_code[,category]``)."""
+    keys = {row.line: row.entry.key for row in export.rows if row.entry is not None}
+    codes: dict[str, str] = {}
+    categories: dict[str, str] = {}
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        missing = {"line", "true_code"} - set(reader.fieldnames or [])
+        if missing:
+            raise TruthFileError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
+        for number, row in enumerate(reader, start=2):
+            try:
+                key = keys[int(row["line"])]
+            except (KeyError, ValueError):
+                raise TruthFileError(
+                    f"{path}: row {number}, column 'line': {row['line']!r} is not a readable "
+                    f"row of {export.path.name}"
+                ) from None
+            codes[key] = row["true_code"].strip()
+            categories[key] = (row.get("category") or "all").strip()
+    return Truth(codes, categories)
+
+
+def truth_from_labels(export: ImportResult) -> Truth:
+    codes = {r.entry.key: r.label for r in export.rows if r.entry is not None and r.label}
+    return Truth(codes, {})
+
+
+@dataclass(frozen=True)
+class LlmFigures:
+    calls: int
+    input_tokens: float
+    output_tokens: float
+    cache_read_tokens: float
+    cost_per_1000: Decimal | None
+    latency_p50_ms: float
+    latency_p95_ms: float
+
+
+def llm_figures(decisions: list[Decision]) -> LlmFigures | None:
+    used = [d.usage for d in decisions if d.usage is not None]
+    if not used:
+        return None
+    n = len(used)
+    price = PRICES.get(used[0].model)
+    cost = None
+    if price is not None:
+        total = sum(
+            (
+                u.input_tokens * price[0]
+                + u.output_tokens * price[1]
+                + u.cache_read_tokens * price[2]
+                + u.cache_write_tokens * price[3]
+                for u in used
+            ),
+            Decimal(0),
+        )
+        cost = (total / Decimal(1_000_000) * 1000 / len(decisions)).quantize(Decimal("0.0001"))
+    latencies = sorted(u.latency_ms for u in used)
+    return LlmFigures(
+        calls=n,
+        input_tokens=statistics.fmean(u.input_tokens for u in used),
+        output_tokens=statistics.fmean(u.output_tokens for u in used),
+        cache_read_tokens=statistics.fmean(u.cache_read_tokens for u in used),
+        cost_per_1000=cost,
+        latency_p50_ms=latencies[n // 2],
+        latency_p95_ms=latencies[min(n - 1, int(n * 0.95))],
+    )

@@ -1,0 +1,187 @@
+"""The CLI's use cases. Each returns a process exit code and prints for a person."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from app.batch import BatchResult, classify_export, learn_history, write_classified
+from app.classify.memory import Memory
+from app.config import Settings
+from app.console import console, errors, print_accuracy, print_summary, progress_bar
+from app.domain.rulebook import RuleBook
+from app.evaluation import Truth, TruthFileError, llm_figures, truth_from_file, truth_from_labels
+from app.factory import build_cascade
+from app.rules.examples import run_examples
+from app.rules.loader import RulesError, check_rules, load_rulebook
+from app.sources.exports import ExportFormatError, ImportProblem, read_export
+from app.summary import Accuracy, score, summarise
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+REPO = Path(__file__).resolve().parents[1]
+DEMO_DATA = REPO / "examples" / "demo_firm" / "data"
+DEMO_RULES = REPO / "sow_rules"
+
+
+def _report_problems(problems: Sequence[ImportProblem], limit: int = 20) -> None:
+    for problem in problems[:limit]:
+        errors.print(f"[yellow]skipped[/] {problem}")
+    if len(problems) > limit:
+        errors.print(f"... and {len(problems) - limit} more row problem(s)")
+
+
+def _prepare(
+    settings: Settings, history: Path | None, label_column: str
+) -> tuple[RuleBook, Memory]:
+    book = load_rulebook(settings.rules_dir)
+    memory = Memory(settings.memory_min_similarity)
+    if history is not None:
+        learned, problems = learn_history(book, memory, history, label_column)
+        _report_problems(problems)
+        console.print(f"Memory: learned {learned} approved entries from {history}")
+    return book, memory
+
+
+def _classify(
+    settings: Settings, export: Path, history: Path | None, label_column: str
+) -> BatchResult:
+    book, memory = _prepare(settings, history, label_column)
+    cascade = build_cascade(settings, book, memory)
+    total = len(read_export(export).rows)
+    concurrency = settings.llm_concurrency if settings.llm_enabled else 1
+    with progress_bar(f"Classifying {export.name}", total) as tick:
+        result = classify_export(cascade, export, concurrency=concurrency, progress=tick)
+    _report_problems(result.problems)
+    return result
+
+
+def run_classify(
+    settings: Settings, export: Path, out: Path, *, history: Path | None, label_column: str
+) -> int:
+    try:
+        result = _classify(settings, export, history, label_column)
+    except (RulesError, ExportFormatError) as exc:
+        errors.print(f"[red]error:[/] {exc}")
+        return EXIT_BAD_INPUT
+    write_classified(result, out)
+    print_summary(summarise(result.decided, len(result.problems)), result.alerts)
+    console.print(f"Wrote {out}")
+    return EXIT_OK
+
+
+def run_eval(
+    settings: Settings,
+    export: Path,
+    *,
+    truth: Path | None,
+    truth_column: str | None,
+    history: Path | None,
+    label_column: str,
+    show_errors: int,
+) -> int:
+    if (truth is None) == (truth_column is None):
+        errors.print("[red]error:[/] give exactly one of --truth FILE or --truth-column NAME")
+        return EXIT_BAD_INPUT
+    try:
+        result = _classify(settings, export, history, label_column)
+        known = _truth(export, truth, truth_column)
+    except (RulesError, ExportFormatError, TruthFileError) as exc:
+        errors.print(f"[red]error:[/] {exc}")
+        return EXIT_BAD_INPUT
+    accuracy = score(result.decided, known.codes, known.categories)
+    print_summary(summarise(result.decided, len(result.problems)), result.alerts)
+    _print_eval(accuracy, result, show_errors)
+    return EXIT_OK
+
+
+def _truth(export: Path, truth: Path | None, truth_column: str | None) -> Truth:
+    if truth is not None:
+        return truth_from_file(truth, read_export(export))
+    return truth_from_labels(read_export(export, label_column=truth_column))
+
+
+def _print_eval(accuracy: Accuracy, result: BatchResult, show_errors: int) -> None:
+    print_accuracy(accuracy)
+    llm = llm_figures(result.decided)
+    if llm is not None:
+        console.print(f"Claude: {json.dumps(asdict(llm), default=str)}")
+    for decision, true in accuracy.errors[:show_errors]:
+        console.print(
+            f"[red]wrong[/] {decision.entry_key}: {decision.code} (true {true}) by "
+            f"{decision.stage.value}: {decision.reason}"
+        )
+
+
+def run_rules_check(directory: Path) -> int:
+    problems = check_rules(directory)
+    for problem in problems:
+        errors.print(str(problem))
+    if problems:
+        errors.print(f"[red]{len(problems)} problem(s)[/] in {directory}")
+        return EXIT_FINDINGS
+    failures = run_examples(load_rulebook(directory))
+    for failure in failures:
+        errors.print(str(failure))
+    if failures:
+        errors.print(f"[red]{len(failures)} rule example(s) failed[/]")
+        return EXIT_FINDINGS
+    book = load_rulebook(directory)
+    n_rules = len(book.firm.rules) + sum(len(c.rules) for c in book.clients.values())
+    n_examples = sum(
+        len(r.examples)
+        for rs in [book.firm.rules, *(c.rules for c in book.clients.values())]
+        for r in rs
+    )
+    console.print(
+        f"[green]OK[/] {directory}: firm + {len(book.clients)} client(s), {n_rules} rules, "
+        f"{n_examples} examples passed"
+    )
+    return EXIT_OK
+
+
+def run_demo(out: Path, *, use_claude: bool = False) -> int:
+    """The README's first command ends here: the demo firm's month, classified offline."""
+    month, history, truth = (DEMO_DATA / n for n in ("month.csv", "history.csv", "month_truth.csv"))
+    if not month.exists():
+        errors.print(
+            f"[red]error:[/] demo data not found at {DEMO_DATA}; "
+            "run: python examples/demo_firm/generate.py"
+        )
+        return EXIT_BAD_INPUT
+    settings = Settings(rules_dir=DEMO_RULES)
+    if not use_claude:
+        settings = settings.model_copy(update={"llm_provider": "none"})
+    console.rule("timebill demo: Ledgerline's October, classified against each client's SOW")
+    result = _classify(settings, month, history, "Approved Code")
+    known = truth_from_file(truth, result.source)
+    accuracy = score(result.decided, known.codes, known.categories)
+    summary = summarise(result.decided, len(result.problems))
+    print_summary(summary, result.alerts)
+    _print_eval(accuracy, result, show_errors=5)
+    write_demo_outputs(out, result, accuracy)
+    console.print(f"\nOutputs in [bold]{out}[/]: classified.csv, review_queue.csv, accuracy.json")
+    return EXIT_OK
+
+
+def write_demo_outputs(out: Path, result: BatchResult, accuracy: Accuracy) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    write_classified(result, out / "classified.csv")
+    write_classified(result, out / "review_queue.csv", only_flagged=True)
+    figures = {
+        "labelled": accuracy.labelled,
+        "auto_approved": accuracy.auto_approved,
+        "auto_errors": accuracy.auto_errors,
+        "auto_error_rate": round(accuracy.auto_error_rate, 5),
+        "review_share": round(accuracy.review_share, 4),
+        "per_stage": {
+            s.value: {"decided": a.decided, "correct": a.correct}
+            for s, a in accuracy.per_stage.items()
+        },
+        "per_category": {
+            c: {"entries": v[0], "auto_approved": v[1], "auto_errors": v[2]}
+            for c, v in sorted(accuracy.per_category.items())
+        },
+    }
+    (out / "accuracy.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
