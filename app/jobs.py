@@ -143,6 +143,14 @@ def run_rules_check(directory: Path) -> int:
 
 def run_demo(out: Path, *, use_claude: bool = False) -> int:
     """The README's first command ends here: the demo firm's month, classified offline."""
+    try:
+        return _demo(out, use_claude=use_claude)
+    except (RulesError, ExportFormatError, TruthFileError) as exc:
+        errors.print(f"[red]error:[/] {exc}")
+        return EXIT_BAD_INPUT
+
+
+def _demo(out: Path, *, use_claude: bool) -> int:
     month, history, truth = (DEMO_DATA / n for n in ("month.csv", "history.csv", "month_truth.csv"))
     if not month.exists():
         errors.print(
@@ -153,7 +161,8 @@ def run_demo(out: Path, *, use_claude: bool = False) -> int:
     settings = Settings(rules_dir=DEMO_RULES)
     if not use_claude:
         settings = settings.model_copy(update={"llm_provider": "none"})
-    console.rule("timebill demo: Ledgerline's October, classified against each client's SOW")
+    firm = load_rulebook(DEMO_RULES).firm.firm.name
+    console.rule(f"timebill demo: {firm}'s month, classified against each client's SOW")
     result = _classify(settings, month, history, "Approved Code")
     known = truth_from_file(truth, result.source)
     accuracy = score(result.decided, known.codes, known.categories)

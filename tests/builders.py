@@ -26,7 +26,7 @@ def firm_rules() -> FirmRules:
     return FirmRules.model_validate(
         {
             "firm": {"name": "Northwind Advisory", "internal_clients": ["Northwind"]},
-            "people": {"Pat Partner": "partner", "Sam Senior": "senior"},
+            "people": {"Pat Partner": "engagement-lead", "Sam Senior": "analyst-two"},
             "codes": [
                 _code(
                     "ADMIN",

@@ -27,7 +27,8 @@ Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # Authors write the aliases (`from`, `not`, `list`); one spelling keeps error messages clear.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
 
 
 class Weekday(StrEnum):
@@ -107,7 +108,7 @@ class Condition(Strict):
 
     @model_validator(mode="after")
     def _not_empty(self) -> Condition:
-        if not self.model_fields_set:
+        if all(getattr(self, name) is None for name in type(self).model_fields):
             raise ValueError("empty condition: give at least one test (words, phrases, all, ...)")
         return self
 
@@ -133,6 +134,12 @@ class Effective(Strict):
     start: date | None = Field(default=None, alias="from")
     end: date | None = Field(default=None, alias="to")
     closes_on: str | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Effective:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError("'to' is before 'from'")
+        return self
 
 
 class BillingCode(Strict):
@@ -164,6 +171,8 @@ class BillingCode(Strict):
             raise ValueError("basis 'fixed_fee' needs 'fixed_fee' (the fee amount)")
         if basis is Basis.RETAINER and self.retainer_hours is None:
             raise ValueError("basis 'retainer' needs 'retainer_hours' (hours included per month)")
+        if self.successor_unless is not None and self.successor is None:
+            raise ValueError("'successor_unless' means nothing without 'successor'")
         return self
 
     @property

@@ -65,7 +65,7 @@ def load_rulebook(directory: Path) -> RuleBook:
     scan = _scan(directory)
     if scan.problems or scan.firm is None or scan.firm.model is None:
         raise RulesError(scan.problems)
-    clients = [(loaded, model) for loaded, model in scan.valid_clients()]
+    clients = scan.valid_clients()
     return RuleBook.build(
         scan.firm.model,
         [model for _, model in clients],
@@ -105,7 +105,11 @@ class _Scan:
 def _scan(directory: Path) -> _Scan:
     if not directory.is_dir():
         return _Scan([RuleProblem(_display(directory), None, "", "rules directory not found")])
-    firm_path, client_paths, problems = _rule_files(directory)
+    try:
+        firm_path, client_paths, problems = _rule_files(directory)
+    except OSError as exc:
+        message = f"cannot read the rules directory: {exc.strerror or exc}"
+        return _Scan([RuleProblem(_display(directory), None, "", message)])
     scan = _Scan(problems)
     scan.firm = _load(firm_path, FirmRules) if firm_path else None
     scan.clients = [_load(path, ClientRules) for path in client_paths]

@@ -343,12 +343,14 @@ def read_export(
     file = path.name
     body, hint = _split_sep_hint(_decode(file, path.read_bytes()))
     header, data = _read_rows(file, body, hint or _choose_delimiter(body))
-    spec = next(spec for spec in _specs() if spec.name == detect_format(header, file=file))
+    name = detect_format(header, file=file)
+    spec = next(spec for spec in _specs() if spec.name == name)
     if label_column is not None and label_column not in header:
         raise _error(file, f"label column {label_column!r} not found in the header")
     width = len(header)
     table = Table(file, header, [(n, _pad(header, rec)) for n, rec in data])
-    overflow = {n: len(rec) for n, rec in data if any(cell.strip() for cell in rec[width:])}
+    # More cells than names means the columns may have shifted: trust none of them.
+    overflow = {n: len(rec) for n, rec in data if len(rec) > width}
     importer = _Importer(spec, table, overflow, tenant=tenant, label_column=label_column)
     return ImportResult(path, spec.name, header, importer.rows())
 

@@ -2,13 +2,14 @@
 
 ``Hours`` is decimal hours, written in the account's number locale: the decimal mark is decided
 once per file from all numeric columns (``exports.detect_decimal_comma``), so ``"0,01"`` and
-``"2.000,0"`` read as 0.01 and 2000.0 in a decimal-comma file. The person is ``First Name`` +
-``Last Name`` (and ``Email`` when an export has one). Harvest exports no start or end time, so
-both stay None and ``work_date`` is ``Date``.
+``"2.000,0"`` read as 0.01 and 2000.0 in a decimal-comma file (``1:30`` reads as H:MM). The
+person is ``First Name`` + ``Last Name`` (and ``Email`` when an export has one). Harvest exports
+no start or end time, so both stay None and ``work_date`` is ``Date``.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from itertools import chain
 
 from app.domain.entries import Source
@@ -22,6 +23,7 @@ from app.sources.exports import (
     detect_date_order,
     detect_decimal_comma,
     parse_date,
+    parse_duration,
     parse_number,
 )
 
@@ -38,9 +40,16 @@ def _prepare(table: Table) -> RowParser:
     return parse
 
 
+def _hours(text: str, *, decimal_comma: bool) -> Decimal:
+    # Decimal hours in captured exports; H:MM too, should an account's time format leak in.
+    if ":" in text:
+        return parse_duration(text)
+    return parse_number(text, decimal_comma=decimal_comma)
+
+
 def _parse_row(cells: Cells, order: str, *, decimal_comma: bool) -> Draft | None:
     work_date = cells.parse("Date", lambda value: parse_date(value, order))
-    hours = cells.hours("Hours", lambda value: parse_number(value, decimal_comma=decimal_comma))
+    hours = cells.hours("Hours", lambda value: _hours(value, decimal_comma=decimal_comma))
     billable = cells.flag("Billable?")
     if work_date is None or hours is None:
         return None

@@ -76,7 +76,7 @@ def test_valid_directory_loads_codes_and_rules() -> None:
     globex = book.context("globex")
     assert globex.codes["GLX-RET"].retainer_hours == Decimal(20)
     assert [r.id for r in globex.rules()] == [
-        "globex.standing_call", "globex.regulator", "globex.admin", "firm.proposal", "firm.leave",
+        "globex.standing_call", "globex.regulator", "globex.admin", "firm.leave", "firm.proposal",
     ]  # fmt: skip
     assert [r.id for r in book.context(None).rules()] == ["firm.leave", "firm.proposal"]
 
@@ -133,6 +133,9 @@ def test_yaml_words_and_numbers_are_read_as_written() -> None:
     assert acme.rules[0].examples[1].matches is False  # matches: no
     assert acme.rules[0].when.any_of is not None
     assert acme.rules[0].when.any_of[1].phrases == ("drove to",)
+    globex = book.clients["globex"]
+    assert globex.codes[1].successor is None  # successor: ~
+    assert globex.rules[0].unless is None  # unless: (empty)
 
 
 # --- the broken directory ----------------------------------------------------------------------
@@ -251,10 +254,12 @@ def test_missing_firm_file_is_a_problem_and_firm_references_are_not_guessed(
 ) -> None:
     (rules / "_firm.yaml").unlink()  # acme overrides firm.proposal; globex uses INT-ADMIN
 
-    message = "missing _firm.yaml: every rules directory needs the firm file " \
+    message = (
+        "missing _firm.yaml: every rules directory needs the firm file "
         "(firm codes, people and rules)"
+    )
     assert as_tuples(check_rules(rules)) == [("rules/_firm.yaml", None, "", message)]
-    with pytest.raises(RulesError, match="missing _firm.yaml"):
+    with pytest.raises(RulesError, match=r"missing _firm\.yaml"):
         load_rulebook(rules)
 
 
@@ -314,12 +319,16 @@ def test_a_file_that_is_not_a_mapping(rules: Path) -> None:
 
 
 def test_syntax_error_names_the_line_and_its_context(rules: Path) -> None:
-    write(rules, "zeta.yaml", """
+    write(
+        rules,
+        "zeta.yaml",
+        """
         client:
           id: zeta
           name: "Zeta
         sow: {}
-    """)
+    """,
+    )
 
     [problem] = check_rules(rules)
     assert (problem.file, problem.line) == ("rules/zeta.yaml", 5)
@@ -350,14 +359,37 @@ ZETA = """
 
 
 def test_merge_keys_python_names_and_unknown_top_level_keys(rules: Path) -> None:
+    """Merged keys fill Z-A (no "name"/"clause" missing); the Python name `not_` is not a key."""
     write(rules, "zeta.yaml", ZETA)
 
     assert as_tuples(check_rules(rules)) == [
         ("rules/zeta.yaml", 3, "base", "Extra inputs are not permitted"),
-        ("rules/zeta.yaml", 8, "codes[1]", "basis 'fixed_fee' needs 'fixed_fee' (the fee amount)"),
         ("rules/zeta.yaml", 10, "codes[1].fraction", "Input should be less than or equal to 1"),
-        ("rules/zeta.yaml", 16, "rules[0].when.not",
-         "empty condition: give at least one test (words, phrases, all, ...)"),
+        ("rules/zeta.yaml", 16, "rules[0].when.not_", "Extra inputs are not permitted"),
+    ]  # fmt: skip
+
+
+def test_the_python_name_of_an_aliased_key_is_rejected(rules: Path) -> None:
+    write(
+        rules,
+        "zeta.yaml",
+        """
+        client: {id: zeta, name: Zeta}
+        sow: {id: Z-1, engagement: fixed_fee, effective: {from: 2024-01-01}}
+        codes:
+          - {code: Z-A, name: A, clause: SOW 1, billable: no}
+        rules:
+          - id: zeta.one
+            clause: SOW 1
+            code: Z-A
+            when:
+              words: [x]
+              list_: [nowhere]
+    """,
+    )
+
+    assert as_tuples(check_rules(rules)) == [
+        ("rules/zeta.yaml", 11, "rules[0].when.list_", "Extra inputs are not permitted"),
     ]  # fmt: skip
 
 
