@@ -151,7 +151,7 @@ def _non_billable_section(ctx: ClientContext) -> str:
 
 
 def _rules_section(ctx: ClientContext) -> str:
-    rules = [*(ctx.client.rules if ctx.client else ()), *ctx.firm.rules]
+    rules = ctx.rules()
     if not rules:
         return ""
     lines = ["# Rules, in precedence order (client rules first, then firm-wide rules)"]

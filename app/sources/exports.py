@@ -14,7 +14,8 @@ are skipped and not returned. Extra columns (custom fields) are kept in ``raw`` 
 ``external_id`` is the export's ``ID`` column when it has one, else 16 hex chars of a SHA-1 over
 the *parsed* user, email, date, start, end, client, project, task and description, so the same
 work re-imported (even re-exported with another date format or locale) keeps its id. Identical
-rows in one file get ``-2``, ``-3``... suffixes in file order. Start/end are naive local times:
+rows in one file get ``-2``, ``-3``... suffixes in file order. ``version`` is a hash of everything
+classification reads (hours, tags, billable tick included), so an edited entry is a new version. Start/end are naive local times:
 exports carry no time zone.
 """
 
@@ -427,6 +428,14 @@ def content_id(draft: Draft) -> str:
     return digest.hexdigest()[:16]
 
 
+def content_version(draft: Draft) -> str:
+    """Changes whenever anything classification reads changes, so an edit is a new version."""
+    parts = (
+        content_id(draft), str(draft.hours), "\x1e".join(draft.tags), str(draft.billable_flag),
+    )  # fmt: skip
+    return hashlib.sha1("\x1f".join(parts).encode(), usedforsecurity=False).hexdigest()[:12]
+
+
 class _Importer:
     """Turns one file's data rows into ``ImportedRow``s, assigning ids as it goes."""
 
@@ -461,7 +470,8 @@ class _Importer:
             return None
         try:
             return TimeEntry(
-                source=self.source, external_id=external_id, tenant=self.tenant,
+                source=self.source, external_id=external_id, version=content_version(draft),
+                tenant=self.tenant,
                 client=draft.client, project=draft.project, task=draft.task, tags=draft.tags,
                 description=draft.description, work_date=draft.work_date, start=draft.start,
                 end=draft.end, hours=draft.hours, billable_flag=draft.billable_flag,
