@@ -122,11 +122,13 @@ class ClaudeStage:
             return []
         try:
             found = self._examples(entry, ctx, self._examples_k)
-        except Exception:
-            # Examples only sharpen the answer; losing them must not lose the entry.
-            log.warning("examples provider failed; asking Claude without examples", exc_info=True)
+        except Exception as exc:
+            # Examples only sharpen the answer; losing them must not lose the entry. The type
+            # only: a store's error message may quote entry text.
+            log.warning("examples provider failed (%s); asking without", type(exc).__name__)
             return []
-        # Another client's approved entry must never reach this client's prompt.
+        # The provider scopes examples to the client; dropping codes outside this context is
+        # a second guard against another client's entries reaching this prompt.
         return [(text, code) for text, code in found if code in ctx.codes][: self._examples_k]
 
     def _ask(self, request: ClaudeRequest, deadline: Deadline) -> LlmReply:
