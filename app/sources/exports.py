@@ -15,8 +15,8 @@ are skipped and not returned. Extra columns (custom fields) are kept in ``raw`` 
 the *parsed* user, email, date, start, end, client, project, task and description, so the same
 work re-imported (even re-exported with another date format or locale) keeps its id. Identical
 rows in one file get ``-2``, ``-3``... suffixes in file order. ``version`` is a hash of everything
-classification reads (hours, tags, billable tick included), so an edited entry is a new version. Start/end are naive local times:
-exports carry no time zone.
+classification reads (hours, tags, billable tick included), so an edited entry is a new version.
+Start/end are naive local times: exports carry no time zone.
 """
 
 from __future__ import annotations
