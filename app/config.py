@@ -22,6 +22,9 @@ class Settings(BaseSettings):
 
     rules_dir: Path = Path("sow_rules")
     deadline_ms: int = Field(default=500, ge=50, le=60_000)
+    # Batch runs (exports, audits) with Claude on wait longer than a live webhook needs to:
+    # a Haiku call takes ~0.6-1.5 s end to end. Used only when deadline_ms is not set.
+    batch_deadline_ms: int = Field(default=5_000, ge=50, le=120_000)
     llm_provider: Literal["anthropic", "bedrock", "none"] = "anthropic"
     model: str = DEFAULT_MODEL
     anthropic_api_key: SecretStr | None = Field(default=None, validation_alias="ANTHROPIC_API_KEY")
@@ -38,6 +41,12 @@ class Settings(BaseSettings):
         if self.llm_provider == "bedrock" and not self.aws_region:
             raise ValueError("TIMEBILL_LLM_PROVIDER=bedrock needs TIMEBILL_AWS_REGION")
         return self
+
+    def for_batch(self) -> Settings:
+        """These settings for a batch run: a longer per-entry budget when Claude is on."""
+        if not self.llm_enabled or "deadline_ms" in self.model_fields_set:
+            return self
+        return self.model_copy(update={"deadline_ms": self.batch_deadline_ms})
 
     @property
     def llm_enabled(self) -> bool:
