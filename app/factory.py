@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from app.classify.cascade import Cascade
 from app.classify.memory import Memory, MemoryStage
+from app.classify.mixed import SegmentReader
 from app.classify.rules_stage import RulesStage
 from app.config import Settings
 from app.domain.rulebook import RuleBook
 from app.ports import ClassifierStage
 
 
-def build_stages(settings: Settings, memory: Memory) -> list[ClassifierStage]:
-    stages: list[ClassifierStage] = [RulesStage(), MemoryStage(memory)]
+def build_stages(
+    settings: Settings, memory: Memory, rules: RulesStage | None = None
+) -> list[ClassifierStage]:
+    stages: list[ClassifierStage] = [rules or RulesStage(), MemoryStage(memory)]
     if settings.llm_enabled:
         stages.append(build_claude_stage(settings, memory))
     return stages
@@ -34,4 +37,10 @@ def build_claude_stage(settings: Settings, memory: Memory) -> ClassifierStage:
 
 
 def build_cascade(settings: Settings, book: RuleBook, memory: Memory) -> Cascade:
-    return Cascade(book, build_stages(settings, memory), deadline_s=settings.deadline_ms / 1000)
+    rules = RulesStage()
+    return Cascade(
+        book,
+        build_stages(settings, memory, rules),
+        deadline_s=settings.deadline_ms / 1000,
+        segments=SegmentReader(rules, memory),
+    )

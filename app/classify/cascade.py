@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.classify.deadline import Deadline
+from app.classify.mixed import UNEXPLAINED, SegmentReader
 from app.classify.policy import code_on_date, money_for, policy_flags
+from app.classify.rules_stage import RulesStage
 from app.classify.signals import Signal, Signals
 from app.classify.text import Text
 from app.domain.decisions import Abstain, Decision, LlmUsage, Proposal, ReviewReason, Stage
@@ -44,11 +46,13 @@ class Cascade:
         *,
         deadline_s: float = 0.5,
         signals: Signals | None = None,
+        segments: SegmentReader | None = None,
     ) -> None:
         self.book = book
         self.stages = list(stages)
         self.deadline_s = deadline_s
         self.signals = signals or Signals.build(book)
+        self.segments = segments or SegmentReader(_rules_stage(self.stages))
 
     def context_for(self, entry: TimeEntry) -> tuple[ClientContext, list[Signal]]:
         client_id = self.book.resolve_client(entry.client, entry.project)
@@ -70,6 +74,8 @@ class Cascade:
         trail.add_signals(found)
         trail.add_signals(self.signals.read(ctx.client_id, Text(entry.description)))
         chosen = self._run_stages(entry, ctx, deadline, trail)
+        if chosen is not None:
+            self._check_mixed(entry, ctx, chosen, trail)
         elapsed_ms = (time.perf_counter() - started) * 1000
         return _decide(entry, ctx, chosen, trail, elapsed_ms)
 
@@ -91,6 +97,29 @@ class Cascade:
             else:
                 _note_abstain(outcome, trail)
         return _best(trail.proposals, threshold, trail)
+
+    def _check_mixed(
+        self, entry: TimeEntry, ctx: ClientContext, chosen: Proposal, trail: _Trail
+    ) -> None:
+        if ctx.client is None:
+            return  # internal time is never billed: which internal code a mix gets is moot
+        parts = self.segments.codes(entry, ctx)
+        others = {code: part for code, part in parts.items() if code != chosen.code}
+        if others:
+            trail.reasons.append(ReviewReason.MIXED_ACTIVITIES)
+            said = "; ".join(_part_note(code, part) for code, part in sorted(others.items()))
+            trail.notes.append(f"mixed activities: {said}: pick the dominant one or split")
+
+
+def _part_note(code: str, part: str) -> str:
+    if code == UNEXPLAINED:
+        return f"nothing explains '{part}'"
+    return f"'{part}' looks like {code}"
+
+
+def _rules_stage(stages: list[ClassifierStage]) -> RulesStage:
+    found = [s for s in stages if isinstance(s, RulesStage)]
+    return found[0] if found else RulesStage()
 
 
 def _note_abstain(outcome: Abstain, trail: _Trail) -> None:

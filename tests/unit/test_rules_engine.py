@@ -193,3 +193,22 @@ def test_vague_narratives_are_flagged(cascade: Cascade, text: str) -> None:
 
 def test_decision_records_rules_version(cascade: Cascade) -> None:
     assert cascade.classify(entry("drive")).rules_version == "SOW-N v2@n1"
+
+
+def test_a_part_nothing_explains_keeps_a_mixed_entry_out_of_auto_approval(
+    cascade: Cascade,
+) -> None:
+    d = cascade.classify(entry("drive to depot, reforecast budget thru year end"))
+    assert d.code == "N-TRAVEL"
+    assert d.review_reasons == (ReviewReason.MIXED_ACTIVITIES,)
+    assert "nothing explains 'reforecast budget thru year end'" in d.reason
+
+
+def test_parts_that_agree_are_not_mixed(cascade: Cascade) -> None:
+    d = cascade.classify(entry("drive to depot, flight home"))
+    assert (d.code, d.needs_review) == ("N-TRAVEL", False)
+
+
+def test_mixed_internal_time_is_not_flagged(cascade: Cascade) -> None:
+    d = cascade.classify(entry("timesheets and desk move planning", client="Internal"))
+    assert (d.code, d.needs_review) == ("ADMIN", False)

@@ -1,0 +1,57 @@
+"""Entries that mix activities ("status call w/ Dana; drove back from Stockton").
+
+Each part of a multi-part description is read on its own, by the rules and, where no rule
+speaks, by memory. When the parts point at different codes the entry is flagged: a person
+picks the dominant activity or splits the entry. This runs after a stage proposed a code,
+whichever stage it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.classify.conditions import Subject
+from app.classify.memory import Memory
+from app.classify.rules_stage import RulesStage, best_matches
+from app.classify.text import Text, content_words, segments, tokens
+from app.domain.entries import TimeEntry
+from app.domain.rulebook import ClientContext
+
+UNEXPLAINED = "?"
+_SUBSTANTIAL_WORDS = 2
+
+
+@dataclass(frozen=True)
+class SegmentReader:
+    rules: RulesStage
+    memory: Memory | None = None
+
+    def codes(self, entry: TimeEntry, ctx: ClientContext) -> dict[str, str]:
+        """Code -> the part that points at it, for parts that do not agree with each other.
+
+        A substantial part that nothing explains is listed under ``UNEXPLAINED``: a confident
+        code for "status report, reforecast hours thru year end" covers only half of the entry.
+        """
+        parts = segments(entry.description)
+        if len(parts) < 2:
+            return {}
+        found: dict[str, str] = {}
+        for part in parts:
+            code = self._code_of(entry, part, ctx)
+            if code is not None:
+                found.setdefault(code, part.strip())
+            elif len(content_words(tokens(part))) >= _SUBSTANTIAL_WORDS:
+                found.setdefault(UNEXPLAINED, part.strip())
+        return found if len(found) > 1 else {}
+
+    def _code_of(self, entry: TimeEntry, part: str, ctx: ClientContext) -> str | None:
+        top = best_matches(self.rules.compiled(ctx), Subject(entry, Text(part)))
+        codes = {m.rule.code for m in top}
+        if len(codes) == 1:
+            return codes.pop()
+        if codes or self.memory is None:
+            return None
+        recall = self.memory.recall(ctx.client_id, part)
+        if recall is None or recall.confidence < ctx.review.confidence_threshold:
+            return None
+        return recall.code
