@@ -123,7 +123,7 @@ def write_classified(result: BatchResult, out: Path, *, only_flagged: bool = Fal
 
 def _columns(decision: Decision | None, problems: Sequence[ImportProblem]) -> list[str]:
     if decision is None:
-        why = "; ".join(p.message for p in problems) or "row could not be read"
+        why = "; ".join(str(p) for p in problems) or "row could not be read"
         return [
             "",
             "false",

@@ -15,7 +15,8 @@ from app.domain.decisions import Stage
 from app.summary import Accuracy, Summary
 
 console = Console(stderr=False)
-errors = Console(stderr=True)
+# Problem lines name file, row and field: never wrap them, people grep and copy them.
+errors = Console(stderr=True, soft_wrap=True)
 
 
 @contextmanager

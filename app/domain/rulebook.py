@@ -58,6 +58,7 @@ class RuleBook:
     versions: dict[str, str]
     firm_version: str
     _by_name: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)  # client id ("" = firm) -> file shown
 
     @classmethod
     def build(
@@ -66,13 +67,15 @@ class RuleBook:
         clients: list[ClientRules],
         versions: dict[str, str],
         firm_version: str,
+        files: dict[str, str] | None = None,
     ) -> RuleBook:
         by_name: dict[str, str] = {}
         for rules in clients:
             ident = rules.client
             for name in (ident.id, ident.name, *ident.aliases, *ident.projects):
                 by_name[name_key(name)] = ident.id
-        return cls(firm, {c.client.id: c for c in clients}, versions, firm_version, by_name)
+        clients_by_id = {c.client.id: c for c in clients}
+        return cls(firm, clients_by_id, versions, firm_version, by_name, dict(files or {}))
 
     def resolve_client(self, *names: str) -> str | None:
         """The client id a tracker's client or project name points at, if any."""

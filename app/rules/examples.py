@@ -32,12 +32,13 @@ def run_examples(book: RuleBook) -> list[ExampleFailure]:
     failures: list[ExampleFailure] = []
     internal = book.firm.firm.internal_clients[0] if book.firm.firm.internal_clients else ""
     for i, rule in enumerate(book.firm.rules):
-        where = ("_firm.yaml", f"rules[{i}]")
+        where = (book.files.get("", "_firm.yaml"), f"rules[{i}]")
         failures += _check(cascade, rule, internal, FIRM_EXAMPLE_DATE, where)
     for cid, client in sorted(book.clients.items()):
         start = client.sow.effective.start or FIRM_EXAMPLE_DATE
         for i, rule in enumerate(client.rules):
-            failures += _check(cascade, rule, client.client.name, start, (f"{cid}", f"rules[{i}]"))
+            where = (book.files.get(cid, cid), f"rules[{i}]")
+            failures += _check(cascade, rule, client.client.name, start, where)
     return failures
 
 

@@ -71,6 +71,7 @@ def load_rulebook(directory: Path) -> RuleBook:
         [model for _, model in clients],
         versions={model.client.id: loaded.version for loaded, model in clients},
         firm_version=scan.firm.version,
+        files={"": scan.firm.name} | {model.client.id: loaded.name for loaded, model in clients},
     )
 
 

@@ -1,0 +1,94 @@
+"""`timebill classify` and `timebill rules check` as a user runs them, on the demo firm's rules."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from app.batch import OUTPUT_COLUMNS
+from app.cli import app
+
+REPO = Path(__file__).resolve().parents[2]
+WEEK = REPO / "tests" / "data" / "functional" / "northwind_week.csv"
+RULES = REPO / "sow_rules"
+
+
+@pytest.fixture(autouse=True)
+def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TIMEBILL_LLM_PROVIDER", "none")
+
+
+def _rows(path: Path) -> list[list[str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.reader(handle))
+
+
+def test_classify_keeps_every_input_column_and_row_and_appends_exactly_the_decision(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "classified.csv"
+    result = CliRunner().invoke(
+        app, ["classify", str(WEEK), "--rules", str(RULES), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    given, written = _rows(WEEK), _rows(out)
+    assert written[0] == [*given[0], *OUTPUT_COLUMNS]
+    assert [row[: len(given[0])] for row in written] == given  # same rows, same order, untouched
+    decided = [dict(zip(written[0], row, strict=True)) for row in written[1:]]
+    by_text = {d["Description"]: d for d in decided}
+    assert by_text["drive to Stockton depot"]["code"] == "NWF-TRAVEL"
+    assert by_text["drive to Stockton depot"]["billable_fraction"] == "0.5"
+    assert by_text["drive to Stockton depot"]["needs_review"] == "false"
+    assert by_text["researching new regs"]["code"] == "NWF-RESEARCH-NB"
+    assert by_text["researching new regs"]["needs_review"] == "true"
+    assert by_text["broken row"]["review_reasons"] == "import_error"
+    assert "Start Date" in by_text["broken row"]["reason"]
+    assert "Entries and hours per code" in result.output
+    assert "sent to review" in result.output
+
+
+def test_unknown_export_format_names_the_file_and_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "ledger.csv"
+    bad.write_text("When,What,How long\n2026-10-01,stuff,1\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["classify", str(bad), "--rules", str(RULES), "--out", str(tmp_path / "o.csv")]
+    )
+    assert result.exit_code == 2
+    assert "ledger.csv" in result.output
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_rules_check_passes_on_the_bundled_rules_and_runs_their_examples() -> None:
+    result = CliRunner().invoke(app, ["rules", "check", str(RULES)])
+    assert result.exit_code == 0, result.output
+    assert "examples passed" in result.output
+
+
+def test_rules_check_reports_a_failing_example_with_file_and_field(tmp_path: Path) -> None:
+    for source in RULES.glob("*.yaml"):
+        text = source.read_text(encoding="utf-8")
+        if source.name == "northwind.yaml":
+            old = '{text: "drive to Fresno depot", expect: NWF-TRAVEL, hours: 3}'
+            assert old in text
+            text = text.replace(old, '{text: "drive to Fresno depot", expect: NWF-PM, hours: 3}')
+        (tmp_path / source.name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["rules", "check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "northwind.yaml: rules[" in result.output
+    assert "'drive to Fresno depot' should be NWF-PM, got NWF-TRAVEL" in result.output
+
+
+def test_rules_check_lists_schema_problems_with_file_and_line(tmp_path: Path) -> None:
+    for source in RULES.glob("*.yaml"):
+        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    path = tmp_path / "cobalt.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("billable: true", "billable: maybe", 1)
+    )
+    result = CliRunner().invoke(app, ["rules", "check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "cobalt.yaml:" in result.output
+    assert ".billable: Input should be a valid boolean" in result.output
