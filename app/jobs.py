@@ -162,7 +162,7 @@ def _demo(out: Path, *, use_claude: bool) -> int:
     if not use_claude:
         settings = settings.model_copy(update={"llm_provider": "none"})
     firm = load_rulebook(DEMO_RULES).firm.firm.name
-    console.rule(f"timebill demo: {firm}'s month, classified against each client's SOW")
+    console.rule(f"timebill demo: {firm}")
     result = _classify(settings, month, history, "Approved Code")
     known = truth_from_file(truth, result.source)
     accuracy = score(result.decided, known.codes, known.categories)

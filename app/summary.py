@@ -40,7 +40,7 @@ def summarise(decisions: Sequence[Decision], unreadable_rows: int = 0) -> Summar
     auto: dict[Stage, int] = dict.fromkeys(Stage, 0)
     reasons: Counter[str] = Counter()
     for d in decisions:
-        line = lines.setdefault(d.code or "(none)", CodeLine(d.code or "(none)"))
+        line = lines.setdefault(d.code or "(no code)", CodeLine(d.code or "(no code)"))
         line.entries += 1
         line.hours += d.hours
         line.amount += d.amount

@@ -46,7 +46,7 @@ def test_summary_adds_up_by_code_and_stage() -> None:
         2,
     )
     assert [(c.code, c.entries, c.hours, c.flagged) for c in s.by_code] == [
-        ("Y", 2, Decimal("3.5"), 1), ("X", 2, Decimal(3), 0), ("(none)", 1, Decimal(1), 1),
+        ("Y", 2, Decimal("3.5"), 1), ("X", 2, Decimal(3), 0), ("(no code)", 1, Decimal(1), 1),
     ]  # fmt: skip
     assert (s.auto_by_stage[Stage.RULES], s.auto_by_stage[Stage.MEMORY]) == (2, 1)
     assert s.reasons["low_confidence"] == 2
