@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from app.classify.cascade import Cascade
 from app.classify.conditions import Subject
@@ -12,6 +13,7 @@ from app.classify.text import Text
 from app.domain.entries import Source, TimeEntry
 from app.domain.rulebook import RuleBook
 from app.domain.rules import Rule, RuleExample
+from app.rules.yaml_lines import YamlSyntaxError, parse_yaml
 
 # Firm rules have no SOW start date; their examples run on this Wednesday unless they say `on`.
 FIRM_EXAMPLE_DATE = date(2026, 1, 7)
@@ -20,37 +22,49 @@ FIRM_EXAMPLE_DATE = date(2026, 1, 7)
 @dataclass(frozen=True)
 class ExampleFailure:
     file: str
+    line: int | None
     field: str
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.field}: {self.message}"
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}"
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """Where a file's examples run: which client they are logged to, and on which day."""
+
+    file: str
+    client: str
+    on: date
 
 
 def run_examples(book: RuleBook) -> list[ExampleFailure]:
     cascade = Cascade(book, [RulesStage()], deadline_s=60.0)
-    failures: list[ExampleFailure] = []
     internal = book.firm.firm.internal_clients[0] if book.firm.firm.internal_clients else ""
-    for i, rule in enumerate(book.firm.rules):
-        where = (book.files.get("", "_firm.yaml"), f"rules[{i}]")
-        failures += _check(cascade, rule, internal, FIRM_EXAMPLE_DATE, where)
+    scopes = [
+        (_Scope(book.files.get("", "_firm.yaml"), internal, FIRM_EXAMPLE_DATE), book.firm.rules)
+    ]
     for cid, client in sorted(book.clients.items()):
         start = client.sow.effective.start or FIRM_EXAMPLE_DATE
-        for i, rule in enumerate(client.rules):
-            where = (book.files.get(cid, cid), f"rules[{i}]")
-            failures += _check(cascade, rule, client.client.name, start, where)
+        scopes.append((_Scope(book.files.get(cid, cid), client.client.name, start), client.rules))
+    failures: list[ExampleFailure] = []
+    for scope, rules in scopes:
+        for i, rule in enumerate(rules):
+            failures += _check(cascade, rule, i, scope)
     return failures
 
 
-def _check(
-    cascade: Cascade, rule: Rule, client: str, on: date, where: tuple[str, str]
-) -> list[ExampleFailure]:
+def _check(cascade: Cascade, rule: Rule, index: int, scope: _Scope) -> list[ExampleFailure]:
     failures = []
     for j, example in enumerate(rule.examples):
-        entry = _entry(example, client, on, f"{rule.id}-{j}")
+        entry = _entry(example, scope, f"{rule.id}-{j}")
         problem = _verdict(cascade, rule, example, entry)
         if problem:
-            failures.append(ExampleFailure(where[0], f"{where[1]}.examples[{j}]", problem))
+            line = _line_of(scope.file, index, j)
+            field = f"rules[{index}].examples[{j}]"
+            failures.append(ExampleFailure(scope.file, line, field, problem))
     return failures
 
 
@@ -68,15 +82,24 @@ def _verdict(cascade: Cascade, rule: Rule, example: RuleExample, entry: TimeEntr
     return None
 
 
-def _entry(example: RuleExample, client: str, on: date, ident: str) -> TimeEntry:
+def _entry(example: RuleExample, scope: _Scope, ident: str) -> TimeEntry:
     return TimeEntry(
         source=Source.MANUAL,
         external_id=ident,
-        client=client,
+        client=scope.client,
         project=example.project,
         task=example.task,
         tags=example.tags,
         description=example.text,
-        work_date=example.on or on,
+        work_date=example.on or scope.on,
         hours=example.hours,
     )
+
+
+def _line_of(file: str, rule: int, example: int) -> int | None:
+    """The example's line in its rules file (read again: the rule book keeps no YAML)."""
+    try:
+        doc = parse_yaml(Path(file).read_text(encoding="utf-8"))
+    except (OSError, YamlSyntaxError):
+        return None
+    return doc.locate(("rules", rule, "examples", example))[0]

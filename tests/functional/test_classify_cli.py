@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,9 @@ def test_rules_check_reports_a_failing_example_with_file_and_field(tmp_path: Pat
         (tmp_path / source.name).write_text(text, encoding="utf-8")
     result = CliRunner().invoke(app, ["rules", "check", str(tmp_path)])
     assert result.exit_code == 1
-    assert "northwind.yaml: rules[" in result.output
+    text = (tmp_path / "northwind.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, t in enumerate(text, 1) if "expect: NWF-PM, hours: 3" in t)
+    assert re.search(rf"northwind.yaml:{line}: rules\[\d+\]\.examples\[0\]: ", result.output)
     assert "'drive to Fresno depot' should be NWF-PM, got NWF-TRAVEL" in result.output
 
 
