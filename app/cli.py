@@ -1,4 +1,4 @@
-"""The ``timebill`` command line: classify exports, check rules, evaluate, run the demo."""
+"""The timebill command line: classify exports, check rules, evaluate, run the demo."""
 
 from __future__ import annotations
 
