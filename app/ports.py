@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Protocol
 
 from app.classify.deadline import Deadline
-from app.domain.decisions import LlmUsage, StageOutcome
+from app.domain.decisions import Decision, LlmUsage, StageOutcome
 from app.domain.entries import TimeEntry
+from app.domain.inbox import AuditEvent, InboxItem, NewItem, Status, Tenant
 from app.domain.rulebook import ClientContext
 
 
@@ -57,3 +59,75 @@ class LlmClient(Protocol):
         timeout_s: float,
         max_tokens: int,
     ) -> LlmReply: ...
+
+
+class Store(Protocol):
+    """Durable state of the webhook service. Every method is scoped by tenant.
+
+    Implementations: ``app.adapters.sqlite_store`` (embedded default) and
+    ``app.adapters.supabase_store``. ``tests/contract`` runs one suite against each.
+    """
+
+    def get_tenant(self, tenant_id: str) -> Tenant | None: ...
+
+    def put_tenant(self, tenant: Tenant) -> None: ...
+
+    def accept(self, item: NewItem) -> tuple[InboxItem, bool]:
+        """Insert unless ``(tenant, source, dedupe_key)`` exists; ``True`` when new.
+
+        Must hold under concurrency: twenty simultaneous deliveries create one row.
+        Raises on any storage failure (the caller answers 5xx).
+        """
+        ...
+
+    def get(self, tenant: str, item_id: str) -> InboxItem | None: ...
+
+    def claim(
+        self, tenant: str, item_id: str, *, now: datetime, lease_s: float
+    ) -> InboxItem | None:
+        """Atomically take an item for processing, or ``None`` if someone else holds it or
+        it is finished, waiting, dead, or not due yet. Counts one attempt."""
+        ...
+
+    def finish(
+        self,
+        tenant: str,
+        item_id: str,
+        status: Status,
+        *,
+        now: datetime,
+        decision: Decision | None = None,
+        error: str | None = None,
+        next_attempt_at: datetime | None = None,
+    ) -> None:
+        """Move an item to ``status`` (recording decision or error) and append to its trail."""
+        ...
+
+    def items(
+        self, tenant: str, *, status: Status | None = None, limit: int = 100
+    ) -> list[InboxItem]: ...
+
+    def due(self, *, now: datetime, limit: int = 100) -> list[tuple[str, str]]:
+        """(tenant, item id) of work left pending: received or retrying and due, or
+        processing with an expired lease. The sweep re-enqueues these."""
+        ...
+
+    def trail(self, tenant: str, item_id: str) -> list[AuditEvent]: ...
+
+
+class Queue(Protocol):
+    """Hands accepted items to a worker: SQS on Lambda, a thread locally."""
+
+    def enqueue(self, tenant: str, item_id: str) -> None: ...
+
+
+class Writer(Protocol):
+    """Pushes a decided entry out: the outbox folder locally, QuickBooks in production.
+
+    Must be idempotent per (tenant, item id, entry version): a retry after a crash must not
+    produce a second record. Raises ``UpstreamError`` on failure.
+    """
+
+    def write(self, tenant: Tenant, item: InboxItem, decision: Decision) -> str:
+        """Returns the id of the written record (outbox file name, QBO TimeActivity id)."""
+        ...

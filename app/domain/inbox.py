@@ -1,0 +1,101 @@
+"""What the webhook service keeps about each accepted event: the inbox item and its states.
+
+An item moves ``received -> processing -> posted | needs_review``, through ``retrying``
+(attempts, next try, last error) on failures, to ``dead_letter`` past the retry budget, from
+where ``timebill replay`` sends it back. ``waiting`` holds events that carry ids only (QuickBooks)
+until a reader for their source exists; ``skipped`` records our own write-backs echoed back.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+from app.domain.decisions import Decision
+from app.domain.entries import Source, TimeEntry
+
+
+class Status(StrEnum):
+    RECEIVED = "received"
+    PROCESSING = "processing"
+    POSTED = "posted"
+    NEEDS_REVIEW = "needs_review"
+    RETRYING = "retrying"
+    DEAD_LETTER = "dead_letter"
+    WAITING = "waiting"
+    SKIPPED = "skipped"
+
+
+# States a worker may pick up (processing only once its lease has run out).
+CLAIMABLE = frozenset({Status.RECEIVED, Status.RETRYING, Status.PROCESSING})
+FINAL = frozenset({Status.POSTED, Status.NEEDS_REVIEW, Status.SKIPPED})
+
+
+class EntityRef(BaseModel):
+    """An event that names a record instead of carrying it (QuickBooks webhooks)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    account: str  # QBO realm id
+    entity: str  # e.g. "TimeActivity"
+    id: str
+    operation: str = ""
+
+
+class NewItem(BaseModel):
+    """An accepted event, as the intake hands it to the store."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tenant: str
+    source: Source
+    dedupe_key: str = Field(min_length=1, max_length=300)
+    event_type: str = ""
+    entry: TimeEntry | None = None
+    ref: EntityRef | None = None
+    received_at: datetime
+
+
+class InboxItem(NewItem):
+    id: str
+    status: Status
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    lease_until: datetime | None = None
+    last_error: str | None = None
+    updated_at: datetime
+    decision: Decision | None = None
+
+
+class AuditEvent(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    at: datetime
+    item_id: str
+    status: Status
+    detail: str = ""
+
+
+class SourceAccess(BaseModel):
+    """How one tenant's account at one tracker is recognised and verified.
+
+    ``secrets`` holds up to two active secrets so a rotation never drops a delivery:
+    Clockify's webhook token, Toggl's subscription secret, QuickBooks' verifier token.
+    ``accounts`` are the workspace (Clockify, Toggl) or realm (QuickBooks) ids of this tenant.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    secrets: tuple[SecretStr, ...] = Field(min_length=1, max_length=2)
+    accounts: tuple[str, ...] = Field(min_length=1)
+
+
+class Tenant(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{1,39}$")
+    name: str
+    sources: dict[Source, SourceAccess] = Field(default_factory=dict)
+    paused: bool = False
