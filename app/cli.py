@@ -107,5 +107,58 @@ def rules_check(
     raise typer.Exit(run_rules_check(directory))
 
 
+Tenant = Annotated[str, typer.Option("--tenant", help="Tenant id in the store.")]
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Run the webhook service locally: SQLite store, in-process worker, outbox writer."""
+    from app.jobs_service import run_serve  # noqa: PLC0415
+
+    raise typer.Exit(run_serve(Settings(), host, port))
+
+
+@app.command("send-sample")
+def send_sample(
+    source: Annotated[str, typer.Argument(help="clockify, toggl or quickbooks")],
+    url: Annotated[str, typer.Option(help="Where `timebill serve` listens.")] = (
+        "http://127.0.0.1:8000"
+    ),
+    description: Annotated[str | None, typer.Option(help="Text of the sample time entry.")] = None,
+) -> None:
+    """Fire a correctly signed sample webhook at the local service (demo tenant)."""
+    from app.jobs_service import run_send_sample  # noqa: PLC0415
+
+    raise typer.Exit(run_send_sample(Settings(), source, url, description))
+
+
+@app.command()
+def entries(
+    tenant: Tenant = "demo",
+    status: Annotated[
+        str | None, typer.Option(help="received, posted, needs_review, dead_letter, ...")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="How many, newest first.")] = 20,
+) -> None:
+    """List the service's entries and their decisions, newest first."""
+    from app.jobs_service import run_entries  # noqa: PLC0415
+
+    raise typer.Exit(run_entries(Settings(), tenant, status, limit))
+
+
+@app.command()
+def replay(
+    item: Annotated[str, typer.Argument(help="Item id (or a unique prefix).")],
+    tenant: Tenant = "demo",
+) -> None:
+    """Give a dead-lettered, waiting or retrying entry one more try, now."""
+    from app.jobs_service import run_replay  # noqa: PLC0415
+
+    raise typer.Exit(run_replay(Settings(), tenant, item))
+
+
 def main() -> None:
     app()

@@ -36,10 +36,21 @@ class Settings(BaseSettings):
     max_description_chars: int = Field(default=1_000, ge=50, le=10_000)
     memory_min_similarity: float = Field(default=0.75, ge=0.0, le=1.0)
 
+    # The webhook service
+    store: Literal["sqlite", "supabase"] = "sqlite"
+    sqlite_path: Path = Path("out/timebill.sqlite3")
+    queue: Literal["thread", "sqs"] = "thread"
+    sqs_queue_url: str | None = None
+    outbox_dir: Path = Path("out/outbox")
+    max_body_bytes: int = Field(default=262_144, ge=1_024, le=6_000_000)
+    worker_lease_s: float = Field(default=60.0, gt=0)
+
     @model_validator(mode="after")
     def _bedrock_needs_region(self) -> Settings:
         if self.llm_provider == "bedrock" and not self.aws_region:
             raise ValueError("TIMEBILL_LLM_PROVIDER=bedrock needs TIMEBILL_AWS_REGION")
+        if self.queue == "sqs" and not self.sqs_queue_url:
+            raise ValueError("TIMEBILL_QUEUE=sqs needs TIMEBILL_SQS_QUEUE_URL")
         return self
 
     def for_batch(self) -> Settings:

@@ -6,13 +6,19 @@ webhook's cold start never pay for it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.classify.cascade import Cascade
 from app.classify.memory import Memory, MemoryStage
 from app.classify.mixed import SegmentReader
 from app.classify.rules_stage import RulesStage
 from app.config import Settings
 from app.domain.rulebook import RuleBook
-from app.ports import ClassifierStage
+from app.ports import ClassifierStage, Queue, Store
+
+if TYPE_CHECKING:
+    from app.api.deps import Services
+    from app.service.worker import Worker
 
 
 def build_stages(
@@ -44,3 +50,54 @@ def build_cascade(settings: Settings, book: RuleBook, memory: Memory) -> Cascade
         deadline_s=settings.deadline_ms / 1000,
         segments=SegmentReader(rules, memory),
     )
+
+
+def build_store(settings: Settings) -> Store:
+    if settings.store == "supabase":
+        from app.adapters.supabase_store import SupabaseStore  # noqa: PLC0415
+
+        return SupabaseStore.from_settings(settings)
+    from app.adapters.sqlite_store import SqliteStore  # noqa: PLC0415
+
+    settings.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+    return SqliteStore(settings.sqlite_path)
+
+
+def build_worker(settings: Settings, store: Store) -> Worker:
+    from app.adapters.outbox_writer import OutboxWriter  # noqa: PLC0415
+    from app.service.classifiers import Classifiers  # noqa: PLC0415
+    from app.service.rules_provider import DirectoryRules  # noqa: PLC0415
+    from app.service.worker import Worker  # noqa: PLC0415
+
+    settings = settings.for_batch() if settings.queue == "thread" else settings
+    classifiers = Classifiers(
+        DirectoryRules(settings.rules_dir),
+        lambda book, memory: build_cascade(settings, book, memory),
+    )
+    return Worker(
+        store, OutboxWriter(settings.outbox_dir), classifiers.cascade_for,
+        lease_s=settings.worker_lease_s,
+    )  # fmt: skip
+
+
+def build_queue(settings: Settings, store: Store) -> Queue:
+    """SQS on Lambda; locally a worker thread in this process."""
+    if settings.queue == "sqs":
+        from app.adapters.sqs_queue import SqsQueue  # noqa: PLC0415
+
+        assert settings.sqs_queue_url is not None  # Settings guards this
+        return SqsQueue(settings.sqs_queue_url)
+    from app.adapters.local_queue import ThreadQueue  # noqa: PLC0415
+
+    worker = build_worker(settings, store)
+    queue = ThreadQueue(worker.process)
+    queue.start()
+    return queue
+
+
+def build_services(settings: Settings) -> Services:
+    from app.api.deps import Services  # noqa: PLC0415
+    from app.service.worker import utc_now  # noqa: PLC0415
+
+    store = build_store(settings)
+    return Services(settings, store, build_queue(settings, store), utc_now)

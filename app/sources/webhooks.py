@@ -8,12 +8,18 @@ does the HTTP; the modules here do no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hashlib
+import hmac
+import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from typing import Any, Protocol
 
-from app.domain.entries import Source
+from pydantic import ValidationError
+
+from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import NewItem, SourceAccess
 
 
@@ -67,5 +73,168 @@ class WebhookSource(Protocol):
         ...
 
 
+def receive(
+    source: WebhookSource, headers: Mapping[str, str], body: bytes, *, tenant: str,
+    access: SourceAccess, received_at: datetime,
+) -> Intake:  # fmt: skip
+    """Verify, then parse: the only order in which a delivery may be read."""
+    source.verify(headers, body, access)
+    return source.parse(headers, body, tenant=tenant, access=access, received_at=received_at)
+
+
 def header(headers: Mapping[str, str], name: str) -> str:
-    return headers.get(name.lower(), "")
+    """The header's value, ``""`` when absent. Keys should be lower-case; any case is found."""
+    value = headers.get(name.lower())
+    if value is None:
+        wanted = name.lower()
+        value = next((v for k, v in headers.items() if k.lower() == wanted), "")
+    return value
+
+
+# Helpers shared by the tracker modules (clockify_webhook, toggl_webhook, quickbooks_webhook).
+
+
+def any_secret_signed(access: SourceAccess, given: bytes, sign: Callable[[bytes], bytes]) -> bool:
+    """True when ``given`` equals ``sign(secret)`` for one of the active secrets.
+
+    Every secret is tried (no early exit) and each comparison is ``hmac.compare_digest``.
+    An empty secret never matches.
+    """
+    matched = False
+    for secret in access.secrets:
+        key = secret.get_secret_value().encode()
+        matched |= bool(key) and hmac.compare_digest(given, sign(key))
+    return matched
+
+
+def load_json(body: bytes, label: str) -> Any:
+    """The decoded body, or ``BadPayload`` saying where the JSON breaks."""
+    try:
+        return json.loads(body)
+    except json.JSONDecodeError as exc:
+        raise BadPayload(f"{label}: not valid JSON ({exc.msg} at char {exc.pos})") from None
+    except (ValueError, RecursionError):  # undecodable bytes, absurd nesting
+        raise BadPayload(f"{label}: not valid JSON") from None
+
+
+def check_account(access: SourceAccess, account: str, what: str) -> None:
+    """``WrongAccount`` unless ``account`` (a workspace or realm id) is this tenant's."""
+    if account not in access.accounts:
+        raise WrongAccount(f"{what} {account[:64]!r} is not configured for this tenant")
+
+
+_CLASSIFIED = frozenset(
+    {"client", "project", "task", "tags", "description", "work_date", "hours", "billable_flag",
+     "user_ref", "user_name", "user_email"}
+)  # fmt: skip
+
+
+def content_hash(entry: TimeEntry) -> str:
+    """12 hex chars over everything classification reads: an edit changes it, a resend does not."""
+    fields = entry.model_dump(mode="json", include=set(_CLASSIFIED))
+    canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()[:12]
+
+
+def build_entry(label: str, fields: dict[str, Any]) -> TimeEntry:
+    """A ``TimeEntry`` whose ``version`` is its ``content_hash``; ``BadPayload`` names the first
+    invalid field (an entry over 24 hours, say)."""
+    try:
+        entry = TimeEntry.model_validate(fields)
+    except ValidationError as exc:
+        raise _invalid(label, exc) from None
+    return entry.model_copy(update={"version": content_hash(entry)})
+
+
+def new_item(label: str, **fields: Any) -> NewItem:
+    """A ``NewItem``; ``BadPayload`` when the body's ids make it invalid (a 400-char id, say)."""
+    try:
+        return NewItem.model_validate(fields)
+    except ValidationError as exc:
+        raise _invalid(label, exc) from None
+
+
+def _invalid(label: str, exc: ValidationError) -> BadPayload:
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return BadPayload(f"{label}: {where}: {first['msg']}")
+
+
+class Fields:
+    """Typed reads from one JSON object of a delivery; a wrong shape is ``BadPayload``.
+
+    Keys may be dotted paths (``timeInterval.start``); a missing or null step reads as absent.
+    Messages name the path, never a value: ``Clockify body: 'timeInterval.start' missing``.
+    """
+
+    def __init__(self, data: Any, label: str, path: str = "") -> None:
+        if not isinstance(data, dict):
+            raise BadPayload(f"{label}: {repr(path) if path else 'the body'} is not an object")
+        self._data: dict[str, Any] = data
+        self.label, self.path = label, path
+
+    def get(self, key: str) -> Any:
+        head, _, rest = key.partition(".")
+        value = self._data.get(head)
+        return value if not rest or value is None else self.child(head).get(rest)
+
+    def child(self, key: str) -> Fields:
+        """The object at ``key`` (an empty one when absent)."""
+        value = self.get(key)
+        return Fields({} if value is None else value, self.label, self._join(key))
+
+    def text(self, key: str, *, required: bool = False) -> str:
+        value = self.get(key)
+        if value is None or value == "":
+            if required:
+                raise self.error(key, "missing")
+            return ""
+        if not isinstance(value, str):
+            raise self.error(key, "is not a string")
+        return value
+
+    def ident(self, key: str, *, required: bool = False) -> str:
+        """An id sent as a string or an integer, as a string."""
+        value = self.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return self.text(key, required=required)
+
+    def flag(self, key: str) -> bool | None:
+        value = self.get(key)
+        if value is not None and not isinstance(value, bool):
+            raise self.error(key, "is not true or false")
+        return value
+
+    def number(self, key: str) -> Decimal | None:
+        value = self.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.error(key, "is not a number")
+        return Decimal(str(value))
+
+    def moment(self, key: str) -> datetime | None:
+        value = self.text(key)
+        try:
+            return datetime.fromisoformat(value) if value else None
+        except ValueError:
+            raise self.error(key, "is not an ISO-8601 date-time") from None
+
+    def required_moment(self, key: str) -> datetime:
+        found = self.moment(key)
+        if found is None:
+            raise self.error(key, "missing")
+        return found
+
+    def items(self, key: str) -> list[Any]:
+        value = self.get(key)
+        if value is not None and not isinstance(value, list):
+            raise self.error(key, "is not a list")
+        return value or []
+
+    def error(self, key: str, problem: str) -> BadPayload:
+        return BadPayload(f"{self.label}: {self._join(key)!r} {problem}")
+
+    def _join(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key

@@ -1,0 +1,314 @@
+"""The embedded ``Store``: one SQLite file in WAL mode, safe to share between threads.
+
+Each thread gets its own connection (``threading.local``), so the API, the worker thread and
+tests run concurrently; SQLite's write lock plus ``busy_timeout`` serialises the writers, and
+each multi-statement change runs in ``BEGIN IMMEDIATE`` so it takes that lock up front.
+``accept`` and ``claim`` are single conditional statements, atomic whatever the interleaving.
+
+Datetimes are stored as fixed-width ISO-8601 UTC text (so text order is time order); naive
+datetimes are refused. Storage errors propagate as ``sqlite3`` exceptions: the webhook answers
+5xx rather than acknowledging what it did not keep. ``finish`` on an item the tenant does not
+own raises ``ItemNotFoundError`` (a ``LookupError``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Self
+
+from pydantic import BaseModel
+
+from app.domain.decisions import Decision
+from app.domain.entries import TimeEntry
+from app.domain.inbox import AuditEvent, EntityRef, InboxItem, NewItem, Status, Tenant
+
+SCHEMA_VERSION = 1
+_STATUSES = ", ".join(f"'{s.value}'" for s in Status)
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS tenants (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, sources TEXT NOT NULL,
+        paused INTEGER NOT NULL DEFAULT 0) STRICT""",
+    f"""CREATE TABLE IF NOT EXISTS inbox (
+        id TEXT PRIMARY KEY, tenant TEXT NOT NULL, source TEXT NOT NULL,
+        dedupe_key TEXT NOT NULL, event_type TEXT NOT NULL, entry TEXT, ref TEXT,
+        received_at TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ({_STATUSES})),
+        attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0), next_attempt_at TEXT,
+        lease_until TEXT, last_error TEXT, updated_at TEXT NOT NULL,
+        UNIQUE (tenant, source, dedupe_key), UNIQUE (tenant, id)) STRICT""",
+    "CREATE INDEX IF NOT EXISTS inbox_pending ON inbox (status, received_at)",
+    "CREATE INDEX IF NOT EXISTS inbox_recent ON inbox (tenant, received_at)",
+    """CREATE TABLE IF NOT EXISTS decisions (
+        tenant TEXT NOT NULL, item_id TEXT NOT NULL, decision TEXT NOT NULL,
+        updated_at TEXT NOT NULL, PRIMARY KEY (tenant, item_id),
+        FOREIGN KEY (tenant, item_id) REFERENCES inbox (tenant, id)) STRICT""",
+    """CREATE TABLE IF NOT EXISTS audit (
+        seq INTEGER PRIMARY KEY, tenant TEXT NOT NULL, item_id TEXT NOT NULL,
+        at TEXT NOT NULL, status TEXT NOT NULL, detail TEXT NOT NULL,
+        FOREIGN KEY (tenant, item_id) REFERENCES inbox (tenant, id)) STRICT""",
+    "CREATE INDEX IF NOT EXISTS audit_item ON audit (tenant, item_id, seq)",
+    """CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END""",
+)
+_ITEM = """SELECT i.*, d.decision FROM inbox i
+    LEFT JOIN decisions d ON d.tenant = i.tenant AND d.item_id = i.id"""
+_PENDING = """(status = 'received'
+    OR (status = 'retrying' AND coalesce(next_attempt_at, '') <= :now)
+    OR (status = 'processing' AND coalesce(lease_until, '') <= :now))"""
+_CLAIM = f"""UPDATE inbox SET status = 'processing', attempts = attempts + 1,
+    lease_until = :lease, updated_at = :now
+    WHERE tenant = :tenant AND id = :id AND {_PENDING} RETURNING id"""  # noqa: S608
+_NEW = ("id", "tenant", "source", "dedupe_key", "event_type", "entry", "ref", "received_at",
+        "status", "updated_at")  # fmt: skip
+_ACCEPT = f"""INSERT INTO inbox ({", ".join(_NEW)}) VALUES ({", ".join(":" + c for c in _NEW)})
+    ON CONFLICT (tenant, source, dedupe_key) DO NOTHING RETURNING id"""  # noqa: S608
+_DETAIL_MAX = 300
+_JSON_COLUMNS: dict[str, type[BaseModel]] = {
+    "entry": TimeEntry,
+    "ref": EntityRef,
+    "decision": Decision,
+}
+
+
+class ItemNotFoundError(LookupError):
+    """``finish`` named an item that does not exist for that tenant."""
+
+
+class SqliteStore:
+    """``Store`` on one SQLite file. Call ``close()`` (or use ``with``) to release it."""
+
+    def __init__(self, path: Path | str, *, busy_timeout_s: float = 5.0) -> None:
+        if str(path) in {"", ":memory:"}:
+            raise ValueError("SqliteStore needs a file path (each thread opens its own connection)")
+        self.path = Path(path)
+        self._busy_ms = int(busy_timeout_s * 1000)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._conns: list[sqlite3.Connection] = []
+        self._closed = False
+        try:
+            self._migrate(self._conn())
+        except BaseException:
+            self.close()
+            raise
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close every thread's connection; later calls raise ``sqlite3.ProgrammingError``."""
+        with self._lock:
+            self._closed = True
+            conns, self._conns = self._conns, []
+        for conn in conns:
+            conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._closed:
+            raise sqlite3.ProgrammingError("Cannot operate on a closed SqliteStore.")
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._open()
+            self._local.conn = conn
+        return conn
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            self.path, timeout=self._busy_ms / 1000, isolation_level=None, check_same_thread=False
+        )
+        with self._lock:
+            if self._closed:  # close() ran while this thread was connecting
+                conn.close()
+                raise sqlite3.ProgrammingError("Cannot operate on a closed SqliteStore.")
+            self._conns.append(conn)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {self._busy_ms:d}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")  # an acknowledged row survives power loss
+        return conn
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode != "wal":
+            raise sqlite3.OperationalError(f"could not enable WAL (journal_mode is {mode})")
+        with self._tx() as tx:
+            version = tx.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise RuntimeError(f"database schema v{version} is newer than v{SCHEMA_VERSION}")
+            for statement in _SCHEMA:
+                tx.execute(statement)
+            tx.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:  # also after a failed COMMIT, so the next BEGIN works
+                conn.execute("ROLLBACK")
+            raise
+
+    # -- tenants -----------------------------------------------------------------------------
+
+    def get_tenant(self, tenant_id: str) -> Tenant | None:
+        sql = "SELECT id, name, sources, paused FROM tenants WHERE id = ?"
+        row = self._conn().execute(sql, (tenant_id,)).fetchone()
+        return None if row is None else _tenant(row)
+
+    def put_tenant(self, tenant: Tenant) -> None:
+        sources = {
+            src.value: {
+                "secrets": [s.get_secret_value() for s in acc.secrets],
+                "accounts": acc.accounts,
+            }
+            for src, acc in tenant.sources.items()
+        }
+        self._conn().execute(
+            """INSERT INTO tenants (id, name, sources, paused) VALUES (?, ?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+               sources = excluded.sources, paused = excluded.paused""",
+            (tenant.id, tenant.name, json.dumps(sources), int(tenant.paused)),
+        )
+
+    # -- inbox -------------------------------------------------------------------------------
+
+    def accept(self, item: NewItem) -> tuple[InboxItem, bool]:
+        received = _ts(item.received_at)
+        row = {
+            "id": str(uuid.uuid4()), "tenant": item.tenant, "source": item.source.value,
+            "dedupe_key": item.dedupe_key, "event_type": item.event_type,
+            "entry": item.entry.model_dump_json() if item.entry else None,
+            "ref": item.ref.model_dump_json() if item.ref else None,
+            "received_at": received, "status": Status.RECEIVED.value, "updated_at": received,
+        }  # fmt: skip
+        with self._tx() as conn:
+            inserted = conn.execute(_ACCEPT, row).fetchall()
+            found = conn.execute(
+                f"{_ITEM} WHERE i.tenant = ? AND i.source = ? AND i.dedupe_key = ?",
+                (item.tenant, item.source.value, item.dedupe_key),
+            ).fetchone()
+        return _item(found), bool(inserted)
+
+    def get(self, tenant: str, item_id: str) -> InboxItem | None:
+        sql = f"{_ITEM} WHERE i.tenant = ? AND i.id = ?"
+        row = self._conn().execute(sql, (tenant, item_id)).fetchone()
+        return None if row is None else _item(row)
+
+    def claim(
+        self, tenant: str, item_id: str, *, now: datetime, lease_s: float
+    ) -> InboxItem | None:
+        args = {
+            "tenant": tenant, "id": item_id, "now": _ts(now),
+            "lease": _ts(now + timedelta(seconds=lease_s)),
+        }  # fmt: skip
+        with self._tx() as conn:
+            if not conn.execute(_CLAIM, args).fetchall():
+                return None
+            row = conn.execute(f"{_ITEM} WHERE i.tenant = ? AND i.id = ?", (tenant, item_id))
+            return _item(row.fetchone())
+
+    def finish(
+        self,
+        tenant: str,
+        item_id: str,
+        status: Status,
+        *,
+        now: datetime,
+        decision: Decision | None = None,
+        error: str | None = None,
+        next_attempt_at: datetime | None = None,
+    ) -> None:
+        status, at = Status(status), _ts(now)
+        retry_at = next_attempt_at and _ts(next_attempt_at)
+        with self._tx() as conn:
+            updated = conn.execute(
+                """UPDATE inbox SET status = ?, last_error = ?, next_attempt_at = ?,
+                   lease_until = NULL, updated_at = ? WHERE tenant = ? AND id = ? RETURNING id""",
+                (status.value, error, retry_at, at, tenant, item_id),
+            ).fetchall()
+            if not updated:
+                raise ItemNotFoundError(f"no inbox item {item_id!r} for tenant {tenant!r}")
+            if decision is not None:
+                conn.execute(
+                    """INSERT INTO decisions (tenant, item_id, decision, updated_at)
+                       VALUES (?, ?, ?, ?) ON CONFLICT (tenant, item_id) DO UPDATE
+                       SET decision = excluded.decision, updated_at = excluded.updated_at""",
+                    (tenant, item_id, decision.model_dump_json(), at),
+                )
+            conn.execute(
+                "INSERT INTO audit (tenant, item_id, at, status, detail) VALUES (?, ?, ?, ?, ?)",
+                (tenant, item_id, at, status.value, _detail(status, decision, error)),
+            )
+
+    def items(
+        self, tenant: str, *, status: Status | None = None, limit: int = 100
+    ) -> list[InboxItem]:
+        where, args = "i.tenant = ?", [tenant]
+        if status is not None:
+            where, args = where + " AND i.status = ?", [*args, Status(status).value]
+        sql = f"{_ITEM} WHERE {where} ORDER BY i.received_at DESC, i.rowid DESC LIMIT ?"
+        return [_item(r) for r in self._conn().execute(sql, (*args, limit))]
+
+    def due(self, *, now: datetime, limit: int = 100) -> list[tuple[str, str]]:
+        sql = f"""SELECT tenant, id FROM inbox WHERE {_PENDING}
+                  ORDER BY received_at, rowid LIMIT :limit"""  # noqa: S608
+        rows = self._conn().execute(sql, {"now": _ts(now), "limit": limit})
+        return [(r["tenant"], r["id"]) for r in rows]
+
+    def trail(self, tenant: str, item_id: str) -> list[AuditEvent]:
+        sql = """SELECT at, item_id, status, detail FROM audit
+                 WHERE tenant = ? AND item_id = ? ORDER BY seq"""
+        rows = self._conn().execute(sql, (tenant, item_id))
+        return [AuditEvent.model_validate(dict(r)) for r in rows]
+
+
+# -- row mapping -----------------------------------------------------------------------------
+
+
+def _ts(value: datetime) -> str:
+    """Fixed-width UTC text, so comparing the text compares the instants."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("SqliteStore needs timezone-aware datetimes")
+    return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _tenant(row: sqlite3.Row) -> Tenant:
+    try:
+        return Tenant.model_validate({**dict(row), "sources": json.loads(row["sources"])})
+    except (ValueError, TypeError):  # ValidationError is a ValueError
+        # The row holds secrets: say which tenant is broken, never echo its contents.
+        raise ValueError(f"stored tenant {row['id']!r} is invalid") from None
+
+
+def _item(row: sqlite3.Row) -> InboxItem:
+    data = dict(row)
+    for column, model in _JSON_COLUMNS.items():
+        if data[column] is not None:
+            data[column] = model.model_validate_json(data[column])
+    return InboxItem.model_validate(data)
+
+
+def _detail(status: Status, decision: Decision | None, error: str | None) -> str:
+    if error:
+        text = error
+    elif decision is not None:
+        text = f"decided {decision.code or '-'} by {decision.stage.value}"
+    else:
+        text = status.value
+    return text if len(text) <= _DETAIL_MAX else text[: _DETAIL_MAX - 1] + "…"

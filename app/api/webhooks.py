@@ -1,0 +1,64 @@
+"""``POST /webhooks/{source}/{tenant}``: verified intake, acknowledged once committed."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Request
+from fastapi.responses import JSONResponse
+
+from app.api.deps import Services, services
+from app.service.intake import receive
+from app.sources.webhooks import IntakeError
+
+router = APIRouter(tags=["webhooks"])
+
+ServicesDep = Annotated[Services, Depends(services)]
+
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "Accepted (new or duplicate), or a Toggl PING answered"},
+    400: {"description": "Signed, but not a body this source sends"},
+    401: {"description": "Missing or wrong signature: nothing was written"},
+    403: {"description": "Signed for another workspace or realm than this tenant's"},
+    404: {"description": "Unknown source, or no such webhook for this tenant"},
+    413: {"description": "Body larger than the cap"},
+    503: {"description": "Could not record the delivery: the sender should retry"},
+}
+
+
+class TooLarge(IntakeError):
+    status = 413
+
+
+async def read_capped(request: Request, cap: int) -> bytes:
+    """The raw body, refusing more than ``cap`` bytes before reading them all."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > cap:
+        raise TooLarge(f"body over {cap} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > cap:
+            raise TooLarge(f"body over {cap} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@router.post("/webhooks/{source}/{tenant}", responses=RESPONSES)
+async def webhook(
+    request: Request,
+    svc: ServicesDep,
+    source: Annotated[str, Path(max_length=32, description="clockify, toggl or quickbooks")],
+    tenant: Annotated[str, Path(max_length=40, description="the tenant id in timebill")],
+) -> JSONResponse:
+    """Verify the delivery on its raw bytes, store it in the inbox, enqueue it, answer."""
+    try:
+        body = await read_capped(request, svc.settings.max_body_bytes)
+        receipt = receive(
+            svc.store, svc.queue, source_name=source, tenant_id=tenant,
+            headers=dict(request.headers), body=body, now=svc.clock(),
+        )  # fmt: skip
+    except IntakeError as exc:
+        return JSONResponse({"error": exc.message}, status_code=exc.status)
+    return JSONResponse(receipt.body, status_code=receipt.status)

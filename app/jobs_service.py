@@ -1,0 +1,108 @@
+"""CLI use cases for the webhook service: serve, send a sample, list entries, replay."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import httpx
+from rich.table import Table
+
+from app.config import Settings
+from app.console import console, errors
+from app.domain.entries import Source
+from app.domain.inbox import InboxItem, Status
+from app.factory import build_store, build_worker
+from app.service.local import DEMO_ACCOUNTS, ReplayError, ensure_demo_tenant, reopen
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def run_serve(settings: Settings, host: str, port: int) -> int:
+    import uvicorn  # noqa: PLC0415
+
+    from app.main import app  # noqa: PLC0415
+
+    tenant = ensure_demo_tenant(build_store(settings))
+    console.print(f"timebill serving on http://{host}:{port} (store: {settings.sqlite_path})")
+    for source in tenant.sources:
+        console.print(f"  webhook: http://{host}:{port}/webhooks/{source.value}/{tenant.id}")
+    console.print("  try:    timebill send-sample clockify   then   timebill entries")
+    uvicorn.run(app, host=host, port=port, log_level="info")
+    return EXIT_OK
+
+
+def run_send_sample(settings: Settings, source: str, url: str, description: str | None) -> int:
+    from app.sources.signing import sample_body, signed_headers  # noqa: PLC0415
+
+    try:
+        kind = Source(source)
+    except ValueError:
+        errors.print(f"[red]error:[/] unknown source {source!r}: clockify, toggl or quickbooks")
+        return EXIT_BAD_INPUT
+    tenant = ensure_demo_tenant(build_store(settings))
+    access = tenant.sources[kind]
+    extra = {"description": description} if description else {}
+    body = sample_body(kind, account=DEMO_ACCOUNTS[kind], **extra)
+    headers = signed_headers(kind, body, access.secrets[0].get_secret_value())
+    target = f"{url.rstrip('/')}/webhooks/{kind.value}/{tenant.id}"
+    try:
+        response = httpx.post(target, content=body, headers=headers, timeout=10)
+    except httpx.HTTPError as exc:
+        errors.print(
+            f"[red]error:[/] could not reach {target}: {exc}. Is `timebill serve` running?"
+        )
+        return EXIT_FAILED
+    console.print(f"POST {target} -> {response.status_code} {response.text}")
+    return EXIT_OK if response.is_success else EXIT_FAILED
+
+
+def run_entries(settings: Settings, tenant: str, status: str | None, limit: int) -> int:
+    try:
+        wanted = Status(status) if status else None
+    except ValueError:
+        errors.print(
+            f"[red]error:[/] unknown status {status!r}: {', '.join(s.value for s in Status)}"
+        )
+        return EXIT_BAD_INPUT
+    items = build_store(settings).items(tenant, status=wanted, limit=limit)
+    console.print(_table(items))
+    return EXIT_OK
+
+
+def _table(items: list[InboxItem]) -> Table:
+    table = Table(title=f"{len(items)} item(s)", title_justify="left")
+    for name in ("id", "status", "received", "entry", "code", "review", "reason / last error"):
+        table.add_column(name)
+    for item in items:
+        d = item.decision
+        table.add_row(
+            item.id[:8], item.status.value, f"{item.received_at:%Y-%m-%d %H:%M}",
+            _what(item),
+            (d.code or "-") if d else "", ",".join(r.value for r in d.review_reasons) if d else "",
+            (item.last_error or (d.reason if d else ""))[:60],
+        )  # fmt: skip
+    return table
+
+
+def _what(item: InboxItem) -> str:
+    if item.entry is not None:
+        return item.entry.description[:40]
+    return f"{item.ref.entity} {item.ref.id}" if item.ref else ""
+
+
+def run_replay(settings: Settings, tenant: str, item_id: str) -> int:
+    store = build_store(settings)
+    matches = [i for i in store.items(tenant, limit=10_000) if i.id.startswith(item_id)]
+    if len(matches) != 1:
+        errors.print(f"[red]error:[/] {len(matches)} items of tenant {tenant} match {item_id!r}")
+        return EXIT_BAD_INPUT
+    try:
+        reopen(store, tenant, matches[0].id, now=datetime.now(UTC))
+    except ReplayError as exc:
+        errors.print(f"[red]error:[/] {exc}")
+        return EXIT_BAD_INPUT
+    ended = build_worker(settings, store).process(tenant, matches[0].id)
+    console.print(
+        f"replayed {matches[0].id}: now {ended.value if ended else 'taken by another worker'}"
+    )
+    return EXIT_OK

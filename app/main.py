@@ -1,0 +1,80 @@
+"""The FastAPI app and the three Lambda handlers: HTTP API, queue worker, sweep.
+
+Everything is built once per process on first use (a Lambda cold start), never per request:
+Mangum runs FastAPI's lifespan on every invocation, so the app does not use one
+(``lifespan="off"``). The anthropic and quickbooks SDKs are not imported on the HTTP path.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from fastapi import FastAPI
+from mangum import Mangum
+
+from app.api import health, webhooks
+from app.api.deps import Services
+from app.api.timing import ServerTiming
+from app.config import get_settings
+
+log = logging.getLogger("timebill")
+
+
+@lru_cache(maxsize=1)
+def default_services() -> Services:
+    from app.factory import build_services  # noqa: PLC0415 - not at import: cold start
+
+    return build_services(get_settings())
+
+
+def create_app(services: Callable[[], Services] = default_services) -> FastAPI:
+    app = FastAPI(
+        title="timebill",
+        summary="Time-tracker webhooks in, SOW-checked billing decisions out.",
+        version="0.1.0",
+    )
+    app.state.services_factory = services
+    app.add_middleware(ServerTiming)
+    app.include_router(webhooks.router)
+    app.include_router(health.router)
+    return app
+
+
+app = create_app()
+handler = Mangum(app, lifespan="off")
+
+
+@lru_cache(maxsize=1)
+def _worker() -> Any:
+    from app.factory import build_store, build_worker  # noqa: PLC0415
+
+    settings = get_settings()
+    return build_worker(settings, build_store(settings))
+
+
+def worker_handler(event: dict[str, Any], context: object) -> dict[str, Any]:
+    """SQS batch -> process each message; report only the failed ones (partial batch)."""
+    del context
+    failures = []
+    for record in event.get("Records", []):
+        try:
+            job = json.loads(record["body"])
+            _worker().process(str(job["tenant"]), str(job["item"]))
+        except Exception:
+            log.exception("message %s failed", record.get("messageId"))
+            failures.append({"itemIdentifier": record.get("messageId", "")})
+    return {"batchItemFailures": failures}
+
+
+def sweep_handler(event: dict[str, Any], context: object) -> dict[str, Any]:
+    """Scheduled: re-enqueue work left pending (received, due retries, expired leases)."""
+    del event, context
+    svc = default_services()
+    due = svc.store.due(now=svc.clock(), limit=500)
+    for tenant, item_id in due:
+        svc.queue.enqueue(tenant, item_id)
+    return {"enqueued": len(due)}

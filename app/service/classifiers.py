@@ -1,0 +1,42 @@
+"""One cascade per tenant, rebuilt only when that tenant's rules change."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Protocol
+
+from app.classify.cascade import Cascade
+from app.classify.memory import Memory
+from app.domain.rulebook import RuleBook
+
+
+class RulesProvider(Protocol):
+    def rulebook(self, tenant: str) -> RuleBook: ...
+
+
+CascadeBuilder = Callable[[RuleBook, Memory], Cascade]
+
+
+class Classifiers:
+    """Warm-process cache: compiled rules and memory survive between invocations."""
+
+    def __init__(self, rules: RulesProvider, build: CascadeBuilder) -> None:
+        self.rules = rules
+        self.build = build
+        self._lock = threading.Lock()
+        self._cascades: dict[str, Cascade] = {}
+        self._memories: dict[str, Memory] = {}
+
+    def memory(self, tenant: str) -> Memory:
+        with self._lock:
+            return self._memories.setdefault(tenant, Memory())
+
+    def cascade_for(self, tenant: str) -> Cascade:
+        book = self.rules.rulebook(tenant)
+        memory = self.memory(tenant)
+        with self._lock:
+            cascade = self._cascades.get(tenant)
+            if cascade is None or cascade.book is not book:
+                cascade = self._cascades[tenant] = self.build(book, memory)
+            return cascade

@@ -1,0 +1,132 @@
+"""Process one accepted item: classify it, record the decision, hand it to the writer.
+
+Every path ends in an explicit state. Transient failures (the model timing out or overloaded,
+the writer down) go to ``retrying`` with a growing delay; past the budget the item lands in
+``dead_letter`` with its last error, where ``timebill replay`` can send it back. Nothing is
+dropped and nothing defaults to billable.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from app.classify.cascade import Cascade
+from app.domain.decisions import Decision, ReviewReason
+from app.domain.inbox import InboxItem, Status, Tenant
+from app.errors import UpstreamError
+from app.ports import Store, Writer
+
+log = logging.getLogger("timebill.worker")
+
+# A decision sent to review only because the model could not be reached is worth a retry.
+TRANSIENT_MODEL = frozenset({ReviewReason.MODEL_ERROR, ReviewReason.DEADLINE})
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int = 8
+    model_attempts: int = 3  # then the entry goes to review instead of waiting for the model
+    base_delay_s: float = 30.0
+    max_delay_s: float = 3_600.0
+
+    def next_try(self, attempts: int, now: datetime) -> datetime:
+        delay = min(self.max_delay_s, self.base_delay_s * 2 ** max(0, attempts - 1))
+        return now + timedelta(seconds=delay)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Worker:
+    def __init__(
+        self,
+        store: Store,
+        writer: Writer,
+        cascade_for: Callable[[str], Cascade],
+        *,
+        policy: RetryPolicy | None = None,
+        lease_s: float = 60.0,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.store = store
+        self.writer = writer
+        self.cascade_for = cascade_for
+        self.policy = policy or RetryPolicy()
+        self.lease_s = lease_s
+        self.clock = clock
+
+    def process(self, tenant_id: str, item_id: str) -> Status | None:
+        """The state the item ended in, or ``None`` if it was not ours to take."""
+        item = self.store.claim(tenant_id, item_id, now=self.clock(), lease_s=self.lease_s)
+        if item is None:
+            return None
+        tenant = self.store.get_tenant(tenant_id)
+        if tenant is None or tenant.paused:
+            return self._end(item, Status.WAITING, error="tenant paused or removed")
+        if item.entry is None:
+            # QuickBooks events carry ids only; they wait here until a reader for them runs.
+            return self._end(item, Status.WAITING, error=f"no reader yet for {item.source} records")
+        try:
+            decision = self._decide(item)
+        except Exception as exc:
+            log.exception("classification failed for %s/%s", tenant_id, item_id)
+            return self._retry(item, f"classification failed: {type(exc).__name__}")
+        return self._after_decision(tenant, item, decision)
+
+    def _decide(self, item: InboxItem) -> Decision:
+        assert item.entry is not None
+        cascade = self.cascade_for(item.tenant)
+        if item.decision is not None and item.decision.rules_version == _version(cascade, item):
+            return item.decision  # decided on an earlier attempt; only the write failed
+        return cascade.classify(item.entry)
+
+    def _after_decision(self, tenant: Tenant, item: InboxItem, decision: Decision) -> Status:
+        reasons = set(decision.review_reasons)
+        if reasons and reasons <= TRANSIENT_MODEL and item.attempts < self.policy.model_attempts:
+            return self._retry(item, "model unavailable: " + decision.reason, decision)
+        if decision.needs_review:
+            return self._end(item, Status.NEEDS_REVIEW, decision=decision)
+        try:
+            record = self.writer.write(tenant, item, decision)
+        except UpstreamError as exc:
+            if not exc.retryable:
+                return self._end(item, Status.DEAD_LETTER, decision=decision, error=str(exc))
+            return self._retry(item, str(exc), decision)
+        except Exception as exc:
+            log.exception("writer failed for %s/%s", item.tenant, item.id)
+            return self._retry(item, f"writer failed: {type(exc).__name__}", decision)
+        log.info("posted %s/%s as %s (%s)", item.tenant, item.id, decision.code, record)
+        return self._end(item, Status.POSTED, decision=decision)
+
+    def _retry(self, item: InboxItem, error: str, decision: Decision | None = None) -> Status:
+        if item.attempts >= self.policy.max_attempts:
+            return self._end(item, Status.DEAD_LETTER, decision=decision, error=error)
+        when = self.policy.next_try(item.attempts, self.clock())
+        self.store.finish(
+            item.tenant, item.id, Status.RETRYING, now=self.clock(), decision=decision,
+            error=error, next_attempt_at=when,
+        )  # fmt: skip
+        return Status.RETRYING
+
+    def _end(
+        self,
+        item: InboxItem,
+        status: Status,
+        *,
+        decision: Decision | None = None,
+        error: str | None = None,
+    ) -> Status:
+        self.store.finish(
+            item.tenant, item.id, status, now=self.clock(), decision=decision, error=error
+        )
+        return status
+
+
+def _version(cascade: Cascade, item: InboxItem) -> str:
+    assert item.entry is not None
+    ctx, _ = cascade.context_for(item.entry)
+    return ctx.version
