@@ -12,7 +12,13 @@ from app.console import console, errors
 from app.domain.entries import Source
 from app.domain.inbox import InboxItem, Status
 from app.factory import build_store, build_worker
-from app.service.local import DEMO_ACCOUNTS, ReplayError, ensure_demo_tenant, reopen
+from app.service.local import (
+    DEMO_ACCOUNTS,
+    ReplayError,
+    demo_entry,
+    ensure_demo_tenant,
+    reopen,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -41,8 +47,7 @@ def run_send_sample(settings: Settings, source: str, url: str, description: str 
         return EXIT_BAD_INPUT
     tenant = ensure_demo_tenant(build_store(settings))
     access = tenant.sources[kind]
-    extra = {"description": description} if description else {}
-    body = sample_body(kind, account=DEMO_ACCOUNTS[kind], **extra)
+    body = sample_body(kind, account=DEMO_ACCOUNTS[kind], **demo_entry(kind, description))
     headers = signed_headers(kind, body, access.secrets[0].get_secret_value())
     target = f"{url.rstrip('/')}/webhooks/{kind.value}/{tenant.id}"
     try:

@@ -4,6 +4,8 @@ Each thread gets its own connection (``threading.local``), so the API, the worke
 tests run concurrently; SQLite's write lock plus ``busy_timeout`` serialises the writers, and
 each multi-statement change runs in ``BEGIN IMMEDIATE`` so it takes that lock up front.
 ``accept`` and ``claim`` are single conditional statements, atomic whatever the interleaving.
+A thread's connection lives until ``close()``, which closes them all (threads come from bounded
+pools: the API's thread pool, one worker).
 
 Datetimes are stored as fixed-width ISO-8601 UTC text (so text order is time order); naive
 datetimes are refused. Storage errors propagate as ``sqlite3`` exceptions: the webhook answers
@@ -76,6 +78,7 @@ _JSON_COLUMNS: dict[str, type[BaseModel]] = {
     "ref": EntityRef,
     "decision": Decision,
 }
+_MIN_SQLITE = (3, 37, 0)  # RETURNING needs 3.35, STRICT tables 3.37
 
 
 class ItemNotFoundError(LookupError):
@@ -86,6 +89,8 @@ class SqliteStore:
     """``Store`` on one SQLite file. Call ``close()`` (or use ``with``) to release it."""
 
     def __init__(self, path: Path | str, *, busy_timeout_s: float = 5.0) -> None:
+        if sqlite3.sqlite_version_info < _MIN_SQLITE:
+            raise RuntimeError(f"SqliteStore needs SQLite >= 3.37, not {sqlite3.sqlite_version}")
         if str(path) in {"", ":memory:"}:
             raise ValueError("SqliteStore needs a file path (each thread opens its own connection)")
         self.path = Path(path)
@@ -99,8 +104,6 @@ class SqliteStore:
         except BaseException:
             self.close()
             raise
-
-    # -- lifecycle ---------------------------------------------------------------------------
 
     def close(self) -> None:
         """Close every thread's connection; later calls raise ``sqlite3.ProgrammingError``."""
@@ -179,12 +182,13 @@ class SqliteStore:
             }
             for src, acc in tenant.sources.items()
         }
-        self._conn().execute(
-            """INSERT INTO tenants (id, name, sources, paused) VALUES (?, ?, ?, ?)
-               ON CONFLICT (id) DO UPDATE SET name = excluded.name,
-               sources = excluded.sources, paused = excluded.paused""",
-            (tenant.id, tenant.name, json.dumps(sources), int(tenant.paused)),
-        )
+        with self._tx() as conn:
+            conn.execute(
+                """INSERT INTO tenants (id, name, sources, paused) VALUES (?, ?, ?, ?)
+                   ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+                   sources = excluded.sources, paused = excluded.paused""",
+                (tenant.id, tenant.name, json.dumps(sources), int(tenant.paused)),
+            )
 
     # -- inbox -------------------------------------------------------------------------------
 

@@ -56,3 +56,34 @@ def reopen(store: Store, tenant: str, item_id: str, *, now: datetime) -> InboxIt
         raise ReplayError(f"item {item_id} is {item.status.value}; only {allowed} items replay")
     store.finish(tenant, item_id, Status.RECEIVED, now=now, error=None)
     return item
+
+
+DEMO_CLOCKIFY_USER = "6702a1c4e2b9f43d1a5c7e10"  # mapped to a role in sow_rules/_firm.yaml
+
+
+def demo_entry(source: Source, description: str | None) -> dict[str, object]:
+    """Sample-entry fields that make sense for the demo firm (a Northwind job, two hours).
+
+    Toggl sends project ids, not names: its samples stay with their ids, which the demo rules do
+    not know, so they go to review as an unknown client, exactly as a real unmapped project would.
+    """
+    text = description or "drive to Stockton depot for mock audit"
+    if source is Source.CLOCKIFY:
+        return {
+            "description": text,
+            "userId": DEMO_CLOCKIFY_USER,
+            "user": {"id": DEMO_CLOCKIFY_USER, "name": "Diego Alvarez", "status": "ACTIVE"},
+            "project": {
+                "id": "nwf-dot", "name": "Northwind - DOT Compliance", "clientId": "nwf",
+                "clientName": "Northwind Freight", "billable": True,
+            },
+            "timeInterval": {
+                "start": "2026-10-14T15:00:00Z", "end": "2026-10-14T17:00:00Z",
+                "duration": "PT2H", "timeZone": "America/Los_Angeles", "offsetStart": -25200,
+                "offsetEnd": -25200, "zonedStart": "2026-10-14T08:00:00",
+                "zonedEnd": "2026-10-14T10:00:00",
+            },
+        }  # fmt: skip
+    if source is Source.TOGGL:
+        return {"description": text}
+    return {}

@@ -80,8 +80,12 @@ class Worker:
     def _decide(self, item: InboxItem) -> Decision:
         assert item.entry is not None
         cascade = self.cascade_for(item.tenant)
-        if item.decision is not None and item.decision.rules_version == _version(cascade, item):
-            return item.decision  # decided on an earlier attempt; only the write failed
+        earlier = item.decision
+        # Decided on an earlier attempt under the same rules, and only the write failed:
+        # keep that decision (a review decision is re-made: the model may be back).
+        reusable = earlier is not None and not earlier.needs_review
+        if reusable and earlier and earlier.rules_version == _version(cascade, item):
+            return earlier
         return cascade.classify(item.entry)
 
     def _after_decision(self, tenant: Tenant, item: InboxItem, decision: Decision) -> Status:

@@ -132,6 +132,7 @@ _CLASSIFIED = frozenset(
 def content_hash(entry: TimeEntry) -> str:
     """12 hex chars over everything classification reads: an edit changes it, a resend does not."""
     fields = entry.model_dump(mode="json", include=set(_CLASSIFIED))
+    fields["hours"] = f"{entry.hours:.4f}"  # 1.5 and 1.5000 are the same content
     canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()[:12]
 

@@ -1,0 +1,156 @@
+"""QuickBooks Online webhooks -> inbox items that name a ``TimeActivity`` for the worker to read.
+
+Authenticity: ``intuit-signature`` is base64(HMAC-SHA256(raw body, verifier token)); the
+verifier token is on the app's webhooks page (it is not the OAuth client secret).
+
+Two body formats are accepted while Intuit migrates: the legacy object
+``{"eventNotifications": [{"realmId", "dataChangeEvent": {"entities": [...]}}]}`` and the
+CloudEvents array (``type`` ``qbo.<entity>.<action>.v1``, ``intuitaccountid``,
+``intuitentityid``, ``id``). Both carry ids only, so every item has ``entry=None`` and an
+``EntityRef(account=realm, entity="TimeActivity", id, operation)``; ``operation`` and
+``event_type`` (``TimeActivity.Update``) use the legacy words (Create, Update, Delete...) for
+both formats. Other entities are ignored. Any realm not of this tenant rejects the whole
+delivery. Dedupe keys: the CloudEvent ``id`` (``qbo:{id}``), or for the legacy format
+``qbo:{realm}:TimeActivity:{id}:{operation}:{lastUpdated}``; a legacy entity without
+``lastUpdated`` is keyed by the receipt time instead, so a later change is never dropped as a
+duplicate (a resend is then one more harmless re-read).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from app.domain.entries import Source
+from app.domain.inbox import EntityRef, NewItem, SourceAccess
+from app.sources.webhooks import (
+    BadSignature,
+    Fields,
+    Intake,
+    WebhookSource,
+    any_secret_signed,
+    check_account,
+    header,
+    load_json,
+    new_item,
+)
+
+SIGNATURE_HEADER = "intuit-signature"
+ENTITY = "TimeActivity"
+
+_LABEL = "QuickBooks body"
+_SHA256_SIZE = 32
+_TYPE = re.compile(r"qbo\.([a-z]+)\.([a-z]+)\.v\d+")
+_OPERATIONS = {
+    "created": "Create", "updated": "Update", "deleted": "Delete", "merged": "Merge",
+    "voided": "Void", "emailed": "Emailed",
+}  # fmt: skip
+
+
+def sign(body: bytes, key: bytes) -> bytes:
+    return hmac.new(key, body, hashlib.sha256).digest()
+
+
+@dataclass(frozen=True)
+class _Event:
+    realm: str
+    entity: str
+    entity_id: str
+    operation: str
+    dedupe_key: str
+
+
+class QuickBooksWebhook:
+    source: Source = Source.QUICKBOOKS
+
+    def verify(self, headers: Mapping[str, str], body: bytes, access: SourceAccess) -> None:
+        value = header(headers, SIGNATURE_HEADER)
+        if not value:
+            raise BadSignature(f"missing {SIGNATURE_HEADER} header")
+        try:
+            given = base64.b64decode(value, validate=True)
+        except ValueError:  # binascii.Error, or a non-ASCII value
+            raise BadSignature(f"{SIGNATURE_HEADER} is not base64") from None
+        if len(given) != _SHA256_SIZE:
+            raise BadSignature(f"{SIGNATURE_HEADER} is not a base64 SHA-256 digest")
+        if not any_secret_signed(access, given, lambda key: sign(body, key)):
+            raise BadSignature(f"{SIGNATURE_HEADER} does not match the body")
+
+    def parse(
+        self, headers: Mapping[str, str], body: bytes, *, tenant: str, access: SourceAccess,
+        received_at: datetime,
+    ) -> Intake:  # fmt: skip
+        del headers  # everything Intuit says is in the body
+        data = load_json(body, _LABEL)
+        if isinstance(data, list):
+            events = _cloud_events(data, access)
+        else:
+            events = _legacy(Fields(data, _LABEL), access, received_at)
+        items: list[NewItem] = []
+        ignored: list[str] = []
+        for event in events:
+            if event.entity.casefold() == ENTITY.casefold():
+                items.append(_item(event, tenant, received_at))
+            else:
+                what = f"{event.entity} {event.entity_id} ({event.operation or 'no operation'})"
+                ignored.append(f"QuickBooks {what} is not a {ENTITY}")
+        return Intake(items=items, ignored=ignored)
+
+
+def _item(event: _Event, tenant: str, received_at: datetime) -> NewItem:
+    ref = EntityRef(
+        account=event.realm, entity=ENTITY, id=event.entity_id, operation=event.operation
+    )
+    return new_item(
+        _LABEL, tenant=tenant, source=Source.QUICKBOOKS, event_type=f"{ENTITY}.{event.operation}",
+        ref=ref, dedupe_key=event.dedupe_key, received_at=received_at,
+    )  # fmt: skip
+
+
+def _legacy(fields: Fields, access: SourceAccess, received_at: datetime) -> list[_Event]:
+    if fields.get("eventNotifications") is None:
+        raise fields.error("eventNotifications", "missing (nor is the body a CloudEvents array)")
+    events: list[_Event] = []
+    for i, raw in enumerate(fields.items("eventNotifications")):
+        note = Fields(raw, _LABEL, f"eventNotifications[{i}]")
+        realm = note.ident("realmId", required=True)
+        check_account(access, realm, "QuickBooks realm")
+        path = f"{note.path}.dataChangeEvent.entities"
+        for j, entity in enumerate(note.child("dataChangeEvent").items("entities")):
+            events.append(_legacy_event(Fields(entity, _LABEL, f"{path}[{j}]"), realm, received_at))
+    return events
+
+
+def _legacy_event(entity: Fields, realm: str, received_at: datetime) -> _Event:
+    name, entity_id = entity.text("name", required=True), entity.ident("id", required=True)
+    operation = entity.text("operation", required=True)
+    version = entity.text("lastUpdated") or f"received {received_at.isoformat()}"
+    key = f"qbo:{realm}:{name}:{entity_id}:{operation}:{version}"
+    return _Event(realm, name, entity_id, operation, key)
+
+
+def _cloud_events(data: list[Any], access: SourceAccess) -> list[_Event]:
+    events: list[_Event] = []
+    for i, raw in enumerate(data):
+        event = Fields(raw, _LABEL, f"[{i}]")
+        realm = event.ident("intuitaccountid", required=True)
+        check_account(access, realm, "QuickBooks realm")
+        kind, event_id = event.text("type", required=True), event.text("id", required=True)
+        match = _TYPE.fullmatch(kind)
+        entity, action = (match[1], match[2]) if match else (kind, "")
+        wanted = entity == ENTITY.casefold()
+        entity_id = event.ident("intuitentityid", required=wanted)
+        operation = _OPERATIONS.get(action, action.capitalize())
+        events.append(
+            _Event(realm, ENTITY if wanted else entity, entity_id, operation, f"qbo:{event_id}")
+        )
+    return events
+
+
+SOURCE: WebhookSource = QuickBooksWebhook()

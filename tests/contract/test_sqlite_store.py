@@ -1,0 +1,163 @@
+"""The SQLite store against the shared contract, plus what only a file database can show."""
+
+from __future__ import annotations
+
+import sqlite3
+import traceback
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from app.adapters.sqlite_store import SCHEMA_VERSION, SqliteStore
+from app.domain.inbox import Status
+from tests.contract.builders import SECRET_A1, TENANT_A, at, decision, new_item, tenant
+from tests.contract.store_contract import StoreContract, claimed
+
+
+class TestSqliteStore(StoreContract):
+    @pytest.fixture
+    def store(self, tmp_path: Path) -> Iterator[SqliteStore]:
+        with SqliteStore(tmp_path / "timebill.sqlite3") as store:
+            yield store
+
+
+def raw(path: Path) -> closing[sqlite3.Connection]:
+    """A plain connection to look under the store, closed on exit."""
+    return closing(sqlite3.connect(path, isolation_level=None))
+
+
+def tables(path: Path) -> list[str]:
+    with raw(path) as conn:
+        rows = conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        return [r[0] for r in rows]
+
+
+def test_file_comes_from_the_argument_and_uses_wal(tmp_path: Path) -> None:
+    path = tmp_path / "nested name.db"
+    with SqliteStore(str(path)) as store:
+        assert store.path == path
+        assert path.is_file()
+        with raw(path) as conn:
+            assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_connections_enforce_foreign_keys_and_busy_timeout(tmp_path: Path) -> None:
+    with SqliteStore(tmp_path / "t.db", busy_timeout_s=2.5) as store:
+        conn = store._conn()
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 2500
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+            conn.execute("INSERT INTO decisions VALUES ('acme-advisory', 'ghost', '{}', 'x')")
+
+
+def test_reopening_the_file_keeps_everything(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    with SqliteStore(path) as store:
+        store.put_tenant(tenant())
+        item, _ = store.accept(new_item())
+        claimed(store, item)
+        store.finish(TENANT_A, item.id, Status.POSTED, now=at(2), decision=decision())
+        before = (store.get(TENANT_A, item.id), store.trail(TENANT_A, item.id))
+    with SqliteStore(path) as store:
+        assert store.get_tenant(TENANT_A) == tenant()
+        assert (store.get(TENANT_A, item.id), store.trail(TENANT_A, item.id)) == before
+        assert store.accept(new_item()) == (before[0], False)
+
+
+def test_schema_creation_is_idempotent(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    with SqliteStore(path), SqliteStore(path):
+        pass
+    with SqliteStore(path):
+        assert tables(path) == ["audit", "decisions", "inbox", "tenants"]
+        with raw(path) as conn:
+            assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    with raw(path) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(RuntimeError, match="newer"):
+        SqliteStore(path)
+
+
+def test_audit_rows_cannot_be_changed(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    with SqliteStore(path) as store:
+        item, _ = store.accept(new_item())
+        store.finish(TENANT_A, item.id, Status.SKIPPED, now=at(1))
+        with raw(path) as conn:
+            for sql in ("UPDATE audit SET detail = 'x'", "DELETE FROM audit"):
+                with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                    conn.execute(sql)
+        assert len(store.trail(TENANT_A, item.id)) == 1
+
+
+@pytest.mark.parametrize("make", ["missing_dir", "dir_is_a_file", "not_a_database"])
+def test_an_unusable_file_raises_on_open(tmp_path: Path, make: str) -> None:
+    if make == "missing_dir":
+        path = tmp_path / "missing" / "t.db"
+    elif make == "dir_is_a_file":
+        (tmp_path / "file").write_text("x")
+        path = tmp_path / "file" / "t.db"
+    else:
+        path = tmp_path / "t.db"
+        path.write_bytes(b"this is not an sqlite database, just bytes" * 100)
+    with pytest.raises(sqlite3.DatabaseError):
+        SqliteStore(path)
+
+
+def test_a_locked_database_fails_the_accept(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    with SqliteStore(path, busy_timeout_s=0.05) as store, raw(path) as other:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            store.accept(new_item())
+        other.execute("ROLLBACK")
+        assert store.items(TENANT_A) == []
+        assert store.accept(new_item())[1] is True  # the connection is usable again
+
+
+def test_naive_datetimes_and_memory_paths_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="file path"):
+        SqliteStore(":memory:")
+    with SqliteStore(tmp_path / "t.db") as store:
+        with pytest.raises(ValueError, match="timezone-aware"):
+            store.accept(new_item(received_at=datetime(2026, 3, 2, 9, 0)))
+        assert store.items(TENANT_A) == []
+
+
+def test_a_corrupt_tenant_row_does_not_leak_its_secrets(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    with SqliteStore(path) as store:
+        store.put_tenant(tenant())
+        with raw(path) as conn:
+            three = ", ".join(f'"{SECRET_A1}-{i}"' for i in range(3))  # max is two
+            bad = f'{{"toggl": {{"secrets": [{three}], "accounts": ["ws-1"]}}}}'
+            conn.execute("UPDATE tenants SET sources = ?", (bad,))
+        with pytest.raises(ValueError, match="invalid") as failure:
+            store.get_tenant(TENANT_A)
+        assert SECRET_A1 not in "".join(traceback.format_exception(failure.value))
+
+
+def test_stored_secret_is_only_in_the_tenants_table(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    with SqliteStore(path) as store:
+        store.put_tenant(tenant())
+        store.accept(new_item())
+        with raw(path) as conn:
+            assert conn.execute("SELECT count(*) FROM tenants WHERE sources LIKE ?",
+                                (f"%{SECRET_A1}%",)).fetchone()[0] == 1  # fmt: skip
+            assert SECRET_A1 not in str(conn.execute("SELECT * FROM inbox").fetchall())
+
+
+def test_after_close_every_call_raises(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "t.db")
+    store.close()
+    store.close()  # idempotent
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        store.get(TENANT_A, "x")
