@@ -42,8 +42,18 @@ class Settings(BaseSettings):
     queue: Literal["thread", "sqs"] = "thread"
     sqs_queue_url: str | None = None
     outbox_dir: Path = Path("out/outbox")
+    api_base_path: str = "/"
     max_body_bytes: int = Field(default=262_144, ge=1_024, le=6_000_000)
     worker_lease_s: float = Field(default=60.0, gt=0)
+    # Supabase store. The key is the anon/publishable key: it only passes the API gateway.
+    # Each request is authorised by a short-lived per-tenant JWT signed with the project's
+    # JWT secret, so RLS applies; the service-role key is never needed at run time.
+    supabase_url: str | None = Field(default=None, pattern=r"^https?://[^\s/]+")
+    supabase_key: SecretStr | None = None
+    supabase_jwt_secret: SecretStr | None = None
+    supabase_schema: str = Field(default="timebill", pattern=r"^[a-z_][a-z0-9_]*$")
+    supabase_timeout_s: float = Field(default=5.0, gt=0.0, le=60.0)
+    supabase_token_ttl_s: int = Field(default=300, ge=60, le=3600)
 
     @model_validator(mode="after")
     def _bedrock_needs_region(self) -> Settings:
@@ -51,6 +61,16 @@ class Settings(BaseSettings):
             raise ValueError("TIMEBILL_LLM_PROVIDER=bedrock needs TIMEBILL_AWS_REGION")
         if self.queue == "sqs" and not self.sqs_queue_url:
             raise ValueError("TIMEBILL_QUEUE=sqs needs TIMEBILL_SQS_QUEUE_URL")
+        return self
+
+    @model_validator(mode="after")
+    def _supabase_complete(self) -> Settings:
+        needed = (self.supabase_url, self.supabase_key, self.supabase_jwt_secret)
+        if self.store == "supabase" and not all(needed):
+            raise ValueError(
+                "TIMEBILL_STORE=supabase needs TIMEBILL_SUPABASE_URL, TIMEBILL_SUPABASE_KEY"
+                " and TIMEBILL_SUPABASE_JWT_SECRET"
+            )
         return self
 
     def for_batch(self) -> Settings:

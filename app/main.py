@@ -44,8 +44,19 @@ def create_app(services: Callable[[], Services] = default_services) -> FastAPI:
     return app
 
 
-app = create_app()
-handler = Mangum(app, lifespan="off")
+app = create_app(lambda: default_services())  # noqa: PLW0108 - looked up per call: swappable
+
+
+@lru_cache(maxsize=1)
+def _mangum() -> Mangum:
+    # A named HTTP API stage prefixes every path ("/dev/webhooks/..."): strip it.
+    return Mangum(app, lifespan="off", api_gateway_base_path=get_settings().api_base_path)
+
+
+def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    """The HTTP API Lambda: API Gateway HTTP API (payload 2.0) or a Function URL."""
+    response: dict[str, Any] = _mangum()(event, context)
+    return response
 
 
 @lru_cache(maxsize=1)

@@ -46,7 +46,7 @@ ENTITY = "TimeActivity"
 
 _LABEL = "QuickBooks body"
 _SHA256_SIZE = 32
-_TYPE = re.compile(r"qbo\.([a-z]+)\.([a-z]+)\.v\d+")
+_TYPE = re.compile(r"qbo\.([a-z]+)\.([a-z]+)\.v\d+", re.IGNORECASE)  # case: unverified
 _OPERATIONS = {
     "created": "Create", "updated": "Update", "deleted": "Delete", "merged": "Merge",
     "voided": "Void", "emailed": "Emailed",
@@ -143,8 +143,8 @@ def _cloud_events(data: list[Any], access: SourceAccess) -> list[_Event]:
         check_account(access, realm, "QuickBooks realm")
         kind, event_id = event.text("type", required=True), event.text("id", required=True)
         match = _TYPE.fullmatch(kind)
-        entity, action = (match[1], match[2]) if match else (kind, "")
-        wanted = entity == ENTITY.casefold()
+        entity, action = (match[1], match[2].casefold()) if match else (kind, "")
+        wanted = entity.casefold() == ENTITY.casefold()
         entity_id = event.ident("intuitentityid", required=wanted)
         operation = _OPERATIONS.get(action, action.capitalize())
         events.append(

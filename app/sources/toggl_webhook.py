@@ -10,7 +10,8 @@ becomes one item keyed ``toggl:{event_id}``; a running timer (negative ``duratio
 ``EntityRef`` to the workspace's ``TimeEntry`` and no entry. Other models are ignored.
 
 Toggl sends ids, not names: ``project`` and ``task`` are the ids as strings (``"193456"``), so a
-client's rules list Toggl project ids under ``projects`` to match them; ``client`` stays empty.
+client's rules file lists Toggl project ids under ``client.projects`` to be found from
+them; ``client`` stays empty.
 ``user_ref`` is the user id; the payload has no user name or e-mail. ``start`` is as sent (UTC)
 and ``work_date`` its date: the payload carries no time zone. ``version`` is Toggl's ``at`` plus
 the content hash.

@@ -73,7 +73,7 @@ class WebhookSource(Protocol):
         ...
 
 
-def receive(
+def verify_and_parse(
     source: WebhookSource, headers: Mapping[str, str], body: bytes, *, tenant: str,
     access: SourceAccess, received_at: datetime,
 ) -> Intake:  # fmt: skip

@@ -34,7 +34,7 @@ from app.sources.webhooks import (
     IntakeError,
     WrongAccount,
     content_hash,
-    receive,
+    verify_and_parse,
 )
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "webhooks"
@@ -99,7 +99,7 @@ def headers(
 def deliver(
     source: Source, body: bytes, *, event: str = "NEW_TIME_ENTRY", to: SourceAccess | None = None
 ) -> Intake:
-    return receive(
+    return verify_and_parse(
         webhook_source(source.value), headers(source, body, event=event), body,
         tenant=TENANT, access=to or access(source), received_at=NOW,
     )  # fmt: skip
@@ -838,7 +838,7 @@ def test_sample_body_has_the_fixture_shape(source: Source) -> None:
 def test_signed_sample_is_accepted_for_any_account(source: Source, account: str) -> None:
     body = sample_body(source, account=account)
     sent = {k.lower(): v for k, v in signed_headers(source, body, SECRET).items()}
-    intake = receive(
+    intake = verify_and_parse(
         webhook_source(source.value), sent, body, tenant=TENANT,
         access=access(source, accounts=(account,)), received_at=NOW,
     )  # fmt: skip

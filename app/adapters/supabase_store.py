@@ -1,0 +1,361 @@
+"""The ``Store`` on Supabase, through the official ``supabase`` client (PostgREST).
+
+Tenant isolation does not rest on this module alone. The client's key is the anon/publishable
+key, which only passes the API gateway (``apikey`` header): every request is authorised by a
+JWT minted here for one tenant (``role: timebill_worker``, ``tenant_id``), signed with the
+project's JWT secret and valid for minutes. PostgREST runs each request as that role, which
+owns nothing and lacks BYPASSRLS, so the database's row-level security admits that tenant's
+rows only (``infra/migrations``). On top of that, every call names its tenant and filters on
+it, and every row that comes back is checked to belong to it. ``due`` is the one cross-tenant
+call: it runs as ``timebill_sweeper``, which can read only ids and states of pending items.
+
+Writes are SQL functions (``/rpc/tb_*``), each atomic in the database; reads use ``.table()``
+on the tables and the ``inbox_items`` view. The client is built once per process
+(``from_settings``) with explicit HTTP timeouts and without the client's automatic retries,
+which sleep up to 30 s: retrying belongs to the caller's policy and time budget.
+
+Every failure raises ``UpstreamError(system="supabase")`` naming the error code, never a
+response body (PostgreSQL messages can echo row data). Datetimes must be timezone-aware.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol, Self, TypeVar
+
+import httpx
+import jwt
+from postgrest import APIError, APIResponse, SyncPostgrestClient
+from pydantic import SecretStr, ValidationError
+from supabase import Client, create_client
+from supabase.lib.client_options import SyncClientOptions
+
+from app.config import Settings
+from app.domain.decisions import Decision
+from app.domain.inbox import AuditEvent, InboxItem, NewItem, Status, Tenant
+from app.errors import ConfigError, UpstreamError, UpstreamKind
+
+SYSTEM = "supabase"
+WORKER_ROLE = "timebill_worker"
+SWEEPER_ROLE = "timebill_sweeper"
+_ITEM_COLUMNS = ("tenant_id,id,source,dedupe_key,event_type,entry,ref,received_at,status,"
+                 "attempts,next_attempt_at,lease_until,last_error,updated_at,decision")  # fmt: skip
+_TENANT_COLUMNS = "tenant_id,name,sources,paused"
+_TRAIL_COLUMNS = "tenant_id,item_id,at,status,detail"
+_MAX_SESSIONS = 1024
+_Row = TypeVar("_Row", InboxItem, AuditEvent)
+
+
+class ItemNotFoundError(LookupError):
+    """``finish`` named an item that the tenant does not have."""
+
+
+class _Query(Protocol):
+    def execute(self) -> APIResponse: ...
+
+
+def mint_token(secret: SecretStr, *, role: str, tenant: str | None, now: float, ttl_s: int) -> str:
+    """A PostgREST JWT (HS256) for ``role``, scoped to ``tenant`` when one is given."""
+    issued = int(now)
+    claims: dict[str, Any] = {
+        "iss": "timebill", "sub": f"{role}:{tenant or '*'}", "role": role,
+        "iat": issued, "exp": issued + ttl_s,
+    }  # fmt: skip
+    if tenant is not None:
+        claims["tenant_id"] = tenant
+    return jwt.encode(claims, secret.get_secret_value(), algorithm="HS256")
+
+
+@dataclass(frozen=True)
+class _Session:
+    rest: SyncPostgrestClient
+    renew_at: float
+
+
+class SupabaseStore:
+    """``Store`` over PostgREST. Thread-safe; ``close()`` releases the HTTP connections."""
+
+    def __init__(
+        self, client: Client, *, jwt_secret: SecretStr, schema: str = "timebill",
+        token_ttl_s: int = 300, clock: Callable[[], float] = time.time,
+    ) -> None:  # fmt: skip
+        self._client = client
+        self._secret = jwt_secret
+        self._schema = schema
+        self._ttl = token_ttl_s
+        self._clock = clock
+        self._sessions: dict[tuple[str, str], _Session] = {}
+        self._lock = threading.Lock()
+        self._closed = False
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SupabaseStore:
+        url, key = settings.supabase_url, settings.supabase_key
+        secret = settings.supabase_jwt_secret
+        if not (url and key and secret):
+            raise ConfigError("the Supabase store needs a URL, a key and the JWT secret")
+        wait = settings.supabase_timeout_s
+        http = httpx.Client(timeout=httpx.Timeout(wait, connect=min(wait, 3.0)))
+        options = SyncClientOptions(
+            schema=settings.supabase_schema, httpx_client=http, postgrest_client_retry=False,
+            auto_refresh_token=False, persist_session=False,
+        )  # fmt: skip
+        client = create_client(url, key.get_secret_value(), options)
+        return cls(client, jwt_secret=secret, schema=settings.supabase_schema,
+                   token_ttl_s=settings.supabase_token_ttl_s)  # fmt: skip
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed, self._sessions = True, {}
+        self._client.postgrest.aclose()  # closes the shared HTTP client
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- tenants -----------------------------------------------------------------------------
+
+    def get_tenant(self, tenant_id: str) -> Tenant | None:
+        query = self._rest(tenant_id).table("tenants").select(_TENANT_COLUMNS)
+        rows = self._rows(query.eq("tenant_id", tenant_id).limit(1), tenant_id)
+        return _tenant(rows[0]) if rows else None
+
+    def put_tenant(self, tenant: Tenant) -> None:
+        args = {"p_tenant_id": tenant.id, "p_name": tenant.name,
+                "p_sources": _sources(tenant), "p_paused": tenant.paused}  # fmt: skip
+        if self._run(self._rest(tenant.id).rpc("tb_put_tenant", args)) is not True:
+            raise invalid_response("tb_put_tenant")
+
+    # -- inbox -------------------------------------------------------------------------------
+
+    def accept(self, item: NewItem) -> tuple[InboxItem, bool]:
+        args = {
+            "p_tenant_id": item.tenant, "p_source": item.source.value,
+            "p_dedupe_key": item.dedupe_key, "p_event_type": item.event_type,
+            "p_entry": item.entry.model_dump(mode="json") if item.entry else None,
+            "p_ref": item.ref.model_dump(mode="json") if item.ref else None,
+            "p_received_at": _ts(item.received_at),
+        }  # fmt: skip
+        rows = self._rows(self._rest(item.tenant).rpc("tb_accept", args), None)
+        if len(rows) != 1 or not isinstance(rows[0].get("item"), Mapping):
+            raise invalid_response("tb_accept")
+        found = _owned(rows[0]["item"], item.tenant)
+        return _item(found), rows[0].get("created") is True
+
+    def get(self, tenant: str, item_id: str) -> InboxItem | None:
+        rest = self._rest(tenant)
+        if not _is_uuid(item_id):  # ids are UUIDs: any other string names no item
+            return None
+        query = rest.table("inbox_items").select(_ITEM_COLUMNS).eq("tenant_id", tenant)
+        rows = self._rows(query.eq("id", item_id).limit(1), tenant)
+        return _item(rows[0]) if rows else None
+
+    def claim(
+        self, tenant: str, item_id: str, *, now: datetime, lease_s: float
+    ) -> InboxItem | None:
+        rest = self._rest(tenant)
+        if not _is_uuid(item_id):
+            return None
+        args = {"p_tenant_id": tenant, "p_item_id": item_id, "p_now": _ts(now),
+                "p_lease_s": lease_s}  # fmt: skip
+        rows = self._rows(rest.rpc("tb_claim", args), tenant)
+        return _item(rows[0]) if rows else None
+
+    def finish(
+        self,
+        tenant: str,
+        item_id: str,
+        status: Status,
+        *,
+        now: datetime,
+        decision: Decision | None = None,
+        error: str | None = None,
+        next_attempt_at: datetime | None = None,
+    ) -> None:
+        rest = self._rest(tenant)
+        args = {
+            "p_tenant_id": tenant, "p_item_id": item_id, "p_status": Status(status).value,
+            "p_now": _ts(now), "p_error": error,
+            "p_decision": decision.model_dump(mode="json") if decision else None,
+            "p_next_attempt_at": _ts(next_attempt_at) if next_attempt_at else None,
+        }  # fmt: skip
+        if not _is_uuid(item_id) or self._run(rest.rpc("tb_finish", args)) is not True:
+            raise ItemNotFoundError(f"no inbox item {item_id!r} for tenant {tenant!r}")
+
+    def items(
+        self, tenant: str, *, status: Status | None = None, limit: int = 100
+    ) -> list[InboxItem]:
+        query = self._rest(tenant).table("inbox_items").select(_ITEM_COLUMNS)
+        query = query.eq("tenant_id", tenant)
+        if status is not None:
+            query = query.eq("status", Status(status).value)
+        query = query.order("received_at", desc=True).order("seq", desc=True)
+        return [_item(row) for row in self._rows(query.limit(max(limit, 0)), tenant)]
+
+    def due(self, *, now: datetime, limit: int = 100) -> list[tuple[str, str]]:
+        args = {"p_now": _ts(now), "p_limit": max(limit, 0)}
+        rows = self._rows(self._rest(None).rpc("tb_due", args), None)
+        try:
+            return [(str(row["tenant_id"]), str(row["item_id"])) for row in rows]
+        except KeyError:
+            raise invalid_response("tb_due") from None
+
+    def trail(self, tenant: str, item_id: str) -> list[AuditEvent]:
+        rest = self._rest(tenant)
+        if not _is_uuid(item_id):
+            return []
+        query = rest.table("audit").select(_TRAIL_COLUMNS).eq("tenant_id", tenant)
+        rows = self._rows(query.eq("item_id", item_id).order("id"), tenant)
+        return [_validated(AuditEvent, row, "audit event") for row in rows]
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    def _rest(self, tenant: str | None) -> SyncPostgrestClient:
+        """The PostgREST client for one tenant (or the sweep), with a live token."""
+        role = SWEEPER_ROLE if tenant is None else WORKER_ROLE
+        key, now = (role, tenant or ""), self._clock()
+        with self._lock:
+            if self._closed:
+                raise UpstreamError(
+                    SYSTEM, UpstreamKind.CONNECTION, retryable=False, message="store is closed"
+                )
+            session = self._sessions.get(key)
+            if session is None or now >= session.renew_at:
+                if len(self._sessions) >= _MAX_SESSIONS:
+                    self._sessions = {k: s for k, s in self._sessions.items() if now < s.renew_at}
+                token = mint_token(self._secret, role=role, tenant=tenant, now=now, ttl_s=self._ttl)
+                # schema() derives a client with its own headers on the shared HTTP session.
+                rest = self._client.schema(self._schema).auth(token)
+                session = self._sessions[key] = _Session(rest, renew_at=now + self._ttl * 0.8)
+            return session.rest
+
+    def _run(self, query: _Query) -> object:
+        try:
+            return query.execute().data
+        except APIError as exc:
+            raise api_error(exc) from None
+        except httpx.HTTPError as exc:
+            raise transport_error(exc) from None
+
+    def _rows(self, query: _Query, tenant: str | None) -> list[Mapping[str, Any]]:
+        data = self._run(query)
+        if not isinstance(data, list) or not all(isinstance(row, Mapping) for row in data):
+            raise invalid_response("rows")
+        return [data_row if tenant is None else _owned(data_row, tenant) for data_row in data]
+
+
+# -- rows <-> models -------------------------------------------------------------------------
+
+
+def _ts(value: datetime) -> str:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("SupabaseStore needs timezone-aware datetimes")
+    return value.isoformat()
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except (ValueError, TypeError, AttributeError):
+        return False
+    return True
+
+
+def _owned(row: Mapping[str, Any], tenant: str) -> Mapping[str, Any]:
+    """Defence in depth: a row of another tenant is a broken server, never data."""
+    if row.get("tenant_id") != tenant:
+        raise invalid_response("row of another tenant")
+    return row
+
+
+def _sources(tenant: Tenant) -> dict[str, Any]:
+    return {
+        source.value: {
+            "secrets": [s.get_secret_value() for s in access.secrets],
+            "accounts": list(access.accounts),
+        }
+        for source, access in tenant.sources.items()
+    }
+
+
+def _tenant(row: Mapping[str, Any]) -> Tenant:
+    data = {"id": row.get("tenant_id"), "name": row.get("name"),
+            "sources": row.get("sources"), "paused": row.get("paused")}  # fmt: skip
+    try:
+        return Tenant.model_validate(data)
+    except ValidationError:  # the row holds secrets: name the tenant, never echo the row
+        raise UpstreamError(
+            SYSTEM, UpstreamKind.INVALID_RESPONSE, retryable=False,
+            message=f"stored tenant {row.get('tenant_id')!r} is invalid",
+        ) from None  # fmt: skip
+
+
+def _item(row: Mapping[str, Any]) -> InboxItem:
+    return _validated(InboxItem, {**row, "tenant": row.get("tenant_id")}, "inbox item")
+
+
+def _validated(model: type[_Row], data: Mapping[str, Any], what: str) -> _Row:
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        raise invalid_response(what) from None
+
+
+# -- errors ----------------------------------------------------------------------------------
+
+_AUTH_CODES = frozenset({"PGRST301", "PGRST302", "PGRST303", "42501"})
+_POOL_CODES = frozenset({"PGRST000", "PGRST001", "PGRST002", "PGRST003"})  # database unreachable
+_RETRY_CLASSES = {"08": UpstreamKind.CONNECTION, "53": UpstreamKind.OVERLOADED,
+                  "40": UpstreamKind.SERVER, "57": UpstreamKind.SERVER,
+                  "58": UpstreamKind.SERVER, "XX": UpstreamKind.SERVER}  # fmt: skip
+_HTTP_KINDS = {401: UpstreamKind.AUTH, 403: UpstreamKind.AUTH, 408: UpstreamKind.TIMEOUT,
+               429: UpstreamKind.RATE_LIMITED, 504: UpstreamKind.TIMEOUT}  # fmt: skip
+_FINAL_KINDS = frozenset({UpstreamKind.AUTH, UpstreamKind.BAD_REQUEST})
+
+
+def api_error(exc: APIError) -> UpstreamError:
+    """Our error for a PostgREST error: kind and retryability from the code, no body text."""
+    code = exc.code or ""
+    status = int(code) if len(code) == 3 and code.isdigit() else None
+    kind, retryable = _error_kind(code, status)
+    message = f"postgrest error {code or 'without a code'}"
+    return UpstreamError(SYSTEM, kind, retryable=retryable, message=message, status=status)
+
+
+def _error_kind(code: str, status: int | None) -> tuple[UpstreamKind, bool]:
+    if status is not None:  # no PostgREST body: the gateway or a proxy answered
+        fallback = UpstreamKind.SERVER if status >= 500 else UpstreamKind.BAD_REQUEST
+        kind = _HTTP_KINDS.get(status, fallback)
+        return kind, kind not in _FINAL_KINDS
+    if code == "57014":  # statement timeout
+        return UpstreamKind.TIMEOUT, True
+    if code in _POOL_CODES:
+        return UpstreamKind.CONNECTION, True
+    if code in _AUTH_CODES or code[:2] in ("28", "0P", "0L"):
+        return UpstreamKind.AUTH, False
+    if code[:2] in _RETRY_CLASSES:
+        return _RETRY_CLASSES[code[:2]], True
+    return UpstreamKind.BAD_REQUEST, False  # constraint, type, missing function, raise ...
+
+
+def transport_error(exc: httpx.HTTPError) -> UpstreamError:
+    if isinstance(exc, httpx.TimeoutException):
+        return UpstreamError(SYSTEM, UpstreamKind.TIMEOUT, retryable=True, message="timed out")
+    if isinstance(exc, httpx.TransportError):
+        return UpstreamError(
+            SYSTEM, UpstreamKind.CONNECTION, retryable=True, message="connection failed"
+        )
+    return UpstreamError(SYSTEM, UpstreamKind.UNKNOWN, retryable=False, message=type(exc).__name__)
+
+
+def invalid_response(what: str) -> UpstreamError:
+    return UpstreamError(
+        SYSTEM, UpstreamKind.INVALID_RESPONSE, retryable=False, message=f"unexpected {what}"
+    )

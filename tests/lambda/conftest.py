@@ -1,0 +1,3 @@
+from tests.service.conftest import rig
+
+__all__ = ["rig"]
