@@ -46,7 +46,10 @@ def run_send_sample(settings: Settings, source: str, url: str, description: str 
         errors.print(f"[red]error:[/] unknown source {source!r}: clockify, toggl or quickbooks")
         return EXIT_BAD_INPUT
     tenant = ensure_demo_tenant(build_store(settings))
-    access = tenant.sources[kind]
+    access = tenant.sources.get(kind)
+    if access is None:
+        errors.print(f"[red]error:[/] {kind.value} sends no webhooks (clockify, toggl, quickbooks)")
+        return EXIT_BAD_INPUT
     body = sample_body(kind, account=DEMO_ACCOUNTS[kind], **demo_entry(kind, description))
     headers = signed_headers(kind, body, access.secrets[0].get_secret_value())
     target = f"{url.rstrip('/')}/webhooks/{kind.value}/{tenant.id}"

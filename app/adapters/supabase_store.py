@@ -26,7 +26,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol, Self, TypeVar
+from typing import Any, Protocol, Self, TypeVar, cast
 
 import httpx
 import jwt
@@ -130,7 +130,7 @@ class SupabaseStore:
     def put_tenant(self, tenant: Tenant) -> None:
         args = {"p_tenant_id": tenant.id, "p_name": tenant.name,
                 "p_sources": _sources(tenant), "p_paused": tenant.paused}  # fmt: skip
-        if self._run(self._rest(tenant.id).rpc("tb_put_tenant", args)) is not True:
+        if self._run(_rpc(self._rest(tenant.id), "tb_put_tenant", args)) is not True:
             raise invalid_response("tb_put_tenant")
 
     # -- inbox -------------------------------------------------------------------------------
@@ -143,7 +143,7 @@ class SupabaseStore:
             "p_ref": item.ref.model_dump(mode="json") if item.ref else None,
             "p_received_at": _ts(item.received_at),
         }  # fmt: skip
-        rows = self._rows(self._rest(item.tenant).rpc("tb_accept", args), None)
+        rows = self._rows(_rpc(self._rest(item.tenant), "tb_accept", args), None)
         if len(rows) != 1 or not isinstance(rows[0].get("item"), Mapping):
             raise invalid_response("tb_accept")
         found = _owned(rows[0]["item"], item.tenant)
@@ -165,7 +165,7 @@ class SupabaseStore:
             return None
         args = {"p_tenant_id": tenant, "p_item_id": item_id, "p_now": _ts(now),
                 "p_lease_s": lease_s}  # fmt: skip
-        rows = self._rows(rest.rpc("tb_claim", args), tenant)
+        rows = self._rows(_rpc(rest, "tb_claim", args), tenant)
         return _item(rows[0]) if rows else None
 
     def finish(
@@ -186,7 +186,7 @@ class SupabaseStore:
             "p_decision": decision.model_dump(mode="json") if decision else None,
             "p_next_attempt_at": _ts(next_attempt_at) if next_attempt_at else None,
         }  # fmt: skip
-        if not _is_uuid(item_id) or self._run(rest.rpc("tb_finish", args)) is not True:
+        if not _is_uuid(item_id) or self._run(_rpc(rest, "tb_finish", args)) is not True:
             raise ItemNotFoundError(f"no inbox item {item_id!r} for tenant {tenant!r}")
 
     def items(
@@ -201,7 +201,7 @@ class SupabaseStore:
 
     def due(self, *, now: datetime, limit: int = 100) -> list[tuple[str, str]]:
         args = {"p_now": _ts(now), "p_limit": max(limit, 0)}
-        rows = self._rows(self._rest(None).rpc("tb_due", args), None)
+        rows = self._rows(_rpc(self._rest(None), "tb_due", args), None)
         try:
             return [(str(row["tenant_id"]), str(row["item_id"])) for row in rows]
         except KeyError:
@@ -249,6 +249,11 @@ class SupabaseStore:
         if not isinstance(data, list) or not all(isinstance(row, Mapping) for row in data):
             raise invalid_response("rows")
         return [data_row if tenant is None else _owned(data_row, tenant) for data_row in data]
+
+
+def _rpc(rest: SyncPostgrestClient, function: str, args: Mapping[str, object]) -> _Query:
+    # postgrest-py annotates the arguments as dict[str, str]; any JSON value is sent as is.
+    return rest.rpc(function, cast("dict[str, str]", dict(args)))
 
 
 # -- rows <-> models -------------------------------------------------------------------------

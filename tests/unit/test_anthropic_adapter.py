@@ -218,8 +218,13 @@ def test_bedrock_model_ids() -> None:
     assert bedrock_model_id("eu.anthropic.claude-haiku-5-5") == "eu.anthropic.claude-haiku-5-5"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("boto3") is not None, reason="boto3 is installed here")
 def test_bedrock_without_boto3_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_find_spec = importlib.util.find_spec
+
+    def without_boto(name: str, *args: object) -> object:
+        return None if name in {"boto3", "botocore"} else real_find_spec(name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importlib.util, "find_spec", without_boto)  # as on a machine without it
     monkeypatch.delenv("AWS_BEARER_TOKEN_BEDROCK", raising=False)
     settings = Settings(llm_provider="bedrock", aws_region="eu-west-1")
 
