@@ -1,21 +1,17 @@
-"""The ``Store`` on Supabase, through the official ``supabase`` client (PostgREST).
+"""The ``Store`` on Supabase through the official ``supabase`` client (PostgREST).
 
-Tenant isolation does not rest on this module alone. The client's key is the anon/publishable
-key, which only passes the API gateway (``apikey`` header): every request is authorised by a
-JWT minted here for one tenant (``role: timebill_worker``, ``tenant_id``), signed with the
-project's JWT secret and valid for minutes. PostgREST runs each request as that role, which
-owns nothing and lacks BYPASSRLS, so the database's row-level security admits that tenant's
-rows only (``infra/migrations``). On top of that, every call names its tenant and filters on
-it, and every row that comes back is checked to belong to it. ``due`` is the one cross-tenant
-call: it runs as ``timebill_sweeper``, which can read only ids and states of pending items.
+Isolation does not rest on this module alone. The client's key (anon/publishable) only passes
+the API gateway; each request carries a JWT minted here for one tenant (``role:
+timebill_worker``, ``tenant_id``), signed with the project's JWT secret, valid for minutes.
+PostgREST runs it as that role, which owns nothing and lacks BYPASSRLS, so row-level security
+admits that tenant's rows only (``infra/migrations``). Every call also names its tenant and
+filters on it, and every returned row is checked to belong to it. ``due``, the one
+cross-tenant call, runs as ``timebill_sweeper``: ids and states of pending items, no content.
 
-Writes are SQL functions (``/rpc/tb_*``), each atomic in the database; reads use ``.table()``
-on the tables and the ``inbox_items`` view. The client is built once per process
-(``from_settings``) with explicit HTTP timeouts and without the client's automatic retries,
-which sleep up to 30 s: retrying belongs to the caller's policy and time budget.
-
-Every failure raises ``UpstreamError(system="supabase")`` naming the error code, never a
-response body (PostgreSQL messages can echo row data). Datetimes must be timezone-aware.
+Writes are SQL functions (``/rpc/tb_*``), atomic in the database; reads use ``.table()``. One
+client per process (``from_settings``): explicit HTTP timeouts, no automatic retries (they
+sleep up to 30 s; retrying belongs to the caller's budget). Failures raise
+``UpstreamError("supabase")`` with the error code only: PostgreSQL messages can echo rows.
 """
 
 from __future__ import annotations
@@ -24,7 +20,6 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, Self, TypeVar, cast
 
@@ -71,12 +66,6 @@ def mint_token(secret: SecretStr, *, role: str, tenant: str | None, now: float, 
     return jwt.encode(claims, secret.get_secret_value(), algorithm="HS256")
 
 
-@dataclass(frozen=True)
-class _Session:
-    rest: SyncPostgrestClient
-    renew_at: float
-
-
 class SupabaseStore:
     """``Store`` over PostgREST. Thread-safe; ``close()`` releases the HTTP connections."""
 
@@ -89,7 +78,7 @@ class SupabaseStore:
         self._schema = schema
         self._ttl = token_ttl_s
         self._clock = clock
-        self._sessions: dict[tuple[str, str], _Session] = {}
+        self._sessions: dict[tuple[str, str], tuple[SyncPostgrestClient, float]] = {}
         self._lock = threading.Lock()
         self._closed = False
 
@@ -226,15 +215,16 @@ class SupabaseStore:
                 raise UpstreamError(
                     SYSTEM, UpstreamKind.CONNECTION, retryable=False, message="store is closed"
                 )
-            session = self._sessions.get(key)
-            if session is None or now >= session.renew_at:
-                if len(self._sessions) >= _MAX_SESSIONS:
-                    self._sessions = {k: s for k, s in self._sessions.items() if now < s.renew_at}
+            rest, renew_at = self._sessions.get(key, (None, 0.0))
+            if rest is None or now >= renew_at:
+                if len(self._sessions) >= _MAX_SESSIONS:  # bounded, whatever ids callers send
+                    live = {k: v for k, v in self._sessions.items() if now < v[1]}
+                    self._sessions = live if len(live) < _MAX_SESSIONS else {}
                 token = mint_token(self._secret, role=role, tenant=tenant, now=now, ttl_s=self._ttl)
                 # schema() derives a client with its own headers on the shared HTTP session.
                 rest = self._client.schema(self._schema).auth(token)
-                session = self._sessions[key] = _Session(rest, renew_at=now + self._ttl * 0.8)
-            return session.rest
+                self._sessions[key] = (rest, now + self._ttl * 0.8)
+            return rest
 
     def _run(self, query: _Query) -> object:
         try:
@@ -353,11 +343,11 @@ def _error_kind(code: str, status: int | None) -> tuple[UpstreamKind, bool]:
 def transport_error(exc: httpx.HTTPError) -> UpstreamError:
     if isinstance(exc, httpx.TimeoutException):
         return UpstreamError(SYSTEM, UpstreamKind.TIMEOUT, retryable=True, message="timed out")
-    if isinstance(exc, httpx.TransportError):
-        return UpstreamError(
-            SYSTEM, UpstreamKind.CONNECTION, retryable=True, message="connection failed"
-        )
-    return UpstreamError(SYSTEM, UpstreamKind.UNKNOWN, retryable=False, message=type(exc).__name__)
+    kind = (
+        UpstreamKind.CONNECTION if isinstance(exc, httpx.TransportError) else UpstreamKind.UNKNOWN
+    )
+    return UpstreamError(SYSTEM, kind, retryable=kind is UpstreamKind.CONNECTION,
+                         message=f"{type(exc).__name__}")  # fmt: skip
 
 
 def invalid_response(what: str) -> UpstreamError:

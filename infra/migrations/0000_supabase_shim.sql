@@ -29,7 +29,11 @@ create schema if not exists auth;
 
 do $$
 begin
-    if to_regprocedure('auth.jwt()') is null then
+    -- A catalog look-up, not to_regprocedure(): that one needs USAGE on Supabase's auth schema.
+    if not exists (
+        select from pg_proc as p join pg_namespace as n on n.oid = p.pronamespace
+        where n.nspname = 'auth' and p.proname = 'jwt' and p.pronargs = 0
+    ) then
         -- Same body as Supabase's: the claims PostgREST put in the transaction settings.
         create function auth.jwt() returns jsonb
         language sql stable

@@ -42,7 +42,7 @@ as $$
         ''
     )
 $$;
-revoke all on function timebill.current_tenant() from public;
+revoke all on function timebill.current_tenant() from public, anon, authenticated;
 
 create domain timebill.item_status as text
     constraint item_status_known check (value in (

@@ -183,7 +183,7 @@ revoke all on function
     timebill.tb_finish(text, uuid, text, timestamptz, jsonb, text, timestamptz),
     timebill.tb_put_tenant(text, text, jsonb, boolean),
     timebill.tb_due(timestamptz, integer)
-from public;
+from public, anon, authenticated;
 
 grant execute on function
     timebill.tb_accept(text, text, text, text, jsonb, jsonb, timestamptz),

@@ -7,13 +7,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.postgres.pg_server import PgCluster, PgDatabase, cluster_for_tests
+from tests.postgres.pg_server import PgCluster, PgDatabase, session_cluster
 
 
 @pytest.fixture(scope="session")
-def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgCluster]:
-    with cluster_for_tests(tmp_path_factory) as cluster:
-        yield cluster
+def pg_cluster(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> PgCluster:
+    return session_cluster(pytestconfig, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

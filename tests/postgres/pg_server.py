@@ -6,9 +6,10 @@ template database; each test module then clones a fresh database from that templ
 few milliseconds. As root, the server runs as an unprivileged OS user (``postgres``, else
 ``nobody``; ``TIMEBILL_PG_OS_USER`` overrides), since PostgreSQL refuses to run as root.
 
-The cluster is a process-wide, reference-counted singleton (``shared_cluster``) because its
-users live in different test directories (``tests/postgres`` and ``tests/contract``) and a
-session fixture defined in two places would otherwise start two servers.
+The cluster is a process-wide singleton (``session_cluster``), stopped by a pytest cleanup at
+the end of the session, because its users live in different test directories
+(``tests/postgres`` and ``tests/contract``): a session fixture defined in both places would
+start two servers.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ import shutil
 import stat
 import subprocess
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ PG_MAJOR = 15
 PORT = 5432  # names the socket file in our private directory; no TCP listener
 INFRA = Path(__file__).resolve().parents[2] / "infra"
 TEMPLATE = "timebill_template"
+TABLES = ("tenants", "rules_versions", "inbox", "decisions", "audit")
 SERVER_SETTINGS = {
     "listen_addresses": "''",
     "port": str(PORT),
@@ -78,9 +80,9 @@ def _os_user() -> pwd.struct_passwd | None:
     """Whom to run the server as: None when we are not root (run as ourselves)."""
     if os.geteuid() != 0:
         return None
-    for name in (os.environ.get("TIMEBILL_PG_OS_USER", ""), "postgres", "nobody"):
+    for name in filter(None, (os.environ.get("TIMEBILL_PG_OS_USER"), "postgres", "nobody")):
         try:
-            return pwd.getpwnam(name) if name else None
+            return pwd.getpwnam(name)
         except KeyError:
             continue
     raise ServerUnavailableError("running as root and no unprivileged user to run postgres")
@@ -105,6 +107,11 @@ class PgDatabase:
 
     def connect(self, user: str = "postgres", *, autocommit: bool = True) -> psycopg.Connection:
         return psycopg.connect(self.conninfo(user), autocommit=autocommit)
+
+    def reset(self) -> None:
+        """Empty every timebill table (as the superuser, so RLS does not hide rows)."""
+        with self.connect() as conn:
+            conn.execute(f"truncate {', '.join(f'timebill.{t}' for t in TABLES)} restart identity")
 
 
 class PgCluster:
@@ -189,44 +196,40 @@ class PgCluster:
 
 _lock = threading.Lock()
 _shared: PgCluster | None = None
-_holders = 0
+_failure: str | None = None
 
 
-@contextmanager
-def shared_cluster(make_base_dir: Callable[[], Path]) -> Iterator[PgCluster]:
-    """The session's one server, started on first use and stopped when its last user is done."""
-    global _shared, _holders  # noqa: PLW0603 - one server per process, by design
+def session_cluster(config: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> PgCluster:
+    """The session's one server: started on first use, stopped when pytest finishes. Without
+    PostgreSQL the caller's tests are skipped, except in CI, where they fail loudly."""
+    global _shared, _failure  # noqa: PLW0603 - one server per test process, by design
     with _lock:
-        if _shared is None:
-            cluster = PgCluster(find_bin_dir(), make_base_dir())
+        if _shared is None and _failure is None:
+            config.add_cleanup(_stop_shared)
             try:
-                cluster.start()
-            except BaseException:
-                cluster.stop()
-                raise
-            _shared = cluster
-        _holders += 1
-        cluster = _shared
+                _shared = _started(tmp_path_factory.mktemp("postgres"))
+            except ServerUnavailableError as exc:
+                _failure = str(exc)
+        if _shared is not None:
+            return _shared
+    if in_ci():
+        pytest.fail(f"CI needs the PostgreSQL tests to run: {_failure}", pytrace=False)
+    pytest.skip(f"PostgreSQL unavailable: {_failure}")
+
+
+def _started(base_dir: Path) -> PgCluster:
+    cluster = PgCluster(find_bin_dir(), base_dir)
     try:
-        yield cluster
-    finally:
-        with _lock:
-            _holders -= 1
-            if _holders == 0:
-                _shared = None
-                cluster.stop()
+        cluster.start()
+    except BaseException:
+        cluster.stop()
+        raise
+    return cluster
 
 
-@contextmanager
-def cluster_for_tests(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgCluster]:
-    """``shared_cluster`` for a fixture: skip without PostgreSQL, but fail loudly in CI."""
-    with ExitStack() as stack:
-        try:
-            cluster = stack.enter_context(
-                shared_cluster(lambda: tmp_path_factory.mktemp("postgres"))
-            )
-        except ServerUnavailableError as exc:
-            if in_ci():
-                pytest.fail(f"CI needs the PostgreSQL tests to run: {exc}", pytrace=False)
-            pytest.skip(f"PostgreSQL unavailable: {exc}")
-        yield cluster
+def _stop_shared() -> None:
+    global _shared, _failure
+    with _lock:
+        cluster, _shared, _failure = _shared, None, None
+    if cluster is not None:
+        cluster.stop()

@@ -7,8 +7,9 @@ It does what PostgREST does for the calls ``SupabaseStore`` makes, and refuses t
   (HS256, the project secret; ``exp`` enforced: 401 ``PGRST301``/``PGRST303``); no token means
   the ``anon`` role. Each request is one transaction on a connection logged in as
   ``authenticator``, which becomes the JWT's ``role`` and gets the claims, exactly as PostgREST:
-  ``set_config('role', ..., true)``, ``set_config('request.jwt.claims', ..., true)``. Reads run
-  ``READ ONLY``.
+  ``set_config('role', ..., true)``, ``set_config('request.jwt.claims', ..., true)``. GET, and
+  POST to a STABLE or IMMUTABLE function, run ``READ ONLY``. Functions and columns are looked
+  up in the catalog beforehand, as PostgREST's schema cache does.
 - schemas: ``Accept-Profile`` (GET) / ``Content-Profile`` (POST) must name an exposed schema
   (else 406 ``PGRST106``).
 - ``POST /rest/v1/rpc/<fn>``: the JSON object's keys are the named arguments, converted with
@@ -27,7 +28,7 @@ from __future__ import annotations
 import json
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -48,6 +49,8 @@ from tests.postgres.postgrest_sql import (
 )
 
 ANON_ROLE = "anon"
+Answer = tuple[str, dict[str, str]]  # JSON body, extra headers
+Plan = tuple[bool, Callable[[psycopg.Connection], Answer]]  # read only?, the main query
 JSON_TYPE = "application/json; charset=utf-8"
 
 
@@ -61,7 +64,6 @@ class PostgrestBridge:
         self._idle: queue.LifoQueue[psycopg.Connection] = queue.LifoQueue()
         self._all: list[psycopg.Connection] = []
         self._lock = threading.Lock()
-        self.seen: list[tuple[str, str, dict[str, Any]]] = []  # (method, path, claims)
 
     def install(self, router: respx.MockRouter) -> None:
         router.post(path__regex=r"^/rest/v1/rpc/(?P<name>\w+)$", name="rpc").mock(
@@ -78,46 +80,51 @@ class PostgrestBridge:
     # -- endpoints -----------------------------------------------------------------------
 
     def rpc(self, request: httpx.Request, name: str) -> httpx.Response:
-        def run(conn: psycopg.Connection, schema: str) -> tuple[str, dict[str, str]]:
+        def plan(conn: psycopg.Connection, schema: str) -> Plan:
+            fn = describe_function(conn, schema, name)
             args = json.loads(request.content or b"{}")
             if not isinstance(args, dict):
                 raise PostgrestError(400, "PGRST102", "Expected a JSON object of arguments")
-            return call_function(conn, describe_function(conn, schema, name), args)
+            # POST runs STABLE and IMMUTABLE functions READ ONLY, VOLATILE ones READ WRITE.
+            return fn.volatility != "v", lambda conn: call_function(conn, fn, args)
 
-        return self._handle(request, "Content-Profile", run, read_only=False)
+        return self._handle(request, "Content-Profile", plan)
 
     def read(self, request: httpx.Request, name: str) -> httpx.Response:
-        def run(conn: psycopg.Connection, schema: str) -> tuple[str, dict[str, str]]:
+        def plan(conn: psycopg.Connection, schema: str) -> Plan:
             columns = relation_columns(conn, schema, name)
             query, params = parse_read(schema, name, columns, request.url.params)
-            row = conn.execute(query, params).fetchone()
-            return _array(row[0] if row else "[]")
+            return True, lambda conn: _array(_scalar(conn.execute(query, params)) or "[]")
 
-        return self._handle(request, "Accept-Profile", run, read_only=True)
+        return self._handle(request, "Accept-Profile", plan)
 
     # -- the request cycle ---------------------------------------------------------------
 
     def _handle(
-        self, request: httpx.Request, profile: str, run: Any, *, read_only: bool
+        self, request: httpx.Request, profile: str, plan: Callable[..., Plan]
     ) -> httpx.Response:
+        """Authenticate, look the resource up (PostgREST's schema cache), then run the main
+        query in one transaction as the token's role with its claims."""
         role = ANON_ROLE
         try:
             claims = self._authenticate(request)
             role = str(claims.get("role") or ANON_ROLE)
             schema = self._schema(request.headers.get(profile))
-            self.seen.append((request.method, request.url.path, claims))
-            with self._connection() as conn, conn.transaction():
-                if read_only:
-                    conn.execute("set transaction read only")
-                _impersonate(conn, role, claims, request)
-                body, headers = run(conn, schema)
+            with self._connection() as conn:
+                with conn.transaction():
+                    read_only, run = plan(conn, schema)
+                with conn.transaction():
+                    if read_only:
+                        conn.execute("set transaction read only")
+                    _impersonate(conn, role, claims, request)
+                    body, headers = run(conn)
         except PostgrestError as exc:
             return _json(exc.status, json.dumps(exc.body()))
         except psycopg.Error as exc:
-            return _json(status_for(exc.sqlstate or "", anonymous=role == ANON_ROLE),
-                         json.dumps(error_body(exc)))  # fmt: skip
-        return httpx.Response(200, content=body.encode(), headers={"Content-Type": JSON_TYPE,
-                              **headers})  # fmt: skip
+            status = status_for(exc.sqlstate or "", anonymous=role == ANON_ROLE)
+            return _json(status, json.dumps(error_body(exc)))
+        headers = {"Content-Type": JSON_TYPE, **headers}
+        return httpx.Response(200, content=body.encode(), headers=headers)
 
     def _authenticate(self, request: httpx.Request) -> dict[str, Any]:
         if not request.headers.get("apikey"):
@@ -161,9 +168,7 @@ class PostgrestBridge:
             self._idle.put(conn)
 
 
-def call_function(
-    conn: psycopg.Connection, fn: Function, args: dict[str, Any]
-) -> tuple[str, dict[str, str]]:
+def call_function(conn: psycopg.Connection, fn: Function, args: dict[str, Any]) -> Answer:
     """Run ``fn`` with named arguments the way PostgREST does: arguments through
     ``json_to_record`` typed by the function's own signature."""
     if set(args) != set(fn.params):
@@ -172,9 +177,6 @@ def call_function(
             f"Could not find the function {fn.schema}.{fn.name}({', '.join(sorted(args))}) "
             "in the schema cache",
         )  # fmt: skip
-    record = sql.SQL(", ").join(
-        sql.SQL("{} {}").format(sql.Identifier(p), sql.SQL(t)) for p, t in fn.params.items()
-    )
     call = sql.SQL("{}.{}({})").format(
         sql.Identifier(fn.schema), sql.Identifier(fn.name),
         sql.SQL(", ").join(
@@ -182,13 +184,18 @@ def call_function(
             for p in fn.params
         ),
     )  # fmt: skip
-    head = sql.SQL("with pgrst_args as (select * from json_to_record(%s::json) as _({})) ")
     if fn.returns_set:
-        tail = sql.SQL("select coalesce(json_agg(_t), '[]')::text from {} as _t").format(call)
+        query = sql.SQL("select coalesce(json_agg(_t), '[]')::text from {} as _t").format(call)
     else:
-        tail = sql.SQL("select to_json({})::text").format(call)
-    row = conn.execute(head.format(record) + tail, [json.dumps(args)]).fetchone()
-    text = row[0] if row and row[0] is not None else "null"
+        query = sql.SQL("select to_json({})::text").format(call)
+    if fn.params:
+        record = sql.SQL(", ").join(
+            sql.SQL("{} {}").format(sql.Identifier(p), sql.SQL(t)) for p, t in fn.params.items()
+        )
+        head = sql.SQL("with pgrst_args as (select * from json_to_record(%s::json) as _({})) ")
+        query = head.format(record) + query
+    params = [json.dumps(args)] if fn.params else []
+    text = _scalar(conn.execute(query, params)) or "null"
     return _array(text) if fn.returns_set else (text, {})
 
 
@@ -202,7 +209,12 @@ def _impersonate(
     )
 
 
-def _array(text: str) -> tuple[str, dict[str, str]]:
+def _scalar(cursor: psycopg.Cursor[Any]) -> str | None:
+    row = cursor.fetchone()
+    return None if row is None else row[0]
+
+
+def _array(text: str) -> Answer:
     count = len(json.loads(text))
     return text, {"Content-Range": f"0-{count - 1}/*" if count else "*/*"}
 

@@ -54,10 +54,11 @@ class Function:
     name: str
     params: dict[str, str]  # input parameter name -> SQL type, in order
     returns_set: bool
+    volatility: str  # v(olatile), s(table), i(mmutable)
 
 
 _FUNCTIONS = """
-    select p.proretset, t.typtype, coalesce(p.proargnames, '{}'),
+    select p.proretset, p.provolatile, t.typtype, coalesce(p.proargnames, '{}'),
            coalesce(p.proargmodes::text[], '{}'),
            array(select format_type(a.oid, null) from unnest(p.proargtypes) with ordinality
                  as a(oid, n) order by a.n)
@@ -74,18 +75,21 @@ def describe_function(conn: psycopg.Connection, schema: str, name: str) -> Funct
         raise PostgrestError(
             404, "PGRST202", f"Could not find the function {schema}.{name} in the schema cache"
         )
-    returns_set, typtype, names, modes, in_types = rows[0]
+    returns_set, volatility, typtype, names, modes, in_types = rows[0]
     if not returns_set and typtype not in _SCALAR_TYPES:
         raise PostgrestError(400, "PGRST100", "bridge: only setof or scalar functions")
     inputs = [n for n, m in zip(names, modes or ["i"] * len(names), strict=True)
               if m in ("i", "b", "v")]  # fmt: skip
-    return Function(schema, name, dict(zip(inputs, in_types, strict=True)), returns_set)
+    params = dict(zip(inputs, in_types, strict=True))
+    return Function(schema, name, params, returns_set, volatility)
 
 
 def relation_columns(conn: psycopg.Connection, schema: str, name: str) -> list[str]:
     rows = conn.execute(
         """select a.attname from pg_attribute as a
-           where a.attrelid = to_regclass(quote_ident(%s) || '.' || quote_ident(%s))
+           join pg_class as c on c.oid = a.attrelid
+           join pg_namespace as n on n.oid = c.relnamespace
+           where n.nspname = %s and c.relname = %s and c.relkind in ('r', 'p', 'v', 'm')
              and a.attnum > 0 and not a.attisdropped order by a.attnum""",
         [schema, name],
     ).fetchall()

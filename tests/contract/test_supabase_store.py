@@ -1,0 +1,46 @@
+"""The Supabase store against the shared contract: the real ``supabase`` client and the real
+``SupabaseStore``, its HTTP answered through respx by a PostgREST emulation running every call
+on a real PostgreSQL 15 with the production migrations (``tests/postgres``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import respx
+
+from app.adapters.supabase_store import SupabaseStore
+from tests.contract.store_contract import StoreContract
+from tests.postgres.pg_server import PgDatabase, session_cluster
+from tests.postgres.postgrest_bridge import PostgrestBridge
+from tests.postgres.supabase_harness import bridge_for, routed, store_settings
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(scope="module")
+def supabase_db(
+    pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[PgDatabase]:
+    with session_cluster(pytestconfig, tmp_path_factory).fresh_database() as db:
+        yield db
+
+
+@pytest.fixture(scope="module")
+def bridge(supabase_db: PgDatabase) -> Iterator[PostgrestBridge]:
+    with bridge_for(supabase_db) as bridge:
+        yield bridge
+
+
+@pytest.fixture
+def postgrest(supabase_db: PgDatabase, bridge: PostgrestBridge) -> Iterator[respx.MockRouter]:
+    supabase_db.reset()
+    with routed(bridge) as router:
+        yield router
+
+
+class TestSupabaseStore(StoreContract):
+    @pytest.fixture
+    def store(self, postgrest: respx.MockRouter) -> Iterator[SupabaseStore]:
+        with SupabaseStore.from_settings(store_settings()) as store:
+            yield store

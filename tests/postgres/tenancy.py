@@ -1,0 +1,92 @@
+"""Two tenants' worth of rows in every table, and connections that act as PostgREST would."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import psycopg
+
+from tests.postgres.pg_server import TABLES, PgDatabase
+
+A, B = "tenant-a", "tenant-b"
+ITEM = {A: "00000000-0000-4000-8000-00000000000a", B: "00000000-0000-4000-8000-00000000000b"}
+WORKER, SWEEPER = "timebill_worker", "timebill_sweeper"
+EXPOSED = (*TABLES, "inbox_items")  # everything the API roles can be pointed at
+
+_SEED = (
+    "insert into timebill.tenants (tenant_id, name, sources) values (%(t)s, %(t)s, "
+    """'{"toggl": {"secrets": ["s"], "accounts": ["1"]}}')""",
+    """insert into timebill.rules_versions (tenant_id, version, yaml, approved_by, approved_at)
+       values (%(t)s, 'v1', 'codes: []', 'pm@example.com', now())""",
+    """insert into timebill.inbox (tenant_id, id, source, dedupe_key, entry, received_at,
+       updated_at) values (%(t)s, %(id)s, 'toggl', 'evt-1', '{"x": 1}', now(), now())""",
+    """insert into timebill.decisions (tenant_id, item_id, entry_key, entry_version, stage,
+       needs_review, decision, decided_at)
+       values (%(t)s, %(id)s, 'toggl:1', '1', 'rules', false, '{}', now())""",
+    """insert into timebill.audit (tenant_id, item_id, at, status, detail)
+       values (%(t)s, %(id)s, now(), 'posted', 'seed')""",
+)
+
+# One row for tenant ``%(t)s`` per table, to try inserting as someone else.
+NEW_ROW = {
+    "tenants": "insert into timebill.tenants (tenant_id, name) values (%(t)s || '-2', 'x')",
+    "rules_versions": """insert into timebill.rules_versions (tenant_id, version, yaml)
+                         values (%(t)s, 'v2', 'codes: []')""",
+    "inbox": """insert into timebill.inbox (tenant_id, source, dedupe_key, received_at,
+                updated_at) values (%(t)s, 'toggl', 'evt-2', now(), now())""",
+    "decisions": """insert into timebill.decisions (tenant_id, item_id, entry_key,
+                    entry_version, stage, needs_review, decision, decided_at)
+                    values (%(t)s, %(id)s, 'toggl:1', '2', 'rules', false, '{}', now())""",
+    "audit": """insert into timebill.audit (tenant_id, item_id, at, status)
+                values (%(t)s, %(id)s, now(), 'received')""",
+}
+# A column the worker may update (where it may update anything), set to itself.
+SAME_VALUE = {"tenants": "name", "rules_versions": "yaml", "inbox": "last_error",
+              "decisions": "code", "audit": "detail"}  # fmt: skip
+
+
+def seed(db: PgDatabase) -> None:
+    """Rows for tenants A and B in every table, written as the superuser (bypassing RLS)."""
+    db.reset()
+    with db.connect() as conn:
+        for tenant in (A, B):
+            for statement in _SEED:
+                conn.execute(statement, {"t": tenant, "id": ITEM[tenant]})
+
+
+def claims(tenant: str | None, role: str = WORKER) -> str:
+    body = {"role": role} if tenant is None else {"role": role, "tenant_id": tenant}
+    return json.dumps(body)
+
+
+def impersonate(conn: psycopg.Connection, tenant: str | None, role: str = WORKER) -> None:
+    """What PostgREST does at the start of each request's transaction."""
+    conn.execute(
+        "select set_config('role', %s, true), set_config('request.jwt.claims', %s, true)",
+        [role, claims(tenant, role)],
+    )
+
+
+@contextmanager
+def acting_as(
+    db: PgDatabase, tenant: str | None, role: str = WORKER
+) -> Iterator[psycopg.Connection]:
+    """A transaction logged in as ``authenticator``, become ``role`` for ``tenant``; everything
+    it does is rolled back at the end, so tests leave the seeded rows as they were."""
+    with db.connect("authenticator", autocommit=False) as conn:
+        try:
+            impersonate(conn, tenant, role)
+            yield conn
+        finally:
+            conn.rollback()
+
+
+def rowcount_or_denied(conn: psycopg.Connection, statement: str, tenant: str) -> int | None:
+    """Rows the statement touched, or None when the role may not run it at all."""
+    try:
+        with conn.transaction():
+            return conn.execute(statement, {"t": tenant, "id": ITEM[tenant]}).rowcount
+    except psycopg.errors.InsufficientPrivilege:
+        return None

@@ -1,0 +1,81 @@
+"""The atomic operations under real contention: separate connections on threads, released at
+once, each acting as the worker role for the same tenant (checklist items 10-11)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
+from datetime import UTC, datetime
+from typing import Any
+
+import psycopg
+import pytest
+
+from tests.postgres.pg_server import PgDatabase
+from tests.postgres.tenancy import A, impersonate
+
+pytestmark = pytest.mark.postgres
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+ACCEPT = """select created, (item).id from timebill.tb_accept(
+    %s, 'toggl', %s, 'time_entry.updated', '{"description": "race"}', null, %s)"""
+CLAIM = "select id, attempts from timebill.tb_claim(%s, %s, %s, 60)"
+
+
+@pytest.fixture
+def db(pg_db: PgDatabase) -> PgDatabase:
+    pg_db.reset()
+    with pg_db.connect() as conn:
+        conn.execute("insert into timebill.tenants (tenant_id, name) values (%s, 'A')", [A])
+    return pg_db
+
+
+@pytest.fixture
+def workers(db: PgDatabase) -> Iterator[Callable[[int], list[psycopg.Connection]]]:
+    """Opens n connections as the worker of tenant A (autocommit: one transaction per call,
+    as PostgREST runs each request); all are closed afterwards."""
+    with ExitStack() as stack:
+
+        def open_n(n: int) -> list[psycopg.Connection]:
+            return [stack.enter_context(db.connect("authenticator")) for _ in range(n)]
+
+        yield open_n
+
+
+def race(conns: list[psycopg.Connection], query: str, params: list[Any]) -> list[list[Any]]:
+    """Run ``query`` on every connection at the same instant, each in its own transaction."""
+    barrier = threading.Barrier(len(conns), timeout=30)
+
+    def run(conn: psycopg.Connection) -> list[Any]:
+        with conn.transaction():
+            impersonate(conn, A)
+            barrier.wait()
+            return conn.execute(query, params).fetchall()
+
+    with ThreadPoolExecutor(max_workers=len(conns)) as pool:
+        return list(pool.map(run, conns))
+
+
+def test_twenty_simultaneous_accepts_create_one_row(db: PgDatabase, workers: Any) -> None:
+    results = race(workers(20), ACCEPT, [A, "evt-race", T0])
+    rows = [row for result in results for row in result]
+    assert len(rows) == 20
+    assert sum(created for created, _ in rows) == 1
+    assert len({item_id for _, item_id in rows}) == 1
+    with db.connect() as conn:
+        assert conn.execute("select count(*) from timebill.inbox").fetchone() == (1,)
+
+
+def test_ten_simultaneous_claims_have_one_winner(db: PgDatabase, workers: Any) -> None:
+    conns = workers(10)
+    with conns[0].transaction():
+        impersonate(conns[0], A)
+        ((_, item_id),) = conns[0].execute(ACCEPT, [A, "evt-claim", T0]).fetchall()
+    results = race(conns, CLAIM, [A, item_id, T0])
+    winners = [result for result in results if result]
+    assert len(winners) == 1
+    assert winners[0] == [(item_id, 1)]
+    with db.connect() as conn:
+        row = conn.execute("select status, attempts from timebill.inbox").fetchone()
+        assert row == ("processing", 1)

@@ -1,0 +1,154 @@
+"""Row-level security at work: connected as PostgREST does (``authenticator`` becoming the API
+role, the tenant in ``request.jwt.claims``), tenant A cannot read, change, delete or create
+tenant B's rows in any table (reference/reliability.md, checklist item 28)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import psycopg
+import pytest
+
+from tests.postgres.pg_server import TABLES, PgDatabase
+from tests.postgres.tenancy import (
+    EXPOSED,
+    ITEM,
+    NEW_ROW,
+    SAME_VALUE,
+    SWEEPER,
+    WORKER,
+    A,
+    B,
+    acting_as,
+    impersonate,
+    rowcount_or_denied,
+    seed,
+)
+
+pytestmark = pytest.mark.postgres
+LATER = datetime(2100, 1, 1, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def seeded(pg_db: PgDatabase) -> PgDatabase:
+    seed(pg_db)
+    return pg_db
+
+
+def count(conn: psycopg.Connection, relation: str, where: str = "true") -> int:
+    return conn.execute(f"select count(*) from timebill.{relation} where {where}").fetchone()[0]
+
+
+@pytest.mark.parametrize("relation", EXPOSED)
+def test_a_tenant_reads_only_its_own_rows(seeded: PgDatabase, relation: str) -> None:
+    with acting_as(seeded, A) as conn:
+        assert count(conn, relation, f"tenant_id = '{B}'") == 0
+        assert count(conn, relation) == count(conn, relation, f"tenant_id = '{A}'") > 0
+
+
+@pytest.mark.parametrize("relation", EXPOSED)
+def test_without_a_tenant_claim_nothing_is_visible(seeded: PgDatabase, relation: str) -> None:
+    with acting_as(seeded, None) as conn:
+        assert count(conn, relation) == 0
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_updates_and_deletes_never_reach_another_tenant(seeded: PgDatabase, table: str) -> None:
+    col = SAME_VALUE[table]
+    update = f"update timebill.{table} set {col} = {col} where tenant_id = %(t)s"
+    delete = f"delete from timebill.{table} where tenant_id = %(t)s"
+    with acting_as(seeded, A) as conn:
+        assert rowcount_or_denied(conn, update, B) in (0, None)
+        assert rowcount_or_denied(conn, delete, B) in (0, None)
+        if table in ("tenants", "inbox"):  # the worker may update these: its own rows only
+            assert rowcount_or_denied(conn, update.replace("where tenant_id = %(t)s", ""), A) == 1
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_inserting_a_row_for_another_tenant_fails(seeded: PgDatabase, table: str) -> None:
+    denied = pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security")
+    with acting_as(seeded, A) as conn, denied:
+        conn.execute(NEW_ROW[table], {"t": B, "id": ITEM[B]})
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_rls_alone_holds_even_with_every_privilege(seeded: PgDatabase, table: str) -> None:
+    """Grants are the second fence; take it away and RLS still keeps B's rows out of reach."""
+    with seeded.connect(autocommit=False) as conn:
+        try:
+            conn.execute(f"grant all on timebill.{table} to {WORKER}")
+            impersonate(conn, A)
+            params = {"t": B, "id": ITEM[B]}
+            assert conn.execute(f"update timebill.{table} set tenant_id = tenant_id "
+                                "where tenant_id = %(t)s", params).rowcount == 0  # fmt: skip
+            assert conn.execute(f"delete from timebill.{table} where tenant_id = %(t)s",
+                                params).rowcount == 0  # fmt: skip
+            assert conn.execute(f"select * from timebill.{table} where tenant_id = %(t)s",
+                                params).fetchall() == []  # fmt: skip
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+                conn.execute(NEW_ROW[table], params)
+        finally:
+            conn.rollback()
+
+
+def test_rows_cannot_be_moved_to_another_tenant(seeded: PgDatabase) -> None:
+    with seeded.connect(autocommit=False) as conn:
+        try:
+            conn.execute(f"grant update on timebill.inbox to {WORKER}")
+            impersonate(conn, A)
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+                conn.execute(f"update timebill.inbox set tenant_id = '{B}'")
+        finally:
+            conn.rollback()
+
+
+def test_functions_act_only_for_the_claimed_tenant(seeded: PgDatabase) -> None:
+    with acting_as(seeded, A) as conn:
+        claim = "select * from timebill.tb_claim(%s, %s, %s, 60)"
+        assert conn.execute(claim, [B, ITEM[B], LATER]).fetchall() == []
+        finish = "select timebill.tb_finish(%s, %s, 'posted', now(), null, null, null)"
+        assert conn.execute(finish, [B, ITEM[B]]).fetchone() == (False,)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            conn.execute("select * from timebill.tb_accept(%s, 'toggl', 'evt-9', '', null, "
+                         "null, now())", [B])  # fmt: skip
+    with acting_as(seeded, B) as conn:
+        assert conn.execute("select status, attempts from timebill.inbox").fetchall() == [
+            ("received", 0)
+        ]
+
+
+def test_a_forged_claim_for_another_role_is_refused(seeded: PgDatabase) -> None:
+    """The authenticator can become only the roles granted to it, never the table owner."""
+    with seeded.connect("authenticator", autocommit=False) as conn:
+        try:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute("select set_config('role', 'postgres', true)")
+        finally:
+            conn.rollback()
+
+
+def test_the_sweeper_sees_pending_ids_of_all_tenants_and_nothing_else(
+    seeded: PgDatabase,
+) -> None:
+    with acting_as(seeded, None, SWEEPER) as conn:
+        due = conn.execute("select * from timebill.tb_due(%s, 10)", [LATER]).fetchall()
+        assert sorted((t, str(i)) for t, i in due) == [(A, ITEM[A]), (B, ITEM[B])]
+        for denied in (
+            "select entry from timebill.inbox",
+            "select * from timebill.inbox_items",
+            "select * from timebill.tenants",
+            "update timebill.inbox set status = 'posted'",
+            "select * from timebill.tb_claim('tenant-a', gen_random_uuid(), now(), 60)",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege), conn.transaction():
+                conn.execute(denied)
+
+
+def test_the_sweeper_does_not_see_finished_items(seeded: PgDatabase) -> None:
+    with seeded.connect(autocommit=False) as conn:
+        try:
+            conn.execute("update timebill.inbox set status = 'posted' where tenant_id = %s", [B])
+            impersonate(conn, None, SWEEPER)
+            assert [r[0] for r in conn.execute("select tenant_id from timebill.inbox")] == [A]
+        finally:
+            conn.rollback()
