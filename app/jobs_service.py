@@ -79,15 +79,17 @@ def run_entries(settings: Settings, tenant: str, status: str | None, limit: int)
 
 def _table(items: list[InboxItem]) -> Table:
     table = Table(title=f"{len(items)} item(s)", title_justify="left")
-    for name in ("id", "status", "received", "entry", "code", "review", "reason / last error"):
-        table.add_column(name)
+    for name in ("id", "status", "received", "code"):
+        table.add_column(name, no_wrap=True)
+    for name in ("entry", "review", "reason / last error"):
+        table.add_column(name, overflow="fold")
     for item in items:
         d = item.decision
         table.add_row(
-            item.id[:8], item.status.value, f"{item.received_at:%Y-%m-%d %H:%M}",
-            _what(item),
-            (d.code or "-") if d else "", ",".join(r.value for r in d.review_reasons) if d else "",
-            (item.last_error or (d.reason if d else ""))[:60],
+            item.id[:8], item.status.value, f"{item.received_at:%m-%d %H:%M}",
+            (d.code or "-") if d else "", _what(item),
+            ",".join(r.value for r in d.review_reasons) if d else "",
+            (item.last_error or (d.reason if d else ""))[:80],
         )  # fmt: skip
     return table
 
@@ -100,7 +102,9 @@ def _what(item: InboxItem) -> str:
 
 def run_replay(settings: Settings, tenant: str, item_id: str) -> int:
     store = build_store(settings)
-    matches = [i for i in store.items(tenant, limit=10_000) if i.id.startswith(item_id)]
+    exact = store.get(tenant, item_id) if len(item_id) == 36 else None
+    recent = [] if exact else store.items(tenant, limit=1_000)  # a prefix: search recent items
+    matches = [exact] if exact else [i for i in recent if i.id.startswith(item_id)]
     if len(matches) != 1:
         errors.print(f"[red]error:[/] {len(matches)} items of tenant {tenant} match {item_id!r}")
         return EXIT_BAD_INPUT
