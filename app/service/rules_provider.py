@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -14,15 +15,18 @@ from app.rules.loader import RulesError, load_rulebook
 log = logging.getLogger("timebill.rules")
 
 
-def _fingerprint(directory: Path) -> tuple[tuple[str, int, int], ...]:
-    files = sorted(p for p in directory.iterdir() if p.suffix in {".yaml", ".yml"})
-    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+def _fingerprint(directory: Path) -> str:
+    """A hash of every rules file's name and bytes: a few small files, read every few seconds."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in directory.iterdir() if p.suffix in {".yaml", ".yml"}):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 class DirectoryRules:
     """One rules directory for every tenant (the embedded, single-firm set-up).
 
-    Looks at the files' size and mtime at most every ``check_every_s``; a change reloads the
+    Looks at the files' contents at most every ``check_every_s``; a change reloads the
     rule book. A reload that finds problems keeps the last good book and logs them, so a
     half-edited file never stops the worker.
     """
@@ -39,7 +43,7 @@ class DirectoryRules:
         self.clock = clock
         self._lock = threading.Lock()
         self._book: RuleBook | None = None
-        self._seen: tuple[tuple[str, int, int], ...] = ()
+        self._seen = ""
         self._checked = float("-inf")
 
     def rulebook(self, tenant: str) -> RuleBook:
