@@ -28,6 +28,8 @@ class UpstreamKind(StrEnum):
     CONNECTION = "connection"
     AUTH = "auth"
     BAD_REQUEST = "bad_request"
+    MAPPING = "mapping_missing"  # no record mapped for a client, person or code: a person fixes it
+    CONFLICT = "conflict"  # the record changed under us (QuickBooks stale SyncToken, 5010)
     SERVER = "server"
     INVALID_RESPONSE = "invalid_response"
     UNKNOWN = "unknown"

@@ -16,13 +16,16 @@ from datetime import UTC, datetime, timedelta
 from app.classify.cascade import Cascade
 from app.domain.decisions import Decision, ReviewReason
 from app.domain.inbox import InboxItem, Status, Tenant
-from app.errors import UpstreamError
+from app.errors import UpstreamError, UpstreamKind
 from app.ports import Store, Writer
 
 log = logging.getLogger("timebill.worker")
 
 # A decision sent to review only because the model could not be reached is worth a retry.
 TRANSIENT_MODEL = frozenset({ReviewReason.MODEL_ERROR, ReviewReason.DEADLINE})
+# Write failures only a person can resolve: a missing mapping, a record changed under us.
+NEEDS_PERSON = frozenset({UpstreamKind.MAPPING, UpstreamKind.CONFLICT})
+RATE_LIMIT_WAIT_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -97,24 +100,41 @@ class Worker:
         try:
             record = self.writer.write(tenant, item, decision)
         except UpstreamError as exc:
-            if not exc.retryable:
-                return self._end(item, Status.DEAD_LETTER, decision=decision, error=str(exc))
-            return self._retry(item, str(exc), decision)
+            return self._write_failed(item, decision, exc)
         except Exception as exc:
             log.exception("writer failed for %s/%s", item.tenant, item.id)
             return self._retry(item, f"writer failed: {type(exc).__name__}", decision)
         log.info("posted %s/%s as %s (%s)", item.tenant, item.id, decision.code, record)
         return self._end(item, Status.POSTED, decision=decision)
 
-    def _retry(self, item: InboxItem, error: str, decision: Decision | None = None) -> Status:
-        if item.attempts >= self.policy.max_attempts:
+    def _write_failed(self, item: InboxItem, decision: Decision, exc: UpstreamError) -> Status:
+        error = str(exc)
+        if exc.kind is UpstreamKind.RATE_LIMITED:
+            # Throttling is the other side's pace, not a failure: no attempt is spent on it.
+            wait = max(RATE_LIMIT_WAIT_S, exc.retry_after_s or 0.0)
+            return self._later(item, error, decision, self.clock() + timedelta(seconds=wait))
+        if exc.kind in NEEDS_PERSON:
+            return self._end(item, Status.NEEDS_REVIEW, decision=decision, error=error)
+        if exc.kind is UpstreamKind.AUTH and not exc.retryable:
+            note = f"{error}; reconnect the company, then replay"
+            return self._end(item, Status.WAITING, decision=decision, error=note)
+        if not exc.retryable:
             return self._end(item, Status.DEAD_LETTER, decision=decision, error=error)
-        when = self.policy.next_try(item.attempts, self.clock())
+        return self._retry(item, error, decision)
+
+    def _later(
+        self, item: InboxItem, error: str, decision: Decision | None, when: datetime
+    ) -> Status:
         self.store.finish(
             item.tenant, item.id, Status.RETRYING, now=self.clock(), decision=decision,
             error=error, next_attempt_at=when,
         )  # fmt: skip
         return Status.RETRYING
+
+    def _retry(self, item: InboxItem, error: str, decision: Decision | None = None) -> Status:
+        if item.attempts >= self.policy.max_attempts:
+            return self._end(item, Status.DEAD_LETTER, decision=decision, error=error)
+        return self._later(item, error, decision, self.policy.next_try(item.attempts, self.clock()))
 
     def _end(
         self,

@@ -52,6 +52,8 @@ class FlakyWriter:
 
     failures: int = 0
     retryable: bool = True
+    kind: UpstreamKind = UpstreamKind.SERVER
+    retry_after_s: float | None = None
     written: list[tuple[str, str, str]] = field(default_factory=list)
     calls: int = 0
 
@@ -59,8 +61,9 @@ class FlakyWriter:
         self.calls += 1
         if self.calls <= self.failures:
             raise UpstreamError(
-                "quickbooks", UpstreamKind.SERVER, retryable=self.retryable, message="HTTP 503"
-            )
+                "quickbooks", self.kind, retryable=self.retryable, message="HTTP 503",
+                retry_after_s=self.retry_after_s,
+            )  # fmt: skip
         self.written.append((tenant.id, item.id, decision.code or ""))
         return f"record-{len(self.written)}"
 

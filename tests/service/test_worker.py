@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import respx
 from app.config import Settings
 from app.domain.entries import Source
 from app.domain.inbox import Status
+from app.errors import UpstreamKind
 from app.service.local import DEMO_ACCOUNTS, demo_entry, reopen
 from app.sources.signing import sample_body, signed_headers
 from tests.service.conftest import REPO, Rig, make_worker
@@ -161,3 +163,45 @@ def test_claude_down_retries_then_reviews_and_a_recovered_claude_decides(
     assert ended_ok.status is Status.POSTED
     assert ended_ok.decision is not None
     assert ended_ok.decision.code == "INT-MEETING"
+
+
+def test_throttling_reschedules_a_minute_later_without_spending_the_retry_budget(rig: Rig) -> None:
+    rig.writer.failures, rig.writer.kind, rig.writer.retry_after_s = (
+        10,
+        UpstreamKind.RATE_LIMITED,
+        5,
+    )
+    item_id = deliver(rig)
+    rig.run_queue()
+    for _ in range(9):  # far more throttles than the budget of 4 attempts
+        item = rig.store.get("demo", item_id)
+        assert item is not None
+        assert item.status is Status.RETRYING
+        assert item.next_attempt_at == rig.clock() + timedelta(seconds=60)
+        rig.clock.advance(60)
+        rig.worker.process("demo", item_id)
+    rig.clock.advance(60)
+    assert rig.worker.process("demo", item_id) is Status.POSTED
+
+
+@pytest.mark.parametrize("kind", [UpstreamKind.MAPPING, UpstreamKind.CONFLICT])
+def test_write_failures_a_person_must_fix_go_to_review(rig: Rig, kind: UpstreamKind) -> None:
+    rig.writer.failures, rig.writer.kind, rig.writer.retryable = 1, kind, False
+    item_id = deliver(rig)
+    rig.run_queue()
+    item = rig.store.get("demo", item_id)
+    assert item is not None
+    assert item.status is Status.NEEDS_REVIEW
+    assert item.last_error is not None
+
+
+def test_a_lost_quickbooks_connection_pauses_the_entry_instead_of_dropping_it(rig: Rig) -> None:
+    rig.writer.failures, rig.writer.kind, rig.writer.retryable = 1, UpstreamKind.AUTH, False
+    item_id = deliver(rig)
+    rig.run_queue()
+    item = rig.store.get("demo", item_id)
+    assert item is not None
+    assert item.status is Status.WAITING
+    assert "reconnect" in (item.last_error or "")
+    reopen(rig.store, "demo", item_id, now=rig.clock())
+    assert rig.worker.process("demo", item_id) is Status.POSTED

@@ -1,0 +1,257 @@
+"""The ``Writer`` port on QuickBooks Online: one TimeActivity per decided entry.
+
+What goes into the TimeActivity (QBO has no custom fields on it, so the billing code travels
+as the service item, the billable status, the rate and the description):
+
+- ``TxnDate`` the work date; ``NameOf`` "Employee" with ``EmployeeRef``; ``CustomerRef`` and
+  ``ItemRef`` from ``QboMapping`` (client, person and billing code to QBO ids). A missing
+  mapping is a final ``QboMappingError`` naming each missing key, never a guess.
+- ``Hours``/``Minutes``: the hours **as worked**. The billable fraction (travel at 50%) is
+  billed through the rate instead: ``HourlyRate = SOW rate x fraction``. Time is a fact that
+  payroll, utilisation reports and the tracker agree on; the fraction is a billing term, and a
+  rate carries it without rounding anyone's time to the minute. QBO's amount (hours x rate)
+  then equals the decision's amount. The rate comes only from the decision (the SOW rate
+  card): nothing from the model or the entry text reaches it.
+- ``BillableStatus`` "Billable" for a billable decision that needs no review, else
+  "NotBillable". A fixed-fee code has no hourly rate: it is written with ``HourlyRate`` 0, so
+  QBO never prices it from the item (the SOW bills it by milestone). A decision that needs
+  review is written (if the worker chooses to) as NotBillable with a ``REVIEW`` marker.
+- ``Description``: what the person wrote, then one ``[timebill]`` line with the code, the
+  billed share and a short reason with its SOW clause.
+
+Idempotency: every save carries a ``requestid`` derived from tenant, entry key, entry version
+and operation, the same on every retry. A create is ``create``. An update reads the record
+first, merges, and sends its current ``SyncToken``; its operation names the record and that
+``SyncToken``, because QBO answers a repeated ``requestid`` with the first answer, so the
+retry after a stale ``SyncToken`` (5010) must be a new request. That retry re-reads, up to
+``conflict_retries`` times; then the conflict is final (the item goes to review).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.domain.decisions import Decision
+from app.domain.entries import Source, TimeEntry
+from app.domain.inbox import InboxItem, Tenant
+from app.errors import UpstreamError, UpstreamKind
+
+SYSTEM = "quickbooks"
+MARKER = "[timebill]"
+MAX_DESCRIPTION = 4000  # QBO's limit on TimeActivity.Description
+_REASON_CHARS = 200
+_READ_ONLY = frozenset({"MetaData"})
+
+
+class QboMapping(BaseModel):
+    """One tenant's QuickBooks ids: its realm, and client, person and code to QBO records."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    realm: str = Field(min_length=1)
+    customers: dict[str, str] = Field(default_factory=dict)  # client id -> Customer id
+    employees: dict[str, str] = Field(default_factory=dict)  # entry user_ref -> Employee id
+    items: dict[str, str] = Field(default_factory=dict)  # billing code -> service Item id
+
+
+class _MappingFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    tenants: dict[str, QboMapping]
+
+
+def load_mappings(path: Path) -> dict[str, QboMapping]:
+    """Mappings per tenant from a YAML or JSON file ``{tenants: {<tenant>: QboMapping}}``."""
+    return _MappingFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))).tenants
+
+
+class QboMappingError(UpstreamError):
+    """The entry names a client, person or code with no QuickBooks record mapped to it."""
+
+    def __init__(self, missing: tuple[str, ...]) -> None:
+        super().__init__(
+            SYSTEM, UpstreamKind.MAPPING, retryable=False,
+            message="no QuickBooks mapping for " + ", ".join(missing),
+        )  # fmt: skip
+        self.missing = missing
+
+
+class QboTimeApi(Protocol):
+    """What the writer needs from ``quickbooks_client.QboApi``."""
+
+    def read_time_activity(self, tenant: str, realm: str, record_id: str) -> dict[str, Any]: ...
+
+    def save_time_activity(
+        self, tenant: str, realm: str, body: dict[str, Any], *, request_id: str
+    ) -> dict[str, Any]: ...
+
+
+# The QBO TimeActivity an item already has (written for an earlier version), if any.
+ExistingRecord = Callable[[Tenant, InboxItem], str | None]
+
+
+class QuickBooksWriter:
+    system = SYSTEM
+
+    def __init__(
+        self,
+        api: QboTimeApi,
+        mappings: Mapping[str, QboMapping],
+        *,
+        existing: ExistingRecord | None = None,
+        conflict_retries: int = 3,
+    ) -> None:
+        self.api = api
+        self.mappings = mappings
+        self.existing = existing
+        self.conflict_retries = conflict_retries
+
+    def write(self, tenant: Tenant, item: InboxItem, decision: Decision) -> str:
+        """The id of the TimeActivity written: created, or updated in place."""
+        entry = item.entry
+        if entry is None:
+            raise UpstreamError(
+                SYSTEM, UpstreamKind.BAD_REQUEST, retryable=False, message="no entry to write"
+            )
+        mapping = self.mappings.get(tenant.id)
+        if mapping is None:
+            raise QboMappingError((f"tenant {tenant.id!r} (no realm)",))
+        ours = time_activity_body(entry, decision, mapping)
+        target = self._target(tenant, item, entry)
+        if target is None:
+            rid = request_id(tenant.id, entry.key, entry.version, "create")
+            saved = self.api.save_time_activity(tenant.id, mapping.realm, ours, request_id=rid)
+            return _record_id(saved)
+        return self._update(tenant.id, mapping.realm, target, ours, entry)
+
+    def _target(self, tenant: Tenant, item: InboxItem, entry: TimeEntry) -> str | None:
+        if entry.source is Source.QUICKBOOKS:
+            return entry.external_id  # read from QBO: classify the record where it is
+        return self.existing(tenant, item) if self.existing else None
+
+    def _update(
+        self, tenant: str, realm: str, record_id: str, ours: dict[str, Any], entry: TimeEntry
+    ) -> str:
+        for _ in range(1 + self.conflict_retries):
+            current = self.api.read_time_activity(tenant, realm, record_id)
+            if current.get("BillableStatus") == "HasBeenBilled":
+                raise _conflict(f"TimeActivity {record_id} is already invoiced: left unchanged")
+            operation = f"update:{record_id}:{current.get('SyncToken', '')}"
+            rid = request_id(tenant, entry.key, entry.version, operation)
+            body = merged(current, ours)
+            try:
+                return _record_id(self.api.save_time_activity(tenant, realm, body, request_id=rid))
+            except UpstreamError as exc:
+                if exc.kind is not UpstreamKind.CONFLICT:
+                    raise
+        attempts = 1 + self.conflict_retries
+        raise _conflict(f"TimeActivity {record_id} stayed stale over {attempts} attempts (5010)")
+
+
+def request_id(tenant: str, entry_key: str, version: str, operation: str) -> str:
+    """QBO's idempotency key: 35 characters (<= 50, and <= 36 for batch ``bId`` too)."""
+    seed = "\x1f".join((tenant, entry_key, version, operation)).encode()
+    return "tb-" + hashlib.sha256(seed).hexdigest()[:32]
+
+
+def time_activity_body(entry: TimeEntry, decision: Decision, mapping: QboMapping) -> dict[str, Any]:
+    customer, employee, item = _refs(entry, decision, mapping)
+    billable = decision.billable and not decision.needs_review
+    minutes = int((entry.hours * 60).quantize(Decimal(1), ROUND_HALF_UP))
+    body: dict[str, Any] = {
+        "TxnDate": _iso(entry.work_date),
+        "NameOf": "Employee",
+        "EmployeeRef": {"value": employee},
+        "CustomerRef": {"value": customer},
+        "ItemRef": {"value": item},
+        "BillableStatus": "Billable" if billable else "NotBillable",
+        "Hours": minutes // 60,
+        "Minutes": minutes % 60,
+        "Description": description(entry, decision),
+    }
+    if billable:
+        body["HourlyRate"] = float(billed_rate(decision))
+    return body
+
+
+def billed_rate(decision: Decision) -> Decimal:
+    """The SOW rate times the billable fraction; 0 for a code with no hourly rate."""
+    if decision.rate is None:
+        return Decimal(0)
+    return decision.rate * decision.billable_fraction
+
+
+def description(entry: TimeEntry, decision: Decision) -> str:
+    said = "\n".join(
+        line for line in entry.description.splitlines() if not line.startswith(MARKER)
+    ).strip()  # a record we wrote before comes back with our line: do not stack them
+    terms = decision.code or "no code"
+    if decision.billable and decision.billable_fraction != 1:
+        terms += f" billed at {_percent(decision.billable_fraction)}%"
+    reason = " ".join(decision.reason.split())[:_REASON_CHARS]
+    clause = f" ({decision.sow_clause})" if decision.sow_clause else ""
+    review = "REVIEW: " if decision.needs_review else ""
+    note = f"{MARKER} {review}{terms}: {reason}{clause}"
+    room = MAX_DESCRIPTION - len(note) - 1
+    return f"{said[:room]}\n{note}" if said else note[:MAX_DESCRIPTION]
+
+
+def merged(current: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:
+    """QBO replaces the whole record on update: keep what we do not own, overlay the rest."""
+    body = {key: value for key, value in current.items() if key not in _READ_ONLY}
+    body.update(ours)
+    if "HourlyRate" not in ours:
+        body.pop("HourlyRate", None)
+    if "StartTime" in current and "EndTime" in current:
+        # The record was kept as start/end: the time is the person's, leave it as it is.
+        body.pop("Hours", None)
+        body.pop("Minutes", None)
+    return body
+
+
+def _refs(entry: TimeEntry, decision: Decision, mapping: QboMapping) -> tuple[str, str, str]:
+    wanted = (
+        ("client", decision.client_id, mapping.customers, "Customer"),
+        ("employee", entry.user_ref, mapping.employees, "Employee"),
+        ("code", decision.code, mapping.items, "Item"),
+    )
+    found: list[str] = []
+    missing: list[str] = []
+    for label, key, table, entity in wanted:
+        value = table.get(key) if key else None
+        if value is None:
+            missing.append(f"{label} {key!r} (QuickBooks {entity})" if key else f"{label} (none)")
+        else:
+            found.append(value)
+    if missing:
+        raise QboMappingError(tuple(missing))
+    return found[0], found[1], found[2]
+
+
+def _record_id(saved: dict[str, Any]) -> str:
+    record = saved.get("Id")
+    if not record:
+        raise UpstreamError(
+            SYSTEM, UpstreamKind.INVALID_RESPONSE, retryable=False, message="saved without an Id"
+        )
+    return str(record)
+
+
+def _conflict(message: str) -> UpstreamError:
+    return UpstreamError(SYSTEM, UpstreamKind.CONFLICT, retryable=False, message=message)
+
+
+def _percent(fraction: Decimal) -> str:
+    return format((fraction * 100).normalize(), "f")
+
+
+def _iso(day: date) -> str:
+    return day.isoformat()
