@@ -8,7 +8,7 @@ from typing import Any, Protocol
 from app.classify.deadline import Deadline
 from app.domain.decisions import Decision, LlmUsage, StageOutcome
 from app.domain.entries import TimeEntry
-from app.domain.inbox import AuditEvent, InboxItem, NewItem, Status, Tenant
+from app.domain.inbox import AuditEvent, InboxItem, NewItem, Status, Tenant, WriteRecord
 from app.domain.rulebook import ClientContext
 
 
@@ -114,6 +114,36 @@ class Store(Protocol):
 
     def trail(self, tenant: str, item_id: str) -> list[AuditEvent]: ...
 
+    def record_write(
+        self,
+        tenant: str,
+        item_id: str,
+        *,
+        entry_version: str,
+        system: str,
+        record_id: str,
+        now: datetime,
+    ) -> WriteRecord:
+        """Keep that the writer made ``record_id`` in ``system`` for this entry version.
+
+        Idempotent: recording the same (tenant, item, version) again returns the first record
+        unchanged (whatever ``record_id`` and ``now`` the repeat names), also under
+        concurrency. Raises ``LookupError`` if the item is not this tenant's, and
+        ``ValueError`` if the arguments are malformed or ``(system, record_id)`` is already
+        recorded for another item or version of this tenant (nothing is kept then).
+        Appends nothing to the item's trail.
+        """
+        ...
+
+    def write_for(self, tenant: str, item_id: str, entry_version: str) -> WriteRecord | None:
+        """The write recorded for this entry version of the item, if any (check before
+        writing: a retry after a crash must not write a second record)."""
+        ...
+
+    def own_record(self, tenant: str, system: str, record_id: str) -> WriteRecord | None:
+        """The write that created this external record, if it was ours (for skipping echoes)."""
+        ...
+
 
 class Queue(Protocol):
     """Hands accepted items to a worker: SQS on Lambda, a thread locally."""
@@ -125,8 +155,12 @@ class Writer(Protocol):
     """Pushes a decided entry out: the outbox folder locally, QuickBooks in production.
 
     Must be idempotent per (tenant, item id, entry version): a retry after a crash must not
-    produce a second record. Raises ``UpstreamError`` on failure.
+    produce a second record. Raises ``UpstreamError`` on failure. ``system`` names where
+    records go ("outbox", "quickbooks"): with the returned record id it is how the echo of our
+    own write is recognised (one QuickBooks company per tenant, so an id is unique within it).
     """
+
+    system: str
 
     def write(self, tenant: Tenant, item: InboxItem, decision: Decision) -> str:
         """Returns the id of the written record (outbox file name, QBO TimeActivity id)."""

@@ -16,6 +16,8 @@ from app.domain.inbox import InboxItem, Tenant
 
 
 class OutboxWriter:
+    system = "outbox"
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 

@@ -11,6 +11,11 @@ Datetimes are stored as fixed-width ISO-8601 UTC text (so text order is time ord
 datetimes are refused. Storage errors propagate as ``sqlite3`` exceptions: the webhook answers
 5xx rather than acknowledging what it did not keep. ``finish`` on an item the tenant does not
 own raises ``ItemNotFoundError`` (a ``LookupError``).
+
+The schema version lives in ``PRAGMA user_version``. A new file gets the v1 schema and then
+every step in ``_STEPS``; an existing file gets the steps past its version, all in one
+transaction at open. v2 added ``writes``: what the writer wrote, one row per (tenant, item,
+entry version) and per (tenant, system, record id).
 """
 
 from __future__ import annotations
@@ -29,11 +34,20 @@ from pydantic import BaseModel
 
 from app.domain.decisions import Decision
 from app.domain.entries import TimeEntry
-from app.domain.inbox import AuditEvent, EntityRef, InboxItem, NewItem, Status, Tenant
+from app.domain.inbox import (
+    AuditEvent,
+    EntityRef,
+    InboxItem,
+    NewItem,
+    Status,
+    Tenant,
+    WriteRecord,
+)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _STATUSES = ", ".join(f"'{s.value}'" for s in Status)
-_SCHEMA = (
+# The v1 schema, as v1 created it: never edit it, add a step to _STEPS instead.
+_SCHEMA_V1 = (
     """CREATE TABLE IF NOT EXISTS tenants (
         id TEXT PRIMARY KEY, name TEXT NOT NULL, sources TEXT NOT NULL,
         paused INTEGER NOT NULL DEFAULT 0) STRICT""",
@@ -60,6 +74,20 @@ _SCHEMA = (
     """CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
         BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END""",
 )
+# _STEPS[v] takes a file from version v to v + 1.
+_STEPS: dict[int, tuple[str, ...]] = {
+    1: (
+        """CREATE TABLE IF NOT EXISTS writes (
+            tenant TEXT NOT NULL, item_id TEXT NOT NULL, entry_version TEXT NOT NULL,
+            system TEXT NOT NULL, record_id TEXT NOT NULL, written_at TEXT NOT NULL,
+            UNIQUE (tenant, item_id, entry_version), UNIQUE (tenant, system, record_id),
+            FOREIGN KEY (tenant, item_id) REFERENCES inbox (tenant, id)) STRICT""",
+        """CREATE TRIGGER IF NOT EXISTS writes_no_update BEFORE UPDATE ON writes
+            BEGIN SELECT RAISE(ABORT, 'writes are append-only'); END""",
+        """CREATE TRIGGER IF NOT EXISTS writes_no_delete BEFORE DELETE ON writes
+            BEGIN SELECT RAISE(ABORT, 'writes are append-only'); END""",
+    ),
+}
 _ITEM = """SELECT i.*, d.decision FROM inbox i
     LEFT JOIN decisions d ON d.tenant = i.tenant AND d.item_id = i.id"""
 _PENDING = """(status = 'received'
@@ -78,11 +106,16 @@ _JSON_COLUMNS: dict[str, type[BaseModel]] = {
     "ref": EntityRef,
     "decision": Decision,
 }
+_WRITE_COLUMNS = "tenant, item_id, entry_version, system, record_id, written_at"
 _MIN_SQLITE = (3, 37, 0)  # RETURNING needs 3.35, STRICT tables 3.37
 
 
 class ItemNotFoundError(LookupError):
-    """``finish`` named an item that does not exist for that tenant."""
+    """``finish`` or ``record_write`` named an item that does not exist for that tenant."""
+
+
+class WriteConflictError(ValueError):
+    """``record_write`` named an external record already recorded for another write."""
 
 
 class SqliteStore:
@@ -151,8 +184,12 @@ class SqliteStore:
             version = tx.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise RuntimeError(f"database schema v{version} is newer than v{SCHEMA_VERSION}")
-            for statement in _SCHEMA:
-                tx.execute(statement)
+            if version < 1:
+                for statement in _SCHEMA_V1:
+                    tx.execute(statement)
+            for step in range(max(version, 1), SCHEMA_VERSION):
+                for statement in _STEPS[step]:
+                    tx.execute(statement)
             tx.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
 
     @contextmanager
@@ -280,6 +317,58 @@ class SqliteStore:
                  WHERE tenant = ? AND item_id = ? ORDER BY seq"""
         rows = self._conn().execute(sql, (tenant, item_id))
         return [AuditEvent.model_validate(dict(r)) for r in rows]
+
+    # -- writes ------------------------------------------------------------------------------
+
+    def record_write(
+        self,
+        tenant: str,
+        item_id: str,
+        *,
+        entry_version: str,
+        system: str,
+        record_id: str,
+        now: datetime,
+    ) -> WriteRecord:
+        # Malformed arguments raise ValueError here, as in every Store.
+        WriteRecord(
+            tenant=tenant, item_id=item_id, entry_version=entry_version, system=system,
+            record_id=record_id, written_at=now,
+        )  # fmt: skip
+        row = (tenant, item_id, entry_version, system, record_id, _ts(now))
+        with self._tx() as conn:
+            sql = "SELECT 1 FROM inbox WHERE tenant = ? AND id = ?"
+            if conn.execute(sql, (tenant, item_id)).fetchone() is None:
+                raise ItemNotFoundError(f"no inbox item {item_id!r} for tenant {tenant!r}")
+            # No conflict target: a clash on either unique key inserts nothing.
+            conn.execute(
+                f"INSERT INTO writes ({_WRITE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"  # noqa: S608
+                " ON CONFLICT DO NOTHING",
+                row,
+            )
+            found = self._write_where(conn, "item_id = ? AND entry_version = ?",
+                                      tenant, item_id, entry_version)  # fmt: skip
+        if found is None:  # the record id belongs to another write
+            raise WriteConflictError(
+                f"{system} record {record_id!r} is already recorded for another write"
+            )
+        return found
+
+    def write_for(self, tenant: str, item_id: str, entry_version: str) -> WriteRecord | None:
+        where = "item_id = ? AND entry_version = ?"
+        return self._write_where(self._conn(), where, tenant, item_id, entry_version)
+
+    def own_record(self, tenant: str, system: str, record_id: str) -> WriteRecord | None:
+        where = "system = ? AND record_id = ?"
+        return self._write_where(self._conn(), where, tenant, system, record_id)
+
+    @staticmethod
+    def _write_where(
+        conn: sqlite3.Connection, where: str, tenant: str, *args: str
+    ) -> WriteRecord | None:
+        sql = f"SELECT {_WRITE_COLUMNS} FROM writes WHERE tenant = ? AND {where}"  # noqa: S608
+        row = conn.execute(sql, (tenant, *args)).fetchone()
+        return None if row is None else WriteRecord.model_validate(dict(row))
 
 
 # -- row mapping -----------------------------------------------------------------------------

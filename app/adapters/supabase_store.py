@@ -8,7 +8,8 @@ admits that tenant's rows only (``infra/migrations``). Every call also names its
 filters on it, and every returned row is checked to belong to it. ``due``, the one
 cross-tenant call, runs as ``timebill_sweeper``: ids and states of pending items, no content.
 
-Writes are SQL functions (``/rpc/tb_*``), atomic in the database; reads use ``.table()``. One
+Writes are SQL functions (``/rpc/tb_*``), atomic in the database; reads use ``.table()``, but
+for the ``writes`` look-ups, which are functions too (``tb_write_for``, ``tb_own_record``). One
 client per process (``from_settings``): explicit HTTP timeouts, no automatic retries (they
 sleep up to 30 s; retrying belongs to the caller's budget). Failures raise
 ``UpstreamError("supabase")`` with the error code only: PostgreSQL messages can echo rows.
@@ -32,7 +33,7 @@ from supabase.lib.client_options import SyncClientOptions
 
 from app.config import Settings
 from app.domain.decisions import Decision
-from app.domain.inbox import AuditEvent, InboxItem, NewItem, Status, Tenant
+from app.domain.inbox import AuditEvent, InboxItem, NewItem, Status, Tenant, WriteRecord
 from app.errors import ConfigError, UpstreamError, UpstreamKind
 
 SYSTEM = "supabase"
@@ -43,11 +44,16 @@ _ITEM_COLUMNS = ("tenant_id,id,source,dedupe_key,event_type,entry,ref,received_a
 _TENANT_COLUMNS = "tenant_id,name,sources,paused"
 _TRAIL_COLUMNS = "tenant_id,item_id,at,status,detail"
 _MAX_SESSIONS = 1024
-_Row = TypeVar("_Row", InboxItem, AuditEvent)
+_Row = TypeVar("_Row", InboxItem, AuditEvent, WriteRecord)
+_UNIQUE_VIOLATION = "23505"
 
 
 class ItemNotFoundError(LookupError):
-    """``finish`` named an item that the tenant does not have."""
+    """``finish`` or ``record_write`` named an item that the tenant does not have."""
+
+
+class WriteConflictError(ValueError):
+    """``record_write`` named an external record already recorded for another write."""
 
 
 class _Query(Protocol):
@@ -204,6 +210,52 @@ class SupabaseStore:
         rows = self._rows(query.eq("item_id", item_id).order("id"), tenant)
         return [_validated(AuditEvent, row, "audit event") for row in rows]
 
+    # -- writes ------------------------------------------------------------------------------
+
+    def record_write(
+        self,
+        tenant: str,
+        item_id: str,
+        *,
+        entry_version: str,
+        system: str,
+        record_id: str,
+        now: datetime,
+    ) -> WriteRecord:
+        # Refuse here what the table's checks would refuse (a ValueError, as in SQLite).
+        WriteRecord(
+            tenant=tenant, item_id=item_id, entry_version=entry_version, system=system,
+            record_id=record_id, written_at=now,
+        )  # fmt: skip
+        rest = self._rest(tenant)
+        if not _is_uuid(item_id):
+            raise ItemNotFoundError(f"no inbox item {item_id!r} for tenant {tenant!r}")
+        args = {
+            "p_tenant_id": tenant, "p_item_id": item_id, "p_entry_version": entry_version,
+            "p_system": system, "p_record_id": record_id, "p_written_at": _ts(now),
+        }  # fmt: skip
+        conflict = WriteConflictError(
+            f"{system} record {record_id!r} is already recorded for another write"
+        )
+        query = _rpc(rest, "tb_record_write", args)
+        rows = self._rows(query, tenant, unique_violation=conflict)
+        if not rows:  # the function answers no row when the tenant has no such item
+            raise ItemNotFoundError(f"no inbox item {item_id!r} for tenant {tenant!r}")
+        return _write(rows, "tb_record_write")
+
+    def write_for(self, tenant: str, item_id: str, entry_version: str) -> WriteRecord | None:
+        rest = self._rest(tenant)
+        if not _is_uuid(item_id):
+            return None
+        args = {"p_tenant_id": tenant, "p_item_id": item_id, "p_entry_version": entry_version}
+        rows = self._rows(_rpc(rest, "tb_write_for", args), tenant)
+        return _write(rows, "tb_write_for") if rows else None
+
+    def own_record(self, tenant: str, system: str, record_id: str) -> WriteRecord | None:
+        args = {"p_tenant_id": tenant, "p_system": system, "p_record_id": record_id}
+        rows = self._rows(_rpc(self._rest(tenant), "tb_own_record", args), tenant)
+        return _write(rows, "tb_own_record") if rows else None
+
     # -- plumbing ----------------------------------------------------------------------------
 
     def _rest(self, tenant: str | None) -> SyncPostgrestClient:
@@ -226,16 +278,22 @@ class SupabaseStore:
                 self._sessions[key] = (rest, now + self._ttl * 0.8)
             return rest
 
-    def _run(self, query: _Query) -> object:
+    def _run(self, query: _Query, *, unique_violation: Exception | None = None) -> object:
+        """The answer's data; ``unique_violation`` is raised instead of our ``UpstreamError``
+        when the database reports one (SQLSTATE 23505) and the caller expects it."""
         try:
             return query.execute().data
         except APIError as exc:
+            if unique_violation is not None and exc.code == _UNIQUE_VIOLATION:
+                raise unique_violation from None
             raise api_error(exc) from None
         except httpx.HTTPError as exc:
             raise transport_error(exc) from None
 
-    def _rows(self, query: _Query, tenant: str | None) -> list[Mapping[str, Any]]:
-        data = self._run(query)
+    def _rows(
+        self, query: _Query, tenant: str | None, *, unique_violation: Exception | None = None
+    ) -> list[Mapping[str, Any]]:
+        data = self._run(query, unique_violation=unique_violation)
         if not isinstance(data, list) or not all(isinstance(row, Mapping) for row in data):
             raise invalid_response("rows")
         return [data_row if tenant is None else _owned(data_row, tenant) for data_row in data]
@@ -294,6 +352,13 @@ def _tenant(row: Mapping[str, Any]) -> Tenant:
 
 def _item(row: Mapping[str, Any]) -> InboxItem:
     return _validated(InboxItem, {**row, "tenant": row.get("tenant_id")}, "inbox item")
+
+
+def _write(rows: list[Mapping[str, Any]], function: str) -> WriteRecord:
+    """The one row a ``writes`` function answers (each key it looks up is unique)."""
+    if len(rows) != 1:
+        raise invalid_response(function)
+    return _validated(WriteRecord, {**rows[0], "tenant": rows[0].get("tenant_id")}, "write")
 
 
 def _validated(model: type[_Row], data: Mapping[str, Any], what: str) -> _Row:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, SecretStr
 
 from app.domain.decisions import Decision
 from app.domain.entries import Source, TimeEntry
@@ -76,6 +76,25 @@ class AuditEvent(BaseModel):
     item_id: str
     status: Status
     detail: str = ""
+
+
+class WriteRecord(BaseModel):
+    """What the writer wrote for one version of an item's entry: the external record it made.
+
+    Kept once per ``(tenant, item_id, entry_version)``, so a retry after a crash finds the
+    record instead of writing a second one, and once per ``(tenant, system, record_id)``, so the
+    webhook echo of our own write (``system`` names where the record lives, ``record_id`` is its
+    id there: a QuickBooks TimeActivity id, an outbox file name) is recognised and skipped.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    tenant: str = Field(min_length=1)
+    item_id: str = Field(min_length=1)
+    entry_version: str = Field(min_length=1, max_length=300)
+    system: str = Field(pattern=r"^[a-z][a-z0-9_]{0,29}$")
+    record_id: str = Field(min_length=1, max_length=300)
+    written_at: AwareDatetime
 
 
 class SourceAccess(BaseModel):

@@ -70,6 +70,10 @@ class Worker:
         tenant = self.store.get_tenant(tenant_id)
         if tenant is None or tenant.paused:
             return self._end(item, Status.WAITING, error="tenant paused or removed")
+        if item.ref is not None and self._is_echo(item):
+            return self._end(
+                item, Status.SKIPPED, error=f"our own write ({item.ref.id}) echoed back"
+            )
         if item.entry is None:
             # QuickBooks events carry ids only; they wait here until a reader for them runs.
             return self._end(item, Status.WAITING, error=f"no reader yet for {item.source} records")
@@ -97,6 +101,13 @@ class Worker:
             return self._retry(item, "model unavailable: " + decision.reason, decision)
         if decision.needs_review:
             return self._end(item, Status.NEEDS_REVIEW, decision=decision)
+        return self._write(tenant, item, decision)
+
+    def _write(self, tenant: Tenant, item: InboxItem, decision: Decision) -> Status:
+        version = item.entry.version if item.entry else ""
+        if self.store.write_for(item.tenant, item.id, version) is not None:
+            # Written before a crash took our commit: never write twice.
+            return self._end(item, Status.POSTED, decision=decision)
         try:
             record = self.writer.write(tenant, item, decision)
         except UpstreamError as exc:
@@ -104,8 +115,24 @@ class Worker:
         except Exception as exc:
             log.exception("writer failed for %s/%s", item.tenant, item.id)
             return self._retry(item, f"writer failed: {type(exc).__name__}", decision)
+        self._remember(item, version, record)
         log.info("posted %s/%s as %s (%s)", item.tenant, item.id, decision.code, record)
         return self._end(item, Status.POSTED, decision=decision)
+
+    def _remember(self, item: InboxItem, version: str, record: str) -> None:
+        try:
+            self.store.record_write(
+                item.tenant, item.id, entry_version=version, system=self.writer.system,
+                record_id=record, now=self.clock(),
+            )  # fmt: skip
+        except ValueError:
+            # The record already belongs to an earlier version (an update in place): the write
+            # itself succeeded, and the earlier record still recognises the echo.
+            log.warning("write of %s/%s updated record %s in place", item.tenant, item.id, record)
+
+    def _is_echo(self, item: InboxItem) -> bool:
+        assert item.ref is not None
+        return self.store.own_record(item.tenant, item.source.value, item.ref.id) is not None
 
     def _write_failed(self, item: InboxItem, decision: Decision, exc: UpstreamError) -> Status:
         error = str(exc)

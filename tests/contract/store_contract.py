@@ -16,6 +16,10 @@ Choices the contract fixes (so every adapter behaves alike):
   carries the error when one is given, else ``decided CODE by STAGE``, else the status.
 - ``finish`` without a decision keeps the one recorded earlier; with one, it replaces it.
 - a lease is live while ``now < lease_until``; a retry is due once ``next_attempt_at <= now``.
+- ``record_write`` keeps the first write of a (tenant, item, entry version): a repeat returns it
+  unchanged, whatever record id and time it names. A record id already kept for another write
+  of the tenant raises ``ValueError``; an item the tenant does not own raises ``LookupError``.
+  Neither keeps anything, and recording appends nothing to the item's trail.
 - ``broken_store`` is a store whose storage has failed. By default it is the ``store`` after
   its ``close()``; adapters without ``close()`` override the fixture (or the test is skipped).
 """
@@ -25,7 +29,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TypeVar
 
 import pytest
@@ -33,7 +37,7 @@ from pydantic import SecretStr
 
 from app.domain.decisions import Stage
 from app.domain.entries import Source
-from app.domain.inbox import FINAL, AuditEvent, InboxItem, Status
+from app.domain.inbox import FINAL, AuditEvent, InboxItem, Status, WriteRecord
 from app.ports import Store
 from tests.contract.builders import (
     CEST,
@@ -305,6 +309,110 @@ class StoreContract:
         assert [i.id for i in received] == [new.id, old.id]
         assert store.items(TENANT_A, status=Status.POSTED) == []
 
+    # -- writes ----------------------------------------------------------------------------
+
+    def test_recording_a_write_is_idempotent(self, store: Store) -> None:
+        item, _ = store.accept(new_item())
+        first = store.record_write(
+            TENANT_A, item.id, entry_version="v1", system="quickbooks", record_id="qbo-101",
+            now=at(2).astimezone(CEST),
+        )  # fmt: skip
+        assert first == WriteRecord(
+            tenant=TENANT_A, item_id=item.id, entry_version="v1", system="quickbooks",
+            record_id="qbo-101", written_at=at(2),
+        )  # fmt: skip
+        again = store.record_write(
+            TENANT_A, item.id, entry_version="v1", system="quickbooks", record_id="qbo-999",
+            now=at(9),
+        )  # fmt: skip
+        assert again == first  # the first record, unchanged
+        assert store.write_for(TENANT_A, item.id, "v1") == first
+        assert store.own_record(TENANT_A, "quickbooks", "qbo-999") is None
+        assert store.trail(TENANT_A, item.id) == []
+
+    def test_write_for_finds_the_write_of_that_version(self, store: Store) -> None:
+        item, _ = store.accept(new_item())
+        assert store.write_for(TENANT_A, item.id, "v1") is None
+        v1 = record(store, item, "v1", "qbo-101")
+        v2 = record(store, item, "v2", "qbo-102", now=at(5))
+        assert store.write_for(TENANT_A, item.id, "v1") == v1
+        assert store.write_for(TENANT_A, item.id, "v2") == v2
+        assert (v2.record_id, v2.written_at) == ("qbo-102", at(5))
+        assert store.write_for(TENANT_A, item.id, "v3") is None
+        assert store.write_for(TENANT_A, "no-such-item", "v1") is None
+
+    def test_own_record_finds_our_write_by_system_and_record_id(self, store: Store) -> None:
+        item, _ = store.accept(new_item())
+        ours = record(store, item, "v1", "qbo-101")
+        assert store.own_record(TENANT_A, "quickbooks", "qbo-101") == ours
+        assert store.own_record(TENANT_A, "outbox", "qbo-101") is None
+        assert store.own_record(TENANT_A, "quickbooks", "qbo-102") is None
+
+    def test_own_record_is_not_seen_across_tenants(self, store: Store) -> None:
+        a_item, _ = store.accept(new_item())
+        b_item, _ = store.accept(new_item(tenant_id=TENANT_B))
+        a_write = record(store, a_item, "v1", "qbo-101")
+        assert store.own_record(TENANT_B, "quickbooks", "qbo-101") is None
+        assert store.write_for(TENANT_B, a_item.id, "v1") is None
+        # Record ids are per tenant: B may hold the same id in its own company.
+        b_write = record(store, b_item, "v1", "qbo-101")
+        assert b_write.tenant == TENANT_B
+        assert store.own_record(TENANT_B, "quickbooks", "qbo-101") == b_write
+        assert store.own_record(TENANT_A, "quickbooks", "qbo-101") == a_write
+
+    def test_recording_for_another_tenants_item_raises(self, store: Store) -> None:
+        item, _ = store.accept(new_item())
+        for tenant_id, item_id in [(TENANT_B, item.id), (TENANT_A, "no-such-item")]:
+            with pytest.raises(LookupError):
+                store.record_write(
+                    tenant_id, item_id, entry_version="v1", system="quickbooks",
+                    record_id="qbo-101", now=at(2),
+                )  # fmt: skip
+        assert store.own_record(TENANT_B, "quickbooks", "qbo-101") is None
+        assert store.own_record(TENANT_A, "quickbooks", "qbo-101") is None
+        assert store.write_for(TENANT_A, item.id, "v1") is None
+        assert record(store, item, "v1", "qbo-101").tenant == TENANT_A  # still free
+
+    def test_a_record_id_kept_for_another_write_is_refused(self, store: Store) -> None:
+        first, _ = store.accept(new_item("evt-1"))
+        other, _ = store.accept(new_item("evt-2"))
+        kept = record(store, first, "v1", "qbo-101")
+        for item, version in [(other, "v1"), (first, "v2")]:
+            with pytest.raises(ValueError, match="qbo-101"):
+                record(store, item, version, "qbo-101")
+            assert store.write_for(TENANT_A, item.id, version) is None
+        assert store.own_record(TENANT_A, "quickbooks", "qbo-101") == kept
+
+    @pytest.mark.parametrize(
+        "bad",
+        [{"system": "Quick Books"}, {"system": ""}, {"record_id": ""}, {"entry_version": ""},
+         {"record_id": "x" * 301}, {"now": datetime(2026, 3, 2, 9, 0)}],
+        ids=["system-format", "system-empty", "record-empty", "version-empty",
+             "record-too-long", "naive-time"],
+    )  # fmt: skip
+    def test_malformed_writes_are_refused(self, store: Store, bad: dict[str, object]) -> None:
+        item, _ = store.accept(new_item())
+        fields: dict[str, object] = {"entry_version": "v1", "system": "quickbooks",
+                                     "record_id": "qbo-101", "now": at(2), **bad}  # fmt: skip
+        with pytest.raises(ValueError):  # noqa: PT011 - pydantic's or the adapter's
+            store.record_write(TENANT_A, item.id, **fields)  # type: ignore[arg-type]
+        assert store.write_for(TENANT_A, item.id, str(fields["entry_version"])) is None
+
+    def test_ten_threads_recording_one_write_get_the_same_record(self, store: Store) -> None:
+        item, _ = store.accept(new_item())
+        results = race(10, lambda i: record(store, item, "v1", "qbo-101", now=at(2, seconds=i)))
+        assert len(set(results)) == 1
+        assert store.write_for(TENANT_A, item.id, "v1") == results[0]
+        assert store.own_record(TENANT_A, "quickbooks", "qbo-101") == results[0]
+
+    def test_ten_threads_racing_with_their_own_record_ids_keep_one(self, store: Store) -> None:
+        """Each caller names another record id, so the ids found afterwards count the rows."""
+        item, _ = store.accept(new_item())
+        results = race(10, lambda i: record(store, item, "v1", f"qbo-{i}", now=at(2, seconds=i)))
+        assert len(set(results)) == 1
+        kept = [i for i in range(10) if store.own_record(TENANT_A, "quickbooks", f"qbo-{i}")]
+        assert [f"qbo-{i}" for i in kept] == [results[0].record_id]
+
     # -- isolation and failure -------------------------------------------------------------
 
     def test_another_tenant_can_neither_see_nor_touch_an_item(self, store: Store) -> None:
@@ -332,9 +440,29 @@ class StoreContract:
             lambda: broken_store.items(TENANT_A),
             lambda: broken_store.due(now=at(1)),
             lambda: broken_store.trail(TENANT_A, "any"),
+            lambda: broken_store.record_write(
+                TENANT_A,
+                "any",
+                entry_version="v1",
+                system="quickbooks",
+                record_id="qbo-1",
+                now=at(1),
+            ),
+            lambda: broken_store.write_for(TENANT_A, "any", "v1"),
+            lambda: broken_store.own_record(TENANT_A, "quickbooks", "qbo-1"),
         ]
         for call in calls:
             fails(call)
+
+
+def record(
+    store: Store, item: InboxItem, version: str, record_id: str, *, now: datetime | None = None
+) -> WriteRecord:
+    """Record that ``item``'s entry ``version`` was written to QuickBooks as ``record_id``."""
+    return store.record_write(
+        item.tenant, item.id, entry_version=version, system="quickbooks", record_id=record_id,
+        now=now or at(2),
+    )  # fmt: skip
 
 
 def fails(call: Callable[[], object]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import traceback
 from collections.abc import Iterator
@@ -13,8 +14,18 @@ import pytest
 
 from app.adapters.sqlite_store import SCHEMA_VERSION, SqliteStore
 from app.domain.inbox import Status
-from tests.contract.builders import SECRET_A1, TENANT_A, at, decision, new_item, tenant
-from tests.contract.store_contract import StoreContract, claimed
+from tests.contract.builders import (
+    SECRET_A1,
+    TENANT_A,
+    TENANT_B,
+    at,
+    decision,
+    new_item,
+    tenant,
+)
+from tests.contract.store_contract import StoreContract, claimed, race, record
+
+V1_SCHEMA = Path(__file__).with_name("sqlite_schema_v1.sql")
 
 
 class TestSqliteStore(StoreContract):
@@ -72,9 +83,106 @@ def test_schema_creation_is_idempotent(tmp_path: Path) -> None:
     with SqliteStore(path), SqliteStore(path):
         pass
     with SqliteStore(path):
-        assert tables(path) == ["audit", "decisions", "inbox", "tenants"]
+        assert tables(path) == ["audit", "decisions", "inbox", "tenants", "writes"]
         with raw(path) as conn:
             assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def schema(path: Path) -> list[tuple[str, ...]]:
+    """Every table, index and trigger of the file, with the SQL that made it."""
+    with raw(path) as conn:
+        rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name")
+        return [tuple(r) for r in rows]
+
+
+def v1_file(path: Path) -> tuple[str, str]:
+    """A database as the v1 store left it (schema v1, a tenant, an item posted with a
+    decision and a trail line); returns the item's id and its stored entry."""
+    item_id, entry = "0d6f4f4e-0000-4000-8000-000000000001", new_item().entry
+    assert entry is not None
+    sources = {"toggl": {"secrets": [SECRET_A1], "accounts": ["ws-1001"]}}
+    with raw(path) as conn:
+        conn.executescript(V1_SCHEMA.read_text(encoding="utf-8"))
+        conn.execute(
+            "INSERT INTO tenants VALUES (?, 'Acme', ?, 0)", (TENANT_A, json.dumps(sources))
+        )
+        conn.execute(
+            """INSERT INTO inbox (id, tenant, source, dedupe_key, event_type, entry, received_at,
+               status, attempts, updated_at) VALUES (?, ?, 'toggl', 'evt-1', 'time_entry.updated',
+               ?, ?, 'posted', 1, ?)""",
+            (item_id, TENANT_A, entry.model_dump_json(), at(0).isoformat(), at(2).isoformat()),
+        )
+        conn.execute(
+            "INSERT INTO decisions VALUES (?, ?, ?, ?)",
+            (TENANT_A, item_id, decision().model_dump_json(), at(2).isoformat()),
+        )
+        conn.execute("INSERT INTO audit (tenant, item_id, at, status, detail) VALUES "
+                     "(?, ?, ?, 'posted', 'decided ACME-STRAT by rules')",
+                     (TENANT_A, item_id, at(2).isoformat()))  # fmt: skip
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    return item_id, entry.model_dump_json()
+
+
+def test_a_v1_file_is_upgraded_in_place(tmp_path: Path) -> None:
+    old, fresh = tmp_path / "v1.db", tmp_path / "fresh.db"
+    item_id, entry = v1_file(old)
+    assert "writes" not in tables(old)
+    with SqliteStore(old) as store:
+        got = store.get(TENANT_A, item_id)
+        assert got is not None
+        assert (got.status, got.attempts, got.decision) == (Status.POSTED, 1, decision())
+        assert got.entry is not None
+        assert got.entry.model_dump_json() == entry
+        assert [e.detail for e in store.trail(TENANT_A, item_id)] == ["decided ACME-STRAT by rules"]
+        written = record(store, got, "v1", "qbo-101")
+        assert store.own_record(TENANT_A, "quickbooks", "qbo-101") == written
+    with SqliteStore(fresh):
+        pass
+    assert schema(old) == schema(fresh)  # upgraded and new files are alike
+    with raw(old) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    with SqliteStore(old) as store:  # opening it again changes nothing
+        assert store.write_for(TENANT_A, item_id, "v1") == written
+
+
+def test_a_failed_upgrade_leaves_the_v1_file_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    v1_file(path)
+    before = schema(path)
+    with raw(path) as conn:  # something in the way of the new table: the step fails
+        conn.execute("CREATE VIEW writes AS SELECT 1 AS x")
+    with pytest.raises(sqlite3.OperationalError):
+        SqliteStore(path)
+    with raw(path) as conn:
+        conn.execute("DROP VIEW writes")
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert schema(path) == before
+
+
+def test_writes_are_kept_once_and_never_changed(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    with SqliteStore(path) as store:
+        store.put_tenant(tenant())
+        store.put_tenant(tenant(TENANT_B))
+        item, _ = store.accept(new_item())
+        results = race(10, lambda i: record(store, item, "v1", "qbo-101", now=at(2, seconds=i)))
+        assert len(set(results)) == 1
+        with raw(path) as conn:
+            assert conn.execute("SELECT count(*) FROM writes").fetchone()[0] == 1
+            for sql in ("UPDATE writes SET record_id = 'x'", "DELETE FROM writes"):
+                with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                    conn.execute(sql)
+            conn.execute("PRAGMA foreign_keys = ON")
+            with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):  # B, A's item
+                conn.execute("INSERT INTO writes VALUES (?, ?, 'v2', 'quickbooks', 'q', 'x')",
+                             (TENANT_B, item.id))  # fmt: skip
+            with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+                conn.execute("INSERT INTO writes VALUES (?, ?, 'v2', 'quickbooks', 'qbo-101', "
+                             "'x')", (TENANT_A, item.id))  # fmt: skip
+            with pytest.raises(sqlite3.IntegrityError, match="cannot store"):  # STRICT
+                conn.execute("INSERT INTO writes VALUES (?, ?, 'v3', 'quickbooks', 'q3', x'00')",
+                             (TENANT_A, item.id))  # fmt: skip
+        assert store.write_for(TENANT_A, item.id, "v1") == results[0]
 
 
 def test_a_newer_schema_is_refused(tmp_path: Path) -> None:

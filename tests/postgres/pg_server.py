@@ -37,7 +37,7 @@ PG_MAJOR = 15
 PORT = 5432  # names the socket file in our private directory; no TCP listener
 INFRA = Path(__file__).resolve().parents[2] / "infra"
 TEMPLATE = "timebill_template"
-TABLES = ("tenants", "rules_versions", "inbox", "decisions", "audit")
+TABLES = ("tenants", "rules_versions", "inbox", "decisions", "audit", "writes")
 SERVER_SETTINGS = {
     "listen_addresses": "''",
     "port": str(PORT),

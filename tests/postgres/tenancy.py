@@ -27,6 +27,8 @@ _SEED = (
        values (%(t)s, %(id)s, 'toggl:1', '1', 'rules', false, '{}', now())""",
     """insert into timebill.audit (tenant_id, item_id, at, status, detail)
        values (%(t)s, %(id)s, now(), 'posted', 'seed')""",
+    """insert into timebill.writes (tenant_id, item_id, entry_version, system, record_id,
+       written_at) values (%(t)s, %(id)s, '1', 'quickbooks', 'qbo-1', now())""",
 )
 
 # One row for tenant ``%(t)s`` per table, to try inserting as someone else.
@@ -41,10 +43,13 @@ NEW_ROW = {
                     values (%(t)s, %(id)s, 'toggl:1', '2', 'rules', false, '{}', now())""",
     "audit": """insert into timebill.audit (tenant_id, item_id, at, status)
                 values (%(t)s, %(id)s, now(), 'received')""",
+    "writes": """insert into timebill.writes (tenant_id, item_id, entry_version, system,
+                 record_id, written_at)
+                 values (%(t)s, %(id)s, '2', 'quickbooks', 'qbo-2', now())""",
 }
 # A column the worker may update (where it may update anything), set to itself.
 SAME_VALUE = {"tenants": "name", "rules_versions": "yaml", "inbox": "last_error",
-              "decisions": "code", "audit": "detail"}  # fmt: skip
+              "decisions": "code", "audit": "detail", "writes": "record_id"}  # fmt: skip
 
 
 def seed(db: PgDatabase) -> None:

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import psycopg
@@ -21,6 +21,8 @@ T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 ACCEPT = """select created, (item).id from timebill.tb_accept(
     %s, 'toggl', %s, 'time_entry.updated', '{"description": "race"}', null, %s)"""
 CLAIM = "select id, attempts from timebill.tb_claim(%s, %s, %s, 60)"
+RECORD = """select record_id, written_at from timebill.tb_record_write(
+    %s, %s, 'v1', 'quickbooks', %s, %s)"""
 
 
 @pytest.fixture
@@ -79,3 +81,33 @@ def test_ten_simultaneous_claims_have_one_winner(db: PgDatabase, workers: Any) -
     with db.connect() as conn:
         row = conn.execute("select status, attempts from timebill.inbox").fetchone()
         assert row == ("processing", 1)
+
+
+@pytest.mark.parametrize("same_record", [True, False], ids=["same-record", "record-per-caller"])
+def test_ten_simultaneous_records_of_one_write_keep_one_row(
+    db: PgDatabase, workers: Any, same_record: bool
+) -> None:
+    """A retry racing the first attempt: every caller gets the one row kept, none fails. With
+    the same record id, a conflict target naming only the version key would make the losers
+    hit the record key's unique index and fail instead."""
+    conns = workers(10)
+    with conns[0].transaction():
+        impersonate(conns[0], A)
+        ((_, item_id),) = conns[0].execute(ACCEPT, [A, "evt-write", T0]).fetchall()
+    barrier = threading.Barrier(len(conns), timeout=30)
+
+    def run(i: int) -> list[Any]:
+        conn = conns[i]
+        with conn.transaction():
+            impersonate(conn, A)
+            barrier.wait()
+            record = "qbo-1" if same_record else f"qbo-{i}"
+            return conn.execute(RECORD, [A, item_id, record, T0 + timedelta(seconds=i)]).fetchall()
+
+    with ThreadPoolExecutor(max_workers=len(conns)) as pool:
+        results = list(pool.map(run, range(len(conns))))
+    assert all(len(result) == 1 for result in results)
+    assert len({result[0] for result in results}) == 1
+    with db.connect() as conn:
+        rows = conn.execute("select record_id, written_at from timebill.writes").fetchall()
+    assert rows == results[0]

@@ -117,6 +117,23 @@ def test_functions_act_only_for_the_claimed_tenant(seeded: PgDatabase) -> None:
         ]
 
 
+def test_write_functions_act_only_for_the_claimed_tenant(seeded: PgDatabase) -> None:
+    record = "select * from timebill.tb_record_write(%s, %s, '7', 'quickbooks', 'qbo-7', now())"
+    with acting_as(seeded, A) as conn:
+        # B's item, named as B's or claimed as A's: no row, nothing written.
+        assert conn.execute(record, [B, ITEM[B]]).fetchall() == []
+        assert conn.execute(record, [A, ITEM[B]]).fetchall() == []
+        assert conn.execute("select * from timebill.tb_write_for(%s, %s, '1')",
+                            [B, ITEM[B]]).fetchall() == []  # fmt: skip
+        own = "select item_id::text from timebill.tb_own_record(%s, 'quickbooks', 'qbo-1')"
+        assert conn.execute(own, [B]).fetchall() == []
+        assert conn.execute(own, [A]).fetchall() == [(ITEM[A],)]
+        assert [r[0] for r in conn.execute(record, [A, ITEM[A]])] == [A]
+    with seeded.connect() as conn:  # all rolled back; B's rows as seeded
+        assert count(conn, "writes", "entry_version = '7'") == 0
+        assert count(conn, "writes", f"tenant_id = '{B}'") == 1
+
+
 def test_a_forged_claim_for_another_role_is_refused(seeded: PgDatabase) -> None:
     """The authenticator can become only the roles granted to it, never the table owner."""
     with seeded.connect("authenticator", autocommit=False) as conn:
@@ -139,6 +156,8 @@ def test_the_sweeper_sees_pending_ids_of_all_tenants_and_nothing_else(
             "select * from timebill.tenants",
             "update timebill.inbox set status = 'posted'",
             "select * from timebill.tb_claim('tenant-a', gen_random_uuid(), now(), 60)",
+            "select * from timebill.writes",
+            "select * from timebill.tb_own_record('tenant-a', 'quickbooks', 'qbo-1')",
         ):
             with pytest.raises(psycopg.errors.InsufficientPrivilege), conn.transaction():
                 conn.execute(denied)

@@ -100,7 +100,9 @@ def test_functions_are_invoker_rights_with_a_fixed_search_path(su: psycopg.Conne
         """select proname, prosecdef, coalesce(proconfig, '{}') from pg_proc
            where pronamespace = 'timebill'::regnamespace"""
     ).fetchall()
-    assert {"tb_accept", "tb_claim", "tb_finish", "tb_due"} <= {r[0] for r in rows}
+    expected = {"tb_accept", "tb_claim", "tb_finish", "tb_due", "tb_put_tenant",
+                "tb_record_write", "tb_write_for", "tb_own_record"}  # fmt: skip
+    assert expected <= {r[0] for r in rows}
     for name, definer, config in rows:
         assert definer is False, name
         assert any(c.startswith("search_path=") for c in config), name
@@ -145,11 +147,19 @@ def test_worker_cannot_delete_or_rewrite_history(su: psycopg.Connection) -> None
     query = "select has_table_privilege(%s, %s, %s)"
     for table in TABLES:
         assert column(su, query, WORKER, f"timebill.{table}", "delete, truncate") == [False]
-    for table in ("audit", "decisions", "rules_versions"):
+    for table in ("audit", "decisions", "rules_versions", "writes"):
         assert column(su, query, WORKER, f"timebill.{table}", "update") == [False], table
     for protected in ("tenant_id", "id", "entry", "dedupe_key", "received_at"):
         assert column(su, "select has_column_privilege(%s, 'timebill.inbox', %s, 'update')",
                       WORKER, protected) == [False], protected  # fmt: skip
+
+
+def test_worker_reads_and_adds_writes_and_the_sweeper_gets_none(su: psycopg.Connection) -> None:
+    query = "select has_table_privilege(%s, 'timebill.writes', %s)"
+    for privilege, granted in [("select", True), ("insert", True), ("update", False),
+                               ("delete", False), ("truncate", False)]:  # fmt: skip
+        assert column(su, query, WORKER, privilege) == [granted], privilege
+        assert column(su, query, SWEEPER, privilege) == [False], privilege
 
 
 def test_every_table_has_a_non_null_tenant_id(su: psycopg.Connection) -> None:
@@ -164,7 +174,7 @@ def test_every_table_has_a_non_null_tenant_id(su: psycopg.Connection) -> None:
 # -- constraints: these hold for the superuser too, with RLS out of the picture ---------------
 
 
-@pytest.mark.parametrize("table", ["decisions", "audit"])
+@pytest.mark.parametrize("table", ["decisions", "audit", "writes"])
 def test_composite_foreign_keys_block_cross_tenant_references(
     su: psycopg.Connection, table: str
 ) -> None:
@@ -174,6 +184,8 @@ def test_composite_foreign_keys_block_cross_tenant_references(
                         decision, decided_at)
                         values (%s, %s, 'k', '1', 'rules', false, '{}', now())""",
         "audit": "(tenant_id, item_id, at, status) values (%s, %s, now(), 'posted')",
+        "writes": """(tenant_id, item_id, entry_version, system, record_id, written_at)
+                     values (%s, %s, '9', 'quickbooks', 'qbo-9', now())""",
     }[table]
     with pytest.raises(psycopg.errors.ForeignKeyViolation), su.transaction():
         su.execute(f"insert into timebill.{table} {values}", [A, ITEM[B]])
@@ -199,6 +211,27 @@ def test_unique_key_includes_tenant_and_source(su: psycopg.Connection) -> None:
     su.execute(insert, [A, "clockify"])
 
 
+def test_writes_are_unique_per_entry_version_and_per_record(su: psycopg.Connection) -> None:
+    keys = su.execute(
+        """select c.contype::text, array(select a.attname::text from unnest(c.conkey)
+                  with ordinality as k(n, i) join pg_attribute as a
+                  on a.attrelid = c.conrelid and a.attnum = k.n order by k.i)
+           from pg_constraint as c
+           where c.conrelid = 'timebill.writes'::regclass and c.contype in ('p', 'u')"""
+    ).fetchall()
+    assert sorted(keys) == [("p", ["tenant_id", "item_id", "entry_version"]),
+                            ("u", ["tenant_id", "system", "record_id"])]  # fmt: skip
+    insert = """insert into timebill.writes (tenant_id, item_id, entry_version, system,
+                record_id, written_at) values (%s, %s, %s, 'quickbooks', %s, now())"""
+    for version, record in [("1", "qbo-other"), ("2", "qbo-1")]:  # seeded: ('1', 'qbo-1')
+        with pytest.raises(psycopg.errors.UniqueViolation), su.transaction():
+            su.execute(insert, [A, ITEM[A], version, record])
+    su.execute(insert, [A, ITEM[A], "2", "qbo-2"])
+    # Both tenants were seeded with record qbo-1: the key includes the tenant.
+    assert column(su, "select tenant_id from timebill.writes where record_id = 'qbo-1' "
+                      "order by 1") == [A, B]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("statement", "error"),
     [
@@ -208,6 +241,10 @@ def test_unique_key_includes_tenant_and_source(su: psycopg.Connection) -> None:
         ("update timebill.inbox set tenant_id = null", psycopg.errors.NotNullViolation),
         ("update timebill.tenants set tenant_id = 'Bad Id!'", psycopg.errors.CheckViolation),
         ("update timebill.rules_versions set approved_at = null", psycopg.errors.CheckViolation),
+        ("update timebill.writes set system = 'Quick Books'", psycopg.errors.CheckViolation),
+        ("update timebill.writes set record_id = ''", psycopg.errors.CheckViolation),
+        ("update timebill.writes set entry_version = ''", psycopg.errors.CheckViolation),
+        ("update timebill.writes set written_at = null", psycopg.errors.NotNullViolation),
     ],
 )
 def test_checks_reject_bad_values(

@@ -15,10 +15,17 @@ import pytest
 import respx
 from postgrest import APIError
 
-from app.adapters.supabase_store import SWEEPER_ROLE, WORKER_ROLE, SupabaseStore, mint_token
+from app.adapters.supabase_store import (
+    SWEEPER_ROLE,
+    WORKER_ROLE,
+    SupabaseStore,
+    WriteConflictError,
+    mint_token,
+)
 from app.domain.inbox import Status
 from app.errors import UpstreamError, UpstreamKind
 from tests.contract.builders import SECRET_A1, TENANT_A, TENANT_B, at, new_item, tenant
+from tests.contract.store_contract import race, record
 from tests.postgres.pg_server import PgDatabase
 from tests.postgres.postgrest_bridge import PostgrestBridge
 from tests.postgres.supabase_harness import BASE_URL, JWT_SECRET, bridge_for, routed, store_settings
@@ -67,7 +74,11 @@ def test_each_request_carries_a_short_lived_token_for_the_tenant_it_asks_about(
     store.items(TENANT_B)
     store.trail(TENANT_A, item.id)
     store.due(now=at(3))
-    assert router.calls.call_count == 8
+    store.record_write(TENANT_A, item.id, entry_version="v1", system="quickbooks",
+                       record_id="qbo-1", now=at(3))  # fmt: skip
+    store.write_for(TENANT_A, item.id, "v1")
+    store.own_record(TENANT_B, "quickbooks", "qbo-1")
+    assert router.calls.call_count == 11
     for request, _ in router.calls:
         claims = sent_claims(request)
         assert request.headers["apikey"] != request.headers["Authorization"].split()[-1]
@@ -210,3 +221,40 @@ def test_a_corrupt_tenant_row_does_not_leak_its_secrets(
     assert failure.value.kind is UpstreamKind.INVALID_RESPONSE
     assert SECRET_A1 not in str(failure.value)
     assert failure.value.__cause__ is None
+
+
+def test_racing_records_of_one_write_over_http_keep_one_row(
+    store: SupabaseStore, pg_db: PgDatabase
+) -> None:
+    item, _ = store.accept(new_item())
+    results = race(10, lambda i: record(store, item, "v1", "qbo-101", now=at(2, seconds=i)))
+    assert len(set(results)) == 1
+    with pg_db.connect() as conn:
+        rows = conn.execute("select tenant_id, item_id::text, record_id from timebill.writes")
+        assert rows.fetchall() == [(TENANT_A, item.id, "qbo-101")]
+
+
+def test_a_record_id_conflict_is_our_error_without_database_text(
+    store: SupabaseStore, router: respx.MockRouter
+) -> None:
+    first, _ = store.accept(new_item("evt-1"))
+    other, _ = store.accept(new_item("evt-2"))
+    record(store, first, "v1", "qbo-101")
+    with pytest.raises(WriteConflictError) as failure:
+        record(store, other, "v1", "qbo-101")
+    assert failure.value.__cause__ is None
+    assert failure.value.__suppress_context__
+    assert str(failure.value) == "quickbooks record 'qbo-101' is already recorded for another write"
+    answer = router.calls.last.response
+    assert (answer.status_code, answer.json()["code"]) == (409, "23505")
+
+
+def test_record_ids_that_are_not_uuids_name_no_item(
+    store: SupabaseStore, router: respx.MockRouter
+) -> None:
+    before = router.calls.call_count
+    with pytest.raises(LookupError):
+        store.record_write(TENANT_A, "not-a-uuid", entry_version="v1", system="quickbooks",
+                           record_id="qbo-1", now=at(1))  # fmt: skip
+    assert store.write_for(TENANT_A, "not-a-uuid", "v1") is None
+    assert router.calls.call_count == before  # answered without asking the database

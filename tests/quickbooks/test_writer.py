@@ -180,7 +180,7 @@ def test_missing_mapping_names_what_is_missing_and_calls_nothing(qbo: Qbo) -> No
 
     error = caught.value
     assert not error.retryable
-    assert error.kind is UpstreamKind.BAD_REQUEST
+    assert error.kind is UpstreamKind.MAPPING
     assert error.missing == (
         "client 'acme' (QuickBooks Customer)",
         "employee 'emp-0000' (QuickBooks Employee)",

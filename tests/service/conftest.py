@@ -50,6 +50,7 @@ class RecordingQueue:
 class FlakyWriter:
     """Fails the first ``failures`` calls (retryable unless told otherwise), then writes."""
 
+    system = "quickbooks"
     failures: int = 0
     retryable: bool = True
     kind: UpstreamKind = UpstreamKind.SERVER

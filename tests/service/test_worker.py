@@ -205,3 +205,46 @@ def test_a_lost_quickbooks_connection_pauses_the_entry_instead_of_dropping_it(ri
     assert "reconnect" in (item.last_error or "")
     reopen(rig.store, "demo", item_id, now=rig.clock())
     assert rig.worker.process("demo", item_id) is Status.POSTED
+
+
+def test_a_crash_between_the_write_and_our_commit_never_writes_twice(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    item_id = deliver(rig)
+    real_finish = rig.store.finish
+
+    def crash_on_posted(tenant: str, item: str, status: Status, **kw: object) -> None:
+        if status is Status.POSTED:
+            raise OSError("the Lambda was killed here")
+        real_finish(tenant, item, status, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rig.store, "finish", crash_on_posted)
+    with pytest.raises(OSError, match="killed"):
+        rig.run_queue()
+    monkeypatch.setattr(rig.store, "finish", real_finish)
+    rig.clock.advance(61)  # the lease runs out; the sweep or SQS redelivers
+    assert rig.store.due(now=rig.clock()) == [("demo", item_id)]
+    assert rig.worker.process("demo", item_id) is Status.POSTED
+    assert rig.writer.calls == 1
+
+
+def test_the_echo_of_our_own_quickbooks_write_is_skipped(rig: Rig) -> None:
+    posted = deliver(rig)
+    rig.run_queue()
+    record = rig.store.write_for("demo", posted, rig.store.get("demo", posted).entry.version)  # type: ignore[union-attr]
+    assert record is not None
+    body = sample_body(
+        Source.QUICKBOOKS, account=DEMO_ACCOUNTS[Source.QUICKBOOKS], intuitentityid=record.record_id
+    )
+    secret = rig.tenant.sources[Source.QUICKBOOKS].secrets[0].get_secret_value()
+    rig.client.post(
+        "/webhooks/quickbooks/demo",
+        content=body,
+        headers=signed_headers(Source.QUICKBOOKS, body, secret),
+    )
+    echo = rig.queue.jobs[-1][1]
+    rig.run_queue()
+    item = rig.store.get("demo", echo)
+    assert item is not None
+    assert item.status is Status.SKIPPED
+    assert rig.writer.calls == 1
