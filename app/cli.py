@@ -95,6 +95,41 @@ def demo(
     raise typer.Exit(run_demo(out))
 
 
+@app.command("audit")
+def audit_command(
+    exports: Annotated[
+        list[Path], typer.Argument(help="Clockify, Toggl or Harvest CSV exports of the period.")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Folder for audit.json and the CSV files.")],
+    rules: RulesDir = Path("sow_rules"),
+    history: History = None,
+    label_column: LabelColumn = "Approved Code",
+    invoices: Annotated[
+        Path | None,
+        typer.Option("--invoices", help="QuickBooks TimeActivity or invoice-lines CSV."),
+    ] = None,
+    manual_minutes: Annotated[
+        float | None, typer.Option(help="Minutes to reconcile one entry by hand (1.5).")
+    ] = None,
+    review_minutes: Annotated[
+        float | None, typer.Option(help="Minutes to review one flagged entry (1.0).")
+    ] = None,
+    setup_hours: Annotated[
+        float | None, typer.Option(help="Hours to export and run the audit (2.0).")
+    ] = None,
+    top: Annotated[int, typer.Option(help="How many top entries by money at stake.")] = 20,
+    deadline_ms: DeadlineMs = None,
+) -> None:
+    """Replay every entry through the cascade and price the leakage against the SOWs."""
+    from app.jobs_audit import AuditRequest, assumptions, run_audit  # noqa: PLC0415
+
+    request = AuditRequest(
+        exports, out, history, label_column, invoices,
+        assumptions(manual_minutes, review_minutes, setup_hours), top,
+    )  # fmt: skip
+    raise typer.Exit(run_audit(_settings(rules, deadline_ms), request))
+
+
 @rules_app.command("check")
 def rules_check(
     directory: Annotated[Path, typer.Argument(help="Directory of rules files.")] = Path(

@@ -1,0 +1,164 @@
+"""Caps and retainer allowances over the whole audited period, entry by entry in date order.
+
+The same sums as ``app/classify/sums.py`` (billable decisions only; a ``sow`` cap sums every
+billable entry of the client, whichever code carries it), kept per month for the report, and
+with the part of each entry that lies past a cap: an hours cap gives the hours past it, an
+amount cap the amount past it. When several caps are crossed by one entry the largest part
+counts, so nothing is counted twice. A retainer's allowance (``retainer_hours`` a month) is
+summed the same way: the hours past it are the only retainer hours billed by the hour.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from app.audit.model import CapUsage
+from app.domain.decisions import Decision
+from app.domain.entries import TimeEntry
+from app.domain.rulebook import RuleBook
+from app.domain.rules import Basis, BillingCode, Cap, ClientRules
+
+CENT = Decimal("0.01")
+ZERO = Decimal(0)
+
+
+def cents(value: Decimal) -> Decimal:
+    return value.quantize(CENT, ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class OverCap:
+    """The part of one entry past a cap: hours, value at SOW rates, and which cap."""
+
+    hours: Decimal
+    value: Decimal
+    clause: str
+    note: str
+
+
+@dataclass
+class _Account:
+    """One cap's running use: (client, unit, code or "*", month or "phase"/"sow")."""
+
+    client: str
+    code: str
+    clause: str
+    period: str
+    unit: str
+    limit: Decimal
+    alert_at: float
+    used: Decimal = ZERO
+    by_month: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+
+    def add(self, month: str, value: Decimal) -> Decimal:
+        """Count ``value``; return the part of it past the limit."""
+        self.used += value
+        self.by_month[month] += value
+        return min(value, max(ZERO, self.used - self.limit))
+
+    def usage(self) -> list[CapUsage]:
+        rows, to_date = [], ZERO
+        for month in sorted(self.by_month):
+            to_date += self.by_month[month]
+            rows.append(self._row(month, to_date))
+        return rows
+
+    def _row(self, month: str, to_date: Decimal) -> CapUsage:
+        alert = to_date >= self.limit * Decimal(str(self.alert_at))
+        return CapUsage(
+            client=self.client, code=self.code, clause=self.clause, period=self.period,
+            unit=self.unit, month=month, limit=cents(self.limit),
+            used_in_month=cents(self.by_month[month]), used_to_date=cents(to_date),
+            over_to_date=cents(max(ZERO, to_date - self.limit)), alert_at=self.alert_at,
+            alert=alert,
+        )  # fmt: skip
+
+
+@dataclass
+class CapLedger:
+    book: RuleBook
+    accounts: dict[tuple[str, ...], _Account] = field(default_factory=dict)
+    allowances: dict[tuple[str, str, str], Decimal] = field(
+        default_factory=lambda: defaultdict(Decimal)
+    )
+
+    def run(
+        self, entries: Sequence[TimeEntry], decisions: Sequence[Decision]
+    ) -> tuple[dict[int, OverCap], dict[int, Decimal]]:
+        """Per entry index: the part past a cap, and the retainer hours past the allowance."""
+        over: dict[int, OverCap] = {}
+        past_allowance: dict[int, Decimal] = {}
+        for i in sorted(range(len(entries)), key=lambda i: (entries[i].work_date, i)):
+            client = self.book.clients.get(decisions[i].client_id or "")
+            if client is None or decisions[i].code is None or not decisions[i].billable:
+                continue
+            month = entries[i].work_date.strftime("%Y-%m")
+            if found := self._caps(client, decisions[i], month):
+                over[i] = found
+            if (hours := self._allowance(client, decisions[i], month)) > 0:
+                past_allowance[i] = hours
+        return over, past_allowance
+
+    def usage(self) -> list[CapUsage]:
+        rows = [row for account in self.accounts.values() for row in account.usage()]
+        return sorted(rows, key=lambda r: (r.client, r.code, r.period, r.unit, r.month))
+
+    def _caps(self, client: ClientRules, d: Decision, month: str) -> OverCap | None:
+        best: OverCap | None = None
+        for code in client.codes:
+            for cap in code.caps:
+                if cap.period == "sow" or code.code == d.code:
+                    for found in self._count(client, code, cap, d, month):
+                        if best is None or (found.value, found.hours) > (best.value, best.hours):
+                            best = found
+        return best
+
+    def _count(
+        self, client: ClientRules, code: BillingCode, cap: Cap, d: Decision, month: str
+    ) -> list[OverCap]:
+        per_hour = d.billable_fraction * d.rate if d.rate is not None else ZERO
+        found = []
+        for limit, value, unit in (
+            (cap.hours, d.hours, "h"),
+            (cap.amount, d.amount, client.sow.currency),
+        ):
+            if limit is None:
+                continue
+            account = self._account(client, code, cap, (unit, limit), month)
+            past = account.add(month, value)
+            if past > 0:
+                hours = past if unit == "h" else (past / per_hour if per_hour else ZERO)
+                worth = cents(past * per_hour) if unit == "h" else cents(past)
+                shown = "" if cap.period == "month" else f" {cap.period}"
+                note = f"past the {code.code}{shown} cap of {limit:.2f} {unit}"
+                found.append(OverCap(hours, worth, code.clause, note))
+        return found
+
+    def _account(
+        self,
+        client: ClientRules,
+        code: BillingCode,
+        cap: Cap,
+        limit: tuple[str, Decimal],
+        month: str,
+    ) -> _Account:
+        scope = "*" if cap.period == "sow" else code.code
+        period = month if cap.period == "month" else cap.period
+        key = (client.client.id, limit[0], scope, period)
+        if key not in self.accounts:
+            self.accounts[key] = _Account(
+                client.client.id, scope, code.clause, cap.period, *limit, cap.alert_at
+            )
+        return self.accounts[key]
+
+    def _allowance(self, client: ClientRules, d: Decision, month: str) -> Decimal:
+        code = next((c for c in client.codes if c.code == d.code), None)
+        if code is None or code.resolved_basis is not Basis.RETAINER or not code.retainer_hours:
+            return ZERO
+        key = (client.client.id, code.code, month)
+        before = self.allowances[key]
+        self.allowances[key] = before + d.hours
+        return min(d.hours, max(ZERO, before + d.hours - code.retainer_hours))
