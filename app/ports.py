@@ -8,7 +8,15 @@ from typing import Any, Protocol
 from app.classify.deadline import Deadline
 from app.domain.decisions import Decision, LlmUsage, StageOutcome
 from app.domain.entries import TimeEntry
-from app.domain.inbox import AuditEvent, InboxItem, NewItem, Status, Tenant, WriteRecord
+from app.domain.inbox import (
+    AuditEvent,
+    EntityRef,
+    InboxItem,
+    NewItem,
+    Status,
+    Tenant,
+    WriteRecord,
+)
 from app.domain.rulebook import ClientContext
 
 
@@ -164,4 +172,14 @@ class Writer(Protocol):
 
     def write(self, tenant: Tenant, item: InboxItem, decision: Decision) -> str:
         """Returns the id of the written record (outbox file name, QBO TimeActivity id)."""
+        ...
+
+
+class Reader(Protocol):
+    """Reads the record an id-only event names (QuickBooks webhooks) as a time entry."""
+
+    system: str
+
+    def read(self, tenant: Tenant, ref: EntityRef) -> TimeEntry | None:
+        """``None`` when there is nothing to classify (a deleted record)."""
         ...

@@ -144,9 +144,13 @@ class QuickBooksWriter:
             current = self.api.read_time_activity(tenant, realm, record_id)
             if current.get("BillableStatus") == "HasBeenBilled":
                 raise _conflict(f"TimeActivity {record_id} is already invoiced: left unchanged")
+            body = merged(current, ours)
+            if unchanged(current, body):
+                # Nothing to say that the record does not already say: saving would only fire
+                # another webhook, which would come back here. This is what ends the loop.
+                return record_id
             operation = f"update:{record_id}:{current.get('SyncToken', '')}"
             rid = request_id(tenant, entry.key, entry.version, operation)
-            body = merged(current, ours)
             try:
                 return _record_id(self.api.save_time_activity(tenant, realm, body, request_id=rid))
             except UpstreamError as exc:
@@ -215,6 +219,12 @@ def merged(current: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:
         body.pop("Hours", None)
         body.pop("Minutes", None)
     return body
+
+
+def unchanged(current: dict[str, Any], body: dict[str, Any]) -> bool:
+    """Would saving ``body`` change anything in ``current``?"""
+    keys = (set(current) | set(body)) - _READ_ONLY - {"SyncToken"}
+    return all(current.get(key) == body.get(key) for key in keys)
 
 
 def _refs(entry: TimeEntry, decision: Decision, mapping: QboMapping) -> tuple[str, str, str]:

@@ -17,7 +17,7 @@ from app.classify.cascade import Cascade
 from app.domain.decisions import Decision, ReviewReason
 from app.domain.inbox import InboxItem, Status, Tenant
 from app.errors import UpstreamError, UpstreamKind
-from app.ports import Store, Writer
+from app.ports import Reader, Store, Writer
 
 log = logging.getLogger("timebill.worker")
 
@@ -51,6 +51,8 @@ class Worker:
         writer: Writer,
         cascade_for: Callable[[str], Cascade],
         *,
+        reader: Reader | None = None,
+        write_reviews: bool = False,
         policy: RetryPolicy | None = None,
         lease_s: float = 60.0,
         clock: Callable[[], datetime] = utc_now,
@@ -58,6 +60,8 @@ class Worker:
         self.store = store
         self.writer = writer
         self.cascade_for = cascade_for
+        self.reader = reader
+        self.write_reviews = write_reviews
         self.policy = policy or RetryPolicy()
         self.lease_s = lease_s
         self.clock = clock
@@ -75,12 +79,27 @@ class Worker:
                 item, Status.SKIPPED, error=f"our own write ({item.ref.id}) echoed back"
             )
         if item.entry is None:
-            # QuickBooks events carry ids only; they wait here until a reader for them runs.
-            return self._end(item, Status.WAITING, error=f"no reader yet for {item.source} records")
+            return self._read_then_decide(tenant, item)
+        return self._decide_then_write(tenant, item)
+
+    def _read_then_decide(self, tenant: Tenant, item: InboxItem) -> Status:
+        """Events that carry ids only (QuickBooks): read the record, then treat it as an entry."""
+        ref = item.ref
+        if self.reader is None or ref is None or self.reader.system != item.source.value:
+            return self._end(item, Status.WAITING, error=f"no reader for {item.source} records")
+        try:
+            entry = self.reader.read(tenant, ref)
+        except UpstreamError as exc:
+            return self._write_failed(item, None, exc)
+        if entry is None:
+            return self._end(item, Status.SKIPPED, error=f"{ref.entity} {ref.id}: nothing to read")
+        return self._decide_then_write(tenant, item.model_copy(update={"entry": entry}))
+
+    def _decide_then_write(self, tenant: Tenant, item: InboxItem) -> Status:
         try:
             decision = self._decide(item)
         except Exception as exc:
-            log.exception("classification failed for %s/%s", tenant_id, item_id)
+            log.exception("classification failed for %s/%s", item.tenant, item.id)
             return self._retry(item, f"classification failed: {type(exc).__name__}")
         return self._after_decision(tenant, item, decision)
 
@@ -99,8 +118,8 @@ class Worker:
         reasons = set(decision.review_reasons)
         if reasons and reasons <= TRANSIENT_MODEL and item.attempts < self.policy.model_attempts:
             return self._retry(item, "model unavailable: " + decision.reason, decision)
-        if decision.needs_review:
-            return self._end(item, Status.NEEDS_REVIEW, decision=decision)
+        if decision.needs_review and not self.write_reviews:
+            return self._end(item, Status.NEEDS_REVIEW, decision=decision)  # held back
         return self._write(tenant, item, decision)
 
     def _write(self, tenant: Tenant, item: InboxItem, decision: Decision) -> Status:
@@ -116,6 +135,8 @@ class Worker:
             log.exception("writer failed for %s/%s", item.tenant, item.id)
             return self._retry(item, f"writer failed: {type(exc).__name__}", decision)
         self._remember(item, version, record)
+        if decision.needs_review:  # written NotBillable with a review marker, for the PM in QBO
+            return self._end(item, Status.NEEDS_REVIEW, decision=decision)
         log.info("posted %s/%s as %s (%s)", item.tenant, item.id, decision.code, record)
         return self._end(item, Status.POSTED, decision=decision)
 
@@ -131,10 +152,21 @@ class Worker:
             log.warning("write of %s/%s updated record %s in place", item.tenant, item.id, record)
 
     def _is_echo(self, item: InboxItem) -> bool:
-        assert item.ref is not None
-        return self.store.own_record(item.tenant, item.source.value, item.ref.id) is not None
+        """A record we created for an entry from another tracker, announced back to us.
 
-    def _write_failed(self, item: InboxItem, decision: Decision, exc: UpstreamError) -> Status:
+        Records that came from QuickBooks itself are read and classified again: a change a
+        person made there is news, and an unchanged record makes the writer a no-op.
+        """
+        assert item.ref is not None
+        record = self.store.own_record(item.tenant, item.source.value, item.ref.id)
+        if record is None:
+            return False
+        origin = self.store.get(item.tenant, record.item_id)
+        return origin is not None and origin.source is not item.source
+
+    def _write_failed(
+        self, item: InboxItem, decision: Decision | None, exc: UpstreamError
+    ) -> Status:
         error = str(exc)
         if exc.kind is UpstreamKind.RATE_LIMITED:
             # Throttling is the other side's pace, not a failure: no attempt is spent on it.
