@@ -43,6 +43,16 @@ class Settings(BaseSettings):
     sqs_queue_url: str | None = None
     outbox_dir: Path = Path("out/outbox")
     api_base_path: str = "/"
+
+    # Where decisions go: the outbox folder (embedded default) or QuickBooks Online
+    writer: Literal["outbox", "quickbooks"] = "outbox"
+    review_write: Literal["hold", "mark"] = "hold"  # mark: write NotBillable with a REVIEW line
+    qbo_client_id: str | None = None
+    qbo_client_secret: SecretStr | None = None
+    qbo_redirect_uri: str = "http://localhost:8000/qbo/callback"
+    qbo_environment: Literal["sandbox", "production"] = "sandbox"
+    qbo_mapping_path: Path | None = None
+    qbo_token_path: Path = Path("out/qbo_tokens.sqlite3")
     max_body_bytes: int = Field(default=262_144, ge=1_024, le=6_000_000)
     worker_lease_s: float = Field(default=60.0, gt=0)
     # Supabase store. The key is the anon/publishable key: it only passes the API gateway.
@@ -59,6 +69,18 @@ class Settings(BaseSettings):
     def _bedrock_needs_region(self) -> Settings:
         if self.llm_provider == "bedrock" and not self.aws_region:
             raise ValueError("TIMEBILL_LLM_PROVIDER=bedrock needs TIMEBILL_AWS_REGION")
+        if self.writer == "quickbooks":
+            missing = [
+                name
+                for name, value in (
+                    ("TIMEBILL_QBO_CLIENT_ID", self.qbo_client_id),
+                    ("TIMEBILL_QBO_CLIENT_SECRET", self.qbo_client_secret),
+                    ("TIMEBILL_QBO_MAPPING_PATH", self.qbo_mapping_path),
+                )
+                if not value
+            ]
+            if missing:
+                raise ValueError(f"TIMEBILL_WRITER=quickbooks needs {', '.join(missing)}")
         if self.queue == "sqs" and not self.sqs_queue_url:
             raise ValueError("TIMEBILL_QUEUE=sqs needs TIMEBILL_SQS_QUEUE_URL")
         return self

@@ -14,9 +14,10 @@ from app.classify.mixed import SegmentReader
 from app.classify.rules_stage import RulesStage
 from app.config import Settings
 from app.domain.rulebook import RuleBook
-from app.ports import ClassifierStage, Queue, Store
+from app.ports import ClassifierStage, Queue, Reader, Store, Writer
 
 if TYPE_CHECKING:
+    from app.adapters.quickbooks_client import QboApi
     from app.api.deps import Services
     from app.service.worker import Worker
 
@@ -64,7 +65,6 @@ def build_store(settings: Settings) -> Store:
 
 
 def build_worker(settings: Settings, store: Store) -> Worker:
-    from app.adapters.outbox_writer import OutboxWriter  # noqa: PLC0415
     from app.service.classifiers import Classifiers  # noqa: PLC0415
     from app.service.rules_provider import DirectoryRules  # noqa: PLC0415
     from app.service.worker import Worker  # noqa: PLC0415
@@ -74,10 +74,44 @@ def build_worker(settings: Settings, store: Store) -> Worker:
         DirectoryRules(settings.rules_dir),
         lambda book, memory: build_cascade(settings, book, memory),
     )
+    writer, reader = build_writer_and_reader(settings)
     return Worker(
-        store, OutboxWriter(settings.outbox_dir), classifiers.cascade_for,
-        lease_s=settings.worker_lease_s,
+        store, writer, classifiers.cascade_for, reader=reader,
+        write_reviews=settings.review_write == "mark", lease_s=settings.worker_lease_s,
     )  # fmt: skip
+
+
+def build_writer_and_reader(settings: Settings) -> tuple[Writer, Reader | None]:
+    """The outbox locally (QuickBooks events then wait); QuickBooks reads and writes in prod."""
+    from app.adapters.quickbooks_writer import load_mappings  # noqa: PLC0415
+
+    path = settings.qbo_mapping_path
+    mappings = load_mappings(path) if path else {}
+    if settings.writer == "outbox":
+        from app.adapters.outbox_writer import OutboxWriter  # noqa: PLC0415
+
+        return OutboxWriter(settings.outbox_dir, mappings), None
+    from app.adapters.quickbooks_reader import QboReader  # noqa: PLC0415
+    from app.adapters.quickbooks_writer import QuickBooksWriter  # noqa: PLC0415
+
+    api = build_qbo_api(settings)
+    return QuickBooksWriter(api, mappings), QboReader(api, mappings)
+
+
+def build_qbo_api(settings: Settings) -> QboApi:
+    from app.adapters.quickbooks_client import QboApi, QboConnector  # noqa: PLC0415
+    from app.adapters.quickbooks_token_sqlite import SqliteTokenStore  # noqa: PLC0415
+    from app.adapters.quickbooks_tokens import TokenManager  # noqa: PLC0415
+
+    assert settings.qbo_client_id
+    assert settings.qbo_client_secret
+    connector = QboConnector(
+        client_id=settings.qbo_client_id, client_secret=settings.qbo_client_secret,
+        redirect_uri=settings.qbo_redirect_uri, environment=settings.qbo_environment,
+    )  # fmt: skip
+    settings.qbo_token_path.parent.mkdir(parents=True, exist_ok=True)
+    tokens = TokenManager(SqliteTokenStore(settings.qbo_token_path), connector)
+    return QboApi(connector, tokens)
 
 
 def build_queue(settings: Settings, store: Store) -> Queue:

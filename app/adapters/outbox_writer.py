@@ -1,7 +1,11 @@
 """The local writer: one JSON file per decided entry in an outbox folder.
 
 It stands where QuickBooks stands in production, with the same promise: writing the same
-(tenant, item, entry version) twice leaves one record. Files appear atomically (temp + rename).
+(tenant, item, entry version) twice leaves one record. With a QuickBooks mapping for the tenant
+(``TIMEBILL_QBO_MAPPING_PATH``) each file holds exactly the request QuickBooks would receive
+(the TimeActivity body, its ``requestid`` and realm), so a firm can inspect them before
+connecting a company; a missing client, person or code fails the entry as QuickBooks would.
+Without a mapping the file keeps the decision. Files appear atomically (temp + rename).
 """
 
 from __future__ import annotations
@@ -9,8 +13,11 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
+from app.adapters.quickbooks_writer import QboMapping, request_id, time_activity_body
 from app.domain.decisions import Decision
 from app.domain.inbox import InboxItem, Tenant
 
@@ -18,8 +25,9 @@ from app.domain.inbox import InboxItem, Tenant
 class OutboxWriter:
     system = "outbox"
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, mappings: Mapping[str, QboMapping] | None = None) -> None:
         self.folder = folder
+        self.mappings = dict(mappings or {})
 
     def write(self, tenant: Tenant, item: InboxItem, decision: Decision) -> str:
         version = item.entry.version if item.entry else "0"
@@ -27,17 +35,26 @@ class OutboxWriter:
         target = self.folder / tenant.id / name
         if target.exists():
             return name  # already written: a retry after a crash must not write twice
+        record = self._record(tenant, item, decision)
         target.parent.mkdir(parents=True, exist_ok=True)
-        record = {
-            "tenant": tenant.id,
-            "item": item.id,
-            "entry": item.entry.model_dump(mode="json", exclude={"user_email"})
-            if item.entry
-            else None,
-            "decision": decision.model_dump(mode="json"),
-        }
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(record, handle, indent=2, sort_keys=True)
         os.replace(tmp, target)
         return name
+
+    def _record(self, tenant: Tenant, item: InboxItem, decision: Decision) -> dict[str, Any]:
+        mapping = self.mappings.get(tenant.id)
+        if mapping is None or item.entry is None:
+            kept = (
+                item.entry.model_dump(mode="json", exclude={"user_email"}) if item.entry else None
+            )
+            return {"tenant": tenant.id, "item": item.id, "entry": kept,
+                    "decision": decision.model_dump(mode="json")}  # fmt: skip
+        entry = item.entry
+        return {
+            "system": "quickbooks",
+            "request": f"POST /v3/company/{mapping.realm}/timeactivity",
+            "requestid": request_id(tenant.id, entry.key, entry.version, "create"),
+            "TimeActivity": time_activity_body(entry, decision, mapping),
+        }
