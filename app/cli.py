@@ -195,5 +195,25 @@ def replay(
     raise typer.Exit(run_replay(Settings(), tenant, item))
 
 
+qbo_app = typer.Typer(no_args_is_help=True, help="Connect and inspect QuickBooks Online.")
+app.add_typer(qbo_app, name="qbo")
+
+
+@qbo_app.command("connect")
+def qbo_connect(tenant: Tenant = "demo") -> None:
+    """Authorise timebill for a QuickBooks company (first time, or after a reconnect alarm)."""
+    from app.jobs_qbo import run_connect  # noqa: PLC0415
+
+    raise typer.Exit(run_connect(Settings(), tenant, lambda text: str(typer.prompt(text))))
+
+
+@app.command()
+def status(tenant: Tenant = "demo") -> None:
+    """Entries per state, the writer, Claude, and each QuickBooks company's connection."""
+    from app.jobs_qbo import run_status  # noqa: PLC0415
+
+    raise typer.Exit(run_status(Settings(), tenant))
+
+
 def main() -> None:
     app()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
+from pathlib import Path
 
 import httpx
 from rich.table import Table
@@ -21,6 +23,7 @@ from app.service.local import (
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+DEMO_MAPPING = Path(__file__).resolve().parents[1] / "examples" / "demo_firm" / "qbo_mapping.yaml"
 
 
 def run_serve(settings: Settings, host: str, port: int) -> int:
@@ -29,6 +32,10 @@ def run_serve(settings: Settings, host: str, port: int) -> int:
     from app.main import app  # noqa: PLC0415
 
     tenant = ensure_demo_tenant(build_store(settings))
+    if settings.qbo_mapping_path is None and DEMO_MAPPING.exists():
+        # The demo tenant's outbox then holds the exact QuickBooks requests, not bare decisions.
+        os.environ["TIMEBILL_QBO_MAPPING_PATH"] = str(DEMO_MAPPING)
+        console.print(f"QuickBooks mapping: the demo firm's ({DEMO_MAPPING})")
     console.print(f"timebill serving on http://{host}:{port} (store: {settings.sqlite_path})")
     for source in tenant.sources:
         console.print(f"  webhook: http://{host}:{port}/webhooks/{source.value}/{tenant.id}")

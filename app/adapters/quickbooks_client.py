@@ -28,6 +28,7 @@ from typing import Any, Literal, TypeVar
 
 import requests
 from intuitlib.client import AuthClient
+from intuitlib.enums import Scopes
 from intuitlib.exceptions import AuthClientError
 from pydantic import SecretStr
 from quickbooks import QuickBooks
@@ -139,6 +140,26 @@ class QboConnector:
             finally:
                 auth.access_token = auth.refresh_token = None
 
+    def authorization_url(self, state: str) -> str:
+        """Where a person signs in to QuickBooks and picks the company to connect."""
+        with self._lock:
+            url: str = self._auth_client().get_authorization_url([Scopes.ACCOUNTING], state)
+            return url
+
+    def exchange(self, code: str, realm: str) -> TokenGrant:
+        """The first tokens, from the code QuickBooks sent back to the redirect URI."""
+        with self._lock:
+            auth = self._auth_client()
+            try:
+                auth.get_bearer_token(code, realm_id=realm)
+                return _grant(auth)
+            except AuthClientError as exc:
+                raise _token_error(exc) from None
+            except requests.RequestException as exc:
+                raise faults.transport_error(exc) from None
+            finally:
+                auth.access_token = auth.refresh_token = None
+
     def client(self, realm: str, access_token: str) -> Any:
         """A ``QuickBooks`` client for ``realm`` using ``access_token`` (never refreshing).
 
@@ -203,6 +224,34 @@ class QboApi:
 
         def save(qb: Any) -> dict[str, Any]:
             return _plain(TimeActivity.from_json(body).save(qb=qb, request_id=request_id))
+
+        return self._call(tenant, realm, save)
+
+    def save_invoice(
+        self, tenant: str, realm: str, body: dict[str, Any], *, request_id: str
+    ) -> dict[str, Any]:
+        """Create an Invoice from ``body`` exactly as given; return the Invoice QBO answers.
+
+        Unlike ``save_time_activity`` the body is not routed through the library's object:
+        ``Invoice()`` fills a dozen defaults on serialisation (``DueDate`` "",
+        ``GlobalTaxCalculation`` "TaxExcluded", ``AllowIPNPayment`` true, ``TxnLineId`` 0 on
+        every ``LinkedTxn``, ``ServiceDate`` "" on every line), so the wire body would not be
+        the payload the outbox shows. ``create_object`` posts our JSON as it is, through the
+        same session, timeout, budget and fault mapping.
+        """
+        if not 0 < len(request_id) <= MAX_REQUEST_ID:
+            raise ValueError(f"requestid must be 1-{MAX_REQUEST_ID} characters")
+        payload = json.dumps(body)
+
+        def save(qb: Any) -> dict[str, Any]:
+            answer = qb.create_object("Invoice", payload, request_id=request_id)
+            invoice = answer.get("Invoice") if isinstance(answer, dict) else None
+            if not isinstance(invoice, dict):
+                raise UpstreamError(
+                    SYSTEM, UpstreamKind.INVALID_RESPONSE, retryable=False,
+                    message="invoice create answered without an Invoice",
+                )  # fmt: skip
+            return invoice
 
         return self._call(tenant, realm, save)
 

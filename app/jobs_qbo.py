@@ -1,0 +1,125 @@
+"""CLI use cases for QuickBooks Online: the first authorisation, and the service's status."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlparse
+
+from rich.table import Table
+
+from app.config import Settings
+from app.console import console, errors
+from app.domain.inbox import Status
+from app.errors import UpstreamError
+from app.factory import build_store
+
+if TYPE_CHECKING:
+    from app.adapters.quickbooks_client import QboConnector
+    from app.adapters.quickbooks_tokens import TokenGrant
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class ConnectError(ValueError):
+    pass
+
+
+def read_redirect(url: str, state: str) -> tuple[str, str]:
+    """The code and realm from the address QuickBooks sent the browser back to."""
+    query = parse_qs(urlparse(url.strip()).query)
+    if "error" in query:
+        raise ConnectError(f"QuickBooks refused: {query['error'][0]}")
+    missing = [k for k in ("code", "realmId", "state") if not query.get(k)]
+    if missing:
+        raise ConnectError(f"that address has no {', '.join(missing)}: paste the whole address")
+    if not secrets.compare_digest(query["state"][0], state):
+        raise ConnectError(
+            "the state does not match this sign-in: start `timebill qbo connect` again"
+        )
+    return query["code"][0], query["realmId"][0]
+
+
+def run_connect(settings: Settings, tenant: str, ask: Callable[[str], str]) -> int:
+    if not (settings.qbo_client_id and settings.qbo_client_secret):
+        errors.print("[red]error:[/] set TIMEBILL_QBO_CLIENT_ID and TIMEBILL_QBO_CLIENT_SECRET "
+                     "(your app's keys on developer.intuit.com) first")  # fmt: skip
+        return EXIT_BAD_INPUT
+    from app.adapters.quickbooks_token_sqlite import SqliteTokenStore  # noqa: PLC0415
+    from app.adapters.quickbooks_tokens import TokenManager  # noqa: PLC0415
+
+    connector = _connector(settings)
+    try:
+        realm, grant = _sign_in(connector, ask)
+    except (ConnectError, UpstreamError) as exc:
+        errors.print(f"[red]error:[/] {exc}")
+        return EXIT_FAILED
+    settings.qbo_token_path.parent.mkdir(parents=True, exist_ok=True)
+    store = SqliteTokenStore(settings.qbo_token_path)
+    try:
+        TokenManager(store, connector).connect(tenant, realm, grant)
+    finally:
+        store.close()
+    console.print(f"Connected tenant {tenant} to QuickBooks company {realm}.")
+    console.print(f"The tokens are kept in {settings.qbo_token_path}.")
+    return EXIT_OK
+
+
+def _connector(settings: Settings) -> QboConnector:
+    from app.adapters.quickbooks_client import QboConnector  # noqa: PLC0415
+
+    assert settings.qbo_client_id
+    assert settings.qbo_client_secret
+    return QboConnector(
+        client_id=settings.qbo_client_id, client_secret=settings.qbo_client_secret,
+        redirect_uri=settings.qbo_redirect_uri, environment=settings.qbo_environment,
+    )  # fmt: skip
+
+
+def _sign_in(connector: QboConnector, ask: Callable[[str], str]) -> tuple[str, TokenGrant]:
+    state = secrets.token_urlsafe(16)
+    console.print("Open this address, sign in to QuickBooks and choose the company:")
+    console.print(connector.authorization_url(state), soft_wrap=True)
+    code, realm = read_redirect(ask("Paste the address your browser was sent to"), state)
+    return realm, connector.exchange(code, realm)
+
+
+def run_status(settings: Settings, tenant: str) -> int:
+    store = build_store(settings)
+    table = Table(title=f"timebill status: tenant {tenant}", title_justify="left")
+    table.add_column("what")
+    table.add_column("state")
+    found = store.get_tenant(tenant)
+    table.add_row(
+        "tenant", "unknown" if found is None else ("paused" if found.paused else "active")
+    )
+    for status in Status:
+        count = len(store.items(tenant, status=status, limit=1_000))
+        if count:
+            table.add_row(f"entries {status.value}", f"{count}{'+' if count == 1_000 else ''}")
+    table.add_row("writer", settings.writer)
+    table.add_row("claude", "on" if settings.llm_enabled else "off")
+    for realm, state in _connections(settings, tenant):
+        table.add_row(f"quickbooks {realm}", state)
+    console.print(table)
+    return EXIT_OK
+
+
+def _connections(settings: Settings, tenant: str) -> list[tuple[str, str]]:
+    """Each mapped QuickBooks company and whether it needs to be reconnected."""
+    if settings.qbo_mapping_path is None or not settings.qbo_token_path.exists():
+        return []
+    from app.adapters.quickbooks_token_sqlite import SqliteTokenStore  # noqa: PLC0415
+    from app.adapters.quickbooks_writer import load_mappings  # noqa: PLC0415
+
+    mapping = load_mappings(settings.qbo_mapping_path).get(tenant)
+    if mapping is None:
+        return []
+    store = SqliteTokenStore(settings.qbo_token_path)
+    try:
+        tokens = store.get(tenant, mapping.realm)
+    finally:
+        store.close()
+    state = "not connected: run `timebill qbo connect`" if tokens is None else tokens.status.value
+    return [(mapping.realm, state)]
