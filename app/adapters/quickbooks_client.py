@@ -128,17 +128,7 @@ class QboConnector:
         self._clients: dict[str, tuple[str, Any]] = {}
 
     def refresh(self, refresh_token: str) -> TokenGrant:
-        with self._lock:
-            auth = self._auth_client()
-            try:
-                auth.refresh(refresh_token=refresh_token)
-                return _grant(auth)
-            except AuthClientError as exc:
-                raise _token_error(exc) from None
-            except requests.RequestException as exc:
-                raise faults.transport_error(exc) from None
-            finally:
-                auth.access_token = auth.refresh_token = None
+        return self._token_call(lambda auth: auth.refresh(refresh_token=refresh_token))
 
     def authorization_url(self, state: str) -> str:
         """Where a person signs in to QuickBooks and picks the company to connect."""
@@ -148,10 +138,14 @@ class QboConnector:
 
     def exchange(self, code: str, realm: str) -> TokenGrant:
         """The first tokens, from the code QuickBooks sent back to the redirect URI."""
+        return self._token_call(lambda auth: auth.get_bearer_token(code, realm_id=realm))
+
+    def _token_call(self, call: Callable[[Any], object]) -> TokenGrant:
+        """One call to the token endpoint on the shared AuthClient, left without tokens after."""
         with self._lock:
             auth = self._auth_client()
             try:
-                auth.get_bearer_token(code, realm_id=realm)
+                call(auth)
                 return _grant(auth)
             except AuthClientError as exc:
                 raise _token_error(exc) from None
