@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -142,6 +143,77 @@ def rules_check(
     raise typer.Exit(run_rules_check(directory))
 
 
+# --- timebill rules draft | approve | history: SOW -> draft -> approved rules (jobs_rules) ---
+
+
+@rules_app.command("draft")
+def rules_draft(
+    sow: Annotated[Path, typer.Argument(help="The client's SOW: .pdf, .md or .txt.")],
+    client: Annotated[str, typer.Option("--client", help="The client's name for the rules.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Folder for the draft (default: RULES/drafts).")
+    ] = None,
+    rules: RulesDir = Path("sow_rules"),
+    client_id: Annotated[
+        str | None, typer.Option("--id", help="Client id (default: made from the name).")
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Claude model (default: TIMEBILL_MODEL).")
+    ] = None,
+    max_tokens: Annotated[
+        int | None,
+        typer.Option("--max-tokens", min=1024, max=128_000, help="Answer budget (32000)."),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", min=10, help="Seconds to wait for the whole answer (600)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing draft.")] = False,
+    thinking: Annotated[
+        bool, typer.Option("--thinking/--no-thinking", help="Let the model think first.")
+    ] = True,
+) -> None:
+    """Draft CLIENT's rules file from a SOW with Claude, for a person to check and approve.
+
+    Exit 0 drafted and valid, 1 drafted with problems listed, 2 bad input, 3 Claude failed
+    (nothing written).
+    """
+    from app.jobs_rules import DraftRequest, run_rules_draft  # noqa: PLC0415
+
+    request = DraftRequest(
+        sow, client, client_id=client_id, out=out, rules_dir=rules, force=force, model=model,
+        max_tokens=max_tokens, timeout_s=timeout, thinking=thinking,
+    )  # fmt: skip
+    raise typer.Exit(run_rules_draft(Settings(), request))
+
+
+@rules_app.command("approve")
+def rules_approve(
+    draft: Annotated[Path, typer.Argument(help="The draft, e.g. sow_rules/drafts/acme.yaml.")],
+    by: Annotated[str, typer.Option("--by", help="Who approves: your name or email.")],
+    rules: RulesDir = Path("sow_rules"),
+) -> None:
+    """Check a draft again, run its examples, and put it in force as RULES/<client-id>.yaml.
+
+    Every approved version is kept in RULES/.versions/ with who approved it and when.
+    Exit 0 approved, 1 refused (problems listed), 2 bad input.
+    """
+    from app.jobs_rules import run_rules_approve  # noqa: PLC0415
+
+    raise typer.Exit(run_rules_approve(draft, by, rules))
+
+
+@rules_app.command("history")
+def rules_history(
+    client: Annotated[str, typer.Argument(help="Client id (or name).")],
+    rules: RulesDir = Path("sow_rules"),
+) -> None:
+    """List the approved versions of a client's rules: who approved each one, and when."""
+    from app.jobs_rules import run_rules_history  # noqa: PLC0415
+
+    raise typer.Exit(run_rules_history(client, rules))
+
+
 Tenant = Annotated[str, typer.Option("--tenant", help="Tenant id in the store.")]
 
 
@@ -151,9 +223,14 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
     """Run the webhook service locally: SQLite store, in-process worker, outbox writer."""
+    from app.console import console  # noqa: PLC0415
+    from app.jobs_review import demo_signin  # noqa: PLC0415
     from app.jobs_service import run_serve  # noqa: PLC0415
 
-    raise typer.Exit(run_serve(Settings(), host, port))
+    settings = Settings()
+    link = demo_signin(settings, host, port)
+    console.print(f"review queue: sign in as the demo reviewer with {link}", soft_wrap=True)
+    raise typer.Exit(run_serve(settings, host, port))
 
 
 @app.command("send-sample")
@@ -213,6 +290,121 @@ def status(tenant: Tenant = "demo") -> None:
     from app.jobs_qbo import run_status  # noqa: PLC0415
 
     raise typer.Exit(run_status(Settings(), tenant))
+
+
+# --- timebill pull: tracker APIs -> a CSV in the tracker's export layout (app/jobs_pull.py) ---
+
+
+@app.command("pull")
+def pull_command(
+    source: Annotated[str, typer.Argument(help="clockify, toggl or harvest")],
+    start: Annotated[
+        datetime, typer.Option("--from", formats=["%Y-%m-%d"], help="First work date.")
+    ],
+    end: Annotated[datetime, typer.Option("--to", formats=["%Y-%m-%d"], help="Last work date.")],
+    out: Annotated[Path, typer.Option("--out", help="CSV to write (the tracker's layout).")],
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue an interrupted pull from its cursor file.")
+    ] = False,
+    cursor: Annotated[
+        Path | None, typer.Option("--cursor", help="Cursor file (default: OUT.cursor.json).")
+    ] = None,
+    workspace: Annotated[
+        str | None, typer.Option("--workspace", help="Clockify/Toggl workspace (default: yours).")
+    ] = None,
+) -> None:
+    """Fetch a date range of time entries from a tracker's API into a CSV audit/classify read."""
+    from app.jobs_pull import PullRequest, run_pull  # noqa: PLC0415
+
+    request = PullRequest(
+        source, start.date(), end.date(), out, resume=resume, cursor=cursor, workspace=workspace
+    )
+    raise typer.Exit(run_pull(Settings(), request))
+
+
+# --- timebill invoices: draft a client's invoice for a month (app/jobs_invoices.py) ---
+
+invoices_app = typer.Typer(no_args_is_help=True, help="Draft invoices from approved time.")
+app.add_typer(invoices_app, name="invoices")
+
+
+@invoices_app.command("draft")
+def invoices_draft(
+    client: Annotated[str, typer.Option("--client", help="Client id or name in the rules.")],
+    period: Annotated[str, typer.Option("--period", help="Month to invoice, YYYY-MM.")],
+    push: Annotated[
+        bool, typer.Option("--push", help="Create the (unsent) invoice in QuickBooks.")
+    ] = False,
+    export: Annotated[
+        Path | None, typer.Option("--export", help="The month's export (default: the demo's).")
+    ] = None,
+    rules: RulesDir = Path("sow_rules"),
+    history: History = None,
+    label_column: LabelColumn = "Approved Code",
+    out: Annotated[Path, typer.Option("--out", help="Folder for the Markdown preview.")] = Path(
+        "out"
+    ),
+    outbox: Annotated[
+        Path | None, typer.Option("--outbox", help="Folder for the QuickBooks request.")
+    ] = None,
+    tenant: Tenant = "demo",
+    mapping: Annotated[
+        Path | None, typer.Option("--mapping", help="QuickBooks ids (tenant, customers, items).")
+    ] = None,
+    billed_to_date: Annotated[
+        str | None, typer.Option("--billed-to-date", help="Amount billed under the SOW so far.")
+    ] = None,
+    billed: Annotated[
+        Path | None, typer.Option("--billed", help="CSV code,hours,amount billed so far.")
+    ] = None,
+    bill_retainer_overage: Annotated[
+        bool,
+        typer.Option("--bill-retainer-overage", help="The client approved the retainer overage."),
+    ] = False,
+) -> None:
+    """Draft CLIENT's invoice for PERIOD: a Markdown preview and the QuickBooks request.
+
+    Exit 0 done, 1 the push failed, 2 bad input.
+    """
+    from decimal import Decimal, InvalidOperation  # noqa: PLC0415
+
+    from app.jobs import DEMO_DATA  # noqa: PLC0415
+    from app.jobs_invoices import DEMO_MAPPING, DraftRequest, run_invoices_draft  # noqa: PLC0415
+
+    try:
+        amount = None if billed_to_date is None else Decimal(billed_to_date.replace(",", ""))
+    except InvalidOperation:
+        raise typer.BadParameter("not an amount", param_hint="--billed-to-date") from None
+    settings = Settings(rules_dir=rules)
+    demo = export is None  # the demo month, with its history and its QuickBooks mapping
+    request = DraftRequest(
+        client=client, period=period, export=export or DEMO_DATA / "month.csv", out=out,
+        outbox=outbox or settings.outbox_dir / "invoices", label_column=label_column,
+        history=history or (DEMO_DATA / "history.csv" if demo else None), push=push,
+        tenant=tenant, mapping=mapping or (DEMO_MAPPING if demo else None),
+        billed_to_date=amount, billed=billed, bill_retainer_overage=bill_retainer_overage,
+    )  # fmt: skip
+    raise typer.Exit(run_invoices_draft(settings, request))
+
+
+# --- timebill reviewers: who may use the review page (app/jobs_review.py) ---
+
+reviewers_app = typer.Typer(no_args_is_help=True, help="Reviewers of the review queue page.")
+app.add_typer(reviewers_app, name="reviewers")
+
+
+@reviewers_app.command("add")
+def reviewers_add(
+    name: Annotated[str, typer.Option("--name", help="Reviewer name (a-z, 0-9, . _ @ -).")],
+    tenant: Tenant = "demo",
+    url: Annotated[str, typer.Option(help="Where `timebill serve` listens.")] = (
+        "http://127.0.0.1:8000"
+    ),
+) -> None:
+    """Create a reviewer for TENANT and print a one-time sign-in link (a new one replaces it)."""
+    from app.jobs_review import run_reviewers_add  # noqa: PLC0415
+
+    raise typer.Exit(run_reviewers_add(Settings(), tenant, name, url))
 
 
 def main() -> None:

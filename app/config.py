@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, get_args
 
 from pydantic import Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from app.errors import ConfigError
 
 DEFAULT_MODEL = "claude-haiku-5-5"
+SSM_SUFFIX = "_SSM"
 
 
 class Settings(BaseSettings):
     """Runtime configuration. Secrets are ``SecretStr`` so they never print in logs or reprs.
 
-    ``ANTHROPIC_API_KEY`` is also read without the prefix, as the SDK's users expect.
+    ``ANTHROPIC_API_KEY`` is also read without the prefix, as the SDK's users expect. Any
+    secret can instead be named by reference, ``TIMEBILL_<SETTING>_SSM`` (``SsmReferences``).
     """
 
     model_config = SettingsConfigDict(env_prefix="TIMEBILL_", env_file=None, extra="ignore")
@@ -65,6 +72,25 @@ class Settings(BaseSettings):
     supabase_timeout_s: float = Field(default=5.0, gt=0.0, le=60.0)
     supabase_token_ttl_s: int = Field(default=300, ge=60, le=3600)
 
+    # Tracker API pulls (``timebill pull``, the scheduled poll): read only when used.
+    harvest_token: SecretStr | None = None
+    harvest_account_id: SecretStr | None = None
+    clockify_api_key: SecretStr | None = None
+    toggl_api_token: SecretStr | None = None
+    qbtime_token: SecretStr | None = None
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        references = SsmReferences(settings_cls)
+        return init_settings, env_settings, dotenv_settings, file_secret_settings, references
+
     @model_validator(mode="after")
     def _bedrock_needs_region(self) -> Settings:
         if self.llm_provider == "bedrock" and not self.aws_region:
@@ -111,6 +137,50 @@ class Settings(BaseSettings):
         return self.anthropic_api_key is not None and bool(
             self.anthropic_api_key.get_secret_value()
         )
+
+
+class SsmReferences(PydanticBaseSettingsSource):
+    """Secrets given by reference: ``TIMEBILL_<SETTING>_SSM=/timebill/prod/...``.
+
+    Any ``SecretStr`` setting can be named this way (on Lambda they all are: the environment
+    holds parameter names, never values). The values are read from SSM Parameter Store in one
+    call when the settings are built, once per process since ``get_settings`` is cached, and
+    ``boto3`` is imported only when a reference is present.
+    """
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        del field  # unused: __call__ reads every reference at once
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        wanted = secret_references(self.settings_cls, os.environ)
+        if not wanted:
+            return {}
+        from app.adapters.aws_secrets import read_parameters  # noqa: PLC0415 - only when named
+
+        values = read_parameters(
+            list(wanted.values()), region=os.environ.get("TIMEBILL_AWS_REGION")
+        )
+        return {key: values[name] for key, name in wanted.items()}
+
+
+def secret_references(cls: type[BaseSettings], environ: Mapping[str, str]) -> dict[str, str]:
+    """``{settings key: parameter name}`` for each ``SecretStr`` setting given by reference.
+
+    A plain value next to a reference for the same setting is refused: which one wins would
+    depend on precedence rules nobody remembers in the middle of a key rotation.
+    """
+    wanted = {}
+    for name, field in cls.model_fields.items():
+        reference = environ.get(f"TIMEBILL_{name.upper()}{SSM_SUFFIX}")
+        if not reference or SecretStr not in (field.annotation, *get_args(field.annotation)):
+            continue
+        alias = field.validation_alias if isinstance(field.validation_alias, str) else None
+        plain = (alias or f"TIMEBILL_{name}").upper()
+        if environ.get(plain):
+            raise ConfigError(f"set {plain} or TIMEBILL_{name.upper()}{SSM_SUFFIX}, not both")
+        wanted[alias or name] = reference
+    return wanted
 
 
 @lru_cache(maxsize=1)

@@ -65,6 +65,7 @@ def build_store(settings: Settings) -> Store:
 
 
 def build_worker(settings: Settings, store: Store) -> Worker:
+    from app.review.learning import bank_for  # noqa: PLC0415
     from app.service.classifiers import Classifiers  # noqa: PLC0415
     from app.service.rules_provider import DirectoryRules  # noqa: PLC0415
     from app.service.worker import Worker  # noqa: PLC0415
@@ -73,6 +74,7 @@ def build_worker(settings: Settings, store: Store) -> Worker:
     classifiers = Classifiers(
         DirectoryRules(settings.rules_dir),
         lambda book, memory: build_cascade(settings, book, memory),
+        memory_for=bank_for(store).memory,  # taught by reviewers, shared with the review page
     )
     writer, reader = build_writer_and_reader(settings)
     return Worker(

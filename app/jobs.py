@@ -170,7 +170,20 @@ def _demo(out: Path, *, use_claude: bool) -> int:
     print_summary(summary, result.alerts)
     _print_eval(accuracy, result, show_errors=5)
     write_demo_outputs(out, result, accuracy)
-    console.print(f"\nOutputs in [bold]{out}[/]: classified.csv, review_queue.csv, accuracy.json")
+    console.rule("Invoice drafts for the month (approved time only)")
+    from app.jobs_invoices import invoices_for_demo  # noqa: PLC0415
+
+    invoices_for_demo(result, load_rulebook(DEMO_RULES), out / "invoices")
+    console.rule("The audit: twelve months of history replayed against the SOWs")
+    from app.audit.demo import audit_demo  # noqa: PLC0415
+
+    console.print("Auditing the demo firm's 12 months of history (a few seconds)...")
+    report = audit_demo(out)
+    console.print(
+        f"\nOutputs in [bold]{out}[/]: classified.csv, review_queue.csv, accuracy.json, "
+        "invoices/ (previews, and the QuickBooks requests in invoices/outbox/), audit/"
+    )
+    console.print(f"Audit report (open it in a browser): [bold]{report}[/]")
     return EXIT_OK
 
 

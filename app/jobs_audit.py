@@ -14,6 +14,7 @@ from app.audit.invoices import InvoiceFile, InvoiceFormatError, read_invoices
 from app.audit.kinds import KINDS
 from app.audit.model import Assumptions, AuditResult, InvoiceSource
 from app.audit.outputs import write_outputs
+from app.audit.report_html import ReportNames, names_from_book, write_report
 from app.batch import learn_history
 from app.classify.cascade import Cascade
 from app.classify.memory import Memory
@@ -44,20 +45,20 @@ class AuditRequest:
 def run_audit(settings: Settings, request: AuditRequest) -> int:
     """Audit the exports, write the files, print the summary. 0 on success, 2 on bad input."""
     try:
-        result = _audit(settings.for_batch(), request)
+        result, names = _audit(settings.for_batch(), request)
     except (RulesError, ExportFormatError, InvoiceFormatError) as exc:
         errors.print(f"[red]error:[/] {exc}")
         return EXIT_BAD_INPUT
     except OSError as exc:
         errors.print(f"[red]error:[/] {exc.filename or ''}: {exc.strerror or exc}")
         return EXIT_BAD_INPUT
-    paths = write_outputs(result, request.out)
+    paths = [*write_outputs(result, request.out), write_report(result, request.out, names)]
     print_audit(result)
     console.print(f"Wrote {', '.join(p.name for p in paths)} in [bold]{request.out}[/]")
     return EXIT_OK
 
 
-def _audit(settings: Settings, request: AuditRequest) -> AuditResult:
+def _audit(settings: Settings, request: AuditRequest) -> tuple[AuditResult, ReportNames]:
     book = load_rulebook(settings.rules_dir)
     loaded = load_exports(request.exports)
     invoices = read_invoices(request.invoices, book) if request.invoices else None
@@ -65,7 +66,7 @@ def _audit(settings: Settings, request: AuditRequest) -> AuditResult:
     cascade = build_cascade(settings, book, memory)
     concurrency = settings.llm_concurrency if settings.llm_enabled else 1
     options = AuditOptions(request.assumptions, request.top, concurrency, settings.llm_enabled)
-    return _classified(cascade, loaded, invoices, options)
+    return _classified(cascade, loaded, invoices, options), names_from_book(book)
 
 
 def _classified(

@@ -16,7 +16,8 @@ from typing import Any
 from fastapi import FastAPI
 from mangum import Mangum
 
-from app.api import health, webhooks
+from app.api import health, review, webhooks
+from app.api.auth import AuthError
 from app.api.deps import Services
 from app.api.timing import ServerTiming
 from app.config import get_settings
@@ -31,16 +32,24 @@ def default_services() -> Services:
     return build_services(get_settings())
 
 
-def create_app(services: Callable[[], Services] = default_services) -> FastAPI:
+def create_app(
+    services: Callable[[], Services] = default_services,
+    review_deps: Callable[[], review.ReviewDeps] | None = None,
+) -> FastAPI:
+    """``review_deps`` replaces the review page's services (tests inject a writer, a clock);
+    by default they are built from ``services`` on the first review request."""
     app = FastAPI(
         title="timebill",
         summary="Time-tracker webhooks in, SOW-checked billing decisions out.",
         version="0.1.0",
     )
     app.state.services_factory = services
+    app.state.review_factory = review_deps
     app.add_middleware(ServerTiming)
     app.include_router(webhooks.router)
     app.include_router(health.router)
+    app.include_router(review.router)
+    app.add_exception_handler(AuthError, review.auth_error_page)
     return app
 
 

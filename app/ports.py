@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from app.classify.deadline import Deadline
 from app.domain.decisions import Decision, LlmUsage, StageOutcome
@@ -17,7 +17,12 @@ from app.domain.inbox import (
     Tenant,
     WriteRecord,
 )
+from app.domain.reviews import Reviewer, ReviewRecord
 from app.domain.rulebook import ClientContext
+
+# How the review queue is ordered: money at stake first (the decision's amount, highest first,
+# then the least confident), or the oldest first.
+QueueOrder = Literal["stake", "oldest"]
 
 
 class ClassifierStage(Protocol):
@@ -150,6 +155,44 @@ class Store(Protocol):
 
     def own_record(self, tenant: str, system: str, record_id: str) -> WriteRecord | None:
         """The write that created this external record, if it was ours (for skipping echoes)."""
+        ...
+
+    # -- reviews: what people did to flagged entries (app/review) ---------------------------
+
+    def record_review(self, review: ReviewRecord) -> ReviewRecord:
+        """Keep a person's review, append-only, and add a line to the item's audit trail.
+
+        Returns the review with its ``seq`` (increasing per store). Recording the same
+        ``(tenant, id)`` again returns the first unchanged and appends nothing. Raises
+        ``LookupError`` if the item is not this tenant's (nothing is kept then).
+        """
+        ...
+
+    def reviews(
+        self,
+        tenant: str,
+        *,
+        item_id: str | None = None,
+        pattern: str | None = None,
+        after_seq: int = 0,
+        limit: int = 1000,
+    ) -> list[ReviewRecord]:
+        """The tenant's reviews with ``seq > after_seq``, oldest first, optionally of one item
+        or one description pattern."""
+        ...
+
+    def review_queue(
+        self, tenant: str, *, limit: int = 500, order: QueueOrder = "stake"
+    ) -> list[InboxItem]:
+        """The tenant's items in ``needs_review`` with their decisions, in ``order``."""
+        ...
+
+    def put_reviewer(self, reviewer: Reviewer) -> None:
+        """Create or replace the reviewer ``(tenant, name)`` (a new token replaces the old)."""
+        ...
+
+    def reviewer_by_token(self, tenant: str, token_hash: str) -> Reviewer | None:
+        """The tenant's enabled reviewer holding this token hash, if any."""
         ...
 
 

@@ -79,8 +79,73 @@ class AnthropicLlm:
             raise upstream_error(exc) from None
         return _reply(message, latency_ms=(time.perf_counter() - started) * 1000)
 
+    def stream_json(
+        self,
+        *,
+        system: str,
+        user: str,
+        schema: dict[str, Any],
+        timeout_s: float,
+        max_tokens: int,
+        read_timeout_s: float = 120.0,
+        thinking: bool = False,
+    ) -> ClaudeReply:
+        """Ask for one long JSON answer, streamed: for batch tasks (a rules draft) that write
+        thousands of tokens for minutes, where a silent non-streamed request risks an idle
+        connection being dropped. ``timeout_s`` bounds the whole call, ``read_timeout_s`` the
+        wait for each chunk. ``thinking`` lets the model think adaptively first (its tokens
+        count toward ``max_tokens``). Raises ``UpstreamError`` on failure, including an error
+        event in the middle of the stream (an overload after the first tokens)."""
+        started = time.perf_counter()
+        try:
+            with self._client.messages.stream(
+                model=self.model,
+                max_tokens=max_tokens,
+                system=[{"type": "text", "text": system, "cache_control": {"type": "ephemeral"}}],
+                messages=[{"role": "user", "content": user}],
+                thinking={"type": "adaptive"} if thinking else {"type": "disabled"},
+                output_config={"format": {"type": "json_schema", "schema": schema}},
+                timeout=min(read_timeout_s, timeout_s),
+            ) as stream:
+                for _event in stream:
+                    if time.perf_counter() - started > timeout_s:
+                        raise UpstreamError(
+                            SYSTEM,
+                            UpstreamKind.TIMEOUT,
+                            retryable=True,
+                            message=f"no complete answer within {timeout_s:g} s",
+                        )
+                message = stream.get_final_message()
+                request_id = stream.request_id
+        except anthropic.AnthropicError as exc:
+            if isinstance(exc, anthropic.APIStatusError) and exc.status_code < 400:
+                raise _stream_error(exc) from None
+            raise upstream_error(exc) from None
+        latency_ms = (time.perf_counter() - started) * 1000
+        return _reply(message, latency_ms=latency_ms, request_id=request_id)
 
-def _reply(message: Message, *, latency_ms: float) -> ClaudeReply:
+
+# An error event inside a 200 stream carries only its type: map it as its status would be.
+_STREAM_ERROR_KINDS = {
+    "overloaded_error": (UpstreamKind.OVERLOADED, True),
+    "rate_limit_error": (UpstreamKind.RATE_LIMITED, True),
+    "api_error": (UpstreamKind.SERVER, True),
+    "timeout_error": (UpstreamKind.TIMEOUT, True),
+}
+
+
+def _stream_error(exc: anthropic.APIStatusError) -> UpstreamError:
+    kind, retryable = _STREAM_ERROR_KINDS.get(str(exc.type), (UpstreamKind.UNKNOWN, False))
+    return UpstreamError(
+        SYSTEM,
+        kind,
+        retryable=retryable,
+        message=f"stream interrupted: {str(exc.type or 'error')[:60]}",
+        request_id=exc.request_id,
+    )
+
+
+def _reply(message: Message, *, latency_ms: float, request_id: str | None = None) -> ClaudeReply:
     text = "".join(block.text for block in message.content if isinstance(block, TextBlock))
     used = message.usage
     usage = LlmUsage(
@@ -90,7 +155,7 @@ def _reply(message: Message, *, latency_ms: float) -> ClaudeReply:
         cache_read_tokens=used.cache_read_input_tokens or 0,
         cache_write_tokens=used.cache_creation_input_tokens or 0,
         latency_ms=round(latency_ms, 1),
-        request_id=message._request_id,
+        request_id=request_id or message._request_id,
     )
     return ClaudeReply(text=text, stop_reason=message.stop_reason, usage=usage)
 

@@ -15,7 +15,8 @@ own raises ``ItemNotFoundError`` (a ``LookupError``).
 The schema version lives in ``PRAGMA user_version``. A new file gets the v1 schema and then
 every step in ``_STEPS``; an existing file gets the steps past its version, all in one
 transaction at open. v2 added ``writes``: what the writer wrote, one row per (tenant, item,
-entry version) and per (tenant, system, record id).
+entry version) and per (tenant, system, record id). v3 added ``reviews`` (what people did to
+flagged entries, append-only) and ``reviewers`` (who may review a tenant, by token hash).
 """
 
 from __future__ import annotations
@@ -43,8 +44,11 @@ from app.domain.inbox import (
     Tenant,
     WriteRecord,
 )
+from app.domain.reviews import ReviewAction, Reviewer, ReviewRecord, review_detail
+from app.ports import QueueOrder
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+_ACTIONS = ", ".join(f"'{a.value}'" for a in ReviewAction)
 _STATUSES = ", ".join(f"'{s.value}'" for s in Status)
 # The v1 schema, as v1 created it: never edit it, add a step to _STEPS instead.
 _SCHEMA_V1 = (
@@ -87,6 +91,27 @@ _STEPS: dict[int, tuple[str, ...]] = {
         """CREATE TRIGGER IF NOT EXISTS writes_no_delete BEFORE DELETE ON writes
             BEGIN SELECT RAISE(ABORT, 'writes are append-only'); END""",
     ),
+    2: (
+        f"""CREATE TABLE IF NOT EXISTS reviews (
+            seq INTEGER PRIMARY KEY, id TEXT NOT NULL, tenant TEXT NOT NULL,
+            item_id TEXT NOT NULL, reviewer TEXT NOT NULL, at TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ({_ACTIONS})), before TEXT,
+            after TEXT NOT NULL, why TEXT NOT NULL, client_id TEXT, description TEXT NOT NULL,
+            pattern TEXT NOT NULL,
+            UNIQUE (tenant, id),
+            FOREIGN KEY (tenant, item_id) REFERENCES inbox (tenant, id)) STRICT""",
+        "CREATE INDEX IF NOT EXISTS reviews_item ON reviews (tenant, item_id, seq)",
+        "CREATE INDEX IF NOT EXISTS reviews_pattern ON reviews (tenant, pattern, seq)",
+        """CREATE TRIGGER IF NOT EXISTS reviews_no_update BEFORE UPDATE ON reviews
+            BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END""",
+        """CREATE TRIGGER IF NOT EXISTS reviews_no_delete BEFORE DELETE ON reviews
+            BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END""",
+        """CREATE TABLE IF NOT EXISTS reviewers (
+            tenant TEXT NOT NULL REFERENCES tenants (id), name TEXT NOT NULL,
+            token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL,
+            disabled INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (tenant, name)) STRICT""",
+        "CREATE INDEX IF NOT EXISTS inbox_review ON inbox (tenant, status)",
+    ),
 }
 _ITEM = """SELECT i.*, d.decision FROM inbox i
     LEFT JOIN decisions d ON d.tenant = i.tenant AND d.item_id = i.id"""
@@ -107,6 +132,13 @@ _JSON_COLUMNS: dict[str, type[BaseModel]] = {
     "decision": Decision,
 }
 _WRITE_COLUMNS = "tenant, item_id, entry_version, system, record_id, written_at"
+_REVIEW_COLUMNS = ("id", "tenant", "item_id", "reviewer", "at", "action", "before", "after", "why",
+                   "client_id", "description", "pattern")  # fmt: skip
+_QUEUE_ORDER = {
+    "stake": """CAST(coalesce(json_extract(d.decision, '$.amount'), '0') AS REAL) DESC,
+        coalesce(json_extract(d.decision, '$.confidence'), 0) ASC, i.received_at, i.rowid""",
+    "oldest": "i.received_at, i.rowid",
+}
 _MIN_SQLITE = (3, 37, 0)  # RETURNING needs 3.35, STRICT tables 3.37
 
 
@@ -362,6 +394,78 @@ class SqliteStore:
         where = "system = ? AND record_id = ?"
         return self._write_where(self._conn(), where, tenant, system, record_id)
 
+    # -- reviews -----------------------------------------------------------------------------
+
+    def record_review(self, review: ReviewRecord) -> ReviewRecord:
+        row = _review_row(review)
+        with self._tx() as conn:
+            found = conn.execute(
+                "SELECT status FROM inbox WHERE tenant = ? AND id = ?",
+                (review.tenant, review.item_id),
+            ).fetchone()
+            if found is None:
+                raise ItemNotFoundError(
+                    f"no inbox item {review.item_id!r} for tenant {review.tenant!r}"
+                )
+            inserted = conn.execute(
+                f"INSERT INTO reviews ({', '.join(_REVIEW_COLUMNS)}) VALUES "  # noqa: S608
+                f"({', '.join('?' for _ in _REVIEW_COLUMNS)}) "
+                "ON CONFLICT (tenant, id) DO NOTHING RETURNING seq",
+                row,
+            ).fetchall()
+            if inserted:
+                conn.execute(
+                    "INSERT INTO audit (tenant, item_id, at, status, detail) VALUES "
+                    "(?, ?, ?, ?, ?)",
+                    (review.tenant, review.item_id, _ts(review.at), found["status"],
+                     _clip(review_detail(review))),
+                )  # fmt: skip
+            kept = conn.execute(
+                "SELECT * FROM reviews WHERE tenant = ? AND id = ?", (review.tenant, review.id)
+            ).fetchone()
+        return _review(kept)
+
+    def reviews(
+        self,
+        tenant: str,
+        *,
+        item_id: str | None = None,
+        pattern: str | None = None,
+        after_seq: int = 0,
+        limit: int = 1000,
+    ) -> list[ReviewRecord]:
+        where, args = "tenant = ? AND seq > ?", [tenant, after_seq]
+        if item_id is not None:
+            where, args = where + " AND item_id = ?", [*args, item_id]
+        if pattern is not None:
+            where, args = where + " AND pattern = ?", [*args, pattern]
+        sql = f"SELECT * FROM reviews WHERE {where} ORDER BY seq LIMIT ?"  # noqa: S608
+        return [_review(r) for r in self._conn().execute(sql, (*args, max(limit, 0)))]
+
+    def review_queue(
+        self, tenant: str, *, limit: int = 500, order: QueueOrder = "stake"
+    ) -> list[InboxItem]:
+        sql = (f"{_ITEM} WHERE i.tenant = ? AND i.status = 'needs_review' "
+               f"ORDER BY {_QUEUE_ORDER[order]} LIMIT ?")  # fmt: skip
+        return [_item(r) for r in self._conn().execute(sql, (tenant, max(limit, 0)))]
+
+    def put_reviewer(self, reviewer: Reviewer) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                """INSERT INTO reviewers (tenant, name, token_hash, created_at, disabled)
+                   VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant, name) DO UPDATE SET
+                   token_hash = excluded.token_hash, created_at = excluded.created_at,
+                   disabled = excluded.disabled""",
+                (reviewer.tenant, reviewer.name, reviewer.token_hash,
+                 _ts(reviewer.created_at), int(reviewer.disabled)),
+            )  # fmt: skip
+
+    def reviewer_by_token(self, tenant: str, token_hash: str) -> Reviewer | None:
+        sql = """SELECT tenant, name, token_hash, created_at, disabled FROM reviewers
+                 WHERE tenant = ? AND token_hash = ? AND disabled = 0"""
+        row = self._conn().execute(sql, (tenant, token_hash)).fetchone()
+        return None if row is None else Reviewer.model_validate(dict(row))
+
     @staticmethod
     def _write_where(
         conn: sqlite3.Connection, where: str, tenant: str, *args: str
@@ -404,4 +508,23 @@ def _detail(status: Status, decision: Decision | None, error: str | None) -> str
         text = f"decided {decision.code or '-'} by {decision.stage.value}"
     else:
         text = status.value
+    return _clip(text)
+
+
+def _clip(text: str) -> str:
     return text if len(text) <= _DETAIL_MAX else text[: _DETAIL_MAX - 1] + "…"
+
+
+def _review_row(review: ReviewRecord) -> tuple[object, ...]:
+    after = json.dumps([d.model_dump(mode="json") for d in review.after])
+    before = review.before.model_dump_json() if review.before else None
+    return (review.id, review.tenant, review.item_id, review.reviewer, _ts(review.at),
+            review.action.value, before, after, review.why, review.client_id,
+            review.description, review.pattern)  # fmt: skip
+
+
+def _review(row: sqlite3.Row) -> ReviewRecord:
+    data = dict(row)
+    data["before"] = json.loads(data["before"]) if data["before"] else None
+    data["after"] = json.loads(data["after"])
+    return ReviewRecord.model_validate(data)

@@ -34,7 +34,9 @@ from supabase.lib.client_options import SyncClientOptions
 from app.config import Settings
 from app.domain.decisions import Decision
 from app.domain.inbox import AuditEvent, InboxItem, NewItem, Status, Tenant, WriteRecord
+from app.domain.reviews import Reviewer, ReviewRecord, review_detail
 from app.errors import ConfigError, UpstreamError, UpstreamKind
+from app.ports import QueueOrder
 
 SYSTEM = "supabase"
 WORKER_ROLE = "timebill_worker"
@@ -44,7 +46,10 @@ _ITEM_COLUMNS = ("tenant_id,id,source,dedupe_key,event_type,entry,ref,received_a
 _TENANT_COLUMNS = "tenant_id,name,sources,paused"
 _TRAIL_COLUMNS = "tenant_id,item_id,at,status,detail"
 _MAX_SESSIONS = 1024
-_Row = TypeVar("_Row", InboxItem, AuditEvent, WriteRecord)
+_REVIEW_COLUMNS = ("tenant_id,seq,id,item_id,reviewer,at,action,before,after,why,client_id,"
+                   "description,pattern")  # fmt: skip
+_REVIEWER_COLUMNS = "tenant_id,name,token_hash,created_at,disabled"
+_Row = TypeVar("_Row", InboxItem, AuditEvent, WriteRecord, ReviewRecord, Reviewer)
 _UNIQUE_VIOLATION = "23505"
 
 
@@ -256,6 +261,74 @@ class SupabaseStore:
         rows = self._rows(_rpc(self._rest(tenant), "tb_own_record", args), tenant)
         return _write(rows, "tb_own_record") if rows else None
 
+    # -- reviews -----------------------------------------------------------------------------
+
+    def record_review(self, review: ReviewRecord) -> ReviewRecord:
+        rest = self._rest(review.tenant)
+        missing = ItemNotFoundError(
+            f"no inbox item {review.item_id!r} for tenant {review.tenant!r}"
+        )
+        if not _is_uuid(review.item_id):
+            raise missing
+        args = {
+            "p_tenant_id": review.tenant, "p_id": review.id, "p_item_id": review.item_id,
+            "p_reviewer": review.reviewer, "p_at": _ts(review.at),
+            "p_action": review.action.value,
+            "p_before": review.before.model_dump(mode="json") if review.before else None,
+            "p_after": [d.model_dump(mode="json") for d in review.after],
+            "p_why": review.why, "p_client_id": review.client_id,
+            "p_description": review.description, "p_pattern": review.pattern,
+            "p_detail": review_detail(review),
+        }  # fmt: skip
+        rows = self._rows(_rpc(rest, "tb_record_review", args), review.tenant)
+        if not rows:
+            raise missing
+        if len(rows) != 1:
+            raise invalid_response("tb_record_review")
+        return _review(rows[0])
+
+    def reviews(
+        self,
+        tenant: str,
+        *,
+        item_id: str | None = None,
+        pattern: str | None = None,
+        after_seq: int = 0,
+        limit: int = 1000,
+    ) -> list[ReviewRecord]:
+        query = self._rest(tenant).table("reviews").select(_REVIEW_COLUMNS)
+        query = query.eq("tenant_id", tenant).gt("seq", after_seq)
+        if item_id is not None:
+            if not _is_uuid(item_id):
+                return []
+            query = query.eq("item_id", item_id)
+        if pattern is not None:
+            query = query.eq("pattern", pattern)
+        rows = self._rows(query.order("seq").limit(max(limit, 0)), tenant)
+        return [_review(row) for row in rows]
+
+    def review_queue(
+        self, tenant: str, *, limit: int = 500, order: QueueOrder = "stake"
+    ) -> list[InboxItem]:
+        args = {"p_tenant_id": tenant, "p_limit": max(limit, 0), "p_order": order}
+        rows = self._rows(_rpc(self._rest(tenant), "tb_review_queue", args), tenant)
+        return [_item(row) for row in rows]
+
+    def put_reviewer(self, reviewer: Reviewer) -> None:
+        args = {"p_tenant_id": reviewer.tenant, "p_name": reviewer.name,
+                "p_token_hash": reviewer.token_hash, "p_created_at": _ts(reviewer.created_at),
+                "p_disabled": reviewer.disabled}  # fmt: skip
+        if self._run(_rpc(self._rest(reviewer.tenant), "tb_put_reviewer", args)) is not True:
+            raise invalid_response("tb_put_reviewer")
+
+    def reviewer_by_token(self, tenant: str, token_hash: str) -> Reviewer | None:
+        query = self._rest(tenant).table("reviewers").select(_REVIEWER_COLUMNS)
+        query = query.eq("tenant_id", tenant).eq("token_hash", token_hash).is_("disabled", "false")
+        rows = self._rows(query.limit(1), tenant)
+        if not rows:
+            return None
+        return _validated(Reviewer, {**rows[0], "tenant": rows[0].get("tenant_id")}, "reviewer")
+
     # -- plumbing ----------------------------------------------------------------------------
 
     def _rest(self, tenant: str | None) -> SyncPostgrestClient:
@@ -352,6 +425,10 @@ def _tenant(row: Mapping[str, Any]) -> Tenant:
 
 def _item(row: Mapping[str, Any]) -> InboxItem:
     return _validated(InboxItem, {**row, "tenant": row.get("tenant_id")}, "inbox item")
+
+
+def _review(row: Mapping[str, Any]) -> ReviewRecord:
+    return _validated(ReviewRecord, {**row, "tenant": row.get("tenant_id")}, "review")
 
 
 def _write(rows: list[Mapping[str, Any]], function: str) -> WriteRecord:

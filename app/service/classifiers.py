@@ -19,16 +19,28 @@ CascadeBuilder = Callable[[RuleBook, Memory], Cascade]
 
 
 class Classifiers:
-    """Warm-process cache: compiled rules and memory survive between invocations."""
+    """Warm-process cache: compiled rules and memory survive between invocations.
 
-    def __init__(self, rules: RulesProvider, build: CascadeBuilder) -> None:
+    ``memory_for`` supplies each tenant's memory (``app.review.learning.MemoryBank``: taught
+    by reviewers' approvals and corrections); without it each tenant starts empty.
+    """
+
+    def __init__(
+        self,
+        rules: RulesProvider,
+        build: CascadeBuilder,
+        memory_for: Callable[[str], Memory] | None = None,
+    ) -> None:
         self.rules = rules
         self.build = build
+        self.memory_for = memory_for
         self._lock = threading.Lock()
         self._cascades: dict[str, Cascade] = {}
         self._memories: dict[str, Memory] = {}
 
     def memory(self, tenant: str) -> Memory:
+        if self.memory_for is not None:
+            return self.memory_for(tenant)
         with self._lock:
             return self._memories.setdefault(tenant, Memory())
 

@@ -23,12 +23,13 @@ from tests.contract.builders import (
     new_item,
     tenant,
 )
+from tests.contract.review_contract import ReviewStoreContract
 from tests.contract.store_contract import StoreContract, claimed, race, record
 
 V1_SCHEMA = Path(__file__).with_name("sqlite_schema_v1.sql")
 
 
-class TestSqliteStore(StoreContract):
+class TestSqliteStore(StoreContract, ReviewStoreContract):
     @pytest.fixture
     def store(self, tmp_path: Path) -> Iterator[SqliteStore]:
         with SqliteStore(tmp_path / "timebill.sqlite3") as store:
@@ -83,7 +84,15 @@ def test_schema_creation_is_idempotent(tmp_path: Path) -> None:
     with SqliteStore(path), SqliteStore(path):
         pass
     with SqliteStore(path):
-        assert tables(path) == ["audit", "decisions", "inbox", "tenants", "writes"]
+        assert tables(path) == [
+            "audit",
+            "decisions",
+            "inbox",
+            "reviewers",
+            "reviews",
+            "tenants",
+            "writes",
+        ]
         with raw(path) as conn:
             assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
@@ -140,7 +149,7 @@ def test_a_v1_file_is_upgraded_in_place(tmp_path: Path) -> None:
         pass
     assert schema(old) == schema(fresh)  # upgraded and new files are alike
     with raw(old) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     with SqliteStore(old) as store:  # opening it again changes nothing
         assert store.write_for(TENANT_A, item_id, "v1") == written
 
@@ -269,3 +278,34 @@ def test_after_close_every_call_raises(tmp_path: Path) -> None:
     store.close()  # idempotent
     with pytest.raises(sqlite3.ProgrammingError, match="closed"):
         store.get(TENANT_A, "x")
+
+
+def test_reviews_are_append_only_and_point_at_the_tenants_own_item(tmp_path: Path) -> None:
+    from tests.contract.review_contract import flagged, review  # noqa: PLC0415
+
+    path = tmp_path / "t.db"
+    with SqliteStore(path) as store:
+        store.put_tenant(tenant())
+        store.put_tenant(tenant(TENANT_B))
+        item = flagged(store, "evt-1")
+        store.record_review(review(item))
+        with raw(path) as conn:
+            for sql in ("UPDATE reviews SET why = 'x'", "DELETE FROM reviews"):
+                with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                    conn.execute(sql)
+            conn.execute("PRAGMA foreign_keys = ON")
+            with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):  # B, A's item
+                conn.execute(
+                    "INSERT INTO reviews (id, tenant, item_id, reviewer, at, action, after, why,"
+                    " description, pattern) VALUES "
+                    "('x', ?, ?, 'eve', 'x', 'approve', '[]', '', '', '')",
+                    (TENANT_B, item.id),
+                )
+            with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+                conn.execute(
+                    "INSERT INTO reviews (id, tenant, item_id, reviewer, at, action, after, why,"
+                    " description, pattern) VALUES "
+                    "('y', ?, ?, 'eve', 'x', 'delete', '[]', '', '', '')",
+                    (TENANT_A, item.id),
+                )
+        assert len(store.reviews(TENANT_A)) == 1

@@ -10,6 +10,7 @@ import pytest
 import respx
 
 from app.adapters.supabase_store import SupabaseStore
+from tests.contract.review_contract import ReviewStoreContract
 from tests.contract.store_contract import StoreContract
 from tests.postgres.pg_server import PgDatabase, session_cluster
 from tests.postgres.postgrest_bridge import PostgrestBridge
@@ -39,7 +40,7 @@ def postgrest(supabase_db: PgDatabase, bridge: PostgrestBridge) -> Iterator[resp
         yield router
 
 
-class TestSupabaseStore(StoreContract):
+class TestSupabaseStore(StoreContract, ReviewStoreContract):
     @pytest.fixture
     def store(self, postgrest: respx.MockRouter) -> Iterator[SupabaseStore]:
         with SupabaseStore.from_settings(store_settings()) as store:

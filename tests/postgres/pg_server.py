@@ -37,7 +37,8 @@ PG_MAJOR = 15
 PORT = 5432  # names the socket file in our private directory; no TCP listener
 INFRA = Path(__file__).resolve().parents[2] / "infra"
 TEMPLATE = "timebill_template"
-TABLES = ("tenants", "rules_versions", "inbox", "decisions", "audit", "writes")
+TABLES = ("tenants", "rules_versions", "inbox", "decisions", "audit", "writes", "reviews",
+          "reviewers")  # fmt: skip
 SERVER_SETTINGS = {
     "listen_addresses": "''",
     "port": str(PORT),

@@ -29,6 +29,10 @@ _SEED = (
        values (%(t)s, %(id)s, now(), 'posted', 'seed')""",
     """insert into timebill.writes (tenant_id, item_id, entry_version, system, record_id,
        written_at) values (%(t)s, %(id)s, '1', 'quickbooks', 'qbo-1', now())""",
+    """insert into timebill.reviews (tenant_id, id, item_id, reviewer, at, action, after)
+       values (%(t)s, 'rv-1', %(id)s, 'dana', now(), 'approve', '[{}]')""",
+    """insert into timebill.reviewers (tenant_id, name, token_hash, created_at)
+       values (%(t)s, 'dana', md5(%(t)s) || md5(%(t)s), now())""",
 )
 
 # One row for tenant ``%(t)s`` per table, to try inserting as someone else.
@@ -46,10 +50,15 @@ NEW_ROW = {
     "writes": """insert into timebill.writes (tenant_id, item_id, entry_version, system,
                  record_id, written_at)
                  values (%(t)s, %(id)s, '2', 'quickbooks', 'qbo-2', now())""",
+    "reviews": """insert into timebill.reviews (tenant_id, id, item_id, reviewer, at, action,
+                  after) values (%(t)s, 'rv-2', %(id)s, 'eve', now(), 'approve', '[{}]')""",
+    "reviewers": """insert into timebill.reviewers (tenant_id, name, token_hash, created_at)
+                    values (%(t)s, 'eve', repeat('e', 64), now())""",
 }
 # A column the worker may update (where it may update anything), set to itself.
 SAME_VALUE = {"tenants": "name", "rules_versions": "yaml", "inbox": "last_error",
-              "decisions": "code", "audit": "detail", "writes": "record_id"}  # fmt: skip
+              "decisions": "code", "audit": "detail", "writes": "record_id", "reviews": "why",
+              "reviewers": "disabled"}  # fmt: skip
 
 
 def seed(db: PgDatabase) -> None:

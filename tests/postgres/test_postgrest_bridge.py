@@ -41,7 +41,8 @@ def http(pg_db: PgDatabase) -> Iterator[httpx.Client]:
 
 
 def headers(role: str = WORKER_ROLE, tenant: str | None = A, **extra: str) -> dict[str, str]:
-    token = mint_token(SECRET, role=role, tenant=tenant, now=time.time(), ttl_s=60)
+    # Parametrised cases mint theirs at collection time: valid for the whole session.
+    token = mint_token(SECRET, role=role, tenant=tenant, now=time.time(), ttl_s=3600)
     return {"apikey": ANON_KEY, "Authorization": f"Bearer {token}",
             "Accept-Profile": "timebill", "Content-Profile": "timebill", **extra}  # fmt: skip
 

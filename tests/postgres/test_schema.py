@@ -101,7 +101,8 @@ def test_functions_are_invoker_rights_with_a_fixed_search_path(su: psycopg.Conne
            where pronamespace = 'timebill'::regnamespace"""
     ).fetchall()
     expected = {"tb_accept", "tb_claim", "tb_finish", "tb_due", "tb_put_tenant",
-                "tb_record_write", "tb_write_for", "tb_own_record"}  # fmt: skip
+                "tb_record_write", "tb_write_for", "tb_own_record", "tb_record_review",
+                "tb_review_queue", "tb_put_reviewer"}  # fmt: skip
     assert expected <= {r[0] for r in rows}
     for name, definer, config in rows:
         assert definer is False, name
@@ -147,8 +148,11 @@ def test_worker_cannot_delete_or_rewrite_history(su: psycopg.Connection) -> None
     query = "select has_table_privilege(%s, %s, %s)"
     for table in TABLES:
         assert column(su, query, WORKER, f"timebill.{table}", "delete, truncate") == [False]
-    for table in ("audit", "decisions", "rules_versions", "writes"):
+    for table in ("audit", "decisions", "rules_versions", "writes", "reviews"):
         assert column(su, query, WORKER, f"timebill.{table}", "update") == [False], table
+    for protected in ("tenant_id", "name"):  # a reviewer's token may change, not who it is
+        assert column(su, "select has_column_privilege(%s, 'timebill.reviewers', %s, 'update')",
+                      WORKER, protected) == [False], protected  # fmt: skip
     for protected in ("tenant_id", "id", "entry", "dedupe_key", "received_at"):
         assert column(su, "select has_column_privilege(%s, 'timebill.inbox', %s, 'update')",
                       WORKER, protected) == [False], protected  # fmt: skip
@@ -174,7 +178,7 @@ def test_every_table_has_a_non_null_tenant_id(su: psycopg.Connection) -> None:
 # -- constraints: these hold for the superuser too, with RLS out of the picture ---------------
 
 
-@pytest.mark.parametrize("table", ["decisions", "audit", "writes"])
+@pytest.mark.parametrize("table", ["decisions", "audit", "writes", "reviews"])
 def test_composite_foreign_keys_block_cross_tenant_references(
     su: psycopg.Connection, table: str
 ) -> None:
@@ -186,6 +190,8 @@ def test_composite_foreign_keys_block_cross_tenant_references(
         "audit": "(tenant_id, item_id, at, status) values (%s, %s, now(), 'posted')",
         "writes": """(tenant_id, item_id, entry_version, system, record_id, written_at)
                      values (%s, %s, '9', 'quickbooks', 'qbo-9', now())""",
+        "reviews": """(tenant_id, id, item_id, reviewer, at, action, after)
+                      values (%s, 'rv-9', %s, 'dana', now(), 'approve', '[{}]')""",
     }[table]
     with pytest.raises(psycopg.errors.ForeignKeyViolation), su.transaction():
         su.execute(f"insert into timebill.{table} {values}", [A, ITEM[B]])

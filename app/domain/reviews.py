@@ -1,0 +1,76 @@
+"""What a person did to a flagged entry, and who may do it. No I/O here.
+
+A review is kept append-only: who, when, which action, the decision before, the decision(s)
+after (one per part of a split), and why. ``seq`` orders a tenant's reviews (the store assigns
+it), so a process can catch up with reviews made elsewhere (memory, rule proposals).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from app.domain.decisions import Decision
+
+REVIEWER_NAME = r"^[a-z0-9][a-z0-9_.@-]{0,79}$"
+
+
+class ReviewAction(StrEnum):
+    APPROVE = "approve"  # accept the proposed code
+    CHANGE_CODE = "change_code"  # another code of the client's SOW or the firm's
+    NON_BILLABLE = "non_billable"  # a non-billable code
+    SPLIT = "split"  # the hours across two or more codes
+    RETRY = "retry"  # write the previous review's decisions again after a failed write
+
+
+class ReviewRecord(BaseModel):
+    """One person's action on one inbox item. ``after`` holds one decision per written record."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(min_length=1, max_length=64)
+    tenant: str = Field(min_length=1)
+    item_id: str = Field(min_length=1)
+    reviewer: str = Field(min_length=1, max_length=200)
+    at: AwareDatetime
+    action: ReviewAction
+    before: Decision | None = None
+    after: tuple[Decision, ...] = Field(min_length=1)
+    why: str = Field(default="", max_length=2000)
+    client_id: str | None = None
+    description: str = Field(default="", max_length=4000)  # what the person reviewed
+    pattern: str = Field(default="", max_length=500)  # the description's memory key, joined
+    seq: int = 0  # assigned by the store
+
+    @property
+    def final_code(self) -> str | None:
+        """The one code this review settled on; ``None`` for a split."""
+        return self.after[0].code if len(self.after) == 1 else None
+
+    @property
+    def is_correction(self) -> bool:
+        """The person chose another code than the one proposed."""
+        before = self.before.code if self.before else None
+        code = self.final_code
+        return code is not None and code != before and self.action is not ReviewAction.RETRY
+
+
+class Reviewer(BaseModel):
+    """A person who may review one tenant's entries, with the hash of their sign-in token."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tenant: str = Field(min_length=1)
+    name: str = Field(pattern=REVIEWER_NAME)
+    token_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    created_at: AwareDatetime
+    disabled: bool = False
+
+
+def review_detail(review: ReviewRecord) -> str:
+    """The audit-trail line of a review: who did what, from which code to which, and why."""
+    before = (review.before.code if review.before else None) or "-"
+    after = " + ".join(f"{d.code or '-'} {d.hours}h" for d in review.after)
+    why = f": {review.why}" if review.why else ""
+    return f"review by {review.reviewer}: {review.action.value} {before} -> {after}{why}"

@@ -1,0 +1,248 @@
+"""Rule proposals: when people make the same correction again and again, propose a rule.
+
+Three corrections (``repeats``) to the same code, for the same client and the same description
+pattern (``learning.pattern_of``: numbers and ticket ids folded, words crudely stemmed), make a
+proposal: a rule in the ``sow_rules`` format whose ``when`` is the phrases those entries share,
+whose ``clause`` is the code's, whose priority beats every rule that matched them, and whose
+``examples`` are the corrected entries (so ``timebill rules check`` keeps testing it). It is
+checked with the whole rules directory before it is written, to
+``<rules_dir>/_proposed/<tenant>/<rules file>`` (the loader does not read sub-folders, so a
+proposal is never in force by itself). A person accepts it on the proposals page: it is then
+appended to the client's rules file, again only if the directory still passes the check.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+
+from app.classify.conditions import Subject
+from app.classify.rules_stage import RulesStage
+from app.classify.text import Text, tokens
+from app.domain.entries import TimeEntry
+from app.domain.reviews import ReviewRecord
+from app.domain.rulebook import ClientContext, RuleBook
+from app.ports import Store
+from app.review.decide import ReviewError
+from app.review.rulefile import insert_rule, problems_with, rule_yaml, write_atomically
+from app.rules.loader import FIRM_FILE
+
+log = logging.getLogger("timebill.review")
+PROPOSED_DIR = "_proposed"
+_NUMBERISH = re.compile(r"^(?:[a-z]{0,5}\d[a-z0-9]*)$")
+_MAX_EXAMPLES = 6
+
+
+class RulesProvider(Protocol):
+    def rulebook(self, tenant: str) -> RuleBook: ...
+
+
+@dataclass(frozen=True)
+class RuleProposal:
+    tenant: str
+    rules_file: str  # the file it belongs in: "northwind.yaml", "_firm.yaml"
+    rule: dict[str, Any]
+
+    @property
+    def rule_id(self) -> str:
+        return str(self.rule["id"])
+
+    @property
+    def code(self) -> str:
+        return str(self.rule["code"])
+
+    @property
+    def yaml(self) -> str:
+        return rule_yaml(self.rule)
+
+
+class Proposals:
+    def __init__(
+        self, store: Store, rules: RulesProvider, rules_dir: Path, *, repeats: int = 3
+    ) -> None:
+        self.store = store
+        self.rules = rules
+        self.rules_dir = rules_dir
+        self.repeats = repeats
+        self._lock = threading.Lock()
+
+    def consider(self, tenant: str, review: ReviewRecord) -> RuleProposal | None:
+        """A new proposal if this review makes ``repeats`` identical corrections, else None."""
+        if not review.is_correction or not review.pattern.strip():
+            return None
+        same = [
+            r for r in self.store.reviews(tenant, pattern=review.pattern, limit=200)
+            if r.client_id == review.client_id and r.is_correction
+            and r.final_code == review.final_code
+        ]  # fmt: skip
+        if len(same) < self.repeats:
+            return None
+        book = self.rules.rulebook(tenant)
+        ctx = book.context(review.client_id)
+        with self._lock:
+            return self._propose(tenant, book, ctx, same)
+
+    def pending(self, tenant: str) -> list[RuleProposal]:
+        folder = self._folder(tenant)
+        if not folder.is_dir():
+            return []
+        found = []
+        for path in sorted(folder.glob("*.yaml")):
+            for rule in _read_rules(path):
+                found.append(RuleProposal(tenant, path.name, rule))
+        return found
+
+    def accept(self, tenant: str, rule_id: str) -> RuleProposal:
+        """Append the proposal to its rules file (only if the directory then checks clean)."""
+        with self._lock:
+            proposal = self._find(tenant, rule_id)
+            target = self.rules_dir / proposal.rules_file
+            text = insert_rule(target.read_text(encoding="utf-8"), proposal.yaml)
+            problems = problems_with(self.rules_dir, proposal.rules_file, text)
+            if problems:
+                raise ReviewError("the rules would not check: " + "; ".join(map(str, problems[:3])))
+            write_atomically(target, text)
+            self._remove(tenant, proposal)
+            return proposal
+
+    def dismiss(self, tenant: str, rule_id: str) -> RuleProposal:
+        with self._lock:
+            proposal = self._find(tenant, rule_id)
+            self._remove(tenant, proposal)
+            return proposal
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _propose(
+        self, tenant: str, book: RuleBook, ctx: ClientContext, same: list[ReviewRecord]
+    ) -> RuleProposal | None:
+        code = same[-1].final_code
+        assert code is not None
+        entries = self._entries(tenant, same)
+        if code not in ctx.codes or not entries:
+            return None
+        file_name = Path(book.files.get(ctx.client_id or "", FIRM_FILE)).name
+        rule = build_rule(ctx, code, entries)
+        known = {r.id for r in ctx.rules()} | {p.rule_id for p in self.pending(tenant)}
+        if rule["id"] in known:
+            return None
+        proposal = RuleProposal(tenant, file_name, rule)
+        current = (self.rules_dir / file_name).read_text(encoding="utf-8")
+        problems = problems_with(self.rules_dir, file_name, insert_rule(current, proposal.yaml))
+        if problems:
+            log.warning("no rule proposed for %s: %s", rule["id"], "; ".join(map(str, problems)))
+            return None
+        self._append(tenant, proposal, len(same))
+        return proposal
+
+    def _entries(self, tenant: str, same: list[ReviewRecord]) -> list[TimeEntry]:
+        found: dict[str, TimeEntry] = {}
+        for review in same[-_MAX_EXAMPLES * 2 :]:
+            item = self.store.get(tenant, review.item_id)
+            if item is not None and item.entry is not None:
+                found.setdefault(item.entry.description, item.entry)
+        return list(found.values())[:_MAX_EXAMPLES]
+
+    # -- files -------------------------------------------------------------------------------
+
+    def _folder(self, tenant: str) -> Path:
+        return self.rules_dir / PROPOSED_DIR / tenant
+
+    def _find(self, tenant: str, rule_id: str) -> RuleProposal:
+        for proposal in self.pending(tenant):
+            if proposal.rule_id == rule_id:
+                return proposal
+        raise ReviewError(f"no proposed rule {rule_id!r}")
+
+    def _append(self, tenant: str, proposal: RuleProposal, corrections: int) -> None:
+        path = self._folder(tenant) / proposal.rules_file
+        rules = [*_read_rules(path), proposal.rule] if path.exists() else [proposal.rule]
+        write_atomically(path, _proposal_file(rules, tenant, proposal.rules_file, corrections))
+
+    def _remove(self, tenant: str, proposal: RuleProposal) -> None:
+        path = self._folder(tenant) / proposal.rules_file
+        rules = [r for r in _read_rules(path) if r.get("id") != proposal.rule_id]
+        if rules:
+            write_atomically(path, _proposal_file(rules, tenant, proposal.rules_file, None))
+        else:
+            path.unlink(missing_ok=True)
+
+
+def build_rule(ctx: ClientContext, code: str, entries: list[TimeEntry]) -> dict[str, Any]:
+    phrases = list(dict.fromkeys(_phrase(e.description) for e in entries if _phrase(e.description)))
+    prefix = ctx.client_id or "firm"
+    slug = "-".join(phrases[0].split()[:5]) if phrases else code.lower()
+    rule: dict[str, Any] = {
+        "id": f"{prefix}.learned.{slug}"[:64].rstrip("-."),
+        "clause": ctx.codes[code].clause,
+        "code": code,
+        "priority": _priority_to_win(ctx, entries),
+        "note": f"proposed by timebill from {len(entries)} corrected entries",
+        "when": {"phrases": phrases},
+        "examples": [_example(e, code) for e in entries],
+    }
+    return rule
+
+
+def _phrase(description: str) -> str:
+    """The longest run of words with no number or ticket id in it: the description's gist."""
+    runs: list[list[str]] = [[]]
+    for token in tokens(description):
+        if _NUMBERISH.match(token):
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    longest: list[str] = max(runs, key=len)
+    return " ".join(longest)
+
+
+def _priority_to_win(ctx: ClientContext, entries: list[TimeEntry]) -> int:
+    """One above every rule that matched these entries (the rules said otherwise, or nothing)."""
+    compiled = RulesStage().compiled(ctx)
+    matched = [
+        rule.rule.priority
+        for entry in entries
+        for rule in compiled
+        if rule.matches(Subject(entry, Text(entry.description)))
+    ]
+    return max(matched, default=0) + 1
+
+
+def _example(entry: TimeEntry, code: str) -> dict[str, Any]:
+    example: dict[str, Any] = {"text": entry.description, "expect": code}
+    if entry.project:
+        example["project"] = entry.project
+    if entry.task:
+        example["task"] = entry.task
+    example["hours"] = float(entry.hours)
+    example["on"] = entry.work_date
+    return example
+
+
+def _read_rules(path: Path) -> list[dict[str, Any]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        log.warning("cannot read the proposals in %s", path)
+        return []
+    rules = data.get("rules", []) if isinstance(data, dict) else []
+    return [r for r in rules if isinstance(r, dict) and "id" in r]
+
+
+def _proposal_file(
+    rules: list[dict[str, Any]], tenant: str, file_name: str, corrections: int | None
+) -> str:
+    said = f" (the last after {corrections} identical corrections)" if corrections else ""
+    head = (
+        f"# Rules timebill proposes for {file_name}, learned from tenant {tenant}'s "
+        f"reviews{said}.\n"
+        f"# Accept them on /review/{tenant}/proposals, or paste them under `rules:` in "
+        f"{file_name}.\nrules:\n"
+    )
+    return head + "".join(rule_yaml(rule) for rule in rules)

@@ -1,0 +1,31 @@
+"""Headless Chromium (Debian's, installed by scripts/browser_deps) for the browser tests.
+
+Without Chromium the tests skip on a workstation; in CI (``CI=true``) they fail instead, since
+``.ci/run`` installs it first.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from tests.browser.cdp import Chromium, find_chromium
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    found = find_chromium()
+    if found is None:
+        message = "Chromium is not installed: run scripts/browser_deps"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
+@pytest.fixture
+def browser(chromium_path: str) -> Iterator[Chromium]:
+    with Chromium(chromium_path) as opened:
+        yield opened
