@@ -284,6 +284,22 @@ def qbo_connect(tenant: Tenant = "demo") -> None:
     raise typer.Exit(run_connect(Settings(), tenant, lambda text: str(typer.prompt(text))))
 
 
+@qbo_app.command("map")
+def qbo_map(
+    tenant: Tenant = "demo",
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Ask about each suggestion and write those you confirm.")
+    ] = False,
+) -> None:
+    """Suggest QuickBooks Customers, Employees and Items for what the mapping lacks."""
+    from app.jobs_qbo import run_map  # noqa: PLC0415
+
+    def confirm(question: str) -> bool:
+        return bool(typer.confirm(question))
+
+    raise typer.Exit(run_map(Settings(), tenant, apply=apply, confirm=confirm))
+
+
 @app.command()
 def status(tenant: Tenant = "demo") -> None:
     """Entries per state, the writer, Claude, and each QuickBooks company's connection."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlparse
 
@@ -18,6 +19,7 @@ from app.factory import build_store
 if TYPE_CHECKING:
     from app.adapters.quickbooks_client import QboConnector
     from app.adapters.quickbooks_tokens import TokenGrant
+    from app.service.mapping_suggest import Suggestion
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -123,3 +125,76 @@ def _connections(settings: Settings, tenant: str) -> list[tuple[str, str]]:
         store.close()
     state = "not connected: run `timebill qbo connect`" if tokens is None else tokens.status.value
     return [(mapping.realm, state)]
+
+
+def run_map(settings: Settings, tenant: str, *, apply: bool, confirm: Callable[[str], bool]) -> int:
+    """Suggest QuickBooks records for what the mapping lacks; write only what a person confirms."""
+    path = settings.qbo_mapping_path
+    if path is None or not (settings.qbo_client_id and settings.qbo_client_secret):
+        errors.print("[red]error:[/] set TIMEBILL_QBO_MAPPING_PATH, TIMEBILL_QBO_CLIENT_ID and "
+                     "TIMEBILL_QBO_CLIENT_SECRET first")  # fmt: skip
+        return EXIT_BAD_INPUT
+    from app.adapters.quickbooks_writer import load_mappings  # noqa: PLC0415
+    from app.factory import build_qbo_api  # noqa: PLC0415
+    from app.rules.loader import load_rulebook  # noqa: PLC0415
+    from app.service.mapping_suggest import candidates, suggest  # noqa: PLC0415
+
+    mapping = load_mappings(path).get(tenant)
+    if mapping is None:
+        errors.print(f"[red]error:[/] {path} has no tenant {tenant!r}: add it with its realm first")
+        return EXIT_BAD_INPUT
+    api = build_qbo_api(settings)
+    try:
+        lists = {
+            kind: candidates(api.list_records(tenant, mapping.realm, entity))
+            for kind, entity in (
+                ("customers", "Customer"),
+                ("employees", "Employee"),
+                ("items", "Item"),
+            )
+        }
+    except UpstreamError as exc:
+        errors.print(f"[red]error:[/] {exc}")
+        return EXIT_FAILED
+    mapped = {
+        "customers": mapping.customers,
+        "employees": mapping.employees,
+        "items": mapping.items,
+    }
+    found = suggest(load_rulebook(settings.rules_dir), mapped, lists)
+    console.print(_suggestions_table(found))
+    if not apply or not found:
+        return EXIT_OK
+    chosen = [
+        s
+        for s in found
+        if confirm(f"map {s.kind[:-1]} {s.key} to '{s.record.name}' ({s.record.id})?")
+    ]
+    _write_mapping(path, tenant, chosen)
+    console.print(f"Wrote {len(chosen)} confirmed mapping(s) to {path}")
+    return EXIT_OK
+
+
+def _suggestions_table(found: list[Suggestion]) -> Table:
+    table = Table(
+        title=f"{len(found)} suggestion(s) for what the mapping lacks", title_justify="left"
+    )
+    for name in ("section", "ours", "QuickBooks record", "match"):
+        table.add_column(name)
+    for s in found:
+        match = "exact" if s.exact else f"similar ({s.score:.0%})"
+        table.add_row(s.kind, s.key, f"{s.record.name} ({s.record.id})", match)
+    return table
+
+
+def _write_mapping(path: Path, tenant: str, chosen: list[Suggestion]) -> None:
+    """Add the confirmed ids to the tenant's sections (the file is rewritten as plain YAML)."""
+    import yaml  # noqa: PLC0415
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    sections = data["tenants"][tenant]
+    for s in chosen:
+        sections.setdefault(s.kind, {})[s.key] = s.record.id
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(yaml.safe_dump(data, sort_keys=True, allow_unicode=True), encoding="utf-8")
+    tmp.replace(path)

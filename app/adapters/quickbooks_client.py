@@ -33,6 +33,9 @@ from intuitlib.exceptions import AuthClientError
 from pydantic import SecretStr
 from quickbooks import QuickBooks
 from quickbooks.exceptions import AuthorizationException, QuickbooksException
+from quickbooks.objects.customer import Customer
+from quickbooks.objects.employee import Employee
+from quickbooks.objects.item import Item
 from quickbooks.objects.timeactivity import TimeActivity
 from requests.adapters import HTTPAdapter
 
@@ -208,6 +211,17 @@ class QboApi:
             return _plain(TimeActivity.get(record_id, qb=qb))
 
         return self._call(tenant, realm, read)
+
+    def list_records(self, tenant: str, realm: str, entity: str) -> list[dict[str, Any]]:
+        """Active Customers, Employees or Items of the company (up to 1,000), as plain dicts."""
+        kinds = {"Customer": Customer, "Employee": Employee, "Item": Item}
+        if entity not in kinds:
+            raise ValueError(f"cannot list {entity!r}: Customer, Employee or Item")
+
+        def listing(qb: Any) -> list[dict[str, Any]]:
+            return [_plain(obj) for obj in kinds[entity].all(max_results=1000, qb=qb)]
+
+        return self._call(tenant, realm, listing)
 
     def save_time_activity(
         self, tenant: str, realm: str, body: dict[str, Any], *, request_id: str
