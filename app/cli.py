@@ -338,6 +338,28 @@ def pull_command(
     raise typer.Exit(run_pull(Settings(), request))
 
 
+# --- timebill poll: one scheduled-intake poll of Harvest / QuickBooks Time (app/jobs_poll.py) ---
+
+
+@app.command("poll")
+def poll_command(
+    source: Annotated[str, typer.Argument(help="harvest or qbtime")],
+    tenant: Tenant = "demo",
+    since: Annotated[
+        datetime | None,
+        typer.Option(
+            "--since",
+            formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S%z"],
+            help="Changes since (first poll only; default: the lookback window).",
+        ),
+    ] = None,
+) -> None:
+    """Poll a tracker without webhooks once into the service's inbox, as the schedule does."""
+    from app.jobs_poll import run_poll_command  # noqa: PLC0415
+
+    raise typer.Exit(run_poll_command(Settings(), source, tenant, since))
+
+
 # --- timebill invoices: draft a client's invoice for a month (app/jobs_invoices.py) ---
 
 invoices_app = typer.Typer(no_args_is_help=True, help="Draft invoices from approved time.")

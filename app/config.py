@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     sqs_queue_url: str | None = None
     outbox_dir: Path = Path("out/outbox")
     api_base_path: str = "/"
+    # The deployed stage (dev, staging, prod): the dimension of the sweep's alarm metrics.
+    stage: str = Field(default="local", pattern=r"^[A-Za-z0-9_-]{1,32}$")
 
     # Where decisions go: the outbox folder (embedded default) or QuickBooks Online
     writer: Literal["outbox", "quickbooks"] = "outbox"
@@ -78,6 +80,10 @@ class Settings(BaseSettings):
     clockify_api_key: SecretStr | None = None
     toggl_api_token: SecretStr | None = None
     qbtime_token: SecretStr | None = None
+    # The scheduled poll (app/poll.py): where each (tenant, source) cursor is kept (on Lambda
+    # /tmp, lost with the environment), and how far back a poll without one starts.
+    poll_cursor_dir: Path = Path("out/poll")
+    poll_lookback_hours: int = Field(default=24, ge=1, le=24 * 92)
 
     @classmethod
     def settings_customise_sources(

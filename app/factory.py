@@ -18,6 +18,8 @@ from app.ports import ClassifierStage, Queue, Reader, Store, Writer
 
 if TYPE_CHECKING:
     from app.adapters.quickbooks_client import QboApi
+    from app.adapters.quickbooks_token_sqlite import SqliteTokenStore
+    from app.adapters.supabase_tokens import SupabaseTokenStore
     from app.api.deps import Services
     from app.service.worker import Worker
 
@@ -100,9 +102,21 @@ def build_writer_and_reader(settings: Settings) -> tuple[Writer, Reader | None]:
     return QuickBooksWriter(api, mappings), QboReader(api, mappings)
 
 
+def build_token_store(settings: Settings) -> SqliteTokenStore | SupabaseTokenStore:
+    """Where QuickBooks tokens live: Supabase with the Supabase store (Lambdas have no durable
+    disk), else a SQLite file. Neither module imports the QuickBooks SDK."""
+    if settings.store == "supabase":
+        from app.adapters.supabase_tokens import SupabaseTokenStore  # noqa: PLC0415
+
+        return SupabaseTokenStore.from_settings(settings)
+    from app.adapters.quickbooks_token_sqlite import SqliteTokenStore  # noqa: PLC0415
+
+    settings.qbo_token_path.parent.mkdir(parents=True, exist_ok=True)
+    return SqliteTokenStore(settings.qbo_token_path)
+
+
 def build_qbo_api(settings: Settings) -> QboApi:
     from app.adapters.quickbooks_client import QboApi, QboConnector  # noqa: PLC0415
-    from app.adapters.quickbooks_token_sqlite import SqliteTokenStore  # noqa: PLC0415
     from app.adapters.quickbooks_tokens import TokenManager  # noqa: PLC0415
 
     assert settings.qbo_client_id
@@ -111,8 +125,7 @@ def build_qbo_api(settings: Settings) -> QboApi:
         client_id=settings.qbo_client_id, client_secret=settings.qbo_client_secret,
         redirect_uri=settings.qbo_redirect_uri, environment=settings.qbo_environment,
     )  # fmt: skip
-    settings.qbo_token_path.parent.mkdir(parents=True, exist_ok=True)
-    tokens = TokenManager(SqliteTokenStore(settings.qbo_token_path), connector)
+    tokens = TokenManager(build_token_store(settings), connector)
     return QboApi(connector, tokens)
 
 
@@ -136,4 +149,9 @@ def build_services(settings: Settings) -> Services:
     from app.service.worker import utc_now  # noqa: PLC0415
 
     store = build_store(settings)
-    return Services(settings, store, build_queue(settings, store), utc_now)
+    qbo = None
+    if settings.writer == "quickbooks" and settings.qbo_mapping_path is not None:
+        from app.api.health import QboHealth  # noqa: PLC0415
+
+        qbo = QboHealth(settings)
+    return Services(settings, store, build_queue(settings, store), utc_now, qbo)

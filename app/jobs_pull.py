@@ -26,15 +26,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
-from pydantic import SecretStr
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from app.config import Settings
 from app.connectors.base import Billing, Connector, Page, PageProgress
+from app.connectors.build import build_connector
 from app.connectors.cursor import CursorError, CursorFile, PullState
 from app.console import console, errors
 from app.domain.entries import Source, TimeEntry
 from app.errors import ConfigError, UpstreamError, UpstreamKind
+
+__all__ = ["PULLABLE", "PullRequest", "build_connector", "run_pull"]
 
 EXIT_OK, EXIT_UPSTREAM, EXIT_BAD_INPUT = 0, 1, 2
 PULLABLE = ("clockify", "toggl", "harvest")
@@ -60,32 +62,6 @@ class PullRequest:
     @property
     def cursor_path(self) -> Path:
         return self.cursor or self.out.with_name(f"{self.out.name}.cursor.json")
-
-
-def _secret(value: SecretStr | None, name: str) -> str:
-    if value is None or not value.get_secret_value():
-        raise ConfigError(f"{name} is not set: export it with your API credentials")
-    return value.get_secret_value()
-
-
-def build_connector(settings: Settings, source: str, *, workspace: str | None = None) -> Connector:
-    """The connector for ``source`` with credentials from the settings; ``ConfigError`` names
-    the missing variable."""
-    from app.connectors import clockify_api, harvest_api, qbtime_api, toggl_api  # noqa: PLC0415
-
-    if source == "harvest":
-        token = _secret(settings.harvest_token, "TIMEBILL_HARVEST_TOKEN")
-        account = _secret(settings.harvest_account_id, "TIMEBILL_HARVEST_ACCOUNT_ID")
-        return harvest_api.HarvestApi.connect(token, account)
-    if source == "clockify":
-        key = _secret(settings.clockify_api_key, "TIMEBILL_CLOCKIFY_API_KEY")
-        return clockify_api.ClockifyApi.connect(key, workspace=workspace)
-    if source == "toggl":
-        token = _secret(settings.toggl_api_token, "TIMEBILL_TOGGL_API_TOKEN")
-        return toggl_api.TogglApi.connect(token, workspace=workspace)
-    if source == "qbtime":
-        return qbtime_api.QbTimeApi.connect(_secret(settings.qbtime_token, "TIMEBILL_QBTIME_TOKEN"))
-    raise ConfigError(f"unknown tracker {source!r}: clockify, toggl, harvest or qbtime")
 
 
 def run_pull(settings: Settings, request: PullRequest) -> int:

@@ -14,7 +14,7 @@ from app.config import Settings
 from app.console import console, errors
 from app.domain.inbox import Status
 from app.errors import UpstreamError
-from app.factory import build_store
+from app.factory import build_store, build_token_store
 
 if TYPE_CHECKING:
     from app.adapters.quickbooks_client import QboConnector
@@ -48,7 +48,6 @@ def run_connect(settings: Settings, tenant: str, ask: Callable[[str], str]) -> i
         errors.print("[red]error:[/] set TIMEBILL_QBO_CLIENT_ID and TIMEBILL_QBO_CLIENT_SECRET "
                      "(your app's keys on developer.intuit.com) first")  # fmt: skip
         return EXIT_BAD_INPUT
-    from app.adapters.quickbooks_token_sqlite import SqliteTokenStore  # noqa: PLC0415
     from app.adapters.quickbooks_tokens import TokenManager  # noqa: PLC0415
 
     connector = _connector(settings)
@@ -57,14 +56,14 @@ def run_connect(settings: Settings, tenant: str, ask: Callable[[str], str]) -> i
     except (ConnectError, UpstreamError) as exc:
         errors.print(f"[red]error:[/] {exc}")
         return EXIT_FAILED
-    settings.qbo_token_path.parent.mkdir(parents=True, exist_ok=True)
-    store = SqliteTokenStore(settings.qbo_token_path)
+    store = build_token_store(settings)
     try:
         TokenManager(store, connector).connect(tenant, realm, grant)
     finally:
         store.close()
     console.print(f"Connected tenant {tenant} to QuickBooks company {realm}.")
-    console.print(f"The tokens are kept in {settings.qbo_token_path}.")
+    where = "Supabase" if settings.store == "supabase" else str(settings.qbo_token_path)
+    console.print(f"The tokens are kept in {where}.")
     return EXIT_OK
 
 
@@ -110,15 +109,16 @@ def run_status(settings: Settings, tenant: str) -> int:
 
 def _connections(settings: Settings, tenant: str) -> list[tuple[str, str]]:
     """Each mapped QuickBooks company and whether it needs to be reconnected."""
-    if settings.qbo_mapping_path is None or not settings.qbo_token_path.exists():
+    if settings.qbo_mapping_path is None:
         return []
-    from app.adapters.quickbooks_token_sqlite import SqliteTokenStore  # noqa: PLC0415
+    if settings.store == "sqlite" and not settings.qbo_token_path.exists():
+        return []
     from app.adapters.quickbooks_writer import load_mappings  # noqa: PLC0415
 
     mapping = load_mappings(settings.qbo_mapping_path).get(tenant)
     if mapping is None:
         return []
-    store = SqliteTokenStore(settings.qbo_token_path)
+    store = build_token_store(settings)
     try:
         tokens = store.get(tenant, mapping.realm)
     finally:

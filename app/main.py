@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -91,10 +92,38 @@ def worker_handler(event: dict[str, Any], context: object) -> dict[str, Any]:
 
 
 def sweep_handler(event: dict[str, Any], context: object) -> dict[str, Any]:
-    """Scheduled: re-enqueue work left pending (received, due retries, expired leases)."""
+    """Scheduled: re-enqueue work left pending (received, due retries, expired leases), then
+    print the alarm metrics as one CloudWatch embedded-metric-format line (``app.metrics``)."""
     del event, context
     svc = default_services()
-    due = svc.store.due(now=svc.clock(), limit=500)
+    now = svc.clock()
+    due = svc.store.due(now=now, limit=500)
     for tenant, item_id in due:
         svc.queue.enqueue(tenant, item_id)
+    _emit_alarm_metrics(svc, now)
     return {"enqueued": len(due)}
+
+
+def _emit_alarm_metrics(svc: Services, now: datetime) -> None:
+    """A failure here is logged, never fatal: re-enqueueing is the sweep's first job."""
+    from app import metrics  # noqa: PLC0415
+
+    try:
+        values = metrics.alarm_values(svc.store.counts(), now)
+        reconnect = metrics.reconnect_needed(svc.settings)
+        if reconnect is not None:
+            values[metrics.RECONNECT] = float(reconnect)
+        line = metrics.emf_line(values, stage=svc.settings.stage, now=now)
+    except Exception:
+        log.exception("could not compute the alarm metrics")
+        return
+    print(line, flush=True)  # stdout is the EMF channel on Lambda
+
+
+def poll_handler(event: dict[str, Any], context: object) -> dict[str, Any]:
+    """Scheduled (EventBridge input ``{"tenant": "...", "source": "harvest"|"qbtime"}``): one
+    poll of a tracker without webhooks into the inbox, enqueueing what is new (``app.poll``)."""
+    del context
+    from app.poll import run_poll_event  # noqa: PLC0415 - not on the HTTP path
+
+    return run_poll_event(event, default_services())

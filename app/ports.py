@@ -14,6 +14,7 @@ from app.domain.inbox import (
     InboxItem,
     NewItem,
     Status,
+    StatusCount,
     Tenant,
     WriteRecord,
 )
@@ -123,6 +124,11 @@ class Store(Protocol):
     def due(self, *, now: datetime, limit: int = 100) -> list[tuple[str, str]]:
         """(tenant, item id) of work left pending: received or retrying and due, or
         processing with an expired lease. The sweep re-enqueues these."""
+        ...
+
+    def counts(self) -> list[StatusCount]:
+        """Per (tenant, status) with at least one item: how many, and the oldest
+        ``received_at``. Across tenants, counts only (the sweep's alarm metrics)."""
         ...
 
     def trail(self, tenant: str, item_id: str) -> list[AuditEvent]: ...

@@ -41,6 +41,7 @@ from app.domain.inbox import (
     InboxItem,
     NewItem,
     Status,
+    StatusCount,
     Tenant,
     WriteRecord,
 )
@@ -343,6 +344,16 @@ class SqliteStore:
                   ORDER BY received_at, rowid LIMIT :limit"""  # noqa: S608
         rows = self._conn().execute(sql, {"now": _ts(now), "limit": limit})
         return [(r["tenant"], r["id"]) for r in rows]
+
+    def counts(self) -> list[StatusCount]:
+        sql = """SELECT tenant, status, count(*) AS n, min(received_at) AS oldest FROM inbox
+                 GROUP BY tenant, status ORDER BY tenant, status"""
+        rows = self._conn().execute(sql)
+        return [
+            StatusCount(r["tenant"], Status(r["status"]), r["n"],
+                        datetime.fromisoformat(r["oldest"]))
+            for r in rows
+        ]  # fmt: skip
 
     def trail(self, tenant: str, item_id: str) -> list[AuditEvent]:
         sql = """SELECT at, item_id, status, detail FROM audit

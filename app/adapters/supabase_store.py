@@ -33,7 +33,15 @@ from supabase.lib.client_options import SyncClientOptions
 
 from app.config import Settings
 from app.domain.decisions import Decision
-from app.domain.inbox import AuditEvent, InboxItem, NewItem, Status, Tenant, WriteRecord
+from app.domain.inbox import (
+    AuditEvent,
+    InboxItem,
+    NewItem,
+    Status,
+    StatusCount,
+    Tenant,
+    WriteRecord,
+)
 from app.domain.reviews import Reviewer, ReviewRecord, review_detail
 from app.errors import ConfigError, UpstreamError, UpstreamKind
 from app.ports import QueueOrder
@@ -77,14 +85,30 @@ def mint_token(secret: SecretStr, *, role: str, tenant: str | None, now: float, 
     return jwt.encode(claims, secret.get_secret_value(), algorithm="HS256")
 
 
-class SupabaseStore:
-    """``Store`` over PostgREST. Thread-safe; ``close()`` releases the HTTP connections."""
+def client_from_settings(settings: Settings) -> Client:
+    """The process's Supabase client: explicit HTTP timeouts, no automatic retries."""
+    url, key = settings.supabase_url, settings.supabase_key
+    if not (url and key and settings.supabase_jwt_secret):
+        raise ConfigError("the Supabase store needs a URL, a key and the JWT secret")
+    wait = settings.supabase_timeout_s
+    http = httpx.Client(timeout=httpx.Timeout(wait, connect=min(wait, 3.0)))
+    options = SyncClientOptions(
+        schema=settings.supabase_schema, httpx_client=http, postgrest_client_retry=False,
+        auto_refresh_token=False, persist_session=False,
+    )  # fmt: skip
+    return create_client(url, key.get_secret_value(), options)
+
+
+class TenantSessions:
+    """PostgREST clients per (role, tenant), each with a live JWT minted here, on one shared
+    HTTP client; and the calls that turn PostgREST answers and failures into ours. Shared by
+    ``SupabaseStore`` and ``supabase_tokens.SupabaseTokenStore``. Thread-safe."""
 
     def __init__(
         self, client: Client, *, jwt_secret: SecretStr, schema: str = "timebill",
         token_ttl_s: int = 300, clock: Callable[[], float] = time.time,
     ) -> None:  # fmt: skip
-        self._client = client
+        self.client = client
         self._secret = jwt_secret
         self._schema = schema
         self._ttl = token_ttl_s
@@ -94,25 +118,84 @@ class SupabaseStore:
         self._closed = False
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> SupabaseStore:
-        url, key = settings.supabase_url, settings.supabase_key
-        secret = settings.supabase_jwt_secret
-        if not (url and key and secret):
-            raise ConfigError("the Supabase store needs a URL, a key and the JWT secret")
-        wait = settings.supabase_timeout_s
-        http = httpx.Client(timeout=httpx.Timeout(wait, connect=min(wait, 3.0)))
-        options = SyncClientOptions(
-            schema=settings.supabase_schema, httpx_client=http, postgrest_client_retry=False,
-            auto_refresh_token=False, persist_session=False,
-        )  # fmt: skip
-        client = create_client(url, key.get_secret_value(), options)
-        return cls(client, jwt_secret=secret, schema=settings.supabase_schema,
+    def from_settings(cls, settings: Settings) -> TenantSessions:
+        client = client_from_settings(settings)
+        assert settings.supabase_jwt_secret is not None  # client_from_settings checked it
+        return cls(client, jwt_secret=settings.supabase_jwt_secret,
+                   schema=settings.supabase_schema,
                    token_ttl_s=settings.supabase_token_ttl_s)  # fmt: skip
 
     def close(self) -> None:
         with self._lock:
             self._closed, self._sessions = True, {}
-        self._client.postgrest.aclose()  # closes the shared HTTP client
+        self.client.postgrest.aclose()  # closes the shared HTTP client
+
+    def rest(self, tenant: str | None) -> SyncPostgrestClient:
+        """The PostgREST client for one tenant (or the sweep), with a live token."""
+        role = SWEEPER_ROLE if tenant is None else WORKER_ROLE
+        key, now = (role, tenant or ""), self._clock()
+        with self._lock:
+            if self._closed:
+                raise UpstreamError(
+                    SYSTEM, UpstreamKind.CONNECTION, retryable=False, message="store is closed"
+                )
+            rest, renew_at = self._sessions.get(key, (None, 0.0))
+            if rest is None or now >= renew_at:
+                if len(self._sessions) >= _MAX_SESSIONS:  # bounded, whatever ids callers send
+                    live = {k: v for k, v in self._sessions.items() if now < v[1]}
+                    self._sessions = live if len(live) < _MAX_SESSIONS else {}
+                token = mint_token(self._secret, role=role, tenant=tenant, now=now, ttl_s=self._ttl)
+                # schema() derives a client with its own headers on the shared HTTP session.
+                rest = self.client.schema(self._schema).auth(token)
+                self._sessions[key] = (rest, now + self._ttl * 0.8)
+            return rest
+
+    def run(self, query: _Query, *, unique_violation: Exception | None = None) -> object:
+        """The answer's data; ``unique_violation`` is raised instead of our ``UpstreamError``
+        when the database reports one (SQLSTATE 23505) and the caller expects it."""
+        try:
+            return query.execute().data
+        except APIError as exc:
+            if unique_violation is not None and exc.code == _UNIQUE_VIOLATION:
+                raise unique_violation from None
+            raise api_error(exc) from None
+        except httpx.HTTPError as exc:
+            raise transport_error(exc) from None
+
+    def rows(
+        self, query: _Query, tenant: str | None, *, unique_violation: Exception | None = None
+    ) -> list[Mapping[str, Any]]:
+        data = self.run(query, unique_violation=unique_violation)
+        if not isinstance(data, list) or not all(isinstance(row, Mapping) for row in data):
+            raise invalid_response("rows")
+        return [data_row if tenant is None else _owned(data_row, tenant) for data_row in data]
+
+
+class SupabaseStore:
+    """``Store`` over PostgREST. Thread-safe; ``close()`` releases the HTTP connections."""
+
+    def __init__(
+        self, client: Client, *, jwt_secret: SecretStr, schema: str = "timebill",
+        token_ttl_s: int = 300, clock: Callable[[], float] = time.time,
+    ) -> None:  # fmt: skip
+        self._client = client
+        self._secret = jwt_secret
+        self._clock = clock  # read on each call: tests may swap it
+        self._api = TenantSessions(
+            client, jwt_secret=jwt_secret, schema=schema, token_ttl_s=token_ttl_s,
+            clock=lambda: self._clock(),  # noqa: PLW0108 - late-bound: tests swap _clock
+        )  # fmt: skip
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SupabaseStore:
+        client = client_from_settings(settings)
+        assert settings.supabase_jwt_secret is not None  # client_from_settings checked it
+        return cls(client, jwt_secret=settings.supabase_jwt_secret,
+                   schema=settings.supabase_schema,
+                   token_ttl_s=settings.supabase_token_ttl_s)  # fmt: skip
+
+    def close(self) -> None:
+        self._api.close()
 
     def __enter__(self) -> Self:
         return self
@@ -130,7 +213,7 @@ class SupabaseStore:
     def put_tenant(self, tenant: Tenant) -> None:
         args = {"p_tenant_id": tenant.id, "p_name": tenant.name,
                 "p_sources": _sources(tenant), "p_paused": tenant.paused}  # fmt: skip
-        if self._run(_rpc(self._rest(tenant.id), "tb_put_tenant", args)) is not True:
+        if self._run(rpc(self._rest(tenant.id), "tb_put_tenant", args)) is not True:
             raise invalid_response("tb_put_tenant")
 
     # -- inbox -------------------------------------------------------------------------------
@@ -143,7 +226,7 @@ class SupabaseStore:
             "p_ref": item.ref.model_dump(mode="json") if item.ref else None,
             "p_received_at": _ts(item.received_at),
         }  # fmt: skip
-        rows = self._rows(_rpc(self._rest(item.tenant), "tb_accept", args), None)
+        rows = self._rows(rpc(self._rest(item.tenant), "tb_accept", args), None)
         if len(rows) != 1 or not isinstance(rows[0].get("item"), Mapping):
             raise invalid_response("tb_accept")
         found = _owned(rows[0]["item"], item.tenant)
@@ -165,7 +248,7 @@ class SupabaseStore:
             return None
         args = {"p_tenant_id": tenant, "p_item_id": item_id, "p_now": _ts(now),
                 "p_lease_s": lease_s}  # fmt: skip
-        rows = self._rows(_rpc(rest, "tb_claim", args), tenant)
+        rows = self._rows(rpc(rest, "tb_claim", args), tenant)
         return _item(rows[0]) if rows else None
 
     def finish(
@@ -186,7 +269,7 @@ class SupabaseStore:
             "p_decision": decision.model_dump(mode="json") if decision else None,
             "p_next_attempt_at": _ts(next_attempt_at) if next_attempt_at else None,
         }  # fmt: skip
-        if not _is_uuid(item_id) or self._run(_rpc(rest, "tb_finish", args)) is not True:
+        if not _is_uuid(item_id) or self._run(rpc(rest, "tb_finish", args)) is not True:
             raise ItemNotFoundError(f"no inbox item {item_id!r} for tenant {tenant!r}")
 
     def items(
@@ -201,11 +284,22 @@ class SupabaseStore:
 
     def due(self, *, now: datetime, limit: int = 100) -> list[tuple[str, str]]:
         args = {"p_now": _ts(now), "p_limit": max(limit, 0)}
-        rows = self._rows(_rpc(self._rest(None), "tb_due", args), None)
+        rows = self._rows(rpc(self._rest(None), "tb_due", args), None)
         try:
             return [(str(row["tenant_id"]), str(row["item_id"])) for row in rows]
         except KeyError:
             raise invalid_response("tb_due") from None
+
+    def counts(self) -> list[StatusCount]:
+        rows = self._rows(rpc(self._rest(None), "tb_counts", {}), None)
+        try:
+            return [
+                StatusCount(str(row["tenant_id"]), Status(row["status"]), int(row["n"]),
+                            datetime.fromisoformat(str(row["oldest"])))
+                for row in rows
+            ]  # fmt: skip
+        except (KeyError, ValueError, TypeError):
+            raise invalid_response("tb_counts") from None
 
     def trail(self, tenant: str, item_id: str) -> list[AuditEvent]:
         rest = self._rest(tenant)
@@ -242,7 +336,7 @@ class SupabaseStore:
         conflict = WriteConflictError(
             f"{system} record {record_id!r} is already recorded for another write"
         )
-        query = _rpc(rest, "tb_record_write", args)
+        query = rpc(rest, "tb_record_write", args)
         rows = self._rows(query, tenant, unique_violation=conflict)
         if not rows:  # the function answers no row when the tenant has no such item
             raise ItemNotFoundError(f"no inbox item {item_id!r} for tenant {tenant!r}")
@@ -253,12 +347,12 @@ class SupabaseStore:
         if not _is_uuid(item_id):
             return None
         args = {"p_tenant_id": tenant, "p_item_id": item_id, "p_entry_version": entry_version}
-        rows = self._rows(_rpc(rest, "tb_write_for", args), tenant)
+        rows = self._rows(rpc(rest, "tb_write_for", args), tenant)
         return _write(rows, "tb_write_for") if rows else None
 
     def own_record(self, tenant: str, system: str, record_id: str) -> WriteRecord | None:
         args = {"p_tenant_id": tenant, "p_system": system, "p_record_id": record_id}
-        rows = self._rows(_rpc(self._rest(tenant), "tb_own_record", args), tenant)
+        rows = self._rows(rpc(self._rest(tenant), "tb_own_record", args), tenant)
         return _write(rows, "tb_own_record") if rows else None
 
     # -- reviews -----------------------------------------------------------------------------
@@ -280,7 +374,7 @@ class SupabaseStore:
             "p_description": review.description, "p_pattern": review.pattern,
             "p_detail": review_detail(review),
         }  # fmt: skip
-        rows = self._rows(_rpc(rest, "tb_record_review", args), review.tenant)
+        rows = self._rows(rpc(rest, "tb_record_review", args), review.tenant)
         if not rows:
             raise missing
         if len(rows) != 1:
@@ -311,14 +405,14 @@ class SupabaseStore:
         self, tenant: str, *, limit: int = 500, order: QueueOrder = "stake"
     ) -> list[InboxItem]:
         args = {"p_tenant_id": tenant, "p_limit": max(limit, 0), "p_order": order}
-        rows = self._rows(_rpc(self._rest(tenant), "tb_review_queue", args), tenant)
+        rows = self._rows(rpc(self._rest(tenant), "tb_review_queue", args), tenant)
         return [_item(row) for row in rows]
 
     def put_reviewer(self, reviewer: Reviewer) -> None:
         args = {"p_tenant_id": reviewer.tenant, "p_name": reviewer.name,
                 "p_token_hash": reviewer.token_hash, "p_created_at": _ts(reviewer.created_at),
                 "p_disabled": reviewer.disabled}  # fmt: skip
-        if self._run(_rpc(self._rest(reviewer.tenant), "tb_put_reviewer", args)) is not True:
+        if self._run(rpc(self._rest(reviewer.tenant), "tb_put_reviewer", args)) is not True:
             raise invalid_response("tb_put_reviewer")
 
     def reviewer_by_token(self, tenant: str, token_hash: str) -> Reviewer | None:
@@ -332,47 +426,18 @@ class SupabaseStore:
     # -- plumbing ----------------------------------------------------------------------------
 
     def _rest(self, tenant: str | None) -> SyncPostgrestClient:
-        """The PostgREST client for one tenant (or the sweep), with a live token."""
-        role = SWEEPER_ROLE if tenant is None else WORKER_ROLE
-        key, now = (role, tenant or ""), self._clock()
-        with self._lock:
-            if self._closed:
-                raise UpstreamError(
-                    SYSTEM, UpstreamKind.CONNECTION, retryable=False, message="store is closed"
-                )
-            rest, renew_at = self._sessions.get(key, (None, 0.0))
-            if rest is None or now >= renew_at:
-                if len(self._sessions) >= _MAX_SESSIONS:  # bounded, whatever ids callers send
-                    live = {k: v for k, v in self._sessions.items() if now < v[1]}
-                    self._sessions = live if len(live) < _MAX_SESSIONS else {}
-                token = mint_token(self._secret, role=role, tenant=tenant, now=now, ttl_s=self._ttl)
-                # schema() derives a client with its own headers on the shared HTTP session.
-                rest = self._client.schema(self._schema).auth(token)
-                self._sessions[key] = (rest, now + self._ttl * 0.8)
-            return rest
+        return self._api.rest(tenant)
 
     def _run(self, query: _Query, *, unique_violation: Exception | None = None) -> object:
-        """The answer's data; ``unique_violation`` is raised instead of our ``UpstreamError``
-        when the database reports one (SQLSTATE 23505) and the caller expects it."""
-        try:
-            return query.execute().data
-        except APIError as exc:
-            if unique_violation is not None and exc.code == _UNIQUE_VIOLATION:
-                raise unique_violation from None
-            raise api_error(exc) from None
-        except httpx.HTTPError as exc:
-            raise transport_error(exc) from None
+        return self._api.run(query, unique_violation=unique_violation)
 
     def _rows(
         self, query: _Query, tenant: str | None, *, unique_violation: Exception | None = None
     ) -> list[Mapping[str, Any]]:
-        data = self._run(query, unique_violation=unique_violation)
-        if not isinstance(data, list) or not all(isinstance(row, Mapping) for row in data):
-            raise invalid_response("rows")
-        return [data_row if tenant is None else _owned(data_row, tenant) for data_row in data]
+        return self._api.rows(query, tenant, unique_violation=unique_violation)
 
 
-def _rpc(rest: SyncPostgrestClient, function: str, args: Mapping[str, object]) -> _Query:
+def rpc(rest: SyncPostgrestClient, function: str, args: Mapping[str, object]) -> _Query:
     # postgrest-py annotates the arguments as dict[str, str]; any JSON value is sent as is.
     return rest.rpc(function, cast("dict[str, str]", dict(args)))
 

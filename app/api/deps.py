@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from fastapi import Request
 
 from app.config import Settings
 from app.ports import Queue, Store
+
+if TYPE_CHECKING:
+    from app.api.health import QboHealth
 
 
 @dataclass
@@ -18,6 +22,7 @@ class Services:
     store: Store
     queue: Queue
     clock: Callable[[], datetime]
+    qbo: QboHealth | None = None  # only with the QuickBooks writer and a mapping file
 
 
 def services(request: Request) -> Services:

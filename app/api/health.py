@@ -1,15 +1,94 @@
-"""``GET /healthz``: the process answers and its store can be read."""
+"""``GET /healthz``: the process answers, its store can be read, and (with the QuickBooks writer)
+no mapped QuickBooks company needs reconnecting.
+
+The QuickBooks check reads the token store (SQLite or Supabase; neither imports the QuickBooks
+SDK, so the webhook's cold start stays light), at most once per ``ttl_s``: a probe every few
+seconds costs one look-up per mapped realm a minute, not one per probe. A company that needs
+reconnecting leaves the answer 200 (the webhooks are still accepted and queued) with
+``"status": "degraded"`` and ``"quickbooks": "reconnect_needed"``; which tenant and realm is
+logged, not shown on this unauthenticated endpoint.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 
 from app.api.deps import Services, services
+from app.config import Settings
+
+if TYPE_CHECKING:
+    from app.adapters.quickbooks_tokens import TokenStore
 
 router = APIRouter(tags=["health"])
+log = logging.getLogger(__name__)
+
+CONNECTED, RECONNECT_NEEDED = "connected", "reconnect_needed"
+NOT_CONNECTED, UNAVAILABLE = "not_connected", "unavailable"
+_WORST_FIRST = (RECONNECT_NEEDED, NOT_CONNECTED, UNAVAILABLE)
+
+
+class QboHealth:
+    """The QuickBooks connection state of every realm in the mapping file, cached ``ttl_s``."""
+
+    def __init__(
+        self, settings: Settings, *, ttl_s: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:  # fmt: skip
+        self.settings = settings
+        self.ttl_s = ttl_s
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._checked_at: float | None = None
+        self._state = UNAVAILABLE
+        self._store: TokenStore | None = None
+
+    def state(self) -> str:
+        with self._lock:
+            now = self._clock()
+            if self._checked_at is None or now - self._checked_at >= self.ttl_s:
+                self._state = self._check()
+                self._checked_at = now
+            return self._state
+
+    def _check(self) -> str:
+        try:
+            states = self._realm_states()
+        except Exception:
+            log.warning("quickbooks health: the token store or the mapping file is unreadable",
+                        exc_info=True)  # fmt: skip
+            return UNAVAILABLE
+        for (tenant, realm), state in sorted(states.items()):
+            if state != CONNECTED:
+                log.warning("quickbooks health: tenant %s realm %s is %s", tenant, realm, state)
+        return next((s for s in _WORST_FIRST if s in states.values()), CONNECTED)
+
+    def _realm_states(self) -> dict[tuple[str, str], str]:
+        from app.adapters.quickbooks_writer import load_mappings  # noqa: PLC0415
+
+        path = self.settings.qbo_mapping_path
+        assert path is not None
+        realms = {(tenant, m.realm) for tenant, m in load_mappings(path).items()}
+        if not realms:
+            return {}
+        if self.settings.store == "sqlite" and not self.settings.qbo_token_path.exists():
+            return dict.fromkeys(realms, NOT_CONNECTED)  # no `qbo connect` yet; create nothing
+        if self._store is None:
+            from app.factory import build_token_store  # noqa: PLC0415
+
+            self._store = build_token_store(self.settings)
+        store = self._store
+        states = {}
+        for tenant, realm in realms:
+            tokens = store.get(tenant, realm)
+            states[tenant, realm] = NOT_CONNECTED if tokens is None else tokens.status.value
+        return states
 
 
 @router.get("/healthz")
@@ -18,4 +97,9 @@ def healthz(svc: Annotated[Services, Depends(services)]) -> JSONResponse:
         svc.store.get_tenant("healthz-probe")
     except Exception:
         return JSONResponse({"status": "degraded", "store": "unavailable"}, status_code=503)
-    return JSONResponse({"status": "ok", "store": svc.settings.store})
+    body = {"status": "ok", "store": svc.settings.store}
+    if svc.qbo is not None:
+        body["quickbooks"] = svc.qbo.state()
+        if body["quickbooks"] != CONNECTED:
+            body["status"] = "degraded"
+    return JSONResponse(body)

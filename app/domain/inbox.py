@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, SecretStr
 
@@ -31,6 +32,16 @@ class Status(StrEnum):
 # States a worker may pick up (processing only once its lease has run out).
 CLAIMABLE = frozenset({Status.RECEIVED, Status.RETRYING, Status.PROCESSING})
 FINAL = frozenset({Status.POSTED, Status.NEEDS_REVIEW, Status.SKIPPED})
+
+
+class StatusCount(NamedTuple):
+    """How many of a tenant's items are in one state, and the oldest one's ``received_at``:
+    what the sweep's alarm metrics are computed from (counts only, no content)."""
+
+    tenant: str
+    status: Status
+    n: int
+    oldest: datetime
 
 
 class EntityRef(BaseModel):

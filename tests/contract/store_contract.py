@@ -294,6 +294,29 @@ class StoreContract:
         assert store.due(now=now) == expected
         assert store.due(now=now, limit=2) == expected[:2]
 
+    def test_counts_per_tenant_and_state_with_the_oldest_received(self, store: Store) -> None:
+        assert store.counts() == []
+
+        def make(key: str, minute: int, status: Status | None, tenant_id: str = TENANT_A) -> None:
+            item, _ = store.accept(new_item(key, tenant_id=tenant_id, received_at=at(minute)))
+            if status is not None:
+                claimed(store, item, minutes=20)
+                store.finish(tenant_id, item.id, status, now=at(21))
+
+        make("r1", 3, None)
+        make("review-old", 1, Status.NEEDS_REVIEW)
+        make("review-new", 5, Status.NEEDS_REVIEW)
+        make("dead", 2, Status.DEAD_LETTER)
+        make("b-review", 4, Status.NEEDS_REVIEW, TENANT_B)
+        counts = {(c.tenant, c.status): (c.n, c.oldest) for c in store.counts()}
+        assert counts == {
+            (TENANT_A, Status.RECEIVED): (1, at(3)),
+            (TENANT_A, Status.NEEDS_REVIEW): (2, at(1)),
+            (TENANT_A, Status.DEAD_LETTER): (1, at(2)),
+            (TENANT_B, Status.NEEDS_REVIEW): (1, at(4)),
+        }
+        assert all(c.oldest.utcoffset() is not None for c in store.counts())
+
     def test_items_newest_first_with_status_filter(self, store: Store) -> None:
         old, _ = store.accept(new_item("a", received_at=at(1)))
         mid, _ = store.accept(new_item("b", received_at=at(2)))

@@ -3,7 +3,7 @@
 The loader turns ``!Ref X`` into ``{"Ref": "X"}``, ``!GetAtt A.B`` into ``{"Fn::GetAtt": ["A",
 "B"]}`` and every other ``!Tag`` into ``{"Fn::Tag": value}``, the template's long form. The
 resolver evaluates what the tests need for one set of parameter values (Ref, Sub, If with the
-template's Conditions, Equals, Not, GetAtt to a placeholder); anything else raises.
+template's Conditions, Equals, Not, And, Or, GetAtt to a placeholder); anything else raises.
 """
 
 from __future__ import annotations
@@ -115,6 +115,10 @@ class Resolver:
             return left == right
         if key == "Fn::Not":
             return not self.resolve(arg[0])
+        if key == "Fn::Or":
+            return any(self.resolve(a) for a in arg)
+        if key == "Fn::And":
+            return all(self.resolve(a) for a in arg)
         raise NotImplementedError(key)
 
     def _sub(self, name: str) -> str:

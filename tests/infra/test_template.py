@@ -15,7 +15,7 @@ from app.config import SSM_SUFFIX, Settings
 from app.sources.registry import NAMES as WEBHOOK_SOURCES
 from tests.infra.cfn import Resolver, function_properties, resources, template
 
-FUNCTIONS = ("ApiFunction", "WorkerFunction", "SweepFunction")
+FUNCTIONS = ("ApiFunction", "WorkerFunction", "SweepFunction", "PollFunction")
 STAGES = ("dev", "staging", "prod")
 
 
@@ -107,6 +107,64 @@ def test_the_sweep_runs_every_five_minutes() -> None:
     [event] = function_properties("SweepFunction")["Events"].values()
     assert event["Type"] == "Schedule"
     assert event["Properties"]["Schedule"] == "rate(5 minutes)"
+
+
+POLL_SOURCES = ("none", "harvest", "qbtime", "harvest-and-qbtime")
+TRACKER_SECRETS = {
+    "harvest": {"TIMEBILL_HARVEST_TOKEN_SSM": "/timebill/prod/harvest-token",
+                "TIMEBILL_HARVEST_ACCOUNT_ID_SSM": "/timebill/prod/harvest-account-id"},
+    "qbtime": {"TIMEBILL_QBTIME_TOKEN_SSM": "/timebill/prod/qbtime-token"},
+}  # fmt: skip
+
+
+def _polled(choice: str) -> set[str]:
+    return {s for s in ("harvest", "qbtime") if s in choice}
+
+
+def test_the_poll_has_one_rule_per_source_disabled_by_default() -> None:
+    assert template()["Parameters"]["PollSources"]["Default"] == "none"
+    events = resolved("PollFunction", PollTenant="acme")["Events"]
+    assert {e["Type"] for e in events.values()} == {"Schedule"}
+    inputs = {json.loads(e["Properties"]["Input"])["source"]: e for e in events.values()}
+    assert set(inputs) == {"harvest", "qbtime"}
+    for source, rule in inputs.items():
+        assert json.loads(rule["Properties"]["Input"]) == {"tenant": "acme", "source": source}
+        assert rule["Properties"]["State"] == "DISABLED"
+        assert rule["Properties"]["Schedule"] == "rate(15 minutes)"
+
+
+@pytest.mark.parametrize("choice", POLL_SOURCES)
+def test_poll_sources_enable_their_rules_and_only_their_secrets(choice: str) -> None:
+    events = resolved("PollFunction", PollSources=choice)["Events"].values()
+    enabled = {
+        json.loads(e["Properties"]["Input"])["source"]
+        for e in events
+        if e["Properties"]["State"] == "ENABLED"
+    }
+    assert enabled == _polled(choice)
+    variables = env("PollFunction", PollSources=choice)
+    wanted = {k: v for source in _polled(choice) for k, v in TRACKER_SECRETS[source].items()}
+    tracker = {k: v for k, v in variables.items() if k.endswith(SSM_SUFFIX) and "SUPABASE" not in k}
+    assert tracker == wanted
+    names = {v for k, v in variables.items() if k.endswith(SSM_SUFFIX)}
+    arns = {f"arn:aws:ssm:eu-west-1:123456789012:parameter{n}" for n in names}
+    assert set(granted("PollRole", "ssm:GetParameters", PollSources=choice)) == arns
+    for other in ("ApiRole", "WorkerRole", "SweepRole"):
+        assert not any("harvest" in a or "qbtime" in a for a in granted(other, "ssm:GetParameters"))
+
+
+def test_the_poll_may_only_send_to_the_queue_and_keeps_its_cursor_in_tmp() -> None:
+    actions = {a for s in statements("PollRole") for a in as_list(s["Action"])}
+    assert actions == {"logs:CreateLogStream", "logs:PutLogEvents", "sqs:SendMessage",
+                       "ssm:GetParameters"}  # fmt: skip
+    assert granted("PollRole", "sqs:SendMessage") == ["<JobsQueue.Arn>"]
+    assert env("PollFunction")["TIMEBILL_POLL_CURSOR_DIR"].startswith("/tmp/")
+    assert env("PollFunction")["TIMEBILL_LLM_PROVIDER"] == "none"
+    assert function_properties("PollFunction")["EventInvokeConfig"]["MaximumRetryAttempts"] == 0
+
+
+def test_the_sweep_names_the_stage_its_metrics_are_for() -> None:
+    assert env("SweepFunction", Stage="staging")["TIMEBILL_STAGE"] == "staging"
 
 
 # ---------------------------------------------------------------- HTTP API
@@ -285,6 +343,16 @@ def test_alarms_watch_the_dead_letter_queue_errors_throttles_review_and_quickboo
         assert _watches("Throttles", {"Ref": name}), name
     assert _watches("OldestNeedsReviewAgeSeconds", {"Ref": "Stage"})
     assert _watches("QuickBooksReconnectNeeded", {"Ref": "Stage"})
+    assert _watches("DeadLetterEntries", {"Ref": "Stage"})
+
+
+def test_the_custom_metric_alarms_watch_what_the_sweep_prints() -> None:
+    from app import metrics  # noqa: PLC0415
+
+    custom = [a for a in _alarms() if a["Namespace"] == metrics.NAMESPACE]
+    assert {a["MetricName"] for a in custom} == set(metrics.UNITS)
+    for alarm in custom:
+        assert [d["Name"] for d in alarm["Dimensions"]] == ["Stage"]
 
 
 def test_every_alarm_notifies_the_topic() -> None:

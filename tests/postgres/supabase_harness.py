@@ -9,6 +9,7 @@ from typing import Any
 import jwt
 import respx
 
+from app.adapters.supabase_tokens import SupabaseTokenStore
 from app.config import Settings
 from tests.postgres.pg_server import PgDatabase
 from tests.postgres.postgrest_bridge import PostgrestBridge
@@ -45,3 +46,19 @@ def routed(bridge: PostgrestBridge) -> Iterator[respx.MockRouter]:
     with respx.mock(base_url=BASE_URL, assert_all_called=False) as router:
         bridge.install(router)
         yield router
+
+
+@contextmanager
+def supabase_token_store(db: PgDatabase, tenants: list[str]) -> Iterator[SupabaseTokenStore]:
+    """The real ``SupabaseTokenStore`` on an emptied ``db`` holding ``tenants``."""
+    db.reset()
+    with db.connect() as conn:
+        for tenant in tenants:
+            conn.execute("insert into timebill.tenants (tenant_id, name) values (%s, %s)",
+                         [tenant, tenant])  # fmt: skip
+    with bridge_for(db) as bridge, routed(bridge):
+        store = SupabaseTokenStore.from_settings(store_settings())
+        try:
+            yield store
+        finally:
+            store.close()

@@ -33,6 +33,8 @@ _SEED = (
        values (%(t)s, 'rv-1', %(id)s, 'dana', now(), 'approve', '[{}]')""",
     """insert into timebill.reviewers (tenant_id, name, token_hash, created_at)
        values (%(t)s, 'dana', md5(%(t)s) || md5(%(t)s), now())""",
+    """insert into timebill.qbo_tokens (tenant_id, realm, refresh_token, access_token, status)
+       values (%(t)s, '9130', 'RT-' || %(t)s, 'AT-' || %(t)s, 'connected')""",
 )
 
 # One row for tenant ``%(t)s`` per table, to try inserting as someone else.
@@ -54,11 +56,13 @@ NEW_ROW = {
                   after) values (%(t)s, 'rv-2', %(id)s, 'eve', now(), 'approve', '[{}]')""",
     "reviewers": """insert into timebill.reviewers (tenant_id, name, token_hash, created_at)
                     values (%(t)s, 'eve', repeat('e', 64), now())""",
+    "qbo_tokens": """insert into timebill.qbo_tokens (tenant_id, realm, refresh_token)
+                     values (%(t)s, '4620', 'RT-new')""",
 }
 # A column the worker may update (where it may update anything), set to itself.
 SAME_VALUE = {"tenants": "name", "rules_versions": "yaml", "inbox": "last_error",
               "decisions": "code", "audit": "detail", "writes": "record_id", "reviews": "why",
-              "reviewers": "disabled"}  # fmt: skip
+              "reviewers": "disabled", "qbo_tokens": "status"}  # fmt: skip
 
 
 def seed(db: PgDatabase) -> None:

@@ -105,8 +105,24 @@ def test_functions_are_invoker_rights_with_a_fixed_search_path(su: psycopg.Conne
                 "tb_review_queue", "tb_put_reviewer"}  # fmt: skip
     assert expected <= {r[0] for r in rows}
     for name, definer, config in rows:
-        assert definer is False, name
+        # The one definer: counts only, for the sweeper's alarm metrics (0006_counts.sql).
+        assert definer is (name == "tb_counts"), name
         assert any(c.startswith("search_path=") for c in config), name
+
+
+def test_the_counts_function_takes_nothing_returns_aggregates_and_only_the_sweeper_runs_it(
+    su: psycopg.Connection,
+) -> None:
+    [(args, result)] = su.execute(
+        """select pg_get_function_arguments(p.oid), pg_get_function_result(p.oid)
+           from pg_proc as p where p.pronamespace = 'timebill'::regnamespace
+           and p.proname = 'tb_counts'"""
+    ).fetchall()
+    assert args == ""
+    assert "id" not in [c.split()[0] for c in result.removeprefix("TABLE(").split(", ")]
+    for role, allowed in ((SWEEPER, True), (WORKER, False), ("anon", False)):
+        query = "select has_function_privilege(%s, 'timebill.tb_counts()', 'execute')"
+        assert column(su, query, role) == [allowed], role
 
 
 @pytest.mark.parametrize("role", API_ROLES)

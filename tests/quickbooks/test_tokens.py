@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -28,6 +28,8 @@ from app.adapters.quickbooks_tokens import (
 )
 from app.adapters.sqlite_store import SqliteStore
 from app.errors import UpstreamError, UpstreamKind
+from tests.postgres.pg_server import PgDatabase, session_cluster
+from tests.postgres.supabase_harness import supabase_token_store
 
 NOW = datetime(2026, 10, 14, 16, 0, tzinfo=UTC)
 T, R = "northwind", "9130355377"
@@ -69,10 +71,25 @@ def manager(store: TokenStore, refresher: FakeRefresher, **kw: float) -> TokenMa
     return TokenManager(store, refresher, clock=lambda: NOW, poll_s=0.01, **kw)
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(scope="module")
+def token_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[PgDatabase]:
+    """A migrated PostgreSQL database, started only when a Supabase case asks for it."""
+    with session_cluster(request.config, tmp_path_factory).fresh_database() as db:
+        yield db
+
+
+@pytest.fixture(params=["memory", "sqlite", pytest.param("supabase", marks=pytest.mark.postgres)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[TokenStore]:
+    """The same behaviour from every ``TokenStore``: in memory, SQLite, and Supabase (the real
+    adapter through the PostgREST emulation onto PostgreSQL 15 with the migrations)."""
     if request.param == "memory":
         yield MemoryTokenStore()
+        return
+    if request.param == "supabase":
+        with supabase_token_store(request.getfixturevalue("token_db"), [T]) as supabase:
+            yield supabase
         return
     sqlite_store = SqliteTokenStore(tmp_path / "tokens.sqlite3")
     yield sqlite_store
@@ -190,6 +207,32 @@ def test_threads_of_one_process_refresh_once(store: TokenStore) -> None:
     tokens = manager(seeded(store, expires_in_s=-60), refresher)
     assert run_together(10, [tokens]) == ["AT-1"] * 10
     assert refresher.seen == ["RT-0"]
+
+
+def test_managers_that_share_only_the_store_refresh_once(store: TokenStore) -> None:
+    """Two "Lambdas": separate managers (separate thread locks), only the store's lease."""
+    refresher = FakeRefresher(delay_s=0.2)
+    seeded(store, expires_in_s=-60)
+    got = run_together(8, [manager(store, refresher), manager(store, refresher)])
+    assert got == ["AT-1"] * 8
+    assert refresher.seen == ["RT-0"]
+
+
+def test_the_lease_is_exclusive_until_released_or_expired(store: TokenStore) -> None:
+    seeded(store, expires_in_s=60)
+    assert store.try_lease(T, R, holder="a", now=NOW, lease_s=60)
+    assert store.try_lease(T, R, holder="a", now=NOW, lease_s=60)  # the holder may renew it
+    assert not store.try_lease(T, R, holder="b", now=NOW + timedelta(seconds=59), lease_s=60)
+    store.release(T, R, holder="b")  # not b's to release
+    assert not store.try_lease(T, R, holder="b", now=NOW, lease_s=60)
+    assert store.try_lease(T, R, holder="b", now=NOW + timedelta(seconds=61), lease_s=60)
+    store.release(T, R, holder="b")
+    assert store.try_lease(T, R, holder="a", now=NOW, lease_s=60)
+    kept = store.get(T, R)
+    assert kept is not None
+    assert kept.refresh_token == "RT-0"  # leasing leaves the tokens alone
+    store.put(replace(kept, access_token="AT-x"))
+    assert not store.try_lease(T, R, holder="b", now=NOW, lease_s=60)  # and storing the lease
 
 
 def test_two_processes_on_one_sqlite_file_refresh_once(tmp_path: Path) -> None:
