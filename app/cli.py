@@ -288,16 +288,54 @@ def qbo_connect(tenant: Tenant = "demo") -> None:
 def qbo_map(
     tenant: Tenant = "demo",
     apply: Annotated[
-        bool, typer.Option("--apply", help="Ask about each suggestion and write those you confirm.")
+        bool, typer.Option("--apply", help="Ask about each suggestion and store those you confirm.")
     ] = False,
 ) -> None:
-    """Suggest QuickBooks Customers, Employees and Items for what the mapping lacks."""
+    """Suggest QuickBooks Customers, Employees and Items for what the mapping lacks; with
+    --apply, store those you confirm in the tenant's mapping."""
     from app.jobs_qbo import run_map  # noqa: PLC0415
 
     def confirm(question: str) -> bool:
         return bool(typer.confirm(question))
 
     raise typer.Exit(run_map(Settings(), tenant, apply=apply, confirm=confirm))
+
+
+# --- timebill qbo mapping: the stored QuickBooks mapping <-> its file format (app/jobs_qbo.py) ---
+
+mapping_app = typer.Typer(
+    no_args_is_help=True,
+    help="Import or export the QuickBooks mapping held in the store (client, person, code ids).",
+)
+qbo_app.add_typer(mapping_app, name="mapping")
+
+
+@mapping_app.command("import")
+def qbo_mapping_import(
+    file: Annotated[
+        Path, typer.Argument(help="A mapping file: {tenants: {<tenant>: {realm, ...}}}.")
+    ],
+    tenant: Annotated[
+        str | None, typer.Option("--tenant", help="Only this tenant (default: every one in FILE).")
+    ] = None,
+) -> None:
+    """Store the QuickBooks mapping of each tenant in FILE (replacing what the store held)."""
+    from app.jobs_qbo import run_mapping_import  # noqa: PLC0415
+
+    raise typer.Exit(run_mapping_import(Settings(), file, tenant))
+
+
+@mapping_app.command("export")
+def qbo_mapping_export(
+    tenant: Tenant = "demo",
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write here (default: print the YAML).")
+    ] = None,
+) -> None:
+    """Write the tenant's stored QuickBooks mapping in the mapping file format."""
+    from app.jobs_qbo import run_mapping_export  # noqa: PLC0415
+
+    raise typer.Exit(run_mapping_export(Settings(), tenant, out))
 
 
 @app.command()

@@ -78,19 +78,21 @@ def build_worker(settings: Settings, store: Store) -> Worker:
         lambda book, memory: build_cascade(settings, book, memory),
         memory_for=bank_for(store).memory,  # taught by reviewers, shared with the review page
     )
-    writer, reader = build_writer_and_reader(settings)
+    writer, reader = build_writer_and_reader(settings, store)
     return Worker(
         store, writer, classifiers.cascade_for, reader=reader,
         write_reviews=settings.review_write == "mark", lease_s=settings.worker_lease_s,
     )  # fmt: skip
 
 
-def build_writer_and_reader(settings: Settings) -> tuple[Writer, Reader | None]:
-    """The outbox locally (QuickBooks events then wait); QuickBooks reads and writes in prod."""
-    from app.adapters.quickbooks_writer import load_mappings  # noqa: PLC0415
+def build_writer_and_reader(
+    settings: Settings, store: Store | None = None
+) -> tuple[Writer, Reader | None]:
+    """The outbox locally (QuickBooks events then wait); QuickBooks reads and writes in prod.
+    Both look the tenant's mapping up at each call: in ``store`` first, else the mapping file."""
+    from app.service.qbo_mappings import StoredMappings  # noqa: PLC0415
 
-    path = settings.qbo_mapping_path
-    mappings = load_mappings(path) if path else {}
+    mappings = StoredMappings(store, settings.qbo_mapping_path)
     if settings.writer == "outbox":
         from app.adapters.outbox_writer import OutboxWriter  # noqa: PLC0415
 
@@ -153,5 +155,5 @@ def build_services(settings: Settings) -> Services:
     if settings.writer == "quickbooks" and settings.qbo_mapping_path is not None:
         from app.api.health import QboHealth  # noqa: PLC0415
 
-        qbo = QboHealth(settings)
+        qbo = QboHealth(settings, store=store)
     return Services(settings, store, build_queue(settings, store), utc_now, qbo)

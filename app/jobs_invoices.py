@@ -5,7 +5,8 @@ decisions become a draft (``app.invoices.draft``). Two files are always written:
 ``<out>/invoice-<client>-<period>.md`` and the QuickBooks request
 ``<outbox>/<client>-<period>.json`` (``Invoice`` is exactly the JSON body QBO would receive,
 beside its ``requestid``, as the outbox writer does for TimeActivities). The QBO ids come from
-the mapping file (``--mapping``, else ``TIMEBILL_QBO_MAPPING_PATH``); unmapped refs are marked.
+the mapping file named with ``--mapping``, else the tenant's mapping in the store, else the file
+``TIMEBILL_QBO_MAPPING_PATH``; unmapped refs are marked.
 
 ``--push`` sends it when QuickBooks credentials are configured (``TIMEBILL_QBO_CLIENT_ID`` and
 ``TIMEBILL_QBO_CLIENT_SECRET``, the company connected with ``timebill qbo connect``); without
@@ -38,7 +39,7 @@ from app.config import Settings
 from app.console import console, errors
 from app.domain.rulebook import RuleBook
 from app.errors import UpstreamError
-from app.factory import build_cascade
+from app.factory import build_cascade, build_store
 from app.invoices.caps import PriorBilling
 from app.invoices.draft import DraftOptions, Pair, draft_invoice
 from app.invoices.model import ZERO, InvoiceDraft, Period
@@ -112,7 +113,11 @@ def _draft(settings: Settings, request: DraftRequest) -> tuple[InvoiceDraft, Qbo
     book = load_rulebook(settings.rules_dir)
     client_id = _client_id(book, request.client)
     prior = read_prior(request.billed, request.billed_to_date, client_id)
-    mapping = _mapping(request.mapping or settings.qbo_mapping_path, request.tenant)
+    mapping = (
+        _mapping(request.mapping, request.tenant)  # named on the command line: that file
+        or _stored_mapping(settings, request.tenant)
+        or _mapping(settings.qbo_mapping_path, request.tenant)
+    )
     result = _classify(settings, book, request)
     options = DraftOptions(prior=prior, bill_retainer_overage=request.bill_retainer_overage)
     return draft_invoice(book, client_id, batch_pairs(result), period, options), mapping
@@ -128,6 +133,13 @@ def _client_id(book: RuleBook, name: str) -> str:
         known = ", ".join(sorted(book.clients))
         raise InputError(f"no client {name!r} in the rules (known: {known})")
     return found
+
+
+def _stored_mapping(settings: Settings, tenant: str) -> QboMapping | None:
+    """The tenant's mapping in the store, if it holds one (a missing SQLite file is not made)."""
+    if settings.store == "sqlite" and not settings.sqlite_path.exists():
+        return None
+    return build_store(settings).get_mapping(tenant)
 
 
 def _mapping(path: Path | None, tenant: str) -> QboMapping | None:

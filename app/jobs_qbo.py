@@ -13,13 +13,16 @@ from rich.table import Table
 from app.config import Settings
 from app.console import console, errors
 from app.domain.inbox import Status
+from app.domain.mapping import QboMapping, dump_mappings, load_mappings
 from app.errors import UpstreamError
 from app.factory import build_store, build_token_store
 
 if TYPE_CHECKING:
     from app.adapters.quickbooks_client import QboConnector
     from app.adapters.quickbooks_tokens import TokenGrant
+    from app.ports import Store
     from app.service.mapping_suggest import Suggestion
+    from app.service.qbo_mappings import StoredMappings
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -101,48 +104,51 @@ def run_status(settings: Settings, tenant: str) -> int:
             table.add_row(f"entries {status.value}", f"{count}{'+' if count == 1_000 else ''}")
     table.add_row("writer", settings.writer)
     table.add_row("claude", "on" if settings.llm_enabled else "off")
-    for realm, state in _connections(settings, tenant):
+    for realm, state in _connections(settings, tenant, store):
         table.add_row(f"quickbooks {realm}", state)
     console.print(table)
     return EXIT_OK
 
 
-def _connections(settings: Settings, tenant: str) -> list[tuple[str, str]]:
+def _connections(settings: Settings, tenant: str, store: Store) -> list[tuple[str, str]]:
     """Each mapped QuickBooks company and whether it needs to be reconnected."""
-    if settings.qbo_mapping_path is None:
+    mapping = _mappings(settings, store)(tenant)
+    if mapping is None:
         return []
     if settings.store == "sqlite" and not settings.qbo_token_path.exists():
         return []
-    from app.adapters.quickbooks_writer import load_mappings  # noqa: PLC0415
-
-    mapping = load_mappings(settings.qbo_mapping_path).get(tenant)
-    if mapping is None:
-        return []
-    store = build_token_store(settings)
+    tokens_store = build_token_store(settings)
     try:
-        tokens = store.get(tenant, mapping.realm)
+        tokens = tokens_store.get(tenant, mapping.realm)
     finally:
-        store.close()
+        tokens_store.close()
     state = "not connected: run `timebill qbo connect`" if tokens is None else tokens.status.value
     return [(mapping.realm, state)]
 
 
+def _mappings(settings: Settings, store: Store) -> StoredMappings:
+    from app.service.qbo_mappings import StoredMappings  # noqa: PLC0415
+
+    return StoredMappings(store, settings.qbo_mapping_path)
+
+
 def run_map(settings: Settings, tenant: str, *, apply: bool, confirm: Callable[[str], bool]) -> int:
-    """Suggest QuickBooks records for what the mapping lacks; write only what a person confirms."""
-    path = settings.qbo_mapping_path
-    if path is None or not (settings.qbo_client_id and settings.qbo_client_secret):
-        errors.print("[red]error:[/] set TIMEBILL_QBO_MAPPING_PATH, TIMEBILL_QBO_CLIENT_ID and "
-                     "TIMEBILL_QBO_CLIENT_SECRET first")  # fmt: skip
+    """Suggest QuickBooks records for what the mapping lacks; store only what a person confirms."""
+    if not (settings.qbo_client_id and settings.qbo_client_secret):
+        errors.print(
+            "[red]error:[/] set TIMEBILL_QBO_CLIENT_ID and TIMEBILL_QBO_CLIENT_SECRET first"
+        )
         return EXIT_BAD_INPUT
-    from app.adapters.quickbooks_writer import load_mappings  # noqa: PLC0415
+    store = build_store(settings)
+    mapping = _mappings(settings, store)(tenant)
+    if mapping is None:
+        errors.print(f"[red]error:[/] no QuickBooks mapping for tenant {tenant!r}: import one with "
+                     "its realm first (`timebill qbo mapping import FILE`)")  # fmt: skip
+        return EXIT_BAD_INPUT
     from app.factory import build_qbo_api  # noqa: PLC0415
     from app.rules.loader import load_rulebook  # noqa: PLC0415
     from app.service.mapping_suggest import candidates, suggest  # noqa: PLC0415
 
-    mapping = load_mappings(path).get(tenant)
-    if mapping is None:
-        errors.print(f"[red]error:[/] {path} has no tenant {tenant!r}: add it with its realm first")
-        return EXIT_BAD_INPUT
     api = build_qbo_api(settings)
     try:
         lists = {
@@ -170,8 +176,85 @@ def run_map(settings: Settings, tenant: str, *, apply: bool, confirm: Callable[[
         for s in found
         if confirm(f"map {s.kind[:-1]} {s.key} to '{s.record.name}' ({s.record.id})?")
     ]
-    _write_mapping(path, tenant, chosen)
-    console.print(f"Wrote {len(chosen)} confirmed mapping(s) to {path}")
+    if not chosen:
+        console.print("Nothing confirmed: the stored mapping is unchanged")
+        return EXIT_OK
+    if not _has_tenant(store, tenant):
+        return EXIT_BAD_INPUT
+    store.put_mapping(tenant, with_confirmed(mapping, chosen))
+    for s in chosen:
+        console.print(f"  {s.kind}: {s.key} -> {s.record.id} ({s.record.name})")
+    console.print(f"Stored {len(chosen)} confirmed mapping(s) for tenant {tenant}")
+    return EXIT_OK
+
+
+def with_confirmed(mapping: QboMapping, chosen: list[Suggestion]) -> QboMapping:
+    """The mapping with the confirmed ids added to their sections."""
+    sections = {kind: dict(getattr(mapping, kind)) for kind in ("customers", "employees", "items")}
+    for s in chosen:
+        sections[s.kind][s.key] = s.record.id
+    return mapping.model_copy(update=sections)
+
+
+def _has_tenant(store: Store, tenant: str) -> bool:
+    """The tenant exists in the store (the demo tenant is created on first use)."""
+    from app.service.local import DEMO_TENANT, ensure_demo_tenant  # noqa: PLC0415
+
+    if tenant == DEMO_TENANT:
+        ensure_demo_tenant(store)
+    if store.get_tenant(tenant) is not None:
+        return True
+    errors.print(f"[red]error:[/] tenant {tenant!r} is not in the store: add it first")
+    return False
+
+
+def run_mapping_import(settings: Settings, path: Path, tenant: str | None) -> int:
+    """Store the mappings of a mapping file (every tenant in it, or only ``tenant``)."""
+    import yaml  # noqa: PLC0415
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    try:
+        found = load_mappings(path)
+    except OSError as exc:
+        errors.print(f"[red]error:[/] {path}: {exc.strerror or exc}")
+        return EXIT_BAD_INPUT
+    except (ValidationError, yaml.YAMLError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        errors.print(f"[red]error:[/] {path}: not a QuickBooks mapping file ({first})")
+        return EXIT_BAD_INPUT
+    if tenant is not None:
+        if tenant not in found:
+            errors.print(f"[red]error:[/] {path} has no tenant {tenant!r}")
+            return EXIT_BAD_INPUT
+        found = {tenant: found[tenant]}
+    store = build_store(settings)
+    if not all(_has_tenant(store, t) for t in found):
+        return EXIT_BAD_INPUT  # checked first, so nothing is half-imported
+    for name, mapping in sorted(found.items()):
+        store.put_mapping(name, mapping)
+        console.print(
+            f"Stored the mapping of tenant {name}: realm {mapping.realm}, "
+            f"{len(mapping.customers)} customer(s), {len(mapping.employees)} employee(s), "
+            f"{len(mapping.items)} item(s)"
+        )
+    return EXIT_OK
+
+
+def run_mapping_export(settings: Settings, tenant: str, out: Path | None) -> int:
+    """Write the tenant's stored mapping in the mapping file format (to ``out`` or stdout)."""
+    store = build_store(settings)
+    mapping = store.get_mapping(tenant)
+    if mapping is None:
+        errors.print(f"[red]error:[/] the store holds no QuickBooks mapping for tenant {tenant!r}")
+        return EXIT_BAD_INPUT
+    text = dump_mappings({tenant: mapping})
+    if out is None:
+        print(text, end="")  # plain, so it can be redirected into a file as is
+        return EXIT_OK
+    tmp = out.with_suffix(out.suffix + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out)
+    console.print(f"Wrote the mapping of tenant {tenant} to {out}")
     return EXIT_OK
 
 
@@ -185,16 +268,3 @@ def _suggestions_table(found: list[Suggestion]) -> Table:
         match = "exact" if s.exact else f"similar ({s.score:.0%})"
         table.add_row(s.kind, s.key, f"{s.record.name} ({s.record.id})", match)
     return table
-
-
-def _write_mapping(path: Path, tenant: str, chosen: list[Suggestion]) -> None:
-    """Add the confirmed ids to the tenant's sections (the file is rewritten as plain YAML)."""
-    import yaml  # noqa: PLC0415
-
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    sections = data["tenants"][tenant]
-    for s in chosen:
-        sections.setdefault(s.kind, {})[s.key] = s.record.id
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(yaml.safe_dump(data, sort_keys=True, allow_unicode=True), encoding="utf-8")
-    tmp.replace(path)

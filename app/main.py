@@ -110,7 +110,7 @@ def _emit_alarm_metrics(svc: Services, now: datetime) -> None:
 
     try:
         values = metrics.alarm_values(svc.store.counts(), now)
-        reconnect = metrics.reconnect_needed(svc.settings)
+        reconnect = metrics.reconnect_needed(svc.settings, svc.store)
         if reconnect is not None:
             values[metrics.RECONNECT] = float(reconnect)
         line = metrics.emf_line(values, stage=svc.settings.stage, now=now)

@@ -24,6 +24,7 @@ from app.domain.inbox import Status, StatusCount
 
 if TYPE_CHECKING:
     from app.adapters.quickbooks_tokens import TokenStore
+    from app.ports import Store
 
 log = logging.getLogger("timebill.metrics")
 NAMESPACE = "Timebill"
@@ -61,17 +62,18 @@ def emf_line(values: Mapping[str, float], *, stage: str, now: datetime) -> str:
     return json.dumps(document, separators=(",", ":"))
 
 
-def reconnect_needed(settings: Settings) -> int | None:
+def reconnect_needed(settings: Settings, store: Store | None = None) -> int | None:
     """How many mapped QuickBooks companies need reconnecting; ``None`` when the writer is not
     QuickBooks or the token store cannot be read (logged: the metric then goes missing, which
-    the alarm treats as missing data, not as "all fine")."""
+    the alarm treats as missing data, not as "all fine"). The companies are those of the
+    tenants in the mapping file, each tenant's realm read from ``store`` first."""
     if settings.writer != "quickbooks" or settings.qbo_mapping_path is None:
         return None
     try:
         from app.adapters.quickbooks_tokens import ConnectionStatus  # noqa: PLC0415
-        from app.adapters.quickbooks_writer import load_mappings  # noqa: PLC0415
+        from app.service.qbo_mappings import StoredMappings  # noqa: PLC0415
 
-        mappings = load_mappings(settings.qbo_mapping_path)
+        mappings = StoredMappings(store, settings.qbo_mapping_path).known()
         tokens = _token_store(settings)
         try:
             return sum(

@@ -18,6 +18,7 @@ from app.domain.inbox import (
     Tenant,
     WriteRecord,
 )
+from app.domain.mapping import QboMapping
 from app.domain.reviews import Reviewer, ReviewRecord
 from app.domain.rulebook import ClientContext
 
@@ -85,6 +86,15 @@ class Store(Protocol):
     def get_tenant(self, tenant_id: str) -> Tenant | None: ...
 
     def put_tenant(self, tenant: Tenant) -> None: ...
+
+    def get_mapping(self, tenant: str) -> QboMapping | None:
+        """The tenant's QuickBooks mapping; ``None`` when none is stored (or no such tenant)."""
+        ...
+
+    def put_mapping(self, tenant: str, mapping: QboMapping) -> None:
+        """Replace the tenant's QuickBooks mapping. ``put_tenant`` leaves it alone. A tenant
+        the store does not have raises ``LookupError`` and keeps nothing."""
+        ...
 
     def accept(self, item: NewItem) -> tuple[InboxItem, bool]:
         """Insert unless ``(tenant, source, dedupe_key)`` exists; ``True`` when new.

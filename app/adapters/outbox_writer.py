@@ -17,7 +17,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from app.adapters.quickbooks_writer import QboMapping, request_id, time_activity_body
+from app.adapters.quickbooks_writer import (
+    MappingProvider,
+    QboMapping,
+    mapping_provider,
+    request_id,
+    time_activity_body,
+)
 from app.domain.decisions import Decision
 from app.domain.inbox import InboxItem, Tenant
 
@@ -25,9 +31,11 @@ from app.domain.inbox import InboxItem, Tenant
 class OutboxWriter:
     system = "outbox"
 
-    def __init__(self, folder: Path, mappings: Mapping[str, QboMapping] | None = None) -> None:
+    def __init__(
+        self, folder: Path, mappings: Mapping[str, QboMapping] | MappingProvider | None = None
+    ) -> None:
         self.folder = folder
-        self.mappings = dict(mappings or {})
+        self.mapping_for = mapping_provider(mappings if mappings is not None else {})
 
     def write(self, tenant: Tenant, item: InboxItem, decision: Decision) -> str:
         version = item.entry.version if item.entry else "0"
@@ -44,7 +52,7 @@ class OutboxWriter:
         return name
 
     def _record(self, tenant: Tenant, item: InboxItem, decision: Decision) -> dict[str, Any]:
-        mapping = self.mappings.get(tenant.id)
+        mapping = self.mapping_for(tenant.id)
         if mapping is None or item.entry is None:
             kept = (
                 item.entry.model_dump(mode="json", exclude={"user_email"}) if item.entry else None

@@ -14,7 +14,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from app.adapters.quickbooks_writer import MARKER, QboMapping, QboTimeApi
+from app.adapters.quickbooks_writer import (
+    MARKER,
+    MappingProvider,
+    QboMapping,
+    QboTimeApi,
+    mapping_provider,
+)
 from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import EntityRef, Tenant
 from app.errors import UpstreamError, UpstreamKind
@@ -26,15 +32,17 @@ HOURS = Decimal("0.0001")
 class QboReader:
     system = "quickbooks"
 
-    def __init__(self, api: QboTimeApi, mappings: Mapping[str, QboMapping]) -> None:
+    def __init__(
+        self, api: QboTimeApi, mappings: Mapping[str, QboMapping] | MappingProvider
+    ) -> None:
         self.api = api
-        self.mappings = mappings
+        self.mapping_for = mapping_provider(mappings)
 
     def read(self, tenant: Tenant, ref: EntityRef) -> TimeEntry | None:
         """The record as an entry; ``None`` for a deleted record (nothing to classify)."""
         if ref.entity != "TimeActivity" or ref.operation.endswith(DELETED):
             return None
-        mapping = self.mappings.get(tenant.id)
+        mapping = self.mapping_for(tenant.id)
         record = self.api.read_time_activity(tenant.id, ref.account, ref.id)
         try:
             return to_entry(tenant.id, record, mapping)

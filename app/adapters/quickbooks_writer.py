@@ -33,16 +33,24 @@ import hashlib
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 from typing import Any, Protocol
-
-import yaml
-from pydantic import BaseModel, ConfigDict, Field
 
 from app.domain.decisions import Decision
 from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import InboxItem, Tenant
+from app.domain.mapping import QboMapping, load_mappings
 from app.errors import UpstreamError, UpstreamKind
+
+__all__ = [
+    "MappingProvider",
+    "QboMapping",
+    "QboMappingError",
+    "QuickBooksWriter",
+    "load_mappings",
+    "mapping_provider",
+    "request_id",
+    "time_activity_body",
+]
 
 SYSTEM = "quickbooks"
 MARKER = "[timebill]"
@@ -51,26 +59,15 @@ _REASON_CHARS = 200
 _READ_ONLY = frozenset({"MetaData"})
 
 
-class QboMapping(BaseModel):
-    """One tenant's QuickBooks ids: its realm, and client, person and code to QBO records."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    realm: str = Field(min_length=1)
-    customers: dict[str, str] = Field(default_factory=dict)  # client id -> Customer id
-    employees: dict[str, str] = Field(default_factory=dict)  # entry user_ref -> Employee id
-    items: dict[str, str] = Field(default_factory=dict)  # billing code -> service Item id
+# A tenant's mapping as of now: looked up on every write, so an edit in the store applies at once.
+MappingProvider = Callable[[str], QboMapping | None]
 
 
-class _MappingFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    tenants: dict[str, QboMapping]
-
-
-def load_mappings(path: Path) -> dict[str, QboMapping]:
-    """Mappings per tenant from a YAML or JSON file ``{tenants: {<tenant>: QboMapping}}``."""
-    return _MappingFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))).tenants
+def mapping_provider(mappings: Mapping[str, QboMapping] | MappingProvider) -> MappingProvider:
+    """A provider from a fixed ``{tenant: mapping}`` (tests, one-off runs) or a provider."""
+    if isinstance(mappings, Mapping):
+        return dict(mappings).get
+    return mappings
 
 
 class QboMappingError(UpstreamError):
@@ -104,13 +101,13 @@ class QuickBooksWriter:
     def __init__(
         self,
         api: QboTimeApi,
-        mappings: Mapping[str, QboMapping],
+        mappings: Mapping[str, QboMapping] | MappingProvider,
         *,
         existing: ExistingRecord | None = None,
         conflict_retries: int = 3,
     ) -> None:
         self.api = api
-        self.mappings = mappings
+        self.mapping_for = mapping_provider(mappings)
         self.existing = existing
         self.conflict_retries = conflict_retries
 
@@ -121,7 +118,7 @@ class QuickBooksWriter:
             raise UpstreamError(
                 SYSTEM, UpstreamKind.BAD_REQUEST, retryable=False, message="no entry to write"
             )
-        mapping = self.mappings.get(tenant.id)
+        mapping = self.mapping_for(tenant.id)
         if mapping is None:
             raise QboMappingError((f"tenant {tenant.id!r} (no realm)",))
         ours = time_activity_body(entry, decision, mapping)

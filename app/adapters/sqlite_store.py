@@ -17,6 +17,7 @@ every step in ``_STEPS``; an existing file gets the steps past its version, all 
 transaction at open. v2 added ``writes``: what the writer wrote, one row per (tenant, item,
 entry version) and per (tenant, system, record id). v3 added ``reviews`` (what people did to
 flagged entries, append-only) and ``reviewers`` (who may review a tenant, by token hash).
+v4 added ``tenants.qbo_mapping``: the tenant's QuickBooks mapping as JSON (``QboMapping``).
 """
 
 from __future__ import annotations
@@ -45,10 +46,11 @@ from app.domain.inbox import (
     Tenant,
     WriteRecord,
 )
+from app.domain.mapping import QboMapping
 from app.domain.reviews import ReviewAction, Reviewer, ReviewRecord, review_detail
 from app.ports import QueueOrder
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _ACTIONS = ", ".join(f"'{a.value}'" for a in ReviewAction)
 _STATUSES = ", ".join(f"'{s.value}'" for s in Status)
 # The v1 schema, as v1 created it: never edit it, add a step to _STEPS instead.
@@ -113,6 +115,7 @@ _STEPS: dict[int, tuple[str, ...]] = {
             disabled INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (tenant, name)) STRICT""",
         "CREATE INDEX IF NOT EXISTS inbox_review ON inbox (tenant, status)",
     ),
+    3: ("ALTER TABLE tenants ADD COLUMN qbo_mapping TEXT",),
 }
 _ITEM = """SELECT i.*, d.decision FROM inbox i
     LEFT JOIN decisions d ON d.tenant = i.tenant AND d.item_id = i.id"""
@@ -259,6 +262,19 @@ class SqliteStore:
                    sources = excluded.sources, paused = excluded.paused""",
                 (tenant.id, tenant.name, json.dumps(sources), int(tenant.paused)),
             )
+
+    def get_mapping(self, tenant: str) -> QboMapping | None:
+        sql = "SELECT qbo_mapping FROM tenants WHERE id = ?"
+        row = self._conn().execute(sql, (tenant,)).fetchone()
+        if row is None or row["qbo_mapping"] is None:
+            return None
+        return QboMapping.model_validate_json(row["qbo_mapping"])
+
+    def put_mapping(self, tenant: str, mapping: QboMapping) -> None:
+        with self._tx() as conn:
+            sql = "UPDATE tenants SET qbo_mapping = ? WHERE id = ? RETURNING id"
+            if conn.execute(sql, (mapping.model_dump_json(), tenant)).fetchone() is None:
+                raise ItemNotFoundError(f"no tenant {tenant!r}")
 
     # -- inbox -------------------------------------------------------------------------------
 

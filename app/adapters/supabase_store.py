@@ -42,6 +42,7 @@ from app.domain.inbox import (
     Tenant,
     WriteRecord,
 )
+from app.domain.mapping import QboMapping
 from app.domain.reviews import Reviewer, ReviewRecord, review_detail
 from app.errors import ConfigError, UpstreamError, UpstreamKind
 from app.ports import QueueOrder
@@ -215,6 +216,24 @@ class SupabaseStore:
                 "p_sources": _sources(tenant), "p_paused": tenant.paused}  # fmt: skip
         if self._run(rpc(self._rest(tenant.id), "tb_put_tenant", args)) is not True:
             raise invalid_response("tb_put_tenant")
+
+    def get_mapping(self, tenant: str) -> QboMapping | None:
+        query = self._rest(tenant).table("tenants").select("tenant_id,qbo_mapping")
+        rows = self._rows(query.eq("tenant_id", tenant).limit(1), tenant)
+        if not rows or rows[0].get("qbo_mapping") is None:
+            return None
+        try:
+            return QboMapping.model_validate(rows[0]["qbo_mapping"])
+        except ValidationError:
+            raise invalid_response("tenants.qbo_mapping") from None
+
+    def put_mapping(self, tenant: str, mapping: QboMapping) -> None:
+        args = {"p_tenant_id": tenant, "p_mapping": mapping.model_dump(mode="json")}
+        done = self._run(rpc(self._rest(tenant), "tb_put_qbo_mapping", args))
+        if done is None:
+            raise ItemNotFoundError(f"no tenant {tenant!r}")
+        if done is not True:
+            raise invalid_response("tb_put_qbo_mapping")
 
     # -- inbox -------------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from app.config import Settings
 
 if TYPE_CHECKING:
     from app.adapters.quickbooks_tokens import TokenStore
+    from app.ports import Store
 
 router = APIRouter(tags=["health"])
 log = logging.getLogger(__name__)
@@ -35,13 +36,17 @@ _WORST_FIRST = (RECONNECT_NEEDED, NOT_CONNECTED, UNAVAILABLE)
 
 
 class QboHealth:
-    """The QuickBooks connection state of every realm in the mapping file, cached ``ttl_s``."""
+    """The QuickBooks connection state of every realm of the tenants in the mapping file (each
+    tenant's realm read from ``store`` first, then the file), cached ``ttl_s``."""
 
     def __init__(
         self, settings: Settings, *, ttl_s: float = 60.0,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.monotonic, store: Store | None = None,
     ) -> None:  # fmt: skip
+        from app.service.qbo_mappings import StoredMappings  # noqa: PLC0415
+
         self.settings = settings
+        self.mappings = StoredMappings(store, settings.qbo_mapping_path)
         self.ttl_s = ttl_s
         self._clock = clock
         self._lock = threading.Lock()
@@ -70,11 +75,7 @@ class QboHealth:
         return next((s for s in _WORST_FIRST if s in states.values()), CONNECTED)
 
     def _realm_states(self) -> dict[tuple[str, str], str]:
-        from app.adapters.quickbooks_writer import load_mappings  # noqa: PLC0415
-
-        path = self.settings.qbo_mapping_path
-        assert path is not None
-        realms = {(tenant, m.realm) for tenant, m in load_mappings(path).items()}
+        realms = {(tenant, m.realm) for tenant, m in self.mappings.known().items()}
         if not realms:
             return {}
         if self.settings.store == "sqlite" and not self.settings.qbo_token_path.exists():

@@ -62,7 +62,7 @@ def _build(svc: Services) -> ReviewDeps:
     from app.service.rules_provider import DirectoryRules  # noqa: PLC0415
 
     settings = svc.settings
-    writer = build_writer_and_reader(settings)[0]
+    writer = build_writer_and_reader(settings, svc.store)[0]
     rules = DirectoryRules(settings.rules_dir)
     proposals = Proposals(svc.store, rules, settings.rules_dir)
     service = ReviewService(svc.store, writer, rules, bank=bank_for(svc.store),

@@ -20,6 +20,8 @@ Choices the contract fixes (so every adapter behaves alike):
   unchanged, whatever record id and time it names. A record id already kept for another write
   of the tenant raises ``ValueError``; an item the tenant does not own raises ``LookupError``.
   Neither keeps anything, and recording appends nothing to the item's trail.
+- ``put_mapping`` replaces the tenant's QuickBooks mapping; ``put_tenant`` leaves it alone; a
+  tenant the store does not have raises ``LookupError``.
 - ``broken_store`` is a store whose storage has failed. By default it is the ``store`` after
   its ``close()``; adapters without ``close()`` override the fixture (or the test is skipped).
 """
@@ -38,6 +40,7 @@ from pydantic import SecretStr
 from app.domain.decisions import Stage
 from app.domain.entries import Source
 from app.domain.inbox import FINAL, AuditEvent, InboxItem, Status, WriteRecord
+from app.domain.mapping import QboMapping
 from app.ports import Store
 from tests.contract.builders import (
     CEST,
@@ -106,6 +109,31 @@ class StoreContract:
         assert store.get_tenant(TENANT_A) == changed
         assert store.get_tenant(TENANT_B) == tenant(TENANT_B, name="Globex Partners")
         assert store.get_tenant("nobody") is None
+
+    # -- QuickBooks mapping ----------------------------------------------------------------
+
+    def test_mapping_round_trips_per_tenant_and_edits_replace_it(self, store: Store) -> None:
+        assert store.get_mapping(TENANT_A) is None
+        first = QboMapping(realm="9130", customers={"acme": "58"}, items={"ACME-STRAT": "7"})
+        store.put_mapping(TENANT_A, first)
+        assert store.get_mapping(TENANT_A) == first
+        assert store.get_mapping(TENANT_B) is None  # per tenant
+        edited = first.model_copy(update={"employees": {"emp-4711": "55"}, "items": {}})
+        store.put_mapping(TENANT_A, edited)
+        assert store.get_mapping(TENANT_A) == edited
+        assert store.get_mapping("nobody") is None
+
+    def test_put_tenant_keeps_the_mapping(self, store: Store) -> None:
+        mapping = QboMapping(realm="9130", customers={"acme": "58"})
+        store.put_mapping(TENANT_A, mapping)
+        store.put_tenant(tenant(TENANT_A, name="Acme Renamed"))
+        assert store.get_mapping(TENANT_A) == mapping
+        assert store.get_tenant(TENANT_A) == tenant(TENANT_A, name="Acme Renamed")
+
+    def test_mapping_for_an_unknown_tenant_is_refused(self, store: Store) -> None:
+        with pytest.raises(LookupError):
+            store.put_mapping("nobody", QboMapping(realm="1"))
+        assert store.get_mapping("nobody") is None
 
     # -- accept ----------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ import pytest
 
 from app.adapters.sqlite_store import SCHEMA_VERSION, SqliteStore
 from app.domain.inbox import Status
+from app.domain.mapping import QboMapping
 from tests.contract.builders import (
     SECRET_A1,
     TENANT_A,
@@ -149,9 +150,26 @@ def test_a_v1_file_is_upgraded_in_place(tmp_path: Path) -> None:
         pass
     assert schema(old) == schema(fresh)  # upgraded and new files are alike
     with raw(old) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     with SqliteStore(old) as store:  # opening it again changes nothing
         assert store.write_for(TENANT_A, item_id, "v1") == written
+
+
+def test_a_v3_file_gains_the_mapping_column_and_keeps_its_tenants(tmp_path: Path) -> None:
+    path = tmp_path / "v3.db"
+    with SqliteStore(path) as store:
+        store.put_tenant(tenant(TENANT_A))
+    with raw(path) as conn:  # as the v3 store left it: no mapping column
+        conn.execute("ALTER TABLE tenants DROP COLUMN qbo_mapping")
+        conn.execute("PRAGMA user_version = 3")
+    with SqliteStore(path) as store:
+        assert store.get_tenant(TENANT_A) == tenant(TENANT_A)
+        assert store.get_mapping(TENANT_A) is None
+        store.put_mapping(TENANT_A, QboMapping(realm="9130", items={"ACME-STRAT": "7"}))
+    with raw(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    with SqliteStore(path) as store:  # reopening keeps it
+        assert store.get_mapping(TENANT_A) == QboMapping(realm="9130", items={"ACME-STRAT": "7"})
 
 
 def test_a_failed_upgrade_leaves_the_v1_file_as_it_was(tmp_path: Path) -> None:

@@ -29,6 +29,13 @@ MONTH = DATA / "month.csv"
 OCTOBER = Period(2026, 10)
 
 
+@pytest.fixture(autouse=True)
+def _own_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Each test's own (absent) store: a stored mapping in the developer's ``out/`` must not
+    reach these drafts, nor the drafts open that file."""
+    monkeypatch.setenv("TIMEBILL_SQLITE_PATH", str(tmp_path / "store" / "timebill.sqlite3"))
+
+
 @pytest.fixture(scope="session")
 def book() -> RuleBook:
     return load_rulebook(RULES)

@@ -171,3 +171,21 @@ def test_the_sweeper_does_not_see_finished_items(seeded: PgDatabase) -> None:
             assert [r[0] for r in conn.execute("select tenant_id from timebill.inbox")] == [A]
         finally:
             conn.rollback()
+
+
+def test_the_mapping_function_acts_only_for_the_claimed_tenant(seeded: PgDatabase) -> None:
+    put = "select timebill.tb_put_qbo_mapping(%s, %s::jsonb)"
+    with acting_as(seeded, A) as conn:
+        assert conn.execute(put, [B, '{"realm": "666"}']).fetchone() == (None,)  # B unseen
+        assert conn.execute(put, [A, '{"realm": "111"}']).fetchone() == (True,)
+        got = conn.execute("select tenant_id, qbo_mapping from timebill.tenants").fetchall()
+        assert got == [(A, {"realm": "111"})]
+        with pytest.raises(psycopg.errors.CheckViolation):
+            conn.execute(put, [A, '["not", "a", "mapping"]'])
+    with (
+        acting_as(seeded, None, SWEEPER) as conn,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
+        conn.execute(put, [A, '{"realm": "111"}'])
+    with seeded.connect() as conn:  # all rolled back
+        assert count(conn, "tenants", "qbo_mapping is not null") == 0

@@ -14,7 +14,10 @@ from typer.testing import CliRunner
 
 from app.adapters.quickbooks_token_sqlite import SqliteTokenStore
 from app.adapters.quickbooks_tokens import RealmTokens
+from app.adapters.sqlite_store import SqliteStore
 from app.cli import app
+from app.domain.inbox import Tenant
+from app.domain.mapping import QboMapping
 from app.rules.loader import load_rulebook
 from app.service.mapping_suggest import Candidate, candidates, score, suggest
 from tests.quickbooks.conftest import DISCOVERY_URL, body
@@ -88,13 +91,15 @@ def setup(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     for name, value in {
         "TIMEBILL_QBO_CLIENT_ID": "id", "TIMEBILL_QBO_CLIENT_SECRET": "secret",
         "TIMEBILL_QBO_MAPPING_PATH": str(mapping), "TIMEBILL_QBO_TOKEN_PATH": str(tokens),
+        "TIMEBILL_SQLITE_PATH": str(tmp_path / "timebill.sqlite3"),
         "TIMEBILL_RULES_DIR": str(REPO / "sow_rules"),
     }.items():  # fmt: skip
         monkeypatch.setenv(name, value)
     return mapping
 
 
-def test_map_lists_suggestions_and_writes_only_what_is_confirmed(setup: Path) -> None:
+def test_map_lists_suggestions_and_stores_only_what_is_confirmed(setup: Path) -> None:
+    before = setup.read_text()
     with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
         rsps.get(DISCOVERY_URL, json=body("discovery_sandbox.json"))
         _mock_lists(rsps)
@@ -104,8 +109,24 @@ def test_map_lists_suggestions_and_writes_only_what_is_confirmed(setup: Path) ->
     assert shown.exit_code == 0, shown.output
     assert "(58)" in shown.output
     assert "similar" in shown.output
-    assert yaml.safe_load(setup.read_text())["tenants"]["demo"]["customers"] == {
-        "harbor": "59",
-        "northwind": "58",
-    }
     assert applied.exit_code == 0, applied.output
+    assert "customers: northwind -> 58" in applied.output  # what was stored, printed
+    # The store now holds the file's mapping plus the confirmed id; the file is left alone.
+    with SqliteStore(setup.parent / "timebill.sqlite3") as store:
+        stored = store.get_mapping("demo")
+    assert stored is not None
+    assert (stored.realm, stored.customers) == (REALM, {"harbor": "59", "northwind": "58"})
+    assert setup.read_text() == before
+
+
+def test_map_reads_the_stored_mapping_before_the_file(setup: Path) -> None:
+    with SqliteStore(setup.parent / "timebill.sqlite3") as store:
+        store.put_tenant(Tenant(id="demo", name="Demo"))
+        store.put_mapping("demo", QboMapping(realm=REALM, customers={"northwind": "58"}))
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+        rsps.get(DISCOVERY_URL, json=body("discovery_sandbox.json"))
+        _mock_lists(rsps)
+        shown = CliRunner().invoke(app, ["qbo", "map"])
+    assert shown.exit_code == 0, shown.output
+    assert "northwind" not in shown.output  # mapped in the store: nothing to suggest
+    assert "harbor" in shown.output  # mapped only in the file, which the store overrides
