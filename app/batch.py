@@ -93,7 +93,17 @@ def classify_export(
     concurrency: int = 1,
     progress: Progress | None = None,
 ) -> BatchResult:
-    source = read_export(path)
+    return classify_source(cascade, read_export(path), concurrency=concurrency, progress=progress)
+
+
+def classify_source(
+    cascade: Cascade,
+    source: ImportResult,
+    *,
+    concurrency: int = 1,
+    progress: Progress | None = None,
+) -> BatchResult:
+    """``classify_export`` for an export already read (its rows counted for a progress bar)."""
     entries = source.entries
     decisions, alerts = apply_sums(
         cascade.book,

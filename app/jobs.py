@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from app.batch import BatchResult, classify_export, learn_history, write_classified
+from app.batch import BatchResult, classify_source, learn_history, write_classified
 from app.classify.memory import Memory
 from app.config import Settings
 from app.console import console, errors, print_accuracy, print_summary, progress_bar
@@ -15,7 +15,7 @@ from app.domain.rulebook import RuleBook
 from app.evaluation import Truth, TruthFileError, llm_figures, truth_from_file, truth_from_labels
 from app.factory import build_cascade
 from app.rules.examples import run_examples
-from app.rules.loader import RulesError, check_rules, load_rulebook
+from app.rules.loader import RulesError, load_rulebook
 from app.sources.exports import ExportFormatError, ImportProblem, read_export
 from app.summary import Accuracy, score, summarise
 
@@ -32,27 +32,29 @@ def _report_problems(problems: Sequence[ImportProblem], limit: int = 20) -> None
         errors.print(f"... and {len(problems) - limit} more row problem(s)")
 
 
-def _prepare(
-    settings: Settings, history: Path | None, label_column: str
-) -> tuple[RuleBook, Memory]:
-    book = load_rulebook(settings.rules_dir)
+def _memory(settings: Settings, book: RuleBook, history: Path | None, label_column: str) -> Memory:
     memory = Memory(settings.memory_min_similarity)
     if history is not None:
         learned, problems = learn_history(book, memory, history, label_column)
         _report_problems(problems)
         console.print(f"Memory: learned {learned} approved entries from {history}")
-    return book, memory
+    return memory
 
 
 def _classify(
-    settings: Settings, export: Path, history: Path | None, label_column: str
+    settings: Settings,
+    export: Path,
+    history: Path | None,
+    label_column: str,
+    book: RuleBook | None = None,
 ) -> BatchResult:
-    book, memory = _prepare(settings, history, label_column)
-    cascade = build_cascade(settings, book, memory)
-    total = len(read_export(export).rows)
+    book = book or load_rulebook(settings.rules_dir)
+    cascade = build_cascade(settings, book, _memory(settings, book, history, label_column))
+    source = read_export(export)
     concurrency = settings.llm_concurrency if settings.llm_enabled else 1
-    with progress_bar(f"Classifying {export.name}", total) as tick:
-        result = classify_export(cascade, export, concurrency=concurrency, progress=tick)
+    # The bar ticks once per decision: unreadable rows get none.
+    with progress_bar(f"Classifying {export.name}", len(source.entries)) as tick:
+        result = classify_source(cascade, source, concurrency=concurrency, progress=tick)
     _report_problems(result.problems)
     return result
 
@@ -86,7 +88,7 @@ def run_eval(
         return EXIT_BAD_INPUT
     try:
         result = _classify(settings, export, history, label_column)
-        known = _truth(export, truth, truth_column)
+        known = _truth(result, export, truth, truth_column)
     except (RulesError, ExportFormatError, TruthFileError) as exc:
         errors.print(f"[red]error:[/] {exc}")
         return EXIT_BAD_INPUT
@@ -96,9 +98,11 @@ def run_eval(
     return EXIT_OK
 
 
-def _truth(export: Path, truth: Path | None, truth_column: str | None) -> Truth:
+def _truth(
+    result: BatchResult, export: Path, truth: Path | None, truth_column: str | None
+) -> Truth:
     if truth is not None:
-        return truth_from_file(truth, read_export(export))
+        return truth_from_file(truth, result.source)
     return truth_from_labels(read_export(export, label_column=truth_column))
 
 
@@ -115,28 +119,23 @@ def _print_eval(accuracy: Accuracy, result: BatchResult, show_errors: int) -> No
 
 
 def run_rules_check(directory: Path) -> int:
-    problems = check_rules(directory)
-    for problem in problems:
-        errors.print(str(problem))
-    if problems:
-        errors.print(f"[red]{len(problems)} problem(s)[/] in {directory}")
+    try:
+        book = load_rulebook(directory)  # read once: its problems are check_rules' problems
+    except RulesError as exc:
+        for problem in exc.problems:
+            errors.print(str(problem))
+        errors.print(f"[red]{len(exc.problems)} problem(s)[/] in {directory}")
         return EXIT_FINDINGS
-    failures = run_examples(load_rulebook(directory))
+    failures = run_examples(book)
     for failure in failures:
         errors.print(str(failure))
     if failures:
         errors.print(f"[red]{len(failures)} rule example(s) failed[/]")
         return EXIT_FINDINGS
-    book = load_rulebook(directory)
-    n_rules = len(book.firm.rules) + sum(len(c.rules) for c in book.clients.values())
-    n_examples = sum(
-        len(r.examples)
-        for rs in [book.firm.rules, *(c.rules for c in book.clients.values())]
-        for r in rs
-    )
+    rules = [*book.firm.rules, *(r for c in book.clients.values() for r in c.rules)]
     console.print(
-        f"[green]OK[/] {directory}: firm + {len(book.clients)} client(s), {n_rules} rules, "
-        f"{n_examples} examples passed"
+        f"[green]OK[/] {directory}: firm + {len(book.clients)} client(s), {len(rules)} rules, "
+        f"{sum(len(r.examples) for r in rules)} examples passed"
     )
     return EXIT_OK
 
@@ -161,9 +160,9 @@ def _demo(out: Path, *, use_claude: bool) -> int:
     settings = Settings(rules_dir=DEMO_RULES)
     if not use_claude:
         settings = settings.model_copy(update={"llm_provider": "none"})
-    firm = load_rulebook(DEMO_RULES).firm.firm.name
-    console.rule(f"timebill demo: {firm}")
-    result = _classify(settings, month, history, "Approved Code")
+    book = load_rulebook(DEMO_RULES)
+    console.rule(f"timebill demo: {book.firm.firm.name}")
+    result = _classify(settings, month, history, "Approved Code", book)
     known = truth_from_file(truth, result.source)
     accuracy = score(result.decided, known.codes, known.categories)
     summary = summarise(result.decided, len(result.problems))
@@ -173,7 +172,7 @@ def _demo(out: Path, *, use_claude: bool) -> int:
     console.rule("Invoice drafts for the month (approved time only)")
     from app.jobs_invoices import invoices_for_demo  # noqa: PLC0415
 
-    invoices_for_demo(result, load_rulebook(DEMO_RULES), out / "invoices")
+    invoices_for_demo(result, book, out / "invoices")
     console.rule("The audit: twelve months of history replayed against the SOWs")
     from app.audit.demo import audit_demo  # noqa: PLC0415
 

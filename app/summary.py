@@ -39,6 +39,7 @@ def summarise(decisions: Sequence[Decision], unreadable_rows: int = 0) -> Summar
     lines: dict[str, CodeLine] = {}
     auto: dict[Stage, int] = dict.fromkeys(Stage, 0)
     reasons: Counter[str] = Counter()
+    flagged = 0
     for d in decisions:
         line = lines.setdefault(d.code or "(no code)", CodeLine(d.code or "(no code)"))
         line.entries += 1
@@ -46,15 +47,16 @@ def summarise(decisions: Sequence[Decision], unreadable_rows: int = 0) -> Summar
         line.amount += d.amount
         if d.needs_review:
             line.flagged += 1
+            flagged += 1
             reasons.update(r.value for r in d.review_reasons)
         else:
             auto[d.stage] += 1
-    auto[Stage.REVIEW] = sum(1 for d in decisions if d.needs_review)
+    auto[Stage.REVIEW] = flagged
     return Summary(
         entries=len(decisions),
         hours=sum((d.hours for d in decisions), Decimal(0)),
         billable_amount=sum((d.amount for d in decisions if d.billable), Decimal(0)),
-        flagged=auto[Stage.REVIEW],
+        flagged=flagged,
         by_code=sorted(lines.values(), key=lambda line: (-line.hours, line.code)),
         auto_by_stage=auto,
         reasons=reasons,

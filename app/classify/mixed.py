@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from app.classify.conditions import Subject
 from app.classify.memory import Memory
 from app.classify.rules_stage import RulesStage, best_matches
-from app.classify.text import Text, content_words, segments, tokens
+from app.classify.text import Text, content_words, segments
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import ClientContext
 
@@ -37,21 +37,22 @@ class SegmentReader:
             return {}
         found: dict[str, str] = {}
         for part in parts:
-            code = self._code_of(entry, part, ctx)
+            text = Text(part)
+            code = self._code_of(entry, text, ctx)
             if code is not None:
                 found.setdefault(code, part.strip())
-            elif len(content_words(tokens(part))) >= _SUBSTANTIAL_WORDS:
+            elif len(content_words(text.toks)) >= _SUBSTANTIAL_WORDS:
                 found.setdefault(UNEXPLAINED, part.strip())
         return found if len(found) > 1 else {}
 
-    def _code_of(self, entry: TimeEntry, part: str, ctx: ClientContext) -> str | None:
-        top = best_matches(self.rules.compiled(ctx), Subject(entry, Text(part)))
+    def _code_of(self, entry: TimeEntry, text: Text, ctx: ClientContext) -> str | None:
+        top = best_matches(self.rules.compiled(ctx), Subject(entry, text))
         codes = {m.rule.code for m in top}
         if len(codes) == 1:
             return codes.pop()
         if codes or self.memory is None:
             return None
-        recall = self.memory.recall(ctx.client_id, part)
+        recall = self.memory.recall(ctx.client_id, text.raw)
         if recall is None or recall.confidence < ctx.review.confidence_threshold:
             return None
         return recall.code

@@ -6,18 +6,27 @@ the final code, so nothing typed in an entry (or said by a model) can change the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
-from app.classify.conditions import Subject, compile_condition
+from app.classify.conditions import Predicate, Subject, compile_condition
 from app.classify.text import Text
 from app.domain.decisions import ReviewReason
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import ClientContext
-from app.domain.rules import Basis, BillingCode
+from app.domain.rules import Basis, BillingCode, Condition
 
 CENT = Decimal("0.01")
+
+
+def cents(value: Decimal) -> Decimal:
+    """Round money to the cent, half up: the one rounding rule of every amount timebill shows."""
+    return value.quantize(CENT, ROUND_HALF_UP)
+
+
 _MAX_REMAPS = 5
 
 
@@ -59,8 +68,21 @@ def code_on_date(code_id: str, entry: TimeEntry, ctx: ClientContext) -> CodeOnDa
 def _successor_blocked(code: BillingCode, entry: TimeEntry, ctx: ClientContext) -> bool:
     if code.successor_unless is None:
         return False
-    test = compile_condition(code.successor_unless, ctx.lists())
+    test = _compiled_unless(code.successor_unless, _frozen_lists(ctx.lists()))
     return test(Subject(entry, Text(entry.description)))
+
+
+_FrozenLists = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _frozen_lists(lists: Mapping[str, tuple[str, ...]]) -> _FrozenLists:
+    return tuple(sorted(lists.items()))
+
+
+@lru_cache(maxsize=256)
+def _compiled_unless(cond: Condition, lists: _FrozenLists) -> Predicate:
+    """Compiled once per condition and named lists (keyed by content, so per tenant too)."""
+    return compile_condition(cond, dict(lists))
 
 
 def rate_for(code: BillingCode, entry: TimeEntry, ctx: ClientContext) -> Decimal | None:
@@ -107,7 +129,7 @@ def money_for(code: BillingCode | None, entry: TimeEntry, ctx: ClientContext) ->
     rate = rate_for(code, entry, ctx)
     if rate is None:
         return Money(True, code.fraction, None, Decimal(0), basis, missing_rate=True)
-    amount = (entry.hours * code.fraction * rate).quantize(CENT, ROUND_HALF_UP)
+    amount = cents(entry.hours * code.fraction * rate)
     return Money(True, code.fraction, rate, amount, basis)
 
 
@@ -133,13 +155,6 @@ def policy_flags(
     return found
 
 
-def day_key(entry: TimeEntry) -> tuple[str, date]:
-    return (entry.user_ref or entry.user_name, entry.work_date)
-
-
-def month_of(day: date) -> date:
-    return day.replace(day=1)
-
-
 def next_month(day: date) -> date:
+    """The first day of the month after ``day``'s (invoice periods use it)."""
     return (day.replace(day=28) + timedelta(days=4)).replace(day=1)

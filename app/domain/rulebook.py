@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from app.domain.rules import BillingCode, ClientRules, FirmRules, ReviewPolicy, Rule
 
@@ -86,13 +87,25 @@ class RuleBook:
         return None
 
     def is_internal(self, name: str) -> bool:
-        return name_key(name) in {name_key(n) for n in self.firm.firm.internal_clients}
+        return name_key(name) in self._internal
+
+    @cached_property
+    def _internal(self) -> frozenset[str]:
+        return frozenset(name_key(n) for n in self.firm.firm.internal_clients)
+
+    def version_of(self, client_id: str | None) -> str:
+        """What a decision records: the client's SOW file and the firm file, so a change to
+        either (a firm rule, a person's role) is a new version."""
+        client = self.clients.get(client_id) if client_id else None
+        firm = f"firm@{self.firm_version}"
+        if client is None:
+            return firm
+        own = f"{client.sow.id} v{client.sow.version}@{self.versions[client.client.id]}"
+        return f"{own}+{firm}"
 
     def context(self, client_id: str | None) -> ClientContext:
         client = self.clients.get(client_id) if client_id else None
         codes = {c.code: c for c in self.firm.codes}
-        version = f"firm@{self.firm_version}"
         if client is not None:
             codes.update({c.code: c for c in client.codes})
-            version = f"{client.sow.id} v{client.sow.version}@{self.versions[client.client.id]}"
-        return ClientContext(client, self.firm, version, codes)
+        return ClientContext(client, self.firm, self.version_of(client_id), codes)

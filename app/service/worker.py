@@ -211,5 +211,5 @@ class Worker:
 
 def _version(cascade: Cascade, item: InboxItem) -> str:
     assert item.entry is not None
-    ctx, _ = cascade.context_for(item.entry)
-    return ctx.version
+    book = cascade.book
+    return book.version_of(book.resolve_client(item.entry.client, item.entry.project))

@@ -61,8 +61,7 @@ def _hours(
         if start is not None:
             cells.fail("End Time", "no duration and no end to compute it from")
         return None
-    span = Decimal(int((end - start).total_seconds())) / 3600
-    return cells.checked_hours("End Time", span, "end minus start")
+    return cells.span_hours("End Time", start, end)
 
 
 def _parse_row(cells: Cells, order: str, *, decimal_comma: bool) -> Draft | None:

@@ -285,6 +285,11 @@ class Cells:
         self.fail(column, f"{shown} is {'negative' if hours < 0 else 'more than 24 hours'}")
         return None
 
+    def span_hours(self, column: str, start: datetime, end: datetime) -> Decimal | None:
+        """End minus start in hours, checked like any hours value (``column`` is the end's)."""
+        span = Decimal(int((end - start).total_seconds())) / 3600
+        return self.checked_hours(column, span, "end minus start")
+
 
 RowParser = Callable[[Cells], Draft | None]
 

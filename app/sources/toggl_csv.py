@@ -38,8 +38,7 @@ def _prepare(table: Table) -> RowParser:
 def _hours(cells: Cells, start: datetime | None, end: datetime | None) -> Decimal | None:
     if cells.text("Duration") or start is None or end is None:
         return cells.hours("Duration", parse_duration)
-    span = Decimal(int((end - start).total_seconds())) / 3600
-    return cells.checked_hours("End time", span, "end minus start")
+    return cells.span_hours("End time", start, end)
 
 
 def _parse_row(cells: Cells, order: str) -> Draft | None:

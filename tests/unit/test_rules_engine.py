@@ -10,6 +10,7 @@ import pytest
 from app.classify.cascade import Cascade
 from app.classify.rules_stage import RulesStage
 from app.domain.decisions import ReviewReason, Stage
+from app.domain.rulebook import RuleBook
 from app.domain.rules import Basis
 from tests.unit.engine_book import book, entry
 
@@ -192,7 +193,16 @@ def test_vague_narratives_are_flagged(cascade: Cascade, text: str) -> None:
 
 
 def test_decision_records_rules_version(cascade: Cascade) -> None:
-    assert cascade.classify(entry("drive")).rules_version == "SOW-N v2@n1"
+    assert cascade.classify(entry("drive")).rules_version == "SOW-N v2@n1+firm@f1"
+
+
+def test_a_changed_firm_file_is_a_new_rules_version() -> None:
+    """A firm rule or a person's role changes decisions too: the version must say so."""
+    base = book()
+    changed = RuleBook.build(base.firm, list(base.clients.values()), dict(base.versions), "f2")
+    assert base.version_of("north") != changed.version_of("north")
+    assert changed.context("north").version == "SOW-N v2@n1+firm@f2"
+    assert changed.version_of(None) == "firm@f2"
 
 
 def test_a_part_nothing_explains_keeps_a_mixed_entry_out_of_auto_approval(
@@ -212,3 +222,10 @@ def test_parts_that_agree_are_not_mixed(cascade: Cascade) -> None:
 def test_mixed_internal_time_is_not_flagged(cascade: Cascade) -> None:
     d = cascade.classify(entry("timesheets and desk move planning", client="Internal"))
     assert (d.code, d.needs_review) == ("ADMIN", False)
+
+
+def test_successor_exception_is_compiled_once_and_read_per_entry(cascade: Cascade) -> None:
+    july = date(2026, 7, 1)
+    for _ in range(2):  # the second pass runs on the cached condition
+        assert cascade.classify(entry("pipeline build warranty fix", work_date=july)).code == "N-P1"
+        assert cascade.classify(entry("pipeline build", work_date=july)).code == "N-P2"
