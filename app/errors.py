@@ -10,6 +10,13 @@ from __future__ import annotations
 from enum import StrEnum
 
 
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's text (pydantic and YAML errors run to many), or its
+    type's name when it has none: for a one-line message to a person."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 class TimebillError(Exception):
     """Base of every error timebill raises on purpose."""
 
@@ -61,3 +68,11 @@ class UpstreamError(TimebillError):
         self.status = status
         self.request_id = request_id
         self.retry_after_s = retry_after_s
+
+
+class ItemNotFoundError(LookupError):
+    """A store was asked to change an item that does not exist for that tenant."""
+
+
+class WriteConflictError(ValueError):
+    """``record_write`` named an external record already recorded for another write."""

@@ -76,10 +76,9 @@ def reconnect_needed(settings: Settings, store: Store | None = None) -> int | No
         mappings = StoredMappings(store, settings.qbo_mapping_path).known()
         tokens = _token_store(settings)
         try:
+            found = (tokens.get(tenant, mapping.realm) for tenant, mapping in mappings.items())
             return sum(
-                1
-                for tenant, mapping in mappings.items()
-                if _status(tokens.get(tenant, mapping.realm)) == ConnectionStatus.RECONNECT_NEEDED
+                1 for t in found if t is not None and t.status == ConnectionStatus.RECONNECT_NEEDED
             )
         finally:
             close = getattr(tokens, "close", None)
@@ -95,7 +94,3 @@ def _token_store(settings: Settings) -> TokenStore:
     from app.factory import build_token_store  # noqa: PLC0415
 
     return build_token_store(settings)
-
-
-def _status(tokens: object) -> object:
-    return getattr(tokens, "status", None) if tokens is not None else None

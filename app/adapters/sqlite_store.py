@@ -48,6 +48,7 @@ from app.domain.inbox import (
 )
 from app.domain.mapping import QboMapping
 from app.domain.reviews import ReviewAction, Reviewer, ReviewRecord, review_detail
+from app.errors import ItemNotFoundError, WriteConflictError
 from app.ports import QueueOrder
 
 SCHEMA_VERSION = 4
@@ -144,14 +145,6 @@ _QUEUE_ORDER = {
     "oldest": "i.received_at, i.rowid",
 }
 _MIN_SQLITE = (3, 37, 0)  # RETURNING needs 3.35, STRICT tables 3.37
-
-
-class ItemNotFoundError(LookupError):
-    """``finish`` or ``record_write`` named an item that does not exist for that tenant."""
-
-
-class WriteConflictError(ValueError):
-    """``record_write`` named an external record already recorded for another write."""
 
 
 class SqliteStore:

@@ -44,7 +44,13 @@ from app.domain.inbox import (
 )
 from app.domain.mapping import QboMapping
 from app.domain.reviews import Reviewer, ReviewRecord, review_detail
-from app.errors import ConfigError, UpstreamError, UpstreamKind
+from app.errors import (
+    ConfigError,
+    ItemNotFoundError,
+    UpstreamError,
+    UpstreamKind,
+    WriteConflictError,
+)
 from app.ports import QueueOrder
 
 SYSTEM = "supabase"
@@ -60,14 +66,6 @@ _REVIEW_COLUMNS = ("tenant_id,seq,id,item_id,reviewer,at,action,before,after,why
 _REVIEWER_COLUMNS = "tenant_id,name,token_hash,created_at,disabled"
 _Row = TypeVar("_Row", InboxItem, AuditEvent, WriteRecord, ReviewRecord, Reviewer)
 _UNIQUE_VIOLATION = "23505"
-
-
-class ItemNotFoundError(LookupError):
-    """``finish`` or ``record_write`` named an item that the tenant does not have."""
-
-
-class WriteConflictError(ValueError):
-    """``record_write`` named an external record already recorded for another write."""
 
 
 class _Query(Protocol):
@@ -180,7 +178,7 @@ class SupabaseStore:
         token_ttl_s: int = 300, clock: Callable[[], float] = time.time,
     ) -> None:  # fmt: skip
         self._client = client
-        self._secret = jwt_secret
+        self._secret = jwt_secret  # the tests mint tokens with it
         self._clock = clock  # read on each call: tests may swap it
         self._api = TenantSessions(
             client, jwt_secret=jwt_secret, schema=schema, token_ttl_s=token_ttl_s,

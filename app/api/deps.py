@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from fastapi import Request
 
 from app.config import Settings
-from app.ports import Queue, Store
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # app.ports pulls in every domain model: not on the HTTP cold start
     from app.api.health import QboHealth
+    from app.ports import Queue, Store
 
 
 @dataclass

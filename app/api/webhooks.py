@@ -57,7 +57,7 @@ async def webhook(
         body = await read_capped(request, svc.settings.max_body_bytes)
         receipt = receive(
             svc.store, svc.queue, source_name=source, tenant_id=tenant,
-            headers=dict(request.headers), body=body, now=svc.clock(),
+            headers=request.headers, body=body, now=svc.clock(),
         )  # fmt: skip
     except IntakeError as exc:
         return JSONResponse({"error": exc.message}, status_code=exc.status)

@@ -12,13 +12,15 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.entries import Source
 from app.domain.inbox import NewItem, SourceAccess
-from app.ports import Queue, Store
 from app.sources.registry import webhook_source
-from app.sources.webhooks import IntakeError, WebhookSource
+from app.sources.webhooks import IntakeError, WebhookSource, verify_and_parse
+
+if TYPE_CHECKING:  # app.ports pulls in every domain model: not on the webhook's cold start
+    from app.ports import Queue, Store
 
 log = logging.getLogger("timebill.intake")
 
@@ -51,11 +53,15 @@ def receive(
     body: bytes,
     now: datetime,
 ) -> Receipt:
-    """Raises ``IntakeError`` (with its HTTP status) for anything refused."""
+    """Raises ``IntakeError`` (with its HTTP status) for anything refused.
+
+    ``headers`` are passed on as given: the route's are already lower-case (Starlette), and
+    ``sources.webhooks.header`` finds a name in any case.
+    """
     source, access = _resolve(store, source_name, tenant_id)
-    lowered = {k.lower(): v for k, v in headers.items()}
-    source.verify(lowered, body, access)
-    intake = source.parse(lowered, body, tenant=tenant_id, access=access, received_at=now)
+    intake = verify_and_parse(
+        source, headers, body, tenant=tenant_id, access=access, received_at=now
+    )
     if intake.reply is not None:
         return Receipt(200, intake.reply)
     created, duplicates = _commit(store, intake.items)

@@ -19,8 +19,6 @@ duplicate (a resend is then one more harmless re-read).
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -37,6 +35,7 @@ from app.sources.webhooks import (
     any_secret_signed,
     check_account,
     header,
+    hmac_sha256,
     load_json,
     new_item,
 )
@@ -53,8 +52,7 @@ _OPERATIONS = {
 }  # fmt: skip
 
 
-def sign(body: bytes, key: bytes) -> bytes:
-    return hmac.new(key, body, hashlib.sha256).digest()
+sign = hmac_sha256  # the body's signature under one secret (``signing`` uses it too)
 
 
 @dataclass(frozen=True)

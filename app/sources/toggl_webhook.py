@@ -19,8 +19,6 @@ the content hash.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import re
 from collections.abc import Mapping
 from datetime import datetime
@@ -37,6 +35,7 @@ from app.sources.webhooks import (
     build_entry,
     check_account,
     header,
+    hmac_sha256,
     load_json,
     new_item,
 )
@@ -50,8 +49,7 @@ _KEPT = frozenset({"created", "updated"})
 _QUANTUM = Decimal("0.0001")
 
 
-def sign(body: bytes, key: bytes) -> bytes:
-    return hmac.new(key, body, hashlib.sha256).digest()
+sign = hmac_sha256  # the body's signature under one secret (``signing`` uses it too)
 
 
 class TogglWebhook:

@@ -94,6 +94,11 @@ def header(headers: Mapping[str, str], name: str) -> str:
 # Helpers shared by the tracker modules (clockify_webhook, toggl_webhook, quickbooks_webhook).
 
 
+def hmac_sha256(body: bytes, key: bytes) -> bytes:
+    """The HMAC-SHA256 of ``body``: how Toggl and QuickBooks sign (hex and base64 encoded)."""
+    return hmac.new(key, body, hashlib.sha256).digest()
+
+
 def any_secret_signed(access: SourceAccess, given: bytes, sign: Callable[[bytes], bytes]) -> bool:
     """True when ``given`` equals ``sign(secret)`` for one of the active secrets.
 

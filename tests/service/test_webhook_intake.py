@@ -162,3 +162,21 @@ def test_openapi_documents_the_webhook_route(rig: Rig) -> None:
     route = spec["paths"]["/webhooks/{source}/{tenant}"]["post"]
     assert {"401", "403", "404", "413", "503"} <= set(route["responses"])
     assert rig.client.get("/healthz").json()["status"] == "ok"
+
+
+def test_the_http_handler_module_leaves_the_domain_ports_and_yaml_unimported() -> None:
+    """``app.ports`` is for type checking on the HTTP path: importing it pulls in every domain
+    model and ``yaml``, which a Lambda cold start would pay for on each new environment."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    code = "import sys, app.main; print(sorted({'app.ports', 'yaml'} & set(sys.modules)))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"
+
+
+def test_both_stores_raise_the_same_lookup_and_conflict_errors() -> None:
+    from app.adapters import sqlite_store, supabase_store  # noqa: PLC0415
+
+    assert supabase_store.ItemNotFoundError is sqlite_store.ItemNotFoundError
+    assert supabase_store.WriteConflictError is sqlite_store.WriteConflictError
