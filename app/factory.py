@@ -6,27 +6,31 @@ webhook's cold start never pay for it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from app.classify.cascade import Cascade
-from app.classify.memory import Memory, MemoryStage
-from app.classify.mixed import SegmentReader
-from app.classify.rules_stage import RulesStage
 from app.config import Settings
-from app.domain.rulebook import RuleBook
 from app.ports import ClassifierStage, Queue, Reader, Store, Writer
 
 if TYPE_CHECKING:
-    from app.adapters.quickbooks_client import QboApi
+    # The cascade is built by workers and batch runs only: the HTTP Lambda (queue = sqs) never
+    # imports it, so its first request does not pay for the classifier's modules.
+    from app.adapters.quickbooks_client import QboApi, QboConnector
     from app.adapters.quickbooks_token_sqlite import SqliteTokenStore
     from app.adapters.supabase_tokens import SupabaseTokenStore
     from app.api.deps import Services
+    from app.classify.cascade import Cascade
+    from app.classify.memory import Memory
+    from app.classify.rules_stage import RulesStage
+    from app.domain.rulebook import RuleBook
     from app.service.worker import Worker
 
 
 def build_stages(
     settings: Settings, memory: Memory, rules: RulesStage | None = None
 ) -> list[ClassifierStage]:
+    from app.classify.memory import MemoryStage  # noqa: PLC0415
+    from app.classify.rules_stage import RulesStage  # noqa: PLC0415
+
     stages: list[ClassifierStage] = [rules or RulesStage(), MemoryStage(memory)]
     if settings.llm_enabled:
         stages.append(build_claude_stage(settings, memory))
@@ -46,6 +50,10 @@ def build_claude_stage(settings: Settings, memory: Memory) -> ClassifierStage:
 
 
 def build_cascade(settings: Settings, book: RuleBook, memory: Memory) -> Cascade:
+    from app.classify.cascade import Cascade  # noqa: PLC0415
+    from app.classify.mixed import SegmentReader  # noqa: PLC0415
+    from app.classify.rules_stage import RulesStage  # noqa: PLC0415
+
     rules = RulesStage()
     return Cascade(
         book,
@@ -72,7 +80,7 @@ def build_worker(settings: Settings, store: Store) -> Worker:
     from app.service.rules_provider import DirectoryRules  # noqa: PLC0415
     from app.service.worker import Worker  # noqa: PLC0415
 
-    settings = settings.for_batch() if settings.queue == "thread" else settings
+    settings = settings.for_batch()  # a worker answers after the ack: no 500 ms to meet
     classifiers = Classifiers(
         DirectoryRules(settings.rules_dir),
         lambda book, memory: build_cascade(settings, book, memory),
@@ -117,18 +125,39 @@ def build_token_store(settings: Settings) -> SqliteTokenStore | SupabaseTokenSto
     return SqliteTokenStore(settings.qbo_token_path)
 
 
-def build_qbo_api(settings: Settings) -> QboApi:
-    from app.adapters.quickbooks_client import QboApi, QboConnector  # noqa: PLC0415
-    from app.adapters.quickbooks_tokens import TokenManager  # noqa: PLC0415
+_qbo: dict[tuple[object, ...], Any] = {}
+
+
+def build_qbo_connector(settings: Settings) -> QboConnector:
+    """One connector (so one ``AuthClient``, whose constructor fetches Intuit's discovery
+    document) per process and app, however many writers, readers and commands ask."""
+    from app.adapters.quickbooks_client import QboConnector  # noqa: PLC0415
 
     assert settings.qbo_client_id
     assert settings.qbo_client_secret
-    connector = QboConnector(
-        client_id=settings.qbo_client_id, client_secret=settings.qbo_client_secret,
-        redirect_uri=settings.qbo_redirect_uri, environment=settings.qbo_environment,
-    )  # fmt: skip
-    tokens = TokenManager(build_token_store(settings), connector)
-    return QboApi(connector, tokens)
+    key = ("connector", settings.qbo_client_id, settings.qbo_environment, settings.qbo_redirect_uri)
+    if key not in _qbo:
+        _qbo[key] = QboConnector(
+            client_id=settings.qbo_client_id, client_secret=settings.qbo_client_secret,
+            redirect_uri=settings.qbo_redirect_uri, environment=settings.qbo_environment,
+        )  # fmt: skip
+    connector: QboConnector = _qbo[key]
+    return connector
+
+
+def build_qbo_api(settings: Settings) -> QboApi:
+    """The QuickBooks API client, shared in the process: one token manager and one request
+    budget per company, whoever writes (the worker, the review page)."""
+    from app.adapters.quickbooks_client import QboApi  # noqa: PLC0415
+    from app.adapters.quickbooks_tokens import TokenManager  # noqa: PLC0415
+
+    key = ("api", settings.qbo_client_id, settings.qbo_environment, settings.store,
+           str(settings.qbo_token_path), settings.supabase_url)  # fmt: skip
+    if key not in _qbo:
+        connector = build_qbo_connector(settings)
+        _qbo[key] = QboApi(connector, TokenManager(build_token_store(settings), connector))
+    api: QboApi = _qbo[key]
+    return api
 
 
 def build_queue(settings: Settings, store: Store) -> Queue:

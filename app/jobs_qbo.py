@@ -14,7 +14,7 @@ from app.config import Settings
 from app.console import console, errors
 from app.domain.inbox import Status
 from app.domain.mapping import QboMapping, dump_mappings, load_mappings
-from app.errors import UpstreamError
+from app.errors import UpstreamError, first_line
 from app.factory import build_store, build_token_store
 
 if TYPE_CHECKING:
@@ -71,14 +71,9 @@ def run_connect(settings: Settings, tenant: str, ask: Callable[[str], str]) -> i
 
 
 def _connector(settings: Settings) -> QboConnector:
-    from app.adapters.quickbooks_client import QboConnector  # noqa: PLC0415
+    from app.factory import build_qbo_connector  # noqa: PLC0415
 
-    assert settings.qbo_client_id
-    assert settings.qbo_client_secret
-    return QboConnector(
-        client_id=settings.qbo_client_id, client_secret=settings.qbo_client_secret,
-        redirect_uri=settings.qbo_redirect_uri, environment=settings.qbo_environment,
-    )  # fmt: skip
+    return build_qbo_connector(settings)
 
 
 def _sign_in(connector: QboConnector, ask: Callable[[str], str]) -> tuple[str, TokenGrant]:
@@ -219,8 +214,7 @@ def run_mapping_import(settings: Settings, path: Path, tenant: str | None) -> in
         errors.print(f"[red]error:[/] {path}: {exc.strerror or exc}")
         return EXIT_BAD_INPUT
     except (ValidationError, yaml.YAMLError) as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        errors.print(f"[red]error:[/] {path}: not a QuickBooks mapping file ({first})")
+        errors.print(f"[red]error:[/] {path}: not a QuickBooks mapping file ({first_line(exc)})")
         return EXIT_BAD_INPUT
     if tenant is not None:
         if tenant not in found:
@@ -251,9 +245,9 @@ def run_mapping_export(settings: Settings, tenant: str, out: Path | None) -> int
     if out is None:
         print(text, end="")  # plain, so it can be redirected into a file as is
         return EXIT_OK
-    tmp = out.with_suffix(out.suffix + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(out)
+    from app.review.rulefile import write_atomically  # noqa: PLC0415
+
+    write_atomically(out, text)
     console.print(f"Wrote the mapping of tenant {tenant} to {out}")
     return EXIT_OK
 
