@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,19 +30,20 @@ from typing import Any, Protocol
 import yaml
 from pydantic import ValidationError
 
-from app.adapters.quickbooks_writer import QboMapping, load_mappings
 from app.batch import BatchResult, classify_export, learn_history
 from app.classify.memory import Memory
 from app.config import Settings
 from app.console import console, errors
+from app.domain.mapping import QboMapping, load_mappings
 from app.domain.rulebook import RuleBook
-from app.errors import UpstreamError
+from app.errors import UpstreamError, first_line
 from app.factory import build_cascade, build_store
 from app.invoices.caps import PriorBilling
 from app.invoices.draft import DraftOptions, Pair, draft_invoice
 from app.invoices.model import ZERO, InvoiceDraft, Period
 from app.invoices.preview import markdown, print_draft, print_summary
 from app.invoices.qbo_payload import InvoicePayload, invoice_payload
+from app.review.rulefile import write_atomically
 from app.rules.loader import RulesError, load_rulebook
 from app.sources.exports import ExportFormatError
 
@@ -123,10 +122,6 @@ def _draft(settings: Settings, request: DraftRequest) -> tuple[InvoiceDraft, Qbo
     return draft_invoice(book, client_id, batch_pairs(result), period, options), mapping
 
 
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-
-
 def _client_id(book: RuleBook, name: str) -> str:
     found = name if name in book.clients else book.resolve_client(name)
     if found is None:
@@ -148,7 +143,7 @@ def _mapping(path: Path | None, tenant: str) -> QboMapping | None:
     try:
         mapping = load_mappings(path).get(tenant)
     except (ValidationError, yaml.YAMLError) as exc:
-        raise InputError(f"{path}: not a QuickBooks mapping file ({_first_line(exc)})") from None
+        raise InputError(f"{path}: not a QuickBooks mapping file ({first_line(exc)})") from None
     if mapping is None:
         raise InputError(f"{path} has no tenant {tenant!r}")
     return mapping
@@ -224,11 +219,7 @@ def write_draft(
 
 
 def _atomic(target: Path, text: str) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, target)
+    write_atomically(target, text)
     return target
 
 

@@ -227,8 +227,7 @@ class QboApi:
         self, tenant: str, realm: str, body: dict[str, Any], *, request_id: str
     ) -> dict[str, Any]:
         """Create (no ``Id``) or full update (``Id`` + ``SyncToken``), idempotent per id."""
-        if not 0 < len(request_id) <= MAX_REQUEST_ID:
-            raise ValueError(f"requestid must be 1-{MAX_REQUEST_ID} characters")
+        _check_request_id(request_id)
 
         def save(qb: Any) -> dict[str, Any]:
             return _plain(TimeActivity.from_json(body).save(qb=qb, request_id=request_id))
@@ -247,8 +246,7 @@ class QboApi:
         the payload the outbox shows. ``create_object`` posts our JSON as it is, through the
         same session, timeout, budget and fault mapping.
         """
-        if not 0 < len(request_id) <= MAX_REQUEST_ID:
-            raise ValueError(f"requestid must be 1-{MAX_REQUEST_ID} characters")
+        _check_request_id(request_id)
         payload = json.dumps(body)
 
         def save(qb: Any) -> dict[str, Any]:
@@ -291,6 +289,11 @@ class QboApi:
                 raise _library_error(exc) from None
             except requests.RequestException as exc:
                 raise faults.transport_error(exc) from None
+
+
+def _check_request_id(request_id: str) -> None:
+    if not 0 < len(request_id) <= MAX_REQUEST_ID:
+        raise ValueError(f"requestid must be 1-{MAX_REQUEST_ID} characters")
 
 
 def _plain(obj: Any) -> dict[str, Any]:

@@ -15,11 +15,12 @@ from decimal import Decimal
 from typing import Any
 
 from app.adapters.quickbooks_writer import (
-    MARKER,
+    SYSTEM,
     MappingProvider,
     QboMapping,
     QboTimeApi,
     mapping_provider,
+    without_marker,
 )
 from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import EntityRef, Tenant
@@ -30,7 +31,7 @@ HOURS = Decimal("0.0001")
 
 
 class QboReader:
-    system = "quickbooks"
+    system = SYSTEM
 
     def __init__(
         self, api: QboTimeApi, mappings: Mapping[str, QboMapping] | MappingProvider
@@ -49,7 +50,7 @@ class QboReader:
         except (KeyError, ValueError, ArithmeticError) as exc:
             why = f"TimeActivity {ref.id} is not a readable time entry: {type(exc).__name__}"
             raise UpstreamError(
-                "quickbooks", UpstreamKind.INVALID_RESPONSE, retryable=False, message=why
+                SYSTEM, UpstreamKind.INVALID_RESPONSE, retryable=False, message=why
             ) from None
 
 
@@ -64,7 +65,7 @@ def to_entry(tenant: str, record: dict[str, Any], mapping: QboMapping | None) ->
         version=str(record.get("SyncToken", "0")),
         tenant=tenant,
         client=customers.get(str(customer.get("value")), str(customer.get("name", ""))),
-        description=_without_marker(str(record.get("Description", ""))),
+        description=without_marker(str(record.get("Description", ""))),
         work_date=date.fromisoformat(str(record["TxnDate"])),
         hours=_hours(record),
         billable_flag=record.get("BillableStatus") in {"Billable", "HasBeenBilled"},
@@ -81,7 +82,3 @@ def _hours(record: dict[str, Any]) -> Decimal:
         end = datetime.fromisoformat(str(record["EndTime"]))
         minutes = int((end - start).total_seconds() // 60)
     return (Decimal(minutes) / 60).quantize(HOURS)
-
-
-def _without_marker(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not line.startswith(MARKER)).strip()

@@ -50,6 +50,7 @@ __all__ = [
     "mapping_provider",
     "request_id",
     "time_activity_body",
+    "without_marker",
 ]
 
 SYSTEM = "quickbooks"
@@ -191,9 +192,7 @@ def billed_rate(decision: Decision) -> Decimal:
 
 
 def description(entry: TimeEntry, decision: Decision) -> str:
-    said = "\n".join(
-        line for line in entry.description.splitlines() if not line.startswith(MARKER)
-    ).strip()  # a record we wrote before comes back with our line: do not stack them
+    said = without_marker(entry.description)  # a record we wrote comes back with our line
     terms = decision.code or "no code"
     if decision.billable and decision.billable_fraction != 1:
         terms += f" billed at {_percent(decision.billable_fraction)}%"
@@ -203,6 +202,11 @@ def description(entry: TimeEntry, decision: Decision) -> str:
     note = f"{MARKER} {review}{terms}: {reason}{clause}"
     room = MAX_DESCRIPTION - len(note) - 1
     return f"{said[:room]}\n{note}" if said else note[:MAX_DESCRIPTION]
+
+
+def without_marker(text: str) -> str:
+    """``text`` without our ``[timebill]`` line(s): what the person wrote."""
+    return "\n".join(line for line in text.splitlines() if not line.startswith(MARKER)).strip()
 
 
 def merged(current: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:

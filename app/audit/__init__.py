@@ -24,7 +24,7 @@ from app.audit.billing import (
     from_export,
     from_invoice_file,
 )
-from app.audit.caps import ZERO, CapLedger, OverCap, cents
+from app.audit.caps import ZERO, CapLedger, OverCap
 from app.audit.invoices import InvoiceFile, InvoiceLine, Matching, match_lines
 from app.audit.leakage import EntryAudit, client_label, entry_audit, findings
 from app.audit.model import (
@@ -37,6 +37,7 @@ from app.audit.model import (
 )
 from app.batch import Progress, classify_entries
 from app.classify.cascade import Cascade
+from app.classify.policy import cents
 from app.classify.sums import apply_sums
 from app.domain.decisions import Decision
 from app.domain.entries import TimeEntry

@@ -17,6 +17,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from app.audit.invoices import InvoiceLine
+from app.classify.policy import cents
 from app.domain.entries import TimeEntry
 from app.sources.exports import (
     Cells,
@@ -27,7 +28,6 @@ from app.sources.exports import (
     parse_number,
 )
 
-_CENT = Decimal("0.01")
 _HOURS = ("Duration (decimal)", "Hours")
 
 
@@ -97,7 +97,7 @@ class ExportBilling:
         rate = self._number(cells, self.rate_col)
         amount = self._number(cells, self.amount_col)
         if amount is None and rate is not None and entry.billable_flag:
-            amount = (entry.hours * rate).quantize(_CENT)
+            amount = cents(entry.hours * rate)
         return Logged(entry.billable_flag, rate, amount)
 
     def invoiced(self, row: ImportedRow) -> bool | None:

@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from app.audit.model import CapUsage
+from app.classify.policy import cents
 from app.domain.decisions import Decision
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import RuleBook
@@ -23,10 +24,6 @@ from app.domain.rules import Basis, BillingCode, Cap, ClientRules
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
-
-
-def cents(value: Decimal) -> Decimal:
-    return value.quantize(CENT, ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from app.classify.policy import cents
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import RuleBook, name_key
 from app.sources.exports import (
@@ -44,8 +45,6 @@ from app.sources.exports import (
     parse_duration,
     parse_number,
 )
-
-_CENT = Decimal("0.01")
 
 
 class InvoiceFormatError(ValueError):
@@ -209,7 +208,7 @@ class _LineReader:
             row=number, day=day, client=client(customer), customer=customer,
             employee=self.text(cells, "employee"), description=self.text(cells, "description"),
             item=self.text(cells, "item"), doc=self.text(cells, "doc"), hours=hours, rate=rate,
-            amount=amount if amount is not None else (hours * (rate or 0)).quantize(_CENT),
+            amount=amount if amount is not None else cents(hours * (rate or 0)),
             invoiced=invoiced, entry_id=self.text(cells, "entry_id"),
         )  # fmt: skip
 

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.audit.billing import Billed, Logged
-from app.audit.caps import ZERO, OverCap, cents
+from app.audit.caps import ZERO, OverCap
 from app.audit.kinds import KINDS, LeakageKind
 from app.audit.model import Certainty, Finding
-from app.classify.policy import rate_for
+from app.classify.policy import cents, rate_for
 from app.domain.decisions import Decision, ReviewReason, Stage
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import ClientContext

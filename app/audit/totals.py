@@ -13,7 +13,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any, TypeVar
 
-from app.audit.caps import ZERO, cents
+from app.audit.caps import ZERO
 from app.audit.invoices import InvoiceLine
 from app.audit.kinds import KINDS, LeakageKind
 from app.audit.leakage import EntryAudit, doubts
@@ -34,6 +34,7 @@ from app.audit.model import (
     StageShare,
     TopEntry,
 )
+from app.classify.policy import cents
 from app.domain.decisions import Decision, Stage
 
 HOUR = Decimal("0.01")

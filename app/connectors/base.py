@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from email.utils import parsedate_to_datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
@@ -33,6 +33,7 @@ TIMEOUT = httpx.Timeout(30.0, connect=10.0)  # per network wait; vendors answer 
 USER_AGENT = "timebill (time-entry pull)"
 SleepFn = Callable[[float], None]
 Clock = Callable[[], datetime]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,22 @@ def paginate(
         report(done, page.total_pages)
         yield page
         token = page.next_cursor
+
+
+def numbered_pages(
+    fetch: Callable[[int], list[T]], key: Callable[[T], str], page_size: int
+) -> list[T]:
+    """Every item of a list read by page number from 1: a short page ends it, and so does a
+    page of nothing new (a list that loops). Items are kept once, by ``key``, in order."""
+    found: dict[str, T] = {}
+    page = 1
+    while True:
+        batch = fetch(page)
+        new = {key(item): item for item in batch if key(item) not in found}
+        found |= new
+        if len(batch) < page_size or not new:
+            return list(found.values())
+        page += 1
 
 
 @dataclass(frozen=True)

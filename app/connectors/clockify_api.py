@@ -40,6 +40,7 @@ from app.connectors.base import (
     cents,
     hours_of,
     http_client,
+    numbered_pages,
     paginate,
     reading,
 )
@@ -100,18 +101,9 @@ class ClockifyApi:
     def members(self) -> list[Member]:
         """The workspace's members (only ``users`` when given), sorted by id; read once."""
         if self._members is None:
-            found: dict[str, Member] = {}
-            page, more = 1, True
-            while more:
-                batch = self._list(f"/v1/workspaces/{self._workspace()}/users", page)
-                with reading(SYSTEM):
-                    members = [_member(Fields(item, "Clockify user")) for item in batch]
-                new = {m.id: m for m in members if m.id not in found}
-                found |= new
-                # a full page asks for the next; a page of nobody new ends a list that loops
-                page, more = page + 1, len(batch) >= self.page_size and bool(new)
+            found = numbered_pages(self._users, lambda member: member.id, self.page_size)
             wanted = set(self.users)
-            chosen = [m for m in found.values() if not wanted or m.id in wanted]
+            chosen = [m for m in found if not wanted or m.id in wanted]
             self._members = sorted(chosen, key=lambda member: member.id)
         return self._members
 
@@ -125,14 +117,16 @@ class ClockifyApi:
                 )
         return self.workspace
 
-    def _list(self, path: str, page: int, **params: str) -> list[Any]:
-        query = {"page": str(page), "page-size": str(self.page_size), **params}
+    def _users(self, page: int) -> list[Member]:
+        path = f"/v1/workspaces/{self._workspace()}/users"
+        query = {"page": str(page), "page-size": str(self.page_size)}
         body, _ = self.api.json("GET", path, params=query)
         if not isinstance(body, list):
             raise UpstreamError(
                 SYSTEM, UpstreamKind.INVALID_RESPONSE, retryable=False, message="not a list"
             )
-        return body
+        with reading(SYSTEM):
+            return [_member(Fields(item, "Clockify user")) for item in body]
 
     def _page(self, token: str, window: _Window) -> Page:
         member, page = self._position(token)

@@ -42,6 +42,7 @@ from app.connectors.base import (
     cents,
     hours_of,
     http_client,
+    numbered_pages,
     paginate,
     reading,
 )
@@ -53,6 +54,7 @@ SYSTEM = "toggl"
 BASE_URL = "https://api.track.toggl.com"
 WINDOW_DAYS = 365
 _LABEL = "Toggl report row"
+_PER_PAGE = 200  # v9 projects per page
 
 
 @dataclass(frozen=True)
@@ -118,14 +120,10 @@ class TogglApi:
             return [Fields(item, "Toggl object") for item in items]
 
     def _projects(self, root: str) -> list[Fields]:
-        found: dict[str, Fields] = {}
-        page, more = 1, True
-        while more:
-            batch = self._objects(f"{root}/projects", page=str(page), per_page="200")
-            new = {p.ident("id"): p for p in batch if p.ident("id") not in found}
-            found |= new
-            page, more = page + 1, len(batch) >= 200 and bool(new)
-        return list(found.values())
+        def page_of(page: int) -> list[Fields]:
+            return self._objects(f"{root}/projects", page=str(page), per_page=str(_PER_PAGE))
+
+        return numbered_pages(page_of, lambda project: project.ident("id"), _PER_PAGE)
 
     def _page(self, token: str, windows: list[tuple[date, date]]) -> Page:
         window, row = _position(token, windows)

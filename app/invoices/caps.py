@@ -14,10 +14,11 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_DOWN, Decimal
 
+from app.classify.policy import CENT
 from app.domain.decisions import Decision
 from app.domain.entries import TimeEntry
 from app.domain.rules import Basis, Cap, ClientRules
-from app.invoices.model import CENT, ZERO, fmt_hours, fmt_money
+from app.invoices.model import ZERO, fmt_hours, fmt_money
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
-from app.classify.policy import role_of
+from app.classify.policy import cents, role_of
 from app.domain.decisions import Decision
 from app.domain.entries import Source, TimeEntry
 from app.domain.rulebook import RuleBook
@@ -48,7 +48,6 @@ from app.invoices.model import (
     Period,
     Proposal,
     WriteDown,
-    cents,
     fmt_hours,
     fmt_money,
 )

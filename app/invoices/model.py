@@ -11,17 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 
-CENT = Decimal("0.01")
+from app.classify.policy import CENT, next_month
+
 ZERO = Decimal(0)
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-def cents(value: Decimal) -> Decimal:
-    """Round to the cent, half up: the one rounding rule of every invoice figure."""
-    return value.quantize(CENT, ROUND_HALF_UP)
 
 
 @dataclass(frozen=True, order=True)
@@ -48,8 +44,7 @@ class Period:
 
     @property
     def end(self) -> date:
-        following = (self.start.replace(day=28) + timedelta(days=4)).replace(day=1)
-        return following - timedelta(days=1)
+        return next_month(self.start) - timedelta(days=1)
 
     @property
     def label(self) -> str:

@@ -11,14 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from app.classify.policy import role_of
+from app.classify.policy import money_for
 from app.domain.decisions import Decision
 from app.domain.entries import TimeEntry
 from app.domain.inbox import InboxItem
 from app.domain.rulebook import ClientContext, RuleBook
+from app.domain.rules import BillingCode
 from app.review.decide import context_of
 
 CENT = Decimal("0.01")
+# A billable hourly code with no rate of its own: ``money_for`` prices it at the rate card.
+_RATE_CARD = BillingCode(code="RATE-CARD", name="rate card", clause="rate card", billable=True)
 
 
 @dataclass(frozen=True)
@@ -91,12 +94,4 @@ def _row(item: InboxItem, book: RuleBook) -> Row | None:
 def _stake(entry: TimeEntry, decision: Decision | None, ctx: ClientContext) -> Decimal:
     if decision is not None and decision.amount > 0:
         return decision.amount
-    if ctx.client is None:
-        return Decimal(0)
-    cards = [c for c in ctx.client.rates if c.start <= entry.work_date]
-    if not cards:
-        return Decimal(0)
-    card = max(cards, key=lambda c: c.start)
-    role = role_of(entry, ctx)
-    rate = card.roles.get(role, card.default) if role else card.default
-    return (entry.hours * rate).quantize(CENT) if rate is not None else Decimal(0)
+    return money_for(_RATE_CARD, entry, ctx).amount

@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from app.rules.loader import RuleProblem, check_rules
+from app.rules.examples import run_examples
+from app.rules.loader import RuleProblem, check_rules, load_rulebook
 
 _RULES_KEY = re.compile(r"^rules:\s*(#.*)?$")
 _EMPTY_RULES = re.compile(r"^rules:\s*\[\s*\]\s*(#.*)?$")
@@ -52,7 +53,8 @@ def insert_rule(text: str, snippet: str) -> str:
 
 
 def problems_with(rules_dir: Path, file_name: str, new_text: str) -> list[RuleProblem]:
-    """What ``check_rules`` finds in ``rules_dir`` with ``file_name`` replaced by ``new_text``."""
+    """Problems of ``rules_dir`` with ``file_name`` replaced by ``new_text``: the loader's
+    (schema, cross references), then any rule example that no longer gets its code."""
     with tempfile.TemporaryDirectory(prefix="timebill-rules-") as tmp:
         copy = Path(tmp) / "rules"
         copy.mkdir()
@@ -60,7 +62,14 @@ def problems_with(rules_dir: Path, file_name: str, new_text: str) -> list[RulePr
             if path.is_file() and path.suffix.lower() in {".yaml", ".yml"}:
                 shutil.copy2(path, copy / path.name)
         (copy / file_name).write_text(new_text, encoding="utf-8")
-        return check_rules(copy)
+        found = check_rules(copy)
+        if found:
+            return found
+        # The schema holds: now every rule's examples must still get the codes they expect.
+        return [
+            RuleProblem(f.file, f.line, f.field, f.message)
+            for f in run_examples(load_rulebook(copy))
+        ]
 
 
 def write_atomically(path: Path, text: str) -> None:

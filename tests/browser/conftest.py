@@ -8,20 +8,25 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import NoReturn
 
 import pytest
 
 from tests.browser.cdp import Chromium, find_chromium
 
 
+def missing(message: str) -> NoReturn:
+    """A browser tool is not installed: fail in CI, skip on a workstation."""
+    if os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     found = find_chromium()
     if found is None:
-        message = "Chromium is not installed: run scripts/browser_deps"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        missing("Chromium is not installed: run scripts/browser_deps")
     return found
 
 

@@ -10,7 +10,6 @@ is set.
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import tempfile
@@ -33,6 +32,7 @@ from app.domain.inbox import InboxItem, Status
 from app.domain.reviews import ReviewAction
 from app.main import create_app
 from app.review.access import add_reviewer, signin_link
+from tests.browser.conftest import missing
 from tests.review.conftest import ReviewRig, review_rig
 
 CHROMIUM_FLAGS = (
@@ -42,20 +42,12 @@ CHROMIUM_FLAGS = (
 )  # fmt: skip
 
 
-def _tool(names: tuple[str, ...]) -> str | None:
-    return next((found for name in names if (found := shutil.which(name))), None)
-
-
 @pytest.fixture(scope="module")
-def chrome_tools() -> tuple[str, str]:
-    chromium = _tool(("chromium", "chromium-browser"))
-    driver = _tool(("chromedriver",))
-    if chromium is None or driver is None:
-        message = "Chromium and chromedriver are needed: run scripts/browser_deps"
-        if os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}:
-            pytest.fail(message)
-        pytest.skip(message)
-    return chromium, driver
+def chrome_tools(chromium_path: str) -> tuple[str, str]:
+    driver = shutil.which("chromedriver")
+    if driver is None:
+        missing("chromedriver is not installed: run scripts/browser_deps")
+    return chromium_path, driver
 
 
 @pytest.fixture

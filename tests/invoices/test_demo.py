@@ -11,6 +11,7 @@ import pytest
 
 from app.batch import BatchResult, classify_export, learn_history
 from app.classify.memory import Memory
+from app.classify.policy import cents
 from app.config import Settings
 from app.domain.rulebook import RuleBook
 from app.domain.rules import Basis
@@ -74,6 +75,9 @@ def test_time_lines_add_up_to_the_approved_billable_decisions(
 
     assert hourly, "the demo month has approved hourly time for every client"
     assert draft.total == sum(line.amount for line in draft.lines)
+    # what QBO checks on each line: Amount is Qty x UnitPrice, rounded once
+    assert all(line.amount == cents(line.qty * line.rate) for line in draft.lines)
+    assert all(line.qty > 0 for line in draft.lines)
     # the decisions' own amounts (rounded per entry), less what stopped at a cap
     assert draft.per_entry_total == sum(hourly, Decimal(0)) - draft.written_down
     # the invoice rounds per line: at most a cent apart per line

@@ -25,12 +25,13 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from app.classify.policy import cents
 from app.domain.entries import Source
 from app.domain.rulebook import RuleBook
 from app.domain.rules import Cap
 from app.invoices.caps import PriorBilling
 from app.invoices.draft import DraftOptions, Pair, draft_invoice
-from app.invoices.model import InvoiceDraft, LineKind, Period, cents
+from app.invoices.model import InvoiceDraft, LineKind, Period
 from tests.invoices.conftest import OCTOBER, approve, only
 
 D = Decimal

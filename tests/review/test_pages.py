@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from app.domain.inbox import Status
 from app.domain.reviews import ReviewAction
+from app.review.queue import ranked
 from tests.review.conftest import ReviewRig
 
 
@@ -204,3 +205,22 @@ def test_signing_out_ends_the_session(rig: ReviewRig) -> None:
     answer = rig.client.post("/review/demo/signout", data={"csrf": csrf}, follow_redirects=False)
     assert answer.status_code == 303
     assert rig.client.get("/review/demo", follow_redirects=False).status_code == 303
+
+
+def test_an_entry_with_no_billable_amount_is_staked_at_the_persons_rate_card(
+    rig: ReviewRig,
+) -> None:
+    nb = rig.deliver("researching new regs", hours=Decimal(2))
+    assert nb.decision is not None
+    assert nb.decision.amount == 0
+    book = rig.service.rules.rulebook("demo")
+    (row,) = ranked([nb], book)
+    assert row.client_id is not None
+    client = book.context(row.client_id).client
+    assert client is not None
+    card = max((c for c in client.rates if c.start <= nb.entry.work_date), key=lambda c: c.start)
+    rate = card.roles.get("senior_consultant", card.default)
+    assert rate is not None
+    assert row.stake == 2 * rate > 0
+    doubt = Decimal(str(1 - nb.decision.confidence))
+    assert row.risk == (row.stake * doubt).quantize(Decimal("0.01"))
