@@ -135,7 +135,8 @@ def run_rules_check(directory: Path) -> int:
     rules = [*book.firm.rules, *(r for c in book.clients.values() for r in c.rules)]
     console.print(
         f"[green]OK[/] {directory}: firm + {len(book.clients)} client(s), {len(rules)} rules, "
-        f"{sum(len(r.examples) for r in rules)} examples passed"
+        f"{sum(len(r.examples) for r in rules)} examples passed",
+        soft_wrap=True,  # one line whatever the path's length or the terminal's width
     )
     return EXIT_OK
 

@@ -20,10 +20,8 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture(scope="module")
-def supabase_db(
-    pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[PgDatabase]:
-    with session_cluster(pytestconfig, tmp_path_factory).fresh_database() as db:
+def supabase_db(pytestconfig: pytest.Config) -> Iterator[PgDatabase]:
+    with session_cluster(pytestconfig).fresh_database() as db:
         yield db
 
 

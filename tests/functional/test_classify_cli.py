@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,15 @@ def test_rules_check_passes_on_the_bundled_rules_and_runs_their_examples() -> No
     result = CliRunner().invoke(app, ["rules", "check", str(RULES)])
     assert result.exit_code == 0, result.output
     assert "examples passed" in result.output
+
+
+def test_rules_check_says_ok_on_one_line_from_a_long_path(tmp_path: Path) -> None:
+    deep = tmp_path / ("a-rather-long-folder-name-" * 4) / "sow_rules"
+    shutil.copytree(RULES, deep, ignore=shutil.ignore_patterns("drafts", "*.md"))
+    result = CliRunner().invoke(app, ["rules", "check", str(deep)], terminal_width=80)
+    assert result.exit_code == 0, result.output
+    [line] = [x for x in result.output.splitlines() if x.startswith("OK ")]
+    assert line.endswith("examples passed"), result.output
 
 
 def test_rules_check_reports_a_failing_example_with_file_and_field(tmp_path: Path) -> None:

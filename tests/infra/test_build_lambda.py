@@ -19,7 +19,6 @@ from types import ModuleType
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-REQUIREMENTS = REPO / "infra" / "sam" / "requirements.txt"
 # Runtime dependencies that only the CLI and local tools use, left out of the Lambda artifact:
 # the command line, the local server, the audit's HTML report, reading SOW PDFs.
 NOT_ON_LAMBDA = {"typer", "rich", "uvicorn", "jinja2", "pypdf"}
@@ -53,22 +52,91 @@ def direct_dependencies() -> set[str]:
 # ---------------------------------------------------------------- requirements
 
 
-def test_every_runtime_dependency_is_pinned_or_deliberately_left_out() -> None:
-    pins = build_script().pinned(REQUIREMENTS)
-    assert direct_dependencies() - NOT_ON_LAMBDA <= set(pins)
+def test_every_runtime_dependency_goes_to_lambda_or_is_deliberately_left_out() -> None:
+    listed = build_script().lambda_packages(build_script().LAMBDA_PACKAGES)
+    assert direct_dependencies() - NOT_ON_LAMBDA == listed
+    pins = build_script().pinned()
     assert not NOT_ON_LAMBDA & set(pins)
 
 
-def test_pins_are_the_versions_the_tests_run_against() -> None:
-    for name, pinned in build_script().pinned(REQUIREMENTS).items():
+def test_the_lambda_gets_the_versions_the_tests_run_against() -> None:
+    pins = build_script().pinned()
+    assert {"fastapi", "pydantic-core", "anthropic", "httpx2", "botocore"} <= set(pins)
+    for name, pinned in pins.items():
         assert version(name) == pinned, name
 
 
-def test_an_unpinned_line_is_refused(tmp_path: Path) -> None:
-    loose = tmp_path / "requirements.txt"
-    loose.write_text("fastapi>=0.115\n")
-    with pytest.raises(build_script().BuildError, match="not pinned"):
-        build_script().pinned(loose)
+def test_the_venv_is_the_lock() -> None:
+    """Every locked package is installed at the locked version: setup installed the lock."""
+    lock = build_script().read_lock(build_script().LOCK)
+    assert len(lock) > 60
+    drift = {n: (p.version, version(n)) for n, p in lock.items() if version(n) != p.version}
+    assert not drift
+    assert all(p.hashes for p in lock.values())
+
+
+def test_the_lock_names_no_index_and_no_local_path() -> None:
+    text = build_script().LOCK.read_text()
+    assert "--index-url" not in text
+    assert "--find-links" not in text
+    assert "://" not in text
+    assert str(REPO) not in text
+
+
+def test_the_lock_covers_every_declared_dependency() -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    wanted = project["dependencies"] + project["optional-dependencies"]["dev"]
+    names = {build_script().normalise(re.split(r"[<>=!~\[; ]", d, maxsplit=1)[0]) for d in wanted}
+    assert names <= set(build_script().read_lock(build_script().LOCK))
+
+
+LOCK_SAMPLE = """\
+#    scripts/lock
+#
+alpha==1.0 \\
+    --hash=sha256:aa \\
+    --hash=sha256:ab
+    # via timebill (pyproject.toml)
+beta==2.0 \\
+    --hash=sha256:bb
+    # via
+    #   alpha
+    #   gamma
+gamma==3.0 \\
+    --hash=sha256:cc
+    # via timebill (pyproject.toml)
+delta==4.0 \\
+    --hash=sha256:dd
+    # via beta
+"""
+
+
+def test_the_closure_follows_the_locks_via_annotations(tmp_path: Path) -> None:
+    lock = tmp_path / "requirements.lock"
+    lock.write_text(LOCK_SAMPLE)
+    packages = build_script().read_lock(lock)
+    assert packages["alpha"].hashes == ("sha256:aa", "sha256:ab")
+    assert packages["beta"].needed_by == {"alpha", "gamma"}
+    assert set(build_script().closure(packages, {"alpha"})) == {"alpha", "beta", "delta"}
+    assert set(build_script().closure(packages, {"gamma"})) == {"gamma", "beta", "delta"}
+    with pytest.raises(build_script().BuildError, match=r"not in requirements\.lock: zeta"):
+        build_script().closure(packages, {"zeta"})
+
+
+def test_a_version_in_the_lambda_listing_is_refused(tmp_path: Path) -> None:
+    listing = tmp_path / "lambda-packages.txt"
+    listing.write_text("fastapi>=0.115\n")
+    with pytest.raises(build_script().BuildError, match="a name only"):
+        build_script().lambda_packages(listing)
+
+
+def test_the_lambda_requirements_carry_every_hash(tmp_path: Path) -> None:
+    lock = tmp_path / "requirements.lock"
+    lock.write_text(LOCK_SAMPLE)
+    packages = build_script().closure(build_script().read_lock(lock), {"alpha"})
+    text = build_script().write_requirements(packages, tmp_path / "r.txt").read_text()
+    assert text.splitlines()[0] == "alpha==1.0 --hash=sha256:aa --hash=sha256:ab"
+    assert len(text.splitlines()) == 3
 
 
 # ---------------------------------------------------------------- the zip

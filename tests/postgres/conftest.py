@@ -11,8 +11,8 @@ from tests.postgres.pg_server import PgCluster, PgDatabase, session_cluster
 
 
 @pytest.fixture(scope="session")
-def pg_cluster(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> PgCluster:
-    return session_cluster(pytestconfig, tmp_path_factory)
+def pg_cluster(pytestconfig: pytest.Config) -> PgCluster:
+    return session_cluster(pytestconfig)
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,7 @@ import re
 import shutil
 import stat
 import subprocess
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -200,15 +201,19 @@ _shared: PgCluster | None = None
 _failure: str | None = None
 
 
-def session_cluster(config: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> PgCluster:
+def session_cluster(config: pytest.Config) -> PgCluster:
     """The session's one server: started on first use, stopped when pytest finishes. Without
     PostgreSQL the caller's tests are skipped, except in CI, where they fail loudly."""
     global _shared, _failure  # noqa: PLW0603 - one server per test process, by design
     with _lock:
         if _shared is None and _failure is None:
+            # A folder of its own, not under pytest's shared temporary root: another pytest
+            # run by the same user resets that root's modes, and the server would panic.
+            base_dir = Path(tempfile.mkdtemp(prefix="timebill-pg-"))
+            config.add_cleanup(lambda: shutil.rmtree(base_dir, ignore_errors=True))
             config.add_cleanup(_stop_shared)
             try:
-                _shared = _started(tmp_path_factory.mktemp("postgres"))
+                _shared = _started(base_dir)
             except ServerUnavailableError as exc:
                 _failure = str(exc)
         if _shared is not None:

@@ -72,11 +72,9 @@ def manager(store: TokenStore, refresher: FakeRefresher, **kw: float) -> TokenMa
 
 
 @pytest.fixture(scope="module")
-def token_db(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[PgDatabase]:
+def token_db(request: pytest.FixtureRequest) -> Iterator[PgDatabase]:
     """A migrated PostgreSQL database, started only when a Supabase case asks for it."""
-    with session_cluster(request.config, tmp_path_factory).fresh_database() as db:
+    with session_cluster(request.config).fresh_database() as db:
         yield db
 
 
