@@ -8,9 +8,17 @@ from typing import Annotated
 
 import typer
 
+from app.cli_guard import GuardedGroup, need_file, need_output_dir, need_output_file
 from app.config import Settings
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+app = typer.Typer(
+    cls=GuardedGroup,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help=__doc__,
+)
 rules_app = typer.Typer(no_args_is_help=True, help="Check and manage SOW rules files.")
 app.add_typer(rules_app, name="rules")
 
@@ -35,7 +43,9 @@ def _settings(rules: Path, deadline_ms: int | None) -> Settings:
 
 @app.command()
 def classify(
-    export: Annotated[Path, typer.Argument(help="Clockify, Toggl or Harvest CSV export.")],
+    export: Annotated[
+        Path, typer.Argument(metavar="EXPORT", help="Clockify, Toggl or Harvest CSV export.")
+    ],
     out: Annotated[Path, typer.Option("--out", help="Where to write the classified CSV.")],
     rules: RulesDir = Path("sow_rules"),
     history: History = None,
@@ -44,6 +54,10 @@ def classify(
 ) -> None:
     """Classify every entry of EXPORT and write it with the decision columns appended."""
     from app.jobs import run_classify  # noqa: PLC0415 - keep --help fast
+
+    need_file(export, "EXPORT")
+    need_file(history, "--history")
+    need_output_file(out, "--out")
 
     raise typer.Exit(
         run_classify(
@@ -54,7 +68,9 @@ def classify(
 
 @app.command("eval")
 def evaluate(
-    export: Annotated[Path, typer.Argument(help="Export whose true codes are known.")],
+    export: Annotated[
+        Path, typer.Argument(metavar="EXPORT", help="Export whose true codes are known.")
+    ],
     rules: RulesDir = Path("sow_rules"),
     truth: Annotated[
         Path | None, typer.Option("--truth", help="CSV of line,true_code[,category].")
@@ -70,6 +86,9 @@ def evaluate(
     """Accuracy on a labelled set: auto-approved error rate, review share, per-stage figures."""
     from app.jobs import run_eval  # noqa: PLC0415
 
+    need_file(export, "EXPORT")
+    need_file(truth, "--truth")
+    need_file(history, "--history")
     settings = _settings(rules, deadline_ms)
     raise typer.Exit(
         run_eval(
@@ -89,17 +108,26 @@ def demo(
     out: Annotated[Path, typer.Option("--out", help="Folder for the demo's outputs.")] = Path(
         "out/demo"
     ),
+    claude: Annotated[
+        bool,
+        typer.Option(
+            "--claude", help="Also ask Claude about what rules and memory leave (needs a key)."
+        ),
+    ] = False,
 ) -> None:
     """Classify the bundled demo firm's month offline and report accuracy against its truth."""
     from app.jobs import run_demo  # noqa: PLC0415
 
-    raise typer.Exit(run_demo(out))
+    raise typer.Exit(run_demo(out, use_claude=claude))
 
 
 @app.command("audit")
 def audit_command(
     exports: Annotated[
-        list[Path], typer.Argument(help="Clockify, Toggl or Harvest CSV exports of the period.")
+        list[Path],
+        typer.Argument(
+            metavar="EXPORT...", help="Clockify, Toggl or Harvest CSV exports of the period."
+        ),
     ],
     out: Annotated[Path, typer.Option("--out", help="Folder for audit.json and the CSV files.")],
     rules: RulesDir = Path("sow_rules"),
@@ -124,6 +152,12 @@ def audit_command(
     """Replay every entry through the cascade and price the leakage against the SOWs."""
     from app.jobs_audit import AuditRequest, assumptions, run_audit  # noqa: PLC0415
 
+    for export in exports:
+        need_file(export, "EXPORT")
+    need_file(history, "--history")
+    need_file(invoices, "--invoices")
+    need_output_dir(out, "--out")
+
     request = AuditRequest(
         exports, out, history, label_column, invoices,
         assumptions(manual_minutes, review_minutes, setup_hours), top,
@@ -133,9 +167,9 @@ def audit_command(
 
 @rules_app.command("check")
 def rules_check(
-    directory: Annotated[Path, typer.Argument(help="Directory of rules files.")] = Path(
-        "sow_rules"
-    ),
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIRECTORY", help="Directory of rules files.")
+    ] = Path("sow_rules"),
 ) -> None:
     """Validate every rules file and run each rule's examples; list every problem."""
     from app.jobs import run_rules_check  # noqa: PLC0415
@@ -148,7 +182,9 @@ def rules_check(
 
 @rules_app.command("draft")
 def rules_draft(
-    sow: Annotated[Path, typer.Argument(help="The client's SOW: .pdf, .md or .txt.")],
+    sow: Annotated[
+        Path, typer.Argument(metavar="SOW", help="The client's SOW: .pdf, .md or .txt.")
+    ],
     client: Annotated[str, typer.Option("--client", help="The client's name for the rules.")],
     out: Annotated[
         Path | None, typer.Option("--out", help="Folder for the draft (default: RULES/drafts).")
@@ -189,7 +225,9 @@ def rules_draft(
 
 @rules_app.command("approve")
 def rules_approve(
-    draft: Annotated[Path, typer.Argument(help="The draft, e.g. sow_rules/drafts/acme.yaml.")],
+    draft: Annotated[
+        Path, typer.Argument(metavar="DRAFT", help="The draft, e.g. sow_rules/drafts/acme.yaml.")
+    ],
     by: Annotated[str, typer.Option("--by", help="Who approves: your name or email.")],
     rules: RulesDir = Path("sow_rules"),
 ) -> None:
@@ -205,7 +243,7 @@ def rules_approve(
 
 @rules_app.command("history")
 def rules_history(
-    client: Annotated[str, typer.Argument(help="Client id (or name).")],
+    client: Annotated[str, typer.Argument(metavar="CLIENT", help="Client id (or name).")],
     rules: RulesDir = Path("sow_rules"),
 ) -> None:
     """List the approved versions of a client's rules: who approved each one, and when."""
@@ -235,7 +273,7 @@ def serve(
 
 @app.command("send-sample")
 def send_sample(
-    source: Annotated[str, typer.Argument(help="clockify, toggl or quickbooks")],
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help="clockify, toggl or quickbooks")],
     url: Annotated[str, typer.Option(help="Where `timebill serve` listens.")] = (
         "http://127.0.0.1:8000"
     ),
@@ -263,7 +301,7 @@ def entries(
 
 @app.command()
 def replay(
-    item: Annotated[str, typer.Argument(help="Item id (or a unique prefix).")],
+    item: Annotated[str, typer.Argument(metavar="ITEM", help="Item id (or a unique prefix).")],
     tenant: Tenant = "demo",
 ) -> None:
     """Give a dead-lettered, waiting or retrying entry one more try, now."""
@@ -313,7 +351,8 @@ qbo_app.add_typer(mapping_app, name="mapping")
 @mapping_app.command("import")
 def qbo_mapping_import(
     file: Annotated[
-        Path, typer.Argument(help="A mapping file: {tenants: {<tenant>: {realm, ...}}}.")
+        Path,
+        typer.Argument(metavar="FILE", help="A mapping file: {tenants: {<tenant>: {realm, ...}}}."),
     ],
     tenant: Annotated[
         str | None, typer.Option("--tenant", help="Only this tenant (default: every one in FILE).")
@@ -351,7 +390,7 @@ def status(tenant: Tenant = "demo") -> None:
 
 @app.command("pull")
 def pull_command(
-    source: Annotated[str, typer.Argument(help="clockify, toggl or harvest")],
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help="clockify, toggl or harvest")],
     start: Annotated[
         datetime, typer.Option("--from", formats=["%Y-%m-%d"], help="First work date.")
     ],
@@ -381,7 +420,7 @@ def pull_command(
 
 @app.command("poll")
 def poll_command(
-    source: Annotated[str, typer.Argument(help="harvest or qbtime")],
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help="harvest or qbtime")],
     tenant: Tenant = "demo",
     since: Annotated[
         datetime | None,

@@ -48,13 +48,16 @@ def print_summary(summary: Summary, alerts: list[Alert]) -> None:
             f"{line.amount:,.2f}",
             str(line.flagged),
         )
+    if summary.unreadable_rows:
+        rows = str(summary.unreadable_rows)
+        table.add_row("(unreadable row)", rows, "-", "-", rows)
     table.add_section()
     table.add_row(
         "total",
-        str(summary.entries),
+        str(summary.entries + summary.unreadable_rows),
         f"{summary.hours:.2f}",
         f"{summary.billable_amount:,.2f}",
-        str(summary.flagged),
+        str(summary.flagged + summary.unreadable_rows),
     )
     console.print(table)
     stages = Table(title="Who decided", title_justify="left")
@@ -70,7 +73,10 @@ def print_summary(summary: Summary, alerts: list[Alert]) -> None:
         top = ", ".join(f"{r} {n}" for r, n in summary.reasons.most_common(8))
         console.print(f"Review reasons: {top}")
     if summary.unreadable_rows:
-        console.print(f"[yellow]{summary.unreadable_rows} row(s) could not be read; see above[/]")
+        console.print(
+            f"[yellow]{summary.unreadable_rows} row(s) could not be read (see above): each is in "
+            "the output, flagged import_error, for a person to fix[/]"
+        )
     for alert in alerts:
         console.print(f"[yellow]Cap alert:[/] {alert}")
 

@@ -32,6 +32,15 @@ class Truth:
 
 def truth_from_file(path: Path, export: ImportResult) -> Truth:
     """A truth file keyed by the export's physical row (``line,true_code[,category]``)."""
+    try:
+        return _truth_rows(path, export)
+    except UnicodeDecodeError:
+        raise TruthFileError(f"{path}: not UTF-8 text; a truth file is CSV") from None
+    except csv.Error as exc:
+        raise TruthFileError(f"{path}: not valid CSV ({exc})") from None
+
+
+def _truth_rows(path: Path, export: ImportResult) -> Truth:
     keys = {row.line: row.entry.key for row in export.rows if row.entry is not None}
     codes: dict[str, str] = {}
     categories: dict[str, str] = {}

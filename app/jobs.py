@@ -25,9 +25,14 @@ DEMO_DATA = REPO / "examples" / "demo_firm" / "data"
 DEMO_RULES = REPO / "sow_rules"
 
 
-def _report_problems(problems: Sequence[ImportProblem], limit: int = 20) -> None:
+KEPT = "unreadable, kept in the output and flagged import_error:"
+
+
+def _report_problems(
+    problems: Sequence[ImportProblem], limit: int = 20, *, verdict: str = KEPT
+) -> None:
     for problem in problems[:limit]:
-        errors.print(f"[yellow]skipped[/] {problem}")
+        errors.print(f"[yellow]{verdict}[/] {problem}", soft_wrap=True)
     if len(problems) > limit:
         errors.print(f"... and {len(problems) - limit} more row problem(s)")
 
@@ -36,7 +41,7 @@ def _memory(settings: Settings, book: RuleBook, history: Path | None, label_colu
     memory = Memory(settings.memory_min_similarity)
     if history is not None:
         learned, problems = learn_history(book, memory, history, label_column)
-        _report_problems(problems)
+        _report_problems(problems, verdict="history row skipped, not learned:")
         console.print(f"Memory: learned {learned} approved entries from {history}")
     return memory
 
@@ -119,6 +124,10 @@ def _print_eval(accuracy: Accuracy, result: BatchResult, show_errors: int) -> No
 
 
 def run_rules_check(directory: Path) -> int:
+    if not directory.is_dir():
+        what = "is a file; give the folder of rules files" if directory.exists() else "not found"
+        errors.print(f"[red]error:[/] {directory}: rules directory {what}", soft_wrap=True)
+        return EXIT_BAD_INPUT
     try:
         book = load_rulebook(directory)  # read once: its problems are check_rules' problems
     except RulesError as exc:
@@ -159,6 +168,12 @@ def _demo(out: Path, *, use_claude: bool) -> int:
         )
         return EXIT_BAD_INPUT
     settings = Settings(rules_dir=DEMO_RULES)
+    if use_claude and not settings.llm_enabled:
+        errors.print(
+            "[red]error:[/] --claude needs ANTHROPIC_API_KEY (or TIMEBILL_LLM_PROVIDER=bedrock "
+            "with AWS credentials); without it, run `timebill demo` for the offline figures"
+        )
+        return EXIT_BAD_INPUT
     if not use_claude:
         settings = settings.model_copy(update={"llm_provider": "none"})
     book = load_rulebook(DEMO_RULES)

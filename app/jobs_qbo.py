@@ -213,6 +213,9 @@ def run_mapping_import(settings: Settings, path: Path, tenant: str | None) -> in
     except OSError as exc:
         errors.print(f"[red]error:[/] {path}: {exc.strerror or exc}")
         return EXIT_BAD_INPUT
+    except UnicodeDecodeError:
+        errors.print(f"[red]error:[/] {path}: not UTF-8 text; a mapping file is YAML")
+        return EXIT_BAD_INPUT
     except (ValidationError, yaml.YAMLError) as exc:
         errors.print(f"[red]error:[/] {path}: not a QuickBooks mapping file ({first_line(exc)})")
         return EXIT_BAD_INPUT

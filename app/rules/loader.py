@@ -105,7 +105,8 @@ class _Scan:
 
 def _scan(directory: Path) -> _Scan:
     if not directory.is_dir():
-        return _Scan([RuleProblem(_display(directory), None, "", "rules directory not found")])
+        what = "is a file, not a folder" if directory.exists() else "not found"
+        return _Scan([RuleProblem(_display(directory), None, "", f"rules directory {what}")])
     try:
         firm_path, client_paths, problems = _rule_files(directory)
     except OSError as exc:

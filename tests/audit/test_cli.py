@@ -60,7 +60,7 @@ def test_missing_export_exits_2(tmp_path: Path) -> None:
     code, output = _audit(str(tmp_path / "nope.csv"), "--rules", str(RULES), "--out", str(tmp_path))
     assert code == 2
     assert "nope.csv" in output
-    assert "No such file" in output
+    assert "no such file" in output
 
 
 def test_bad_invoice_file_exits_2(tmp_path: Path) -> None:
