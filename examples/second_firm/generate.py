@@ -597,6 +597,7 @@ INJECTIONS = (
 )
 WRONG_CODES = ("AO-R1", "KF-CR", "PHF-CO1", "HV-P3", "AO-ADHOC", "KF-LAUNCH", "PHF-APPEAL")
 FILLERS = ("quick ", "more ", "continued ", "final pass on ", "started ", "finishing ")
+MEETING_FILLERS = ("took the ", "joined the ", "sat in on ", "attended ", "ran the ", "dialed into ")
 SEPARATORS = ("; ", " + ", ", then ", " / ")
 
 
@@ -684,12 +685,14 @@ class Sim:
         pool = act.novel if use_novel else act.templates
         return fill(rng.choice(pool), day, rng), bool(use_novel)
 
-    def decorate(self, text: str, person: Person, category: str, novel: bool) -> tuple[str, str]:
+    def decorate(
+        self, text: str, person: Person, category: str, novel: bool, meeting: bool = False
+    ) -> tuple[str, str]:
         """Abbreviations, typos, fillers; the category names the hardest thing about the text."""
         rng = self.rng
         hard = category
         if self.month and not hard and rng.random() < 0.04:
-            text = rng.choice(FILLERS) + text
+            text = rng.choice(MEETING_FILLERS if meeting else FILLERS) + text
             novel = True
         if rng.random() < person.terse:
             short = abbreviate(text, rng)
@@ -979,7 +982,7 @@ def standing_entry(sim: Sim, person: Person, day: date, s: Standing) -> None:
     if s.key == "hv_weekly" and day > HV_LAUNCH_ACCEPTED and not novel:
         category = "date_rule"
     start = s.start + rng.choice((0, 0, 0, 0, 2, 5))
-    text, category = sim.decorate(text, person, category, novel)
+    text, category = sim.decorate(text, person, category, novel, meeting=True)
     sim.add(person, day, start, s.hours, s.project, text, code, category,
             sim.tick(s.billable, code, person, s.project), ("meeting",) if rng.random() < 0.3 else ())
 
