@@ -54,7 +54,7 @@ def _say(line: str) -> None:
 class GuardedGroup(TyperGroup):
     """The top-level group: wraps every sub-command's run."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # typer.Context's base lives in typer._click
         try:
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort, TyperException):

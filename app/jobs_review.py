@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
+
+from rich.markup import escape
 
 from app.config import Settings
 from app.console import console, errors
@@ -21,8 +24,13 @@ def run_reviewers_add(settings: Settings, tenant: str, name: str, base_url: str)
     except LookupError as exc:
         errors.print(f"[red]error:[/] {exc.args[0]}: create the tenant first (timebill serve)")
         return EXIT_BAD_INPUT
-    except ValueError as exc:
-        errors.print(f"[red]error:[/] {name!r} is not a reviewer name (a-z, 0-9, . _ @ -): {exc}")
+    except ValueError:
+        hint = re.sub(r"[^a-z0-9._@-]+", ".", name.lower()).strip(".") or "dana"
+        errors.print(
+            f"[red]error:[/] --name {escape(repr(name))}: a reviewer name is 2-40 lowercase "
+            f"letters, digits and . _ @ - (for example {escape(hint)})",
+            soft_wrap=True,
+        )
         return EXIT_BAD_INPUT
     console.print(f"reviewer {name} of tenant {tenant}: sign in once with")
     console.print(f"  {signin_link(base_url, tenant, token)}", soft_wrap=True)

@@ -80,8 +80,30 @@ def run_entries(settings: Settings, tenant: str, status: str | None, limit: int)
         )
         return EXIT_BAD_INPUT
     items = build_store(settings).items(tenant, status=wanted, limit=limit)
-    console.print(_table(items))
+    if console.width >= WIDE:
+        console.print(_table(items))
+    else:  # a table of seven columns is unreadable in 80: one short block per item instead
+        console.print(f"{len(items)} item(s)")
+        for item in items:
+            console.print(_block(item), soft_wrap=True, highlight=False, markup=False)
     return EXIT_OK
+
+
+WIDE = 120
+
+
+def _block(item: InboxItem) -> str:
+    d = item.decision
+    code = (d.code or "-") if d else ""
+    review = ",".join(r.value for r in d.review_reasons) if d else ""
+    why = (item.last_error or (d.reason if d else ""))[:200]
+    head = f"{item.id[:8]}  {item.status.value:<12} {item.received_at:%m-%d %H:%M}  {code}"
+    lines = [head.rstrip(), f"  entry:  {_what(item)}"]
+    if review:
+        lines.append(f"  review: {review}")
+    if why:
+        lines.append(f"  why:    {why}")
+    return "\n".join(lines)
 
 
 def _table(items: list[InboxItem]) -> Table:

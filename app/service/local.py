@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import zlib
 from datetime import datetime
 
 from pydantic import SecretStr
@@ -64,12 +65,14 @@ DEMO_CLOCKIFY_USER = "6702a1c4e2b9f43d1a5c7e10"  # mapped to a role in sow_rules
 def demo_entry(source: Source, description: str | None) -> dict[str, object]:
     """Sample-entry fields that make sense for the demo firm (a Northwind job, two hours).
 
-    Toggl sends project ids, not names: its samples stay with their ids, which the demo rules do
-    not know, so they go to review as an unknown client, exactly as a real unmapped project would.
+    Toggl sends project ids, not names: the demo rules list Northwind's Toggl project id
+    (193456789) under ``client.projects``, as a firm's rules do for its Toggl projects.
     """
     text = description or "drive to Stockton depot for mock audit"
+    number = zlib.crc32(text.encode())  # one sample entry per text: another text is another entry
     if source is Source.CLOCKIFY:
         return {
+            "id": f"{number:024x}",
             "description": text,
             "userId": DEMO_CLOCKIFY_USER,
             "user": {"id": DEMO_CLOCKIFY_USER, "name": "Diego Alvarez", "status": "ACTIVE"},
@@ -84,6 +87,10 @@ def demo_entry(source: Source, description: str | None) -> dict[str, object]:
                 "zonedEnd": "2026-10-14T10:00:00",
             },
         }  # fmt: skip
-    if source is Source.TOGGL:
-        return {"description": text}
+    if source is Source.TOGGL:  # project 193456789 is Northwind's Toggl project in the rules
+        return {
+            "id": number, "description": text,
+            "start": "2026-10-14T15:00:00Z", "stop": "2026-10-14T17:00:00Z",
+            "duration": 7200, "project_id": 193456789,
+        }  # fmt: skip
     return {}

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.domain.rulebook import RuleBook
-from app.rules.loader import RulesError, load_rulebook
+from app.rules.loader import RuleProblem, RulesError, load_rulebook
 
 log = logging.getLogger("timebill.rules")
 
@@ -49,14 +49,22 @@ class DirectoryRules:
     def rulebook(self, tenant: str) -> RuleBook:
         del tenant  # one firm, one directory
         with self._lock:
-            if self.clock() - self._checked >= self.check_every_s:
+            if self._book is None or self.clock() - self._checked >= self.check_every_s:
+                self._refresh()  # raises while there has never been a good set
                 self._checked = self.clock()
-                self._refresh()
-            assert self._book is not None  # _refresh raised otherwise
+            assert self._book is not None
             return self._book
 
     def _refresh(self) -> None:
-        seen = _fingerprint(self.directory)
+        try:
+            seen = _fingerprint(self.directory)
+        except OSError as exc:
+            if self._book is None:
+                raise RulesError(
+                    [RuleProblem(str(self.directory), None, "", f"cannot read: {exc.strerror}")]
+                ) from exc
+            log.error("rules in %s cannot be read; keeping the last good set", self.directory)
+            return
         if seen == self._seen and self._book is not None:
             return
         try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import copy
 import json
+import zlib
 from typing import Any
 
 from app.domain.entries import Source
@@ -82,6 +83,8 @@ def _toggl(account: str, overrides: dict[str, Any]) -> dict[str, Any]:
     _override(payload, overrides, "a Toggl time entry")
     payload["workspace_id"] = int(account) if account.isdigit() else account
     meta["workspace_id"], meta["time_entry_id"] = account, str(payload["id"])
+    if overrides:  # another entry or another version of it is another event
+        event["event_id"] = zlib.crc32(json.dumps(payload, sort_keys=True).encode())
     meta["path"] = f"/api/v9/workspaces/{account}/time_entries"
     return event
 

@@ -60,3 +60,21 @@ def test_no_good_rules_at_all_is_an_error(rules_dir: Path) -> None:
     (rules_dir / "_firm.yaml").unlink()
     with pytest.raises(RulesError):
         DirectoryRules(rules_dir).rulebook("demo")
+
+
+def test_a_missing_directory_is_a_rules_error_on_every_call_not_an_assertion(
+    tmp_path: Path,
+) -> None:
+    provider = DirectoryRules(tmp_path / "nowhere", check_every_s=60, clock=Tick())
+    for _ in range(2):  # the second call within the interval must look again, not assert
+        with pytest.raises(RulesError, match="nowhere"):
+            provider.rulebook("demo")
+
+
+def test_rules_that_appear_later_are_found_at_once(rules_dir: Path, tmp_path: Path) -> None:
+    later = tmp_path / "later"
+    provider = DirectoryRules(later, check_every_s=60, clock=Tick())
+    with pytest.raises(RulesError):
+        provider.rulebook("demo")
+    shutil.copytree(rules_dir, later)
+    assert "cobalt" in provider.rulebook("demo").clients

@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from app.cli import app
+from app.domain.entries import Source
 from app.domain.inbox import Status
 from tests.service.conftest import Rig
 from tests.service.test_worker import deliver
@@ -60,3 +61,26 @@ def test_send_sample_without_a_server_says_what_to_do(env: Rig) -> None:
     result = CliRunner().invoke(app, ["send-sample", "toggl", "--url", "http://127.0.0.1:9"])
     assert result.exit_code == 1
     assert "Is `timebill serve` running?" in result.output
+
+
+@pytest.mark.parametrize("source", [Source.CLOCKIFY, Source.TOGGL])
+def test_the_samples_show_the_product_working(env: Rig, source: Source) -> None:
+    """What `send-sample` sends is decided like real work: posted with the SOW's code (travel
+    at Northwind), and a research entry goes to review for its real reason, not as an unknown
+    client."""
+    posted = deliver(env, None, source)
+    env.run_queue()
+    research = deliver(env, "researching new regs", source)
+    env.run_queue()
+    first, second = env.store.get("demo", posted), env.store.get("demo", research)
+    assert first is not None
+    assert first.decision is not None
+    assert (first.status, first.decision.code) == (Status.POSTED, "NWF-TRAVEL"), (
+        first.decision.model_dump_json()
+    )
+    assert second is not None
+    assert second.decision is not None
+    assert second.status is Status.NEEDS_REVIEW
+    reasons = {r.value for r in second.decision.review_reasons}
+    assert reasons
+    assert "unknown_client" not in reasons

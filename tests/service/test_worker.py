@@ -24,7 +24,7 @@ from tests.service.conftest import REPO, Rig, make_worker
 TRAVEL = "drive to Stockton depot"
 
 
-def deliver(rig: Rig, description: str = TRAVEL, source: Source = Source.CLOCKIFY) -> str:
+def deliver(rig: Rig, description: str | None = TRAVEL, source: Source = Source.CLOCKIFY) -> str:
     body = sample_body(source, account=DEMO_ACCOUNTS[source], **demo_entry(source, description))
     secret = rig.tenant.sources[source].secrets[0].get_secret_value()
     response = rig.client.post(
