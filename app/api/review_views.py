@@ -34,7 +34,7 @@ from app.domain.inbox import InboxItem, Status
 from app.domain.reviews import ReviewAction
 from app.review.access import reviewer_for
 from app.review.decide import ReviewError, codes_of, context_of, default_non_billable
-from app.review.queue import Filter, ranked
+from app.review.queue import FIRM_KEY, Filter, ranked
 from app.review.service import NotFoundError, Outcome, part_key
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -51,10 +51,22 @@ QBO_APP = {
 def _environment() -> Any:
     import jinja2  # noqa: PLC0415 - only the review pages pay for it
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )  # fmt: skip
+    env.filters.update(hours=hours_text, money=money_text)
+    return env
+
+
+def hours_text(value: Decimal | float | None) -> str:
+    """Hours as people write them on a timesheet: two decimals, no trailing noise."""
+    return "" if value is None else f"{Decimal(value):,.2f}"
+
+
+def money_text(value: Decimal | float | None) -> str:
+    """Money with its sign and cents; a dash where there is none (no decision, no rate)."""
+    return "—" if value is None else f"${Decimal(value):,.2f}"
 
 
 # -- who is asking ---------------------------------------------------------------------------
@@ -214,7 +226,8 @@ def queue(request: Request, tenant: str, deps: ReviewDeps) -> HTMLResponse:
         matching=matching, shown=matching[:SHOWN], approvable=[r for r in matching if r.code][:500],
         reasons=sorted({x for r in rows for x in r.reasons}),
         codes=sorted({r.code for r in rows if r.code}),
-        clients=sorted({(r.client_id or "", r.client_name) for r in rows}), query=_query(flt),
+        clients=sorted({(r.client_id or FIRM_KEY, r.client_name) for r in rows}),
+        query=_query(flt),
     )  # fmt: skip
 
 

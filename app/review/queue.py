@@ -55,11 +55,14 @@ class Row:
         return self.entry.user_ref[:12]
 
 
+FIRM_KEY = "_firm"  # the filter value of internal time (no client id): never a client id
+
+
 @dataclass(frozen=True)
 class Filter:
     reason: str = ""
     code: str = ""
-    client: str = ""
+    client: str = ""  # a client id, or FIRM_KEY for the firm's own (internal) time
 
     @property
     def active(self) -> bool:
@@ -69,7 +72,7 @@ class Filter:
         return (
             (not self.reason or self.reason in row.reasons)
             and (not self.code or row.code == self.code)
-            and (not self.client or (row.client_id or "") == self.client)
+            and (not self.client or (row.client_id or FIRM_KEY) == self.client)
         )
 
 
