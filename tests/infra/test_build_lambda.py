@@ -21,7 +21,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 # Runtime dependencies that only the CLI and local tools use, left out of the Lambda artifact:
 # the command line, the local server, the audit's HTML report, reading SOW PDFs.
-NOT_ON_LAMBDA = {"typer", "rich", "uvicorn", "jinja2", "pypdf"}
+NOT_ON_LAMBDA = {"typer", "rich", "uvicorn", "jinja2", "pypdf", "hubspot-api-client"}
 
 
 @cache
