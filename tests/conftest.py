@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+
+# The same terminal for every run, wherever pytest is started: rich reads COLUMNS when the app's
+# consoles are built (at import, below), and a wider or narrower terminal would change output.
+os.environ["COLUMNS"] = "100"
+os.environ.pop("LINES", None)
 
 import pytest
 
