@@ -112,6 +112,7 @@ class Figures(Frozen):
     leakage_at_risk: Decimal = Decimal("0.00")
     leakage_needs_decision: Decimal = Decimal("0.00")
     overbilled_certain: Decimal = Decimal("0.00")
+    overbilled_at_risk: Decimal = Decimal("0.00")
     overbilled_needs_decision: Decimal = Decimal("0.00")
     findings: int = 0
     by_kind: dict[LeakageKind, Decimal] = Field(default_factory=dict)
