@@ -62,7 +62,8 @@ def test_history_labels_by_entry_key_count_as_approved() -> None:
     cascade = build_cascade(settings, load_rulebook(RULES), Memory())
     loaded = load_exports([EXPORT])
     found = audit(cascade, loaded, labels={"clockify:e07": "ACME-BUILD", "clockify:e01": "NOPE"})
-    assert found.approved.entries == 1 and found.approved.unknown_codes == 1
+    assert found.approved.entries == 1
+    assert found.approved.unknown_codes == 1
     assert "clockify:e01: approved code 'NOPE' is in no rules file" in found.problems
     assert found.overall.by_kind[LeakageKind.APPROVED_CODE_DIFFERS] == D("150.00")
 
