@@ -41,13 +41,8 @@ def print_summary(summary: Summary, alerts: list[Alert]) -> None:
     for name in ("code", "entries", "hours", "billable amount", "flagged"):
         table.add_column(name, justify="left" if name == "code" else "right")
     for line in summary.by_code:
-        table.add_row(
-            line.code,
-            str(line.entries),
-            f"{line.hours:.2f}",
-            f"{line.amount:,.2f}",
-            str(line.flagged),
-        )
+        amount = "retainer fee" if line.retainer and not line.amount else f"{line.amount:,.2f}"
+        table.add_row(line.code, str(line.entries), f"{line.hours:.2f}", amount, str(line.flagged))
     if summary.unreadable_rows:
         rows = str(summary.unreadable_rows)
         table.add_row("(unreadable row)", rows, "-", "-", rows)
@@ -60,6 +55,11 @@ def print_summary(summary: Summary, alerts: list[Alert]) -> None:
         str(summary.flagged + summary.unreadable_rows),
     )
     console.print(table)
+    if summary.retainer_hours:
+        console.print(
+            f"{summary.retainer_hours:,.2f} h are covered by retainer fees, not billed by the "
+            "hour: not in the billable amount (hours past an allowance show as cap alerts)."
+        )
     stages = Table(title="Who decided", title_justify="left")
     stages.add_column("stage")
     stages.add_column("entries", justify="right")

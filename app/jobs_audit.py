@@ -23,7 +23,7 @@ from app.console import console, errors, progress_bar
 from app.domain.rulebook import RuleBook
 from app.factory import build_cascade
 from app.rules.loader import RulesError, load_rulebook
-from app.sources.exports import ExportFormatError
+from app.sources.exports import ExportFormatError, read_export
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 TOP_SHOWN = 5
@@ -65,16 +65,36 @@ def _audit(settings: Settings, request: AuditRequest) -> tuple[AuditResult, Repo
     memory = _memory(settings, book, request)
     cascade = build_cascade(settings, book, memory)
     concurrency = settings.llm_concurrency if settings.llm_enabled else 1
-    options = AuditOptions(request.assumptions, request.top, concurrency, settings.llm_enabled)
-    return _classified(cascade, loaded, invoices, options), names_from_book(book)
+    options = AuditOptions(
+        request.assumptions, request.top, concurrency, settings.llm_enabled, request.label_column
+    )
+    labels = _history_labels(request)
+    return _classified(cascade, loaded, invoices, options, labels), names_from_book(book)
+
+
+def _history_labels(request: AuditRequest) -> dict[str, str]:
+    """The approved codes of ``--history`` by entry key (an audited export's own label column
+    is read by the audit itself)."""
+    if request.history is None or request.history.resolve() in {
+        p.resolve() for p in request.exports
+    }:
+        return {}
+    history = read_export(request.history, label_column=request.label_column)
+    return {r.entry.key: r.label for r in history.rows if r.entry is not None and r.label}
 
 
 def _classified(
-    cascade: Cascade, loaded: Loaded, invoices: InvoiceFile | None, options: AuditOptions
+    cascade: Cascade,
+    loaded: Loaded,
+    invoices: InvoiceFile | None,
+    options: AuditOptions,
+    labels: dict[str, str],
 ) -> AuditResult:
     total = len(loaded.entries)
     with progress_bar(f"Auditing {total:,} entries", total) as tick:
-        return audit(cascade, loaded, invoices=invoices, options=options, progress=tick)
+        return audit(
+            cascade, loaded, invoices=invoices, options=options, progress=tick, labels=labels
+        )
 
 
 def _memory(settings: Settings, book: RuleBook, request: AuditRequest) -> Memory:
@@ -116,6 +136,8 @@ def print_audit(result: AuditResult) -> None:
         f"{_money(o.overbilled_needs_decision)} needing a decision."
     )
     _print_decided(result)
+    for note in result.evidence:
+        console.print(f"[dim]Assumed:[/] {note}")
     console.print(_top_table(result))
     _print_effort(result)
     if result.problem_count:

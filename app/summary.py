@@ -1,4 +1,8 @@
-"""Figures a PM reads after a run: per code, per stage, and accuracy against known truth."""
+"""Figures a PM reads after a run: per code, per stage, and accuracy against known truth.
+
+Retainer hours are covered by the retainer's monthly fee, not billed by the hour: their amounts
+are kept apart (``covered_hours``) and never summed into ``billable_amount``.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from app.domain.decisions import Decision, Stage
+from app.domain.rules import Basis
 
 
 @dataclass
@@ -17,6 +22,11 @@ class CodeLine:
     hours: Decimal = Decimal(0)
     amount: Decimal = Decimal(0)
     flagged: int = 0
+    covered_hours: Decimal = Decimal(0)  # billable hours the retainer fee covers
+
+    @property
+    def retainer(self) -> bool:
+        return self.covered_hours > 0
 
 
 @dataclass
@@ -29,6 +39,7 @@ class Summary:
     auto_by_stage: dict[Stage, int]
     reasons: Counter[str] = field(default_factory=Counter)
     unreadable_rows: int = 0
+    retainer_hours: Decimal = Decimal(0)  # covered by retainer fees, not in billable_amount
 
     @property
     def flagged_share(self) -> float:
@@ -44,7 +55,10 @@ def summarise(decisions: Sequence[Decision], unreadable_rows: int = 0) -> Summar
         line = lines.setdefault(d.code or "(no code)", CodeLine(d.code or "(no code)"))
         line.entries += 1
         line.hours += d.hours
-        line.amount += d.amount
+        if _retainer(d):
+            line.covered_hours += d.hours
+        else:
+            line.amount += d.amount
         if d.needs_review:
             line.flagged += 1
             flagged += 1
@@ -55,13 +69,20 @@ def summarise(decisions: Sequence[Decision], unreadable_rows: int = 0) -> Summar
     return Summary(
         entries=len(decisions),
         hours=sum((d.hours for d in decisions), Decimal(0)),
-        billable_amount=sum((d.amount for d in decisions if d.billable), Decimal(0)),
+        billable_amount=sum(
+            (d.amount for d in decisions if d.billable and not _retainer(d)), Decimal(0)
+        ),
         flagged=flagged,
         by_code=sorted(lines.values(), key=lambda line: (-line.hours, line.code)),
         auto_by_stage=auto,
         reasons=reasons,
         unreadable_rows=unreadable_rows,
+        retainer_hours=sum((d.hours for d in decisions if _retainer(d)), Decimal(0)),
     )
+
+
+def _retainer(d: Decision) -> bool:
+    return d.billable and d.basis is Basis.RETAINER
 
 
 @dataclass

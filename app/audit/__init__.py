@@ -10,12 +10,13 @@ what was logged and billed, and returns an ``AuditResult`` (``model.py``): per-e
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from app.audit import totals
+from app.audit.approved import Approved, apply_approved, corroborated
 from app.audit.billing import (
     Billed,
     BilledBasis,
@@ -25,9 +26,18 @@ from app.audit.billing import (
     from_invoice_file,
 )
 from app.audit.caps import ZERO, CapLedger, OverCap
+from app.audit.certainty import evidence_notes
 from app.audit.invoices import InvoiceFile, InvoiceLine, Matching, match_lines
-from app.audit.leakage import EntryAudit, client_label, entry_audit, findings
+from app.audit.leakage import (
+    EntryAudit,
+    approval_differs,
+    approval_gap,
+    client_label,
+    entry_audit,
+    findings,
+)
 from app.audit.model import (
+    ApprovedCodes,
     Assumptions,
     AuditResult,
     Finding,
@@ -60,6 +70,14 @@ class Loaded:
         return [row.entry for _, row in self.rows if row.entry is not None]
 
 
+def labels_of(loaded: Loaded, column: str | None) -> dict[str, str]:
+    """Entry key -> the approved code in the export's ``column``, where the row has one."""
+    if column is None:
+        return {}
+    found = ((row.entry, row.raw.get(column, "").strip()) for _, row in loaded.rows)
+    return {entry.key: code for entry, code in found if entry is not None and code}
+
+
 def load_exports(paths: Sequence[Path]) -> Loaded:
     """Read every export; raises ``ExportFormatError`` (or ``OSError``) for a bad file."""
     sources = [read_export(path) for path in paths]
@@ -84,6 +102,7 @@ class AuditOptions:
     top: int = 20
     concurrency: int = 1
     claude_used: bool = False
+    label_column: str | None = None  # the approved code, in the exports' own rows
 
 
 def audit(
@@ -93,15 +112,37 @@ def audit(
     invoices: InvoiceFile | None = None,
     options: AuditOptions | None = None,
     progress: Progress | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> AuditResult:
+    """Audit ``loaded``; ``labels`` (entry key -> approved code, e.g. from ``--history``) and
+    the exports' ``options.label_column`` give approved codes, which outrank the replay."""
     options = options or AuditOptions()
     entries = loaded.entries
     classified = classify_entries(
         cascade, entries, concurrency=options.concurrency, progress=progress
     )
-    decisions, _ = apply_sums(cascade.book, entries, classified)
-    run = _Run(cascade.book, loaded, decisions, invoices)
+    approved_codes = {**(labels or {}), **labels_of(loaded, options.label_column)}
+    approved = apply_approved(cascade.book, entries, classified, approved_codes)
+    decisions, _ = apply_sums(cascade.book, entries, approved.decisions)
+    agreed = _corroborated(cascade, entries, decisions, approved.replays)
+    run = _Run(cascade.book, loaded, decisions, invoices, (approved, agreed))
     return run.result(options)
+
+
+def _corroborated(
+    cascade: Cascade,
+    entries: Sequence[TimeEntry],
+    decisions: Sequence[Decision],
+    replays: Sequence[Decision | None],
+) -> set[int]:
+    """Entries with no approved code, unticked, billable under the SOW, that every local stage
+    agrees on: the only ones whose "marked non-billable" can be certain without an approval."""
+    asked = (
+        i
+        for i, (e, d) in enumerate(zip(entries, decisions, strict=True))
+        if replays[i] is None and d.billable and e.billable_flag is False
+    )
+    return {i for i in asked if corroborated(cascade, entries[i])}
 
 
 class _Run:
@@ -113,8 +154,10 @@ class _Run:
         loaded: Loaded,
         decisions: list[Decision],
         invoices: InvoiceFile | None,
+        evidence: tuple[Approved, set[int]],
     ) -> None:
         self.book, self.loaded, self.invoices = book, loaded, invoices
+        self.approved, self.agreed = evidence
         self.billing = {id(s): ExportBilling(s) for s in loaded.sources}
         entries = loaded.entries
         clients = [client_label(d) for d in decisions]
@@ -141,6 +184,7 @@ class _Run:
                 row.entry, d, contexts[d.client_id], views=self._views(i, source, row),
                 over=(caps[0].get(i), caps[1].get(i, ZERO)),
                 invoice_doubt=(clients[i], month) in doubt,
+                evidence=(self.approved.replays[i], i in self.agreed),
             )  # fmt: skip
             audits.append(one)
         return audits
@@ -159,14 +203,20 @@ class _Run:
 
     def result(self, options: AuditOptions) -> AuditResult:
         a, f, u = self.audits, self.found, self.unmatched
-        decisions = [x.decision for x in a]
+        decisions = [x.replay or x.decision for x in a]  # who decided: the replay
         days = [x.entry.work_date for x in a]
         problems = self._problems()
+        invoice_summary, approved = self._invoice_summary(), self._approved(options)
         return AuditResult(
             period_start=min(days, default=None), period_end=max(days, default=None),
             currency=self._currency(), rules_versions=self._versions(),
             claude_used=options.claude_used, sources=self._sources(),
-            invoices=self._invoice_summary(), overall=totals.overall(a, f, u),
+            invoices=invoice_summary, approved=approved,
+            evidence=evidence_notes(
+                invoice_summary.source, approved.entries, approved.differing,
+                approved.column or "--history",
+            ),
+            overall=totals.overall(a, f, u),
             kinds=totals.kinds(f), by_client_month=totals.by_client_month(a, f, u),
             by_client=totals.by_client(a, f, u), by_month=totals.by_month(a, f, u),
             by_code=totals.by_code(a, f), stages=totals.stages(decisions),
@@ -178,11 +228,20 @@ class _Run:
             problems=problems[:MAX_PROBLEMS_SHOWN], problem_count=len(problems),
         )  # fmt: skip
 
+    def _approved(self, options: AuditOptions) -> ApprovedCodes:
+        labelled = [x for x in self.audits if x.replay is not None]
+        differing = [x for x in labelled if approval_differs(x)]
+        return ApprovedCodes(
+            column=options.label_column, entries=len(labelled), differing=len(differing),
+            differing_in_money=sum(approval_gap(x) is not None for x in differing),
+            unknown_codes=len(self.approved.problems),
+        )  # fmt: skip
+
     def _problems(self) -> list[str]:
         found = [p for s in self.loaded.sources for p in s.problems]
         found += [p for b in self.billing.values() for p in b.problems]
         found += self.invoices.problems if self.invoices else []
-        return [str(p) for p in found]
+        return [str(p) for p in found] + self.approved.problems
 
     def _currency(self) -> str:
         counts = Counter(c.sow.currency for c in self.book.clients.values())

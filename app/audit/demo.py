@@ -1,7 +1,8 @@
 """The demo firm's audit: its 12 months of Clockify entries against the rules in ``sow_rules/``.
 
 ``timebill demo`` calls ``audit_demo``: local stages only (Claude off, no memory: the history
-is what is being audited), the outputs and ``report.html`` in ``<out_dir>/audit/``.
+is what is being audited; its ``Approved Code`` column outranks the replay), the outputs and
+``report.html`` in ``<out_dir>/audit/``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from app.rules.loader import load_rulebook
 REPO = Path(__file__).resolve().parents[2]
 DEMO_HISTORY = REPO / "examples" / "demo_firm" / "data" / "history.csv"
 DEMO_RULES = REPO / "sow_rules"
+DEMO_LABEL = "Approved Code"  # the PM's approved code: it outranks the replay
 AUDIT_DIR = "audit"
 
 
@@ -29,7 +31,8 @@ def audit_demo(out_dir: Path, progress: Progress | None = None) -> Path:
     book = load_rulebook(DEMO_RULES)
     cascade = build_cascade(settings, book, Memory(settings.memory_min_similarity))
     loaded = load_exports([DEMO_HISTORY])
-    result = audit(cascade, loaded, options=AuditOptions(), progress=progress)
+    options = AuditOptions(label_column=DEMO_LABEL)
+    result = audit(cascade, loaded, options=options, progress=progress)
     out = out_dir / AUDIT_DIR
     write_outputs(result, out)
     return write_report(result, out, names_from_book(book))

@@ -23,6 +23,7 @@ class LeakageKind(StrEnum):
     OVER_CAP_GIVEN_AWAY = "over_cap_given_away"
     OUT_OF_SCOPE = "out_of_scope_no_change_order"
     VAGUE_NARRATIVE = "vague_narrative"
+    APPROVED_CODE_DIFFERS = "approved_code_differs"  # a decision; leakage or overbilling
     NON_BILLABLE_BILLED = "non_billable_billed"
     BILLED_ABOVE_SOW = "billed_above_sow"
 
@@ -41,7 +42,8 @@ KINDS: dict[LeakageKind, KindInfo] = {
         label="Billable work marked non-billable",
         direction=Direction.LEAKAGE,
         definition="The SOW bills the entry's code, the employee did not tick Billable, and it "
-        "was not invoiced.",
+        "was not invoiced. Certain only with invoice data and an approved code (or every stage "
+        "agreeing on the code).",
         valuation="hours x fraction x SOW rate of the part not past a cap",
     ),
     LeakageKind.NOT_INVOICED: KindInfo(
@@ -56,7 +58,8 @@ KINDS: dict[LeakageKind, KindInfo] = {
         label="Billed below the SOW rate card",
         direction=Direction.LEAKAGE,
         definition="Invoiced (or logged billable) at an hourly rate below the SOW's: rate card "
-        "by role and date, flat code rates, change orders, fractions.",
+        "by role and date, flat code rates, change orders, fractions. Certain only with an "
+        "invoice file: a tracker's billable rate is not what the invoice charged.",
         valuation="billed hours x fraction x SOW rate - billed hours x billed rate (each in cents)",
     ),
     LeakageKind.OVER_CAP_GIVEN_AWAY: KindInfo(
@@ -71,9 +74,10 @@ KINDS: dict[LeakageKind, KindInfo] = {
         label="Out-of-scope work without a change order",
         direction=Direction.LEAKAGE,
         definition="Work on a non-billable code the SOW sends to review (a code with `review:` "
-        "text or in `always_review_codes`, e.g. exclusions) that was not billed: it should "
-        "have been a change order.",
-        valuation="hours x the SOW rate card for the person (what a change order would bill)",
+        "text or in `always_review_codes`, e.g. exclusions) that was not billed. Money only if "
+        "a change order is signed: always needs a decision, never certain.",
+        valuation="hours x the SOW rate card for the person: what it would bill if the change "
+        "order is signed",
     ),
     LeakageKind.VAGUE_NARRATIVE: KindInfo(
         label="Vague narrative a client could dispute",
@@ -87,15 +91,26 @@ KINDS: dict[LeakageKind, KindInfo] = {
         direction=Direction.OVERBILLED,
         definition="The SOW says the code is not billable (travel not compensable, warranty, "
         "business development, out of scope without a change order...) but it was invoiced, "
-        "or ticked Billable when there is no invoice data.",
+        "or ticked Billable when there is no invoice data (then at risk, not certain).",
         valuation="the amount billed (hours x SOW rate card when the export has no amount)",
     ),
     LeakageKind.BILLED_ABOVE_SOW: KindInfo(
         label="Billed above the SOW terms",
         direction=Direction.OVERBILLED,
         definition="Billed at a higher hourly rate than the SOW allows (a fraction ignored, "
-        "an old rate after a change order, a flat rate ignored) or for more hours than logged.",
+        "an old rate after a change order, a flat rate ignored) or for more hours than logged. "
+        "Certain only with an invoice file: invoices may apply the SOW fraction the tracker's "
+        "rate ignores.",
         valuation="billed hours x billed rate - billed hours x fraction x SOW rate (each in "
         "cents), plus extra hours x billed rate",
+    ),
+    LeakageKind.APPROVED_CODE_DIFFERS: KindInfo(
+        label="Approved code differs from what the SOW rules say",
+        direction=Direction.LEAKAGE,
+        definition="The history's approved code is what the entry was, and the audit uses it; "
+        "the rules give another code that bills differently. Either the approval or the rules "
+        "are wrong: needs a decision. Counted as leakage when the rules bill more, as "
+        "overbilling when they bill less.",
+        valuation="the difference between the two codes' hourly SOW amounts",
     ),
 }

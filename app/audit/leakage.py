@@ -21,10 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from app.audit.approved import APPROVED_STAGE
 from app.audit.billing import Billed, Logged
 from app.audit.caps import ZERO, OverCap
-from app.audit.kinds import KINDS, LeakageKind
-from app.audit.model import Certainty, Finding
+from app.audit.certainty import certainty
+from app.audit.kinds import KINDS, Direction, LeakageKind
+from app.audit.model import Finding
 from app.classify.policy import cents, rate_for
 from app.domain.decisions import Decision, ReviewReason, Stage
 from app.domain.entries import TimeEntry
@@ -41,14 +43,6 @@ POLICY_REASONS = frozenset(
         ReviewReason.OVER_ENTRY_HOURS,
         ReviewReason.OVER_TRAVEL_HOURS,
         ReviewReason.BILLABLE_FLAG_CONFLICT,
-    }
-)
-_NOT_BILLED_KINDS = frozenset(
-    {
-        LeakageKind.MARKED_NON_BILLABLE,
-        LeakageKind.NOT_INVOICED,
-        LeakageKind.OVER_CAP_GIVEN_AWAY,
-        LeakageKind.OUT_OF_SCOPE,
     }
 )
 
@@ -87,6 +81,12 @@ class EntryAudit:
     card_rate: Decimal | None
     out_of_scope: bool
     invoice_doubt: bool
+    replay: Decision | None = None  # the cascade's answer, when an approved code replaced it
+    corroborated: bool = False  # no approved code, but every local stage gave this code
+
+    @property
+    def approved(self) -> bool:
+        return self.replay is not None
 
     @property
     def month(self) -> str:
@@ -98,7 +98,7 @@ class EntryAudit:
 
     @property
     def code_certain(self) -> bool:
-        return code_certain(self.decision)
+        return self.approved or code_certain(self.decision)
 
 
 def entry_audit(
@@ -109,8 +109,10 @@ def entry_audit(
     views: tuple[Logged, Billed],
     over: tuple[OverCap | None, Decimal],
     invoice_doubt: bool,
+    evidence: tuple[Decision | None, bool] = (None, False),
 ) -> EntryAudit:
-    """Build the audit of one entry; ``over`` = (part past a cap, retainer hours past)."""
+    """Build the audit of one entry; ``over`` = (part past a cap, retainer hours past);
+    ``evidence`` = (the replay an approved code replaced, whether the stages agreed)."""
     code = ctx.codes.get(decision.code) if decision.code else None
     rate = decision.rate
     sow_rate = decision.billable_fraction * rate if rate is not None else None
@@ -122,7 +124,7 @@ def entry_audit(
         sow_rate=sow_rate, sow_amount=amount, over=over[0],
         card_rate=rate_for(code, entry, ctx) if code else None,
         out_of_scope=code is not None and (bool(code.review) or code.code in review),
-        invoice_doubt=invoice_doubt,
+        invoice_doubt=invoice_doubt, replay=evidence[0], corroborated=evidence[1],
     )  # fmt: skip
 
 
@@ -154,6 +156,9 @@ def findings(a: EntryAudit) -> list[Finding]:
         gaps = _non_billable_gaps(a)
     vague = _vague(a)
     found = [_finding(a, gap) for gap in gaps if gap[2] > 0]
+    differs = approval_gap(a)
+    if differs is not None:
+        found.append(_finding(a, differs[0], direction=differs[1]))
     if vague is not None and vague[0][2] > 0 and (a.decision.code or vague[1]):
         found.append(_finding(a, vague[0], from_invoice=vague[1]))
     return found
@@ -247,24 +252,50 @@ def _vague(a: EntryAudit) -> tuple[Gap, bool] | None:
     return (LeakageKind.VAGUE_NARRATIVE, a.sow_hours, a.sow_amount, note), False
 
 
-def certainty(a: EntryAudit, kind: LeakageKind, *, from_invoice: bool = False) -> Certainty:
-    if kind is LeakageKind.VAGUE_NARRATIVE and (from_invoice or a.code_certain):
-        return Certainty.AT_RISK
-    if not a.code_certain or (kind in _NOT_BILLED_KINDS and a.invoice_doubt):
-        return Certainty.NEEDS_DECISION
-    return Certainty.CERTAIN
-
-
-def _finding(a: EntryAudit, gap: Gap, *, from_invoice: bool = False) -> Finding:
+def _finding(
+    a: EntryAudit, gap: Gap, *, from_invoice: bool = False, direction: Direction | None = None
+) -> Finding:
     kind, hours, value, note = gap
     d, e = a.decision, a.entry
     clause = a.over.clause if kind is LeakageKind.OVER_CAP_GIVEN_AWAY and a.over else ""
     return Finding(
         entry_key=e.key, client=a.client, month=a.month, work_date=e.work_date,
         person=e.user_name or e.user_email, description=e.description, code=d.code, kind=kind,
-        direction=KINDS[kind].direction, certainty=certainty(a, kind, from_invoice=from_invoice),
+        direction=direction or KINDS[kind].direction,
+        certainty=certainty(a, kind, from_invoice=from_invoice),
         hours=hours.quantize(Decimal("0.01")), value=cents(value),
-        reason=f"{note} (code by {d.stage.value}: {d.reason})",
+        reason=f"{note} (code by {_stage(a)}: {d.reason})",
         sow_clause=clause or d.sow_clause or (a.billing_code.clause if a.billing_code else ""),
-        stage=d.stage.value, confidence=d.confidence, entry_hours=e.hours.quantize(Decimal("0.01")),
+        stage=_stage(a), confidence=d.confidence, entry_hours=e.hours.quantize(Decimal("0.01")),
     )  # fmt: skip
+
+
+def _stage(a: EntryAudit) -> str:
+    return APPROVED_STAGE if a.approved else a.decision.stage.value
+
+
+def _hourly_amount(d: Decision) -> Decimal:
+    return d.amount if d.billable and d.basis is Basis.HOURLY else ZERO
+
+
+def approval_differs(a: EntryAudit) -> bool:
+    """The rules confidently gave another code than the approved one."""
+    replay = a.replay
+    return replay is not None and code_certain(replay) and replay.code != a.decision.code
+
+
+def approval_gap(a: EntryAudit) -> tuple[Gap, Direction] | None:
+    """The approved code against the rules' answer, when they differ in money."""
+    replay = a.replay
+    if replay is None or not approval_differs(a):
+        return None
+    rules, approved = _hourly_amount(replay), _hourly_amount(a.decision)
+    if rules == approved:
+        return None
+    direction = Direction.LEAKAGE if rules > approved else Direction.OVERBILLED
+    note = (
+        f"approved {a.decision.code} ({approved:.2f}); the SOW rules say "
+        f"{replay.code or 'no code'} ({rules:.2f}) by {replay.stage.value}: {replay.reason}"
+    )
+    gap = (LeakageKind.APPROVED_CODE_DIFFERS, a.entry.hours, abs(rules - approved), note)
+    return gap, direction

@@ -16,11 +16,18 @@ Three views of every entry are compared:
   When neither exists, the Billable tick stands in for "billed" and ``not_invoiced`` is never
   reported (``InvoiceSummary.source`` says which applied).
 
+An approved code (the history's label column, in the export or the ``--history`` file) is what
+the entry was: the SOW view uses it, and where the replay through the rules says otherwise that
+is a finding of its own (``approved_code_differs``).
+
 A ``Finding`` is one named gap on one entry, valued at SOW rates. Its ``certainty`` says how far
-to trust it: ``certain`` (the code is not in doubt and the data shows the gap), ``at_risk`` (a
-vague narrative: money a client could dispute, not money lost) or ``needs_decision`` (the cascade
-sent the entry to review for a reason that puts its code in doubt, or an invoice line could not
-be matched to it: the value is what the proposed code implies, never counted as certain).
+to trust it (``certainty.py``): ``certain`` (the code is approved or not in doubt, and invoice
+data proves the gap), ``at_risk`` (likely, but the evidence that would prove it is missing: no
+invoice data, the tracker's rate rather than the invoice's, a code no second stage confirms; or
+a vague narrative: money a client could dispute) or ``needs_decision`` (the code is in doubt, an
+invoice line could not be matched, out-of-scope work that bills only under a change order, or an
+approved code the rules contradict: the value is what the proposal implies, never certain).
+``AuditResult.evidence`` states, for the headline, what was assumed.
 """
 
 from __future__ import annotations
@@ -105,6 +112,7 @@ class Figures(Frozen):
     leakage_at_risk: Decimal = Decimal("0.00")
     leakage_needs_decision: Decimal = Decimal("0.00")
     overbilled_certain: Decimal = Decimal("0.00")
+    overbilled_at_risk: Decimal = Decimal("0.00")
     overbilled_needs_decision: Decimal = Decimal("0.00")
     findings: int = 0
     by_kind: dict[LeakageKind, Decimal] = Field(default_factory=dict)
@@ -261,6 +269,16 @@ class InvoiceSummary(Frozen):
     invoiced_entries: int = 0
 
 
+class ApprovedCodes(Frozen):
+    """Entries with an approved code, and how many the rules contradict."""
+
+    column: str | None = None
+    entries: int = 0
+    differing: int = 0  # the rules' confident answer is another code
+    differing_in_money: int = 0  # ... that bills differently: an ``approved_code_differs``
+    unknown_codes: int = 0  # approved codes no rules file has (the replay is used)
+
+
 class SourceFile(Frozen):
     file: str
     format: str
@@ -283,6 +301,8 @@ class AuditResult(Frozen):
     claude_used: bool
     sources: list[SourceFile]
     invoices: InvoiceSummary
+    approved: ApprovedCodes
+    evidence: list[str]  # what was assumed, and what makes a finding certain (the headline)
     overall: Figures
     kinds: list[KindTotal]
     by_client_month: list[ClientMonthTotals]

@@ -27,6 +27,7 @@ KIND_COLORS = {
     LeakageKind.VAGUE_NARRATIVE: "#64748b",
     LeakageKind.NON_BILLABLE_BILLED: "#b91c1c",
     LeakageKind.BILLED_ABOVE_SOW: "#be185d",
+    LeakageKind.APPROVED_CODE_DIFFERS: "#c2410c",
 }
 MIX = (
     Series("sow_hourly_hours", "SOW hourly", "#1d4ed8"),
@@ -47,7 +48,12 @@ def words(key: str) -> str:
 
 
 def kind_series(direction: Direction) -> list[Series]:
-    kinds = [k for k in LeakageKind if KINDS[k].direction is direction]
+    # An approved code the rules contradict is a decision to take, not leakage of a month.
+    kinds = [
+        k
+        for k in LeakageKind
+        if KINDS[k].direction is direction and k is not LeakageKind.APPROVED_CODE_DIFFERS
+    ]
     return [Series(k.value, KINDS[k].label, KIND_COLORS[k]) for k in kinds]
 
 

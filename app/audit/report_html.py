@@ -119,9 +119,12 @@ def _at_risk(result: AuditResult, money: Money) -> str:
     if result.overall.leakage_at_risk <= 0:
         return ""
     vague = next(k for k in result.kinds if k.kind.value == "vague_narrative")
+    rest = result.overall.leakage_at_risk - vague.at_risk
+    unproven = f"; {money(rest)} likely but not proven (see what it rests on)" if rest > 0 else ""
     return (
-        f"{money(result.overall.leakage_at_risk)} is at risk: {_count(vague.findings, 'entry')} "
-        "with a narrative too vague for a client to accept. Rewrite them before invoicing."
+        f"{money(result.overall.leakage_at_risk)} is at risk: {money(vague.at_risk)} on "
+        f"{_count(vague.findings, 'entry')} with a narrative too vague for a client to accept, "
+        f"to rewrite before invoicing{unproven}."
     )
 
 

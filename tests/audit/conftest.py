@@ -6,7 +6,9 @@
   a flat 150/h, ACME-TRAVEL at 50%, ACME-WARRANTY and ACME-OOS (review: text) not billable, and
   a project fallback to ACME-BUILD at confidence 0.6 (below the 0.85 threshold);
 - Globex (retainer: 10 h a month, overage 200/h) with a 10 h monthly cap;
-- e10 is internal (Test Advisory), e14 a client with no SOW (Initech).
+- e10 is internal (Test Advisory), e14 a client with no SOW (Initech);
+- the ``Approved Code`` column approves e02 as ACME-BUILD (what the rules say) and e07 as
+  ACME-BUILD (the rules say ACME-WARRANTY); the other rows have none.
 
 Pat Partner (pat@firm.test) is a partner, Ana Analyst (ana@firm.test) an analyst.
 """
@@ -31,6 +33,7 @@ DATA = REPO / "tests" / "data" / "audit"
 RULES = DATA / "rules"
 EXPORT = DATA / "clockify.csv"
 QBO = DATA / "qbo_time.csv"
+LABEL = "Approved Code"
 # 6 min per entry by hand, 3 min per flagged entry, 0.5 h of setup: round figures to check.
 ASSUMPTIONS = Assumptions(
     manual_minutes_per_entry=6, review_minutes_per_flagged_entry=3, setup_hours=0.5
@@ -43,7 +46,10 @@ def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def run_audit(
-    *, invoices: Path | None = None, exports: tuple[Path, ...] = (EXPORT,)
+    *,
+    invoices: Path | None = None,
+    exports: tuple[Path, ...] = (EXPORT,),
+    label_column: str | None = None,
 ) -> AuditResult:
     with pytest.MonkeyPatch.context() as env:
         env.setenv("TIMEBILL_LLM_PROVIDER", "none")
@@ -52,7 +58,7 @@ def run_audit(
         book = load_rulebook(RULES)
         cascade = build_cascade(settings, book, Memory())
         bills = read_invoices(invoices, book) if invoices else None
-        options = AuditOptions(assumptions=ASSUMPTIONS, top=5)
+        options = AuditOptions(assumptions=ASSUMPTIONS, top=5, label_column=label_column)
         return audit(cascade, load_exports(list(exports)), invoices=bills, options=options)
 
 
@@ -60,6 +66,12 @@ def run_audit(
 def result() -> AuditResult:
     """The export alone: billed = the export's Invoiced column."""
     return run_audit()
+
+
+@pytest.fixture(scope="session")
+def labelled() -> AuditResult:
+    """The export with its ``Approved Code`` column read (e02 and e07 carry one)."""
+    return run_audit(label_column=LABEL)
 
 
 @pytest.fixture(scope="session")

@@ -25,17 +25,21 @@ def test_audit_command_writes_outputs_and_prints_a_summary(tmp_path: Path) -> No
     assert code == 0, output
     data = json.loads((out / "audit.json").read_text(encoding="utf-8"))
     assert data["invoices"]["file"] == "qbo_time.csv"
-    assert data["overall"]["leakage_certain"] == "1760.00"  # as in test_invoices.py
+    # as in test_invoices.py (410.00), plus what the Approved Code column proves: e02 approved
+    # ACME-BUILD, unbilled (500.00); e07 approved ACME-BUILD, NotBillable in the file (150.00)
+    assert data["overall"]["leakage_certain"] == "1060.00"
+    assert data["approved"]["entries"] == 2
     assert data["before_after"]["manual_hours"] == "1.40"  # 14 x 6 min
     # flagged with the file: in review (e03 e08 e09 e11 e13 e14) or with a finding (e01 e02
-    # e05) = 9: 9 x 3 min = 0.45 h + 0.5 h setup
-    assert data["before_after"]["timebill_hours"] == "0.95"
+    # e05 e07) = 10: 10 x 3 min = 0.5 h + 0.5 h setup
+    assert data["before_after"]["timebill_hours"] == "1.00"
     assert len(data["top_entries"]) == 3
     assert data["claude_used"] is False
     for name in ("leakage_by_client_month.csv", "findings.csv", "totals_by_code.csv"):
         assert (out / name).stat().st_size > 0, name
     assert "What leaked, and what was overbilled" in output
-    assert "1,760.00" in output  # certain leakage
+    assert "1,060.00" in output  # certain leakage
+    assert "comes from the invoice file" in " ".join(output.split())
     assert "Top entries by money at stake" in output
     assert "QuickBooks file qbo_time.csv" in " ".join(output.split())  # wrapped or not
 

@@ -54,7 +54,7 @@ def test_unmatched_invoice_lines_make_unbilled_findings_of_their_month_need_a_de
     f = findings_of(with_invoices, "e13")[LeakageKind.OVER_CAP_GIVEN_AWAY]
     assert (f.value, f.certainty) == (D("400.00"), Certainty.NEEDS_DECISION)
     # Acme January has no unmatched line: its unbilled findings stay certain.
-    assert findings_of(with_invoices, "e02")[LeakageKind.MARKED_NON_BILLABLE].certainty is (
+    assert findings_of(with_invoices, "e03")[LeakageKind.OVER_CAP_GIVEN_AWAY].certainty is (
         Certainty.CERTAIN
     )
 
@@ -71,12 +71,13 @@ def test_invoice_summary_and_totals(with_invoices: AuditResult) -> None:
     # hourly work 1050 + 300 + 240 + 300 + 100 = 1990, plus the unmatched fee line 2000
     assert (o.invoiced_amount, o.invoiced_unmatched_amount) == (D("3990.00"), D("2000.00"))
     assert o.invoiced_fee_work_amount == D("2000.00")  # e12: 8 h inside the allowance
-    # certain: e01 150 + e02 500 + e03 (100 + 200) + e05 60 + e08 750 = 1760
-    # at risk: e09 100; needs a decision: e11 300 + e13 400 = 700; nothing overbilled
+    # certain: e01 150 + e03 200 (past the cap) + e05 60 = 410
+    # at risk (marked non-billable by the rules alone): e02 500 + e03 100, and e09 100 = 700
+    # needs a decision: e08 750 (out of scope) + e11 300 + e13 400 = 1450; nothing overbilled
     assert (o.leakage_certain, o.leakage_at_risk, o.leakage_needs_decision) == (
-        D("1760.00"),
-        D("100.00"),
+        D("410.00"),
         D("700.00"),
+        D("1450.00"),
     )
     assert (o.overbilled_certain, o.overbilled_needs_decision) == (D("0.00"), D("0.00"))
     globex = next(r for r in with_invoices.by_client_month if r.client == "globex")

@@ -45,7 +45,7 @@ def test_findings_csv_has_one_row_per_finding(result: AuditResult, tmp_path: Pat
     assert len(rows) == 11
     e03 = [r for r in rows if r["entry_key"] == "clockify:e03"]
     assert [(r["kind"], r["hours"], r["value"], r["certainty"]) for r in e03] == [
-        ("marked_non_billable", "1.00", "100.00", "certain"),
+        ("marked_non_billable", "1.00", "100.00", "at_risk"),  # the rules alone gave the code
         ("over_cap_given_away", "2.00", "200.00", "certain"),
     ]
     assert e03[1]["sow_clause"] == "SOW-ACME-1 §2.1 Build"
@@ -58,13 +58,14 @@ def test_leakage_by_client_month_csv(result: AuditResult, tmp_path: Path) -> Non
     write_outputs(result, tmp_path)
     path = tmp_path / "leakage_by_client_month.csv"
     assert _header(path) == list(CLIENT_MONTH_COLUMNS)
-    assert CLIENT_MONTH_COLUMNS[-8:] == (
+    assert CLIENT_MONTH_COLUMNS[-9:] == (
         "marked_non_billable",
         "not_invoiced",
         "rate_below_sow",
         "over_cap_given_away",
         "out_of_scope_no_change_order",
         "vague_narrative",
+        "approved_code_differs",
         "non_billable_billed",
         "billed_above_sow",
     )
@@ -85,14 +86,15 @@ def test_leakage_by_client_month_csv(result: AuditResult, tmp_path: Path) -> Non
         "leakage_certain",
         "overbilled_certain",
     )
-    assert [jan[c] for c in picked] == ["8", "22.00", "2900.00", "2150.00", "1950.00", "450.00"]
-    assert [jan[k] for k in CLIENT_MONTH_COLUMNS[-8:]] == [
+    assert [jan[c] for c in picked] == ["8", "22.00", "2900.00", "2150.00", "500.00", "150.00"]
+    assert [jan[k] for k in CLIENT_MONTH_COLUMNS[-9:]] == [
         "600.00",  # e02 500 + e03 100
         "300.00",
         "100.00",
         "200.00",
         "750.00",
         "0.00",
+        "0.00",  # no approved code read
         "150.00",
         "300.00",
     ]
@@ -124,7 +126,9 @@ def test_audit_json_is_the_whole_model(result: AuditResult, tmp_path: Path) -> N
     write_outputs(result, tmp_path)
     data = json.loads((tmp_path / "audit.json").read_text(encoding="utf-8"))
     assert AuditResult.model_validate_json((tmp_path / "audit.json").read_text()) == result
-    assert data["overall"]["leakage_certain"] == "2350.00"  # money as exact strings
+    # money as exact strings; certain: e03 200 past the cap + e04 300 + e13 400 past the cap
+    assert data["overall"]["leakage_certain"] == "900.00"
+    assert data["evidence"][0].startswith("Invoiced or not comes from the export's")
     assert data["overall"]["by_kind"]["out_of_scope_no_change_order"] == "750.00"
     assert data["invoices"]["source"] == "export_columns"
     assert [k["kind"] for k in data["kinds"]][:2] == ["marked_non_billable", "not_invoiced"]

@@ -38,11 +38,13 @@ def test_acme_january_in_the_three_views(result: AuditResult) -> None:
         "invoiced_amount": D("2150.00"),  # 1200 + 200 + 600 + 150
         "invoiced_unmatched_amount": D("0.00"),
         "invoiced_fee_work_amount": D("0.00"),
-        # e02 500 + e03 (100 + 200) + e04 300 + e05 100 + e08 750
-        "leakage_certain": D("1950.00"),
-        "leakage_at_risk": D("0.00"),
-        "leakage_needs_decision": D("0.00"),
-        "overbilled_certain": D("450.00"),  # e06 300 + e07 150
+        # certain: e03 200 past the cap + e04 300 (ticked, Invoiced = No)
+        "leakage_certain": D("500.00"),
+        # at risk: e02 500 + e03 100 (code by the rules alone), e05 100 (the tracker's rate)
+        "leakage_at_risk": D("700.00"),
+        "leakage_needs_decision": D("750.00"),  # e08 out of scope: only under a change order
+        "overbilled_certain": D("150.00"),  # e07 invoiced
+        "overbilled_at_risk": D("300.00"),  # e06 at the tracker's rate
         "overbilled_needs_decision": D("0.00"),
         "findings": 8,
     }
@@ -69,7 +71,7 @@ def test_every_client_month(result: AuditResult) -> None:
         for r in result.by_client_month
     }
     assert got == {
-        ("acme", "2026-01"): (8, D("22.00"), D("2900.00"), D("2150.00"), D("1950.00")),
+        ("acme", "2026-01"): (8, D("22.00"), D("2900.00"), D("2150.00"), D("500.00")),
         # e11 1 h x 300 + e09 1 h x 100 (proposed ACME-BUILD); invoiced e09 100
         ("acme", "2026-02"): (2, D("2.00"), D("400.00"), D("100.00"), D("0.00")),
         # e12 8 h + e13 4 h; 2 h past the allowance x 200 = 400; e12's 2000 is fee work
@@ -90,15 +92,17 @@ def test_every_client_month(result: AuditResult) -> None:
 def test_per_client_and_per_month_add_up_to_the_whole(result: AuditResult) -> None:
     o = result.overall
     assert (o.entries, o.hours, o.sow_amount, o.findings) == (14, D("37.50"), D("3700.00"), 11)
-    # 1950 (acme Jan) + 400 (globex Jan) = 2350; at risk e09 100; needs decision e11 300
+    # 500 (acme Jan) + 400 (globex Jan) = 900; at risk 700 (acme Jan) + e09 100; needs a
+    # decision e08 750 + e11 300
     assert (o.leakage_certain, o.leakage_at_risk, o.leakage_needs_decision) == (
-        D("2350.00"),
-        D("100.00"),
-        D("300.00"),
+        D("900.00"),
+        D("800.00"),
+        D("1050.00"),
     )
-    assert (o.overbilled_certain, o.overbilled_needs_decision) == (D("450.00"), D("0.00"))
+    assert (o.overbilled_certain, o.overbilled_at_risk) == (D("150.00"), D("300.00"))
+    assert o.overbilled_needs_decision == D("0.00")
     months = {r.month: r.leakage_certain for r in result.by_month}
-    assert months == {"2026-01": D("2350.00"), "2026-02": D("0.00")}
+    assert months == {"2026-01": D("900.00"), "2026-02": D("0.00")}
     assert sum(r.sow_amount for r in result.by_client) == o.sow_amount
     assert sum(r.hours for r in result.by_client_month) == o.hours
 
@@ -128,15 +132,16 @@ def test_kind_totals_split_by_certainty(result: AuditResult) -> None:
         k.kind: (k.findings, k.value, k.certain, k.at_risk, k.needs_decision) for k in result.kinds
     }
     assert got == {
-        # e02 500 + e03 100 certain; e11 300 needs a decision
-        LeakageKind.MARKED_NON_BILLABLE: (3, D("900.00"), D("600.00"), D("0.00"), D("300.00")),
+        # e02 500 + e03 100 at risk (the rules alone); e11 300 needs a decision
+        LeakageKind.MARKED_NON_BILLABLE: (3, D("900.00"), D("0.00"), D("600.00"), D("300.00")),
         LeakageKind.NOT_INVOICED: (1, D("300.00"), D("300.00"), D("0.00"), D("0.00")),
-        LeakageKind.RATE_BELOW_SOW: (1, D("100.00"), D("100.00"), D("0.00"), D("0.00")),
+        LeakageKind.RATE_BELOW_SOW: (1, D("100.00"), D("0.00"), D("100.00"), D("0.00")),
         LeakageKind.OVER_CAP_GIVEN_AWAY: (2, D("600.00"), D("600.00"), D("0.00"), D("0.00")),
-        LeakageKind.OUT_OF_SCOPE: (1, D("750.00"), D("750.00"), D("0.00"), D("0.00")),
+        LeakageKind.OUT_OF_SCOPE: (1, D("750.00"), D("0.00"), D("0.00"), D("750.00")),
         LeakageKind.VAGUE_NARRATIVE: (1, D("100.00"), D("0.00"), D("100.00"), D("0.00")),
+        LeakageKind.APPROVED_CODE_DIFFERS: (0, D("0.00"), D("0.00"), D("0.00"), D("0.00")),
         LeakageKind.NON_BILLABLE_BILLED: (1, D("150.00"), D("150.00"), D("0.00"), D("0.00")),
-        LeakageKind.BILLED_ABOVE_SOW: (1, D("300.00"), D("300.00"), D("0.00"), D("0.00")),
+        LeakageKind.BILLED_ABOVE_SOW: (1, D("300.00"), D("0.00"), D("300.00"), D("0.00")),
     }
 
 
@@ -186,10 +191,10 @@ def test_hours_vs_caps_per_code_and_month(result: AuditResult) -> None:
 def test_top_entries_by_money_at_stake(result: AuditResult) -> None:
     top = [(t.entry_key, t.value, t.certainty) for t in result.top_entries]
     assert top == [
-        ("clockify:e08", D("750.00"), Certainty.CERTAIN),
-        ("clockify:e02", D("500.00"), Certainty.CERTAIN),
+        ("clockify:e08", D("750.00"), Certainty.NEEDS_DECISION),  # out of scope
+        ("clockify:e02", D("500.00"), Certainty.AT_RISK),  # the rules alone gave the code
         ("clockify:e13", D("400.00"), Certainty.CERTAIN),
-        ("clockify:e03", D("300.00"), Certainty.CERTAIN),  # 200 over the cap + 100 unticked
+        ("clockify:e03", D("300.00"), Certainty.AT_RISK),  # 200 over the cap + 100 unticked
         ("clockify:e04", D("300.00"), Certainty.CERTAIN),  # ties: by entry key
     ]
     e03 = result.top_entries[3]

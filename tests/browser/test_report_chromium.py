@@ -62,7 +62,9 @@ def expected(result: AuditResult) -> Expected:
     caps = list(dict.fromkeys((c.client, c.code, c.period) for c in result.caps))
     charts += ["chart-caps"] if caps else []
     charts += [f"chart-cap-{a}-{b}-{c}".replace("*", "all") for a, b, c in caps]
-    tables = ["table-kinds", "table-top", "table-pending", "table-before-after", "table-sources"]
+    tables = ["table-kinds", "table-top", "table-before-after", "table-sources"]
+    # With approved codes (the demo's history) no code is in doubt: no "why sent" table.
+    tables += ["table-pending"] if result.pending.by_reason else []
     tables += [f"table-codes-{c.client}" for c in result.by_client]
     return Expected(charts, tables)
 

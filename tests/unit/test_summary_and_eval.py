@@ -52,6 +52,18 @@ def test_summary_adds_up_by_code_and_stage() -> None:
     assert s.reasons["low_confidence"] == 2
 
 
+def test_retainer_hours_are_covered_by_the_fee_not_summed_as_hourly_money() -> None:
+    # A retainer decision carries the code's hourly rate x hours (here 2 h x 210 = 420), but
+    # the monthly fee covers those hours: not billable money in the summary.
+    retainer = _d("r", "RET", Stage.RULES, False, "2", "420").model_copy(
+        update={"basis": Basis.RETAINER}
+    )
+    s = summarise([*DECISIONS, retainer])
+    assert (s.billable_amount, s.retainer_hours) == (Decimal(450), Decimal(2))
+    line = next(c for c in s.by_code if c.code == "RET")
+    assert (line.amount, line.covered_hours, line.retainer) == (Decimal(0), Decimal(2), True)
+
+
 def test_accuracy_counts_errors_among_auto_approved_only() -> None:
     acc = score(DECISIONS, TRUTH, {"a": "plain", "b": "typo"})
     assert (acc.labelled, acc.auto_approved, acc.auto_errors, acc.reviewed) == (5, 3, 1, 2)
