@@ -61,7 +61,7 @@ class AnthropicBatches:
         """Every request's result, in the order the API streams them (not the sent order)."""
         try:
             for line in self._client.messages.batches.results(batch_id):
-                yield _result(line.custom_id, line.result)
+                yield _result(batch_id, line.custom_id, line.result)
         except anthropic.AnthropicError as exc:
             raise upstream_error(exc) from None
 
@@ -79,9 +79,11 @@ def _status(batch: MessageBatch) -> BatchStatus:
     )
 
 
-def _result(custom_id: str, result: MessageBatchResult) -> BatchResult:
+def _result(batch_id: str, custom_id: str, result: MessageBatchResult) -> BatchResult:
     if isinstance(result, MessageBatchSucceededResult):
-        return BatchResult(custom_id, "succeeded", reply_of(result.message, latency_ms=0.0))
+        # No request id inside a batch: the batch and custom_id are what support can find.
+        reply = reply_of(result.message, latency_ms=0.0, request_id=f"{batch_id}/{custom_id}")
+        return BatchResult(custom_id, "succeeded", reply)
     if isinstance(result, MessageBatchErroredResult):
         return BatchResult(custom_id, "errored", error=str(result.error.error.type)[:60])
     kind: ResultKind = "canceled" if result.type == "canceled" else "expired"
