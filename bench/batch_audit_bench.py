@@ -181,13 +181,27 @@ def report(out: Path, first: Any, second: Any, fake: FakeBatches, creates_first:
     est = state["estimate"]
     merged = next((ln for ln in second[1].splitlines() if "Claude batch merged" in ln), "?")
     stages = {s["stage"]: s["entries"] for s in audit_json["stages"]}
-    print(f"Demo year: {est['entries']:,} entries audited, rules only (no memory), model {est['model']}")
-    print(f"Run 1 (SIGINT while in_progress): exit {first[0]} after {first[2]:.1f} s; creates so far {creates_first}")
-    print(f"Run 2 (same command): exit {second[0]} after {second[2]:.1f} s; creates in total {fake.calls['create']} (no second create: {fake.calls['create'] == creates_first})")
-    print(f"Requests sent: {est['requests']:,} in {len(state['batch_ids'])} batch(es) ({est['requests'] / est['entries']:.1%} of entries)")
-    print(f"Estimated tokens: ~{est['input_tokens']:,} input (~{est['input_tokens'] // max(est['requests'], 1):,} per request), ~{est['output_tokens']:,} output")
-    print(f"Estimated cost, no cache hits: batch ${est['batch_usd']} vs online ${est['online_usd']}")
-    print(f"  per 1,000 entries: batch ${est['batch_usd_per_1000_entries']} vs online ${est['online_usd_per_1000_entries']}")
+    print(
+        f"Demo year: {est['entries']:,} entries audited, rules only (no memory), model {est['model']}"
+    )
+    print(
+        f"Run 1 (SIGINT while in_progress): exit {first[0]} after {first[2]:.1f} s; creates so far {creates_first}"
+    )
+    print(
+        f"Run 2 (same command): exit {second[0]} after {second[2]:.1f} s; creates in total {fake.calls['create']} (no second create: {fake.calls['create'] == creates_first})"
+    )
+    print(
+        f"Requests sent: {est['requests']:,} in {len(state['batch_ids'])} batch(es) ({est['requests'] / est['entries']:.1%} of entries)"
+    )
+    print(
+        f"Estimated tokens: ~{est['input_tokens']:,} input (~{est['input_tokens'] // max(est['requests'], 1):,} per request), ~{est['output_tokens']:,} output"
+    )
+    print(
+        f"Estimated cost, no cache hits: batch ${est['batch_usd']} vs online ${est['online_usd']}"
+    )
+    print(
+        f"  per 1,000 entries: batch ${est['batch_usd_per_1000_entries']} vs online ${est['online_usd_per_1000_entries']}"
+    )
     print(f"Results: {state['results']}")
     print(merged.strip())
     print(f"Who decided (audit.json): {stages}")
