@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from app.cli_guard import GuardedGroup, need_file, need_output_dir, need_output_file
 from app.config import Settings
+
+if TYPE_CHECKING:
+    from app.jobs_batch import BatchMode
 
 app = typer.Typer(
     cls=GuardedGroup,
@@ -32,6 +35,50 @@ LabelColumn = Annotated[
 DeadlineMs = Annotated[
     int | None, typer.Option("--deadline-ms", help="Per-entry decision budget (default 500).")
 ]
+UseClaude = Annotated[
+    bool,
+    typer.Option(
+        "--claude", help="Require Claude for what rules and memory leave (ANTHROPIC_API_KEY)."
+    ),
+]
+UseBatch = Annotated[
+    bool,
+    typer.Option(
+        "--batch",
+        help="Send Claude's entries as one Message Batch: half the price, done within 24 h; "
+        "an estimate and a confirmation first. Implies --claude.",
+    ),
+]
+AssumeYes = Annotated[bool, typer.Option("--yes", help="Send the batch without asking.")]
+Resume = Annotated[
+    bool,
+    typer.Option(
+        "--resume",
+        help="Pick up the batch kept beside --out (re-running the same command does too).",
+    ),
+]
+PollSeconds = Annotated[
+    float, typer.Option("--poll-seconds", min=0.0, help="How often to poll the batch.")
+]
+
+
+def _batch_mode(
+    state: Path, *, batch: bool, yes: bool, resume: bool, poll_s: float
+) -> BatchMode | None:
+    from app.jobs_batch import BatchMode  # noqa: PLC0415
+
+    if not batch:
+        if yes or resume:
+            raise typer.BadParameter("--yes and --resume go with --batch")
+        return None
+
+    def confirm(question: str) -> bool:
+        try:
+            return bool(typer.confirm(question, default=False))
+        except typer.Abort:  # no terminal to answer from (stdin closed): not confirmed
+            return False
+
+    return BatchMode(state, (lambda _q: True) if yes else confirm, resume, poll_s)
 
 
 def _settings(rules: Path, deadline_ms: int | None) -> Settings:
@@ -51,19 +98,28 @@ def classify(
     history: History = None,
     label_column: LabelColumn = "Approved Code",
     deadline_ms: DeadlineMs = None,
+    claude: UseClaude = False,
+    batch: UseBatch = False,
+    yes: AssumeYes = False,
+    resume: Resume = False,
+    poll_seconds: PollSeconds = 30.0,
 ) -> None:
     """Classify every entry of EXPORT and write it with the decision columns appended."""
     from app.jobs import run_classify  # noqa: PLC0415 - keep --help fast
+    from app.llm_batch_state import state_path  # noqa: PLC0415
 
     need_file(export, "EXPORT")
     need_file(history, "--history")
     need_output_file(out, "--out")
+    state = state_path(out, folder=False)
+    mode = _batch_mode(state, batch=batch, yes=yes, resume=resume, poll_s=poll_seconds)
 
-    raise typer.Exit(
-        run_classify(
-            _settings(rules, deadline_ms), export, out, history=history, label_column=label_column
-        )
-    )
+    settings = _settings(rules, deadline_ms)
+    code = run_classify(
+        settings, export, out, history=history, label_column=label_column, claude=claude,
+        batch=mode,
+    )  # fmt: skip
+    raise typer.Exit(code)
 
 
 @app.command("eval")
@@ -148,19 +204,27 @@ def audit_command(
     ] = None,
     top: Annotated[int, typer.Option(help="How many top entries by money at stake.")] = 20,
     deadline_ms: DeadlineMs = None,
+    claude: UseClaude = False,
+    batch: UseBatch = False,
+    yes: AssumeYes = False,
+    resume: Resume = False,
+    poll_seconds: PollSeconds = 30.0,
 ) -> None:
     """Replay every entry through the cascade and price the leakage against the SOWs."""
     from app.jobs_audit import AuditRequest, assumptions, run_audit  # noqa: PLC0415
+    from app.llm_batch_state import state_path  # noqa: PLC0415
 
     for export in exports:
         need_file(export, "EXPORT")
     need_file(history, "--history")
     need_file(invoices, "--invoices")
     need_output_dir(out, "--out")
+    state = state_path(out, folder=True)
+    mode = _batch_mode(state, batch=batch, yes=yes, resume=resume, poll_s=poll_seconds)
 
     request = AuditRequest(
         exports, out, history, label_column, invoices,
-        assumptions(manual_minutes, review_minutes, setup_hours), top,
+        assumptions(manual_minutes, review_minutes, setup_hours), top, claude, mode,
     )  # fmt: skip
     raise typer.Exit(run_audit(_settings(rules, deadline_ms), request))
 

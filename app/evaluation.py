@@ -18,6 +18,8 @@ PRICES: dict[str, tuple[Decimal, Decimal, Decimal, Decimal]] = {
     "claude-haiku-4-5": (Decimal("1.00"), Decimal("5.00"), Decimal("0.10"), Decimal("1.25")),
     "claude-sonnet-5-5": (Decimal("2.00"), Decimal("10.00"), Decimal("0.20"), Decimal("2.50")),
 }
+# The Message Batches API bills every token at half these prices.
+BATCH_DISCOUNT = Decimal("0.5")
 
 
 class TruthFileError(ValueError):

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from app.adapters.supabase_tokens import SupabaseTokenStore
     from app.api.deps import Services
     from app.classify.cascade import Cascade
+    from app.classify.claude import ClaudeStage
+    from app.classify.claude_batch import BatchedClaude
     from app.classify.memory import Memory
     from app.classify.rules_stage import RulesStage
     from app.domain.rulebook import RuleBook
@@ -26,18 +28,32 @@ if TYPE_CHECKING:
 
 
 def build_stages(
-    settings: Settings, memory: Memory, rules: RulesStage | None = None
+    settings: Settings,
+    memory: Memory,
+    rules: RulesStage | None = None,
+    claude: ClassifierStage | None = None,
 ) -> list[ClassifierStage]:
+    """Rules, memory, then ``claude`` if given, else the online Claude stage when enabled."""
     from app.classify.memory import MemoryStage  # noqa: PLC0415
     from app.classify.rules_stage import RulesStage  # noqa: PLC0415
 
     stages: list[ClassifierStage] = [rules or RulesStage(), MemoryStage(memory)]
-    if settings.llm_enabled:
-        stages.append(build_claude_stage(settings, memory))
+    if claude is None and settings.llm_enabled:
+        claude = build_claude_stage(settings, memory)
+    if claude is not None:
+        stages.append(claude)
     return stages
 
 
-def build_claude_stage(settings: Settings, memory: Memory) -> ClassifierStage:
+def build_batched_claude(settings: Settings, memory: Memory) -> BatchedClaude:
+    """The Claude stage for ``--batch``: the online stage's own request builder (the prompt
+    cannot drift between the two paths), its answers from a Message Batch."""
+    from app.classify.claude_batch import BatchedClaude  # noqa: PLC0415
+
+    return BatchedClaude(build_claude_stage(settings, memory).build_request)
+
+
+def build_claude_stage(settings: Settings, memory: Memory) -> ClaudeStage:
     from app.adapters.anthropic_llm import build_llm  # noqa: PLC0415 - keep the SDK off cold paths
     from app.classify.claude import ClaudeStage  # noqa: PLC0415
 
@@ -49,7 +65,9 @@ def build_claude_stage(settings: Settings, memory: Memory) -> ClassifierStage:
     )
 
 
-def build_cascade(settings: Settings, book: RuleBook, memory: Memory) -> Cascade:
+def build_cascade(
+    settings: Settings, book: RuleBook, memory: Memory, claude: ClassifierStage | None = None
+) -> Cascade:
     from app.classify.cascade import Cascade  # noqa: PLC0415
     from app.classify.mixed import SegmentReader  # noqa: PLC0415
     from app.classify.rules_stage import RulesStage  # noqa: PLC0415
@@ -57,7 +75,7 @@ def build_cascade(settings: Settings, book: RuleBook, memory: Memory) -> Cascade
     rules = RulesStage()
     return Cascade(
         book,
-        build_stages(settings, memory, rules),
+        build_stages(settings, memory, rules, claude),
         deadline_s=settings.deadline_ms / 1000,
         segments=SegmentReader(rules, memory),
     )

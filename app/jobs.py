@@ -14,6 +14,14 @@ from app.console import console, errors, print_accuracy, print_summary, progress
 from app.domain.rulebook import RuleBook
 from app.evaluation import Truth, TruthFileError, llm_figures, truth_from_file, truth_from_labels
 from app.factory import build_cascade
+from app.jobs_batch import (
+    Batched,
+    BatchMode,
+    BatchStopped,
+    batched_cascade,
+    claude_problem,
+    stopped,
+)
 from app.rules.examples import run_examples
 from app.rules.loader import RulesError, load_rulebook
 from app.sources.exports import ExportFormatError, ImportProblem, read_export
@@ -52,26 +60,51 @@ def _classify(
     history: Path | None,
     label_column: str,
     book: RuleBook | None = None,
+    *,
+    batch: BatchMode | None = None,
 ) -> BatchResult:
     book = book or load_rulebook(settings.rules_dir)
-    cascade = build_cascade(settings, book, _memory(settings, book, history, label_column))
+    memory = _memory(settings, book, history, label_column)
     source = read_export(export)
-    concurrency = settings.llm_concurrency if settings.llm_enabled else 1
+    batched: Batched | None = None
+    if batch is not None:
+        batched = batched_cascade(settings, book, memory, source.entries, batch)
+        cascade, concurrency = batched.cascade, 1  # answers are already here: no calls
+    else:
+        cascade = build_cascade(settings, book, memory)
+        concurrency = settings.llm_concurrency if settings.llm_enabled else 1
     # The bar ticks once per decision: unreadable rows get none.
     with progress_bar(f"Classifying {export.name}", len(source.entries)) as tick:
         result = classify_source(cascade, source, concurrency=concurrency, progress=tick)
+    if batched is not None:
+        batched.finish()
     _report_problems(result.problems)
     return result
 
 
 def run_classify(
-    settings: Settings, export: Path, out: Path, *, history: Path | None, label_column: str
+    settings: Settings,
+    export: Path,
+    out: Path,
+    *,
+    history: Path | None,
+    label_column: str,
+    claude: bool = False,
+    batch: BatchMode | None = None,
 ) -> int:
+    """``claude``: Claude is required (not only used when a key happens to be set);
+    ``batch``: its entries go through the Message Batches API."""
+    problem = claude_problem(settings, claude=claude, batch=batch is not None)
+    if problem is not None:
+        errors.print(f"[red]error:[/] {problem}", soft_wrap=True)
+        return EXIT_BAD_INPUT
     try:
-        result = _classify(settings, export, history, label_column)
+        result = _classify(settings, export, history, label_column, batch=batch)
     except (RulesError, ExportFormatError) as exc:
         errors.print(f"[red]error:[/] {exc}")
         return EXIT_BAD_INPUT
+    except BatchStopped as exc:
+        return stopped(exc)
     write_classified(result, out)
     print_summary(summarise(result.decided, len(result.problems)), result.alerts)
     console.print(f"Wrote {out}")

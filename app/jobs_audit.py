@@ -22,6 +22,14 @@ from app.config import Settings
 from app.console import console, errors, progress_bar
 from app.domain.rulebook import RuleBook
 from app.factory import build_cascade
+from app.jobs_batch import (
+    Batched,
+    BatchMode,
+    BatchStopped,
+    batched_cascade,
+    claude_problem,
+    stopped,
+)
 from app.rules.loader import RulesError, load_rulebook
 from app.sources.exports import ExportFormatError, read_export
 
@@ -40,15 +48,24 @@ class AuditRequest:
     invoices: Path | None = None
     assumptions: Assumptions = field(default_factory=Assumptions)
     top: int = 20
+    claude: bool = False  # Claude required, not only used when a key happens to be set
+    batch: BatchMode | None = None  # Claude's entries through the Message Batches API
 
 
 def run_audit(settings: Settings, request: AuditRequest) -> int:
-    """Audit the exports, write the files, print the summary. 0 on success, 2 on bad input."""
+    """Audit the exports, write the files, print the summary. 0 on success, 2 on bad input
+    (1 when a batch's estimate was declined, 130 when interrupted while it ran)."""
+    problem = claude_problem(settings, claude=request.claude, batch=request.batch is not None)
+    if problem is not None:
+        errors.print(f"[red]error:[/] {problem}", soft_wrap=True)
+        return EXIT_BAD_INPUT
     try:
         result, names = _audit(settings.for_batch(), request)
     except (RulesError, ExportFormatError, InvoiceFormatError) as exc:
         errors.print(f"[red]error:[/] {exc}")
         return EXIT_BAD_INPUT
+    except BatchStopped as exc:
+        return stopped(exc)
     except OSError as exc:
         errors.print(f"[red]error:[/] {exc.filename or ''}: {exc.strerror or exc}")
         return EXIT_BAD_INPUT
@@ -63,13 +80,20 @@ def _audit(settings: Settings, request: AuditRequest) -> tuple[AuditResult, Repo
     loaded = load_exports(request.exports)
     invoices = read_invoices(request.invoices, book) if request.invoices else None
     memory = _memory(settings, book, request)
-    cascade = build_cascade(settings, book, memory)
-    concurrency = settings.llm_concurrency if settings.llm_enabled else 1
+    batched: Batched | None = None
+    if request.batch is not None:
+        batched = batched_cascade(settings, book, memory, loaded.entries, request.batch)
+        cascade, concurrency = batched.cascade, 1  # answers are already here: no calls
+    else:
+        cascade = build_cascade(settings, book, memory)
+        concurrency = settings.llm_concurrency if settings.llm_enabled else 1
     options = AuditOptions(
         request.assumptions, request.top, concurrency, settings.llm_enabled, request.label_column
     )
-    labels = _history_labels(request)
-    return _classified(cascade, loaded, invoices, options, labels), names_from_book(book)
+    result = _classified(cascade, loaded, invoices, options, _history_labels(request))
+    if batched is not None:
+        batched.finish()
+    return result, names_from_book(book)
 
 
 def _history_labels(request: AuditRequest) -> dict[str, str]:

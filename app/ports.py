@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
 from app.classify.deadline import Deadline
+from app.domain.batches import BatchRequest, BatchResult, BatchStatus
 from app.domain.decisions import Decision, LlmUsage, StageOutcome
 from app.domain.entries import TimeEntry
 from app.domain.inbox import (
@@ -74,6 +76,20 @@ class LlmClient(Protocol):
         timeout_s: float,
         max_tokens: int,
     ) -> LlmReply: ...
+
+
+class BatchClient(Protocol):
+    """An LLM's batch API (Anthropic's Message Batches): send many requests at once, poll,
+    read the results. Failures raise ``app.errors.UpstreamError``, never a vendor exception."""
+
+    @property
+    def model(self) -> str: ...
+
+    def create(self, requests: Sequence[BatchRequest]) -> BatchStatus: ...
+
+    def retrieve(self, batch_id: str) -> BatchStatus: ...
+
+    def results(self, batch_id: str) -> Iterator[BatchResult]: ...
 
 
 class Store(Protocol):

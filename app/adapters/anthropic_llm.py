@@ -21,6 +21,7 @@ from typing import Any
 
 import anthropic
 from anthropic.types import Message, TextBlock
+from anthropic.types.message_create_params import MessageCreateParamsNonStreaming
 
 from app.config import Settings
 from app.domain.decisions import LlmUsage
@@ -64,20 +65,12 @@ class AnthropicLlm:
         started = time.perf_counter()
         try:
             message = self._client.messages.create(
-                model=self.model,
-                max_tokens=max_tokens,
-                system=[{"type": "text", "text": system, "cache_control": {"type": "ephemeral"}}],
-                messages=[{"role": "user", "content": user}],
-                # Haiku 5.5 thinks adaptively by default: billed tokens and latency for nothing
-                # a one-label classification needs. No temperature: non-defaults are a 400.
-                thinking={"type": "disabled"},
-                output_config={"format": {"type": "json_schema", "schema": schema}},
-                timeout=timeout_s,
+                **json_request(self.model, system, user, schema, max_tokens), timeout=timeout_s
             )
         except anthropic.AnthropicError as exc:
             # ``from None``: the SDK error's text embeds the response body, which may echo input.
             raise upstream_error(exc) from None
-        return _reply(message, latency_ms=(time.perf_counter() - started) * 1000)
+        return reply_of(message, latency_ms=(time.perf_counter() - started) * 1000)
 
     def stream_json(
         self,
@@ -122,7 +115,24 @@ class AnthropicLlm:
                 raise _stream_error(exc) from None
             raise upstream_error(exc) from None
         latency_ms = (time.perf_counter() - started) * 1000
-        return _reply(message, latency_ms=latency_ms, request_id=request_id)
+        return reply_of(message, latency_ms=latency_ms, request_id=request_id)
+
+
+def json_request(
+    model: str, system: str, user: str, schema: dict[str, Any], max_tokens: int
+) -> MessageCreateParamsNonStreaming:
+    """The body of one structured-output request, as ``complete_json`` sends it and as a
+    Message Batches request carries it (``anthropic_batches.py``): one builder, one prompt."""
+    return {
+        "model": model,
+        "max_tokens": max_tokens,
+        "system": [{"type": "text", "text": system, "cache_control": {"type": "ephemeral"}}],
+        "messages": [{"role": "user", "content": user}],
+        # Haiku 5.5 thinks adaptively by default: billed tokens and latency for nothing a
+        # one-label classification needs. No temperature: non-defaults are a 400.
+        "thinking": {"type": "disabled"},
+        "output_config": {"format": {"type": "json_schema", "schema": schema}},
+    }
 
 
 # An error event inside a 200 stream carries only its type: map it as its status would be.
@@ -145,7 +155,7 @@ def _stream_error(exc: anthropic.APIStatusError) -> UpstreamError:
     )
 
 
-def _reply(message: Message, *, latency_ms: float, request_id: str | None = None) -> ClaudeReply:
+def reply_of(message: Message, *, latency_ms: float, request_id: str | None = None) -> ClaudeReply:
     text = "".join(block.text for block in message.content if isinstance(block, TextBlock))
     used = message.usage
     usage = LlmUsage(
