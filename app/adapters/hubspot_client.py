@@ -69,16 +69,9 @@ class HubSpotCrm:
 
     def companies_page(self, after: str | None) -> CompanyPage:
         api = self._client.crm.companies.basic_api
-        page = self._call(
-            "listing companies",
-            lambda: api.get_page(limit=PAGE_SIZE, after=after, properties=["name", "domain"],
-                                 archived=False, _request_timeout=TIMEOUT),
-        )  # fmt: skip
-        companies = tuple(
-            Company(str(item.id), _prop(item, "name"), _prop(item, "domain"))
-            for item in page.results or []
-        )
-        return CompanyPage(companies, _next_after(page))
+        call = partial(api.get_page, limit=PAGE_SIZE, after=after, properties=["name", "domain"],
+                       archived=False, _request_timeout=TIMEOUT)  # fmt: skip
+        return self._call("listing companies", lambda: _company_page(call()))
 
     def associated_ids(self, from_type: str, object_id: str, to_type: str) -> list[str]:
         api = self._client.crm.associations.v4.basic_api
@@ -86,59 +79,36 @@ class HubSpotCrm:
         found: list[str] = []
         after: str | None = None
         while True:
-            page = self._call(what, partial(
-                api.get_page, from_type, object_id, to_type, after=after,
-                limit=ASSOCIATIONS_PAGE_SIZE, _request_timeout=TIMEOUT,
-            ))  # fmt: skip
-            found += [str(item.to_object_id) for item in page.results or []]
-            after = _next_after(page)
+            call = partial(api.get_page, from_type, object_id, to_type, after=after,
+                           limit=ASSOCIATIONS_PAGE_SIZE, _request_timeout=TIMEOUT)  # fmt: skip
+            ids, after = self._call(what, lambda: _id_page(call()))  # noqa: B023 - called now
+            found += ids
             if after is None:
                 return found
 
     def deal(self, deal_id: str) -> Deal:
         api = self._client.crm.deals.basic_api
-        item = self._call(
-            f"reading deal {deal_id}",
-            lambda: api.get_by_id(deal_id, properties=["dealname", "dealstage"],
-                                  _request_timeout=TIMEOUT),
-        )  # fmt: skip
-        return Deal(str(item.id), _prop(item, "dealname"), _prop(item, "dealstage"))
+        call = partial(api.get_by_id, deal_id, properties=["dealname", "dealstage"],
+                       _request_timeout=TIMEOUT)  # fmt: skip
+        return self._call(f"reading deal {deal_id}", lambda: _deal(call()))
 
     def note_attachment_ids(self, note_id: str) -> Sequence[str]:
         api = self._client.crm.objects.notes.basic_api
-        item = self._call(
-            f"reading note {note_id}",
-            lambda: api.get_by_id(note_id, properties=["hs_attachment_ids"],
-                                  _request_timeout=TIMEOUT),
-        )  # fmt: skip
-        ids = _prop(item, "hs_attachment_ids")
-        return [part.strip() for part in ids.split(";") if part.strip()]
+        call = partial(api.get_by_id, note_id, properties=["hs_attachment_ids"],
+                       _request_timeout=TIMEOUT)  # fmt: skip
+        return self._call(f"reading note {note_id}", lambda: _attachment_ids(call()))
 
     def file_info(self, file_id: str) -> FileInfo:
         api = self._client.files.files_api
-        item = self._call(
-            f"reading file {file_id}",
-            lambda: api.get_by_id(file_id, _request_timeout=TIMEOUT),
-        )
-        updated = item.updated_at
-        return FileInfo(
-            id=str(item.id),
-            name=str(item.name or f"file-{item.id}"),
-            extension=str(item.extension or "").lower().lstrip("."),
-            updated_at=updated.isoformat() if hasattr(updated, "isoformat") else str(updated),
-            size=item.size,
-            archived=bool(item.archived),
-        )
+        call = partial(api.get_by_id, file_id, _request_timeout=TIMEOUT)
+        return self._call(f"reading file {file_id}", lambda: _file_info(call()))
 
     def download(self, file_id: str, max_bytes: int) -> bytes:
         """The file's bytes through a short-lived signed URL (the token is not sent there)."""
         api = self._client.files.files_api
-        signed = self._call(
-            f"asking a download link for file {file_id}",
-            lambda: api.get_signed_url(file_id, expiration_seconds=SIGNED_URL_SECONDS,
-                                       _request_timeout=TIMEOUT),
-        )  # fmt: skip
-        url = str(signed.url or "")
+        call = partial(api.get_signed_url, file_id, expiration_seconds=SIGNED_URL_SECONDS,
+                       _request_timeout=TIMEOUT)  # fmt: skip
+        url = self._call(f"asking a download link for file {file_id}", lambda: str(call().url))
         if not (url.startswith("https://") or (self._plain_http and url.startswith("http://"))):
             raise _invalid(f"the download link for file {file_id} is not an https URL")
         return self._call(f"downloading file {file_id}", lambda: self._fetch(url, max_bytes))
@@ -199,6 +169,41 @@ def _chunks(response: Any, max_bytes: int) -> Iterator[bytes]:
         if read > max_bytes:
             raise _TooBig(f"larger than {max_bytes:,} bytes")
         yield chunk
+
+
+# --- SDK models -> plain records (inside ``_call``: a malformed answer is an UpstreamError) ---
+
+
+def _company_page(page: Any) -> CompanyPage:
+    companies = tuple(
+        Company(str(item.id), _prop(item, "name"), _prop(item, "domain")) for item in page.results
+    )
+    return CompanyPage(companies, _next_after(page))
+
+
+def _id_page(page: Any) -> tuple[list[str], str | None]:
+    return [str(item.to_object_id) for item in page.results], _next_after(page)
+
+
+def _deal(item: Any) -> Deal:
+    return Deal(str(item.id), _prop(item, "dealname"), _prop(item, "dealstage"))
+
+
+def _attachment_ids(item: Any) -> list[str]:
+    ids = _prop(item, "hs_attachment_ids")
+    return [part.strip() for part in ids.split(";") if part.strip()]
+
+
+def _file_info(item: Any) -> FileInfo:
+    updated = item.updated_at
+    return FileInfo(
+        id=str(item.id),
+        name=str(item.name or f"file-{item.id}"),
+        extension=str(item.extension or "").lower().lstrip("."),
+        updated_at=updated.isoformat() if hasattr(updated, "isoformat") else str(updated),
+        size=item.size,
+        archived=bool(item.archived),
+    )
 
 
 def _prop(item: Any, name: str) -> str:

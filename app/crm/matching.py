@@ -4,13 +4,13 @@ Certain: the company's name is the client's id, name or an alias once loosened (
 punctuation, spacing and a legal form such as "Inc." or "GmbH" do not count), and no other
 client's name is; or a person confirmed the pair before (kept in the pull's ledger).
 Uncertain: the closest client by name similarity (``app/service/mapping_suggest.score``, the
-one ``timebill qbo map`` uses) at or above ``MIN_SCORE``, or a loose name two clients share:
-a person confirms it. Below that, the company is no client of the firm's rules.
+one ``timebill qbo map`` uses) at or above ``MIN_SCORE``, a name holding every word of the
+other ("Globex Industries" and "Globex"), or a loose name two clients share: a person
+confirms it. Below that, the company is no client of the firm's rules.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -18,6 +18,8 @@ from app.crm.model import Company
 from app.domain.rulebook import name_key
 from app.domain.rules import ClientRules
 from app.service.mapping_suggest import MIN_SCORE, score
+
+CONTAINED_SCORE = 0.8
 
 # Words of a legal form that end a company's name in a CRM and rarely in a tracker.
 _FORMS = "inc incorporated llc llp lp ltd limited corp corporation co company plc gmbh ag sa sas"
@@ -77,13 +79,24 @@ def _closest(
     company: Company, clients: Mapping[str, ClientRules], only: Iterable[str]
 ) -> Match | None:
     pool = list(dict.fromkeys(only)) or sorted(clients)
-    best: tuple[float, str] = (0.0, "")
+    target = loose_name(company.name)
+    best: tuple[float, str, str] = (0.0, "", "")
     for cid in pool:
-        names = [re.sub(r"\s+", " ", name) for name, _ in _names(clients[cid])]
-        similarity = score([loose_name(n) for n in names], loose_name(company.name))
-        best = max(best, (round(similarity, 3), cid))
-    similarity, cid = best
+        for name, _ in _names(clients[cid]):
+            similarity, why = _similarity(loose_name(name), target)
+            best = max(best, (round(similarity, 3), cid, why))
+    similarity, cid, why = best
     if not cid or similarity < MIN_SCORE:
         return None
-    why = "shares a name with another client" if only else "similar name"
+    why = "shares a name with another client" if only else why
     return Match(company, cid, clients[cid].client.name, False, similarity, why)
+
+
+def _similarity(ours: str, theirs: str) -> tuple[float, str]:
+    """How alike two loose names are; one holding every word of the other ("Globex" and
+    "Globex Industries") counts as ``CONTAINED_SCORE`` at least: likely, to be confirmed."""
+    ratio = score([ours], theirs)
+    mine, other = set(ours.split()), set(theirs.split())
+    if mine and other and (mine <= other or other <= mine) and ratio < CONTAINED_SCORE:
+        return CONTAINED_SCORE, "one name holds the other"
+    return ratio, "similar name"
