@@ -87,7 +87,10 @@ class Settings(BaseSettings):
     # ``timebill crm pull hubspot``: a HubSpot private app's access token (RUNBOOK.md lists
     # the scopes); the API host is changed only to point at a local fake.
     hubspot_token: SecretStr | None = None
-    hubspot_host: str = Field(default="https://api.hubapi.com", pattern=r"^https?://[^\s/]+")
+    hubspot_host: str = Field(  # http only to this machine: the token travels with each call
+        default="https://api.hubapi.com",
+        pattern=r"^(https://[^\s/]+|http://(127\.0\.0\.1|localhost)(:\d+)?)/?$",
+    )
 
     @classmethod
     def settings_customise_sources(
