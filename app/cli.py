@@ -247,7 +247,7 @@ def rules_check(
 @rules_app.command("draft")
 def rules_draft(
     sow: Annotated[
-        Path, typer.Argument(metavar="SOW", help="The client's SOW: .pdf, .md or .txt.")
+        Path, typer.Argument(metavar="SOW", help="The client's SOW: .pdf, .docx, .md or .txt.")
     ],
     client: Annotated[str, typer.Option("--client", help="The client's name for the rules.")],
     out: Annotated[
@@ -584,6 +584,50 @@ def reviewers_add(
     from app.jobs_review import run_reviewers_add  # noqa: PLC0415
 
     raise typer.Exit(run_reviewers_add(Settings(), tenant, name, url))
+
+
+# --- timebill crm pull hubspot: clients' SOWs from the CRM to rules drafts (app/jobs_crm.py) ---
+
+crm_app = typer.Typer(no_args_is_help=True, help="Read clients and their SOWs from a CRM.")
+app.add_typer(crm_app, name="crm")
+
+
+@crm_app.command("pull")
+def crm_pull(
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help="The CRM: hubspot.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Folder for drafts (default: RULES/drafts).")
+    ] = None,
+    rules: RulesDir = Path("sow_rules"),
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue a pull that was interrupted.")
+    ] = False,
+    yes: Annotated[
+        bool,
+        typer.Option("--yes", help="Ask nothing: take certain matches only, draft new versions."),
+    ] = False,
+    any_name: Annotated[
+        bool, typer.Option("--any-name", help="Take every pdf/docx/md/txt attachment as a SOW.")
+    ] = False,
+) -> None:
+    """Match CRM companies to the clients of RULES, fetch the SOW files attached to their deals
+    and draft rules from each (as `timebill rules draft`), recording where each draft came from.
+
+    Exit 0 done, 1 a draft with problems or a file not drafted, 2 bad input, 3 HubSpot failed
+    (--resume continues).
+    """
+    from app.jobs_crm import PullRequest, run_crm_pull  # noqa: PLC0415
+
+    if source.strip().lower() != "hubspot":
+        raise typer.BadParameter(
+            f"{source!r}: the CRM timebill reads is hubspot", param_hint="SOURCE"
+        )
+    request = PullRequest(out=out, rules_dir=rules, resume=resume, yes=yes, any_name=any_name)
+
+    def confirm(question: str) -> bool:
+        return bool(typer.confirm(question))
+
+    raise typer.Exit(run_crm_pull(Settings(), request, confirm=confirm))
 
 
 def main() -> None:

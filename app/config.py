@@ -84,6 +84,13 @@ class Settings(BaseSettings):
     # /tmp, lost with the environment), and how far back a poll without one starts.
     poll_cursor_dir: Path = Path("out/poll")
     poll_lookback_hours: int = Field(default=24, ge=1, le=24 * 92)
+    # ``timebill crm pull hubspot``: a HubSpot private app's access token (RUNBOOK.md lists
+    # the scopes); the API host is changed only to point at a local fake.
+    hubspot_token: SecretStr | None = None
+    hubspot_host: str = Field(  # http only to this machine: the token travels with each call
+        default="https://api.hubapi.com",
+        pattern=r"^(https://[^\s/]+|http://(127\.0\.0\.1|localhost)(:\d+)?)/?$",
+    )
 
     @classmethod
     def settings_customise_sources(

@@ -64,6 +64,7 @@ class DraftRequest:
     max_tokens: int | None = None
     timeout_s: float | None = None
     thinking: bool = True  # adaptive thinking before the answer (off for models without it)
+    file_name: str | None = None  # the draft's name in its folder (default <client-id>.yaml)
 
 
 class _BadInput(Exception):
@@ -94,7 +95,7 @@ def run_rules_draft(
     """Draft a client's rules from its SOW into ``<rules>/drafts/<client-id>.yaml``."""
     try:
         plan = _plan(request)
-        llm = llm or _build_llm(settings, request.model)
+        llm = llm or build_draft_llm(settings, request.model)
     except _BadInput as exc:
         _print_problems(exc.problems)
         return _bad_input(str(exc))
@@ -141,7 +142,7 @@ def _plan(request: DraftRequest) -> _Plan:
             f"--out {folder} is the rules directory itself, where a file is in force as soon "
             f"as it is there: drafts go to {request.rules_dir / DRAFTS_DIR}"
         )
-    path = folder / f"{client_id}.yaml"
+    path = folder / (request.file_name or f"{client_id}.yaml")
     if path.exists() and not request.force:
         raise _BadInput(
             f"a draft already exists at {path} (it may hold your edits): approve or delete it, "
@@ -263,7 +264,7 @@ def run_rules_history(client: str, rules_dir: Path) -> int:
     return EXIT_OK
 
 
-def _build_llm(settings: Settings, model: str | None) -> DraftLlm:
+def build_draft_llm(settings: Settings, model: str | None) -> DraftLlm:
     if not settings.llm_enabled:
         raise ConfigError(
             "drafting rules needs Claude: set ANTHROPIC_API_KEY (or TIMEBILL_LLM_PROVIDER="

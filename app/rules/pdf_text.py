@@ -1,4 +1,5 @@
-"""The text of a SOW document: PDF through pypdf, Markdown and plain text read as UTF-8.
+"""The text of a SOW document: PDF through pypdf, Word ``.docx`` through the standard library
+(app/rules/docx_text.py), Markdown and plain text read as UTF-8.
 
 Only the text layer of a PDF is read. A scanned PDF has none: that is reported as such (OCR it
 first), never sent on as an empty document. ``pypdf`` is imported only when a PDF is read.
@@ -13,9 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import TimebillError
+from app.rules.docx_text import DocxReadError, docx_text
 
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 PDF_SUFFIX = ".pdf"
+DOCX_SUFFIX = ".docx"
 # Fewer characters than this is not a SOW a rules file can come from (a scan, a cover page).
 MIN_TEXT_CHARS = 200
 
@@ -40,12 +43,12 @@ class SowText:
 
 
 def read_sow(path: Path) -> SowText:
-    """The text of a ``.pdf``, ``.md`` or ``.txt`` SOW. Raises ``SowReadError``."""
+    """The text of a ``.pdf``, ``.docx``, ``.md`` or ``.txt`` SOW. Raises ``SowReadError``."""
     suffix = path.suffix.lower()
-    if suffix != PDF_SUFFIX and suffix not in TEXT_SUFFIXES:
+    if suffix not in {PDF_SUFFIX, DOCX_SUFFIX} | TEXT_SUFFIXES:
         raise SowReadError(
-            f"{path.name}: not a SOW format timebill reads (give a .pdf, .md or .txt file; "
-            "save a Word document as PDF first)"
+            f"{path.name}: not a SOW format timebill reads (give a .pdf, .docx, .md or .txt "
+            "file; save an older .doc as .docx or PDF first)"
         )
     try:
         raw = path.read_bytes()
@@ -55,6 +58,8 @@ def read_sow(path: Path) -> SowText:
     pages: int | None = None
     if suffix == PDF_SUFFIX:
         text, pages = _pdf_text(raw, path.name)
+    elif suffix == DOCX_SUFFIX:
+        text = _docx_text(raw, path.name)
     else:
         text = _utf8_text(raw, path.name)
     text = _tidy(text)
@@ -76,6 +81,13 @@ def _utf8_text(raw: bytes, name: str) -> str:
         raise SowReadError(
             f"{name}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}): save it as UTF-8"
         ) from None
+
+
+def _docx_text(raw: bytes, name: str) -> str:
+    try:
+        return docx_text(raw, name)
+    except DocxReadError as exc:
+        raise SowReadError(str(exc)) from None
 
 
 def _pdf_text(raw: bytes, name: str) -> tuple[str, int]:

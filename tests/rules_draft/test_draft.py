@@ -320,7 +320,8 @@ def test_a_scanned_pdf_is_refused_with_what_to_do(rules: Path, messages: respx.R
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("sow.docx", b"PK\x03\x04", "sow.docx: not a SOW format timebill reads"),
+        ("sow.doc", b"\xd0\xcf\x11\xe0", "sow.doc: not a SOW format timebill reads"),
+        ("sow.docx", b"PK\x03\x04", "sow.docx: not a readable .docx file"),
         ("sow.pdf", b"%PDF-1.4 this is not really a PDF", "sow.pdf: not a readable PDF"),
         ("sow.txt", b"Scope\n\xff\xfe billing", "sow.txt:2: not UTF-8 text (byte 0xff)"),
     ],

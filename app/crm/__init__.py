@@ -1,0 +1,1 @@
+"""The CRM side of timebill: clients, deals and their SOW documents read from HubSpot."""
