@@ -206,9 +206,7 @@ def _following(
     return _cursor(windows[later][0], 1, "") if later < len(windows) else None
 
 
-def _position(
-    token: str, windows: list[tuple[date, date]]
-) -> tuple[tuple[date, date], int, str]:
+def _position(token: str, windows: list[tuple[date, date]]) -> tuple[tuple[date, date], int, str]:
     """(window, first row number, first id or ``""``) of a cursor."""
     day, _, rest = token.partition(":")
     row, _, first_id = rest.partition(":")

@@ -1,5 +1,6 @@
-"""Toggl: Reports API v3 paged on both X-Next-ID and X-Next-Row-Number, names resolved once through v9 lookups,
-Basic auth with the token, offsets kept, running entries skipped, year-long windows, resume."""
+"""Toggl: Reports API v3 paged on both X-Next-ID and X-Next-Row-Number, names resolved once
+through v9 lookups, Basic auth with the token, offsets kept, running entries skipped, year-long
+windows, resume."""
 
 from __future__ import annotations
 
