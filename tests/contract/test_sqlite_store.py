@@ -16,6 +16,7 @@ from app.adapters.sqlite_store import SCHEMA_VERSION, SqliteStore
 from app.domain.inbox import Status
 from app.domain.mapping import QboMapping
 from app.domain.reviews import Reviewer
+from tests.contract.access_contract import AccessStoreContract
 from tests.contract.builders import (
     SECRET_A1,
     TENANT_A,
@@ -25,7 +26,6 @@ from tests.contract.builders import (
     new_item,
     tenant,
 )
-from tests.contract.access_contract import AccessStoreContract
 from tests.contract.review_contract import ReviewStoreContract
 from tests.contract.store_contract import StoreContract, claimed, race, record
 
