@@ -62,6 +62,10 @@ class Settings(BaseSettings):
     qbo_environment: Literal["sandbox", "production"] = "sandbox"
     qbo_mapping_path: Path | None = None
     qbo_token_path: Path = Path("out/qbo_tokens.sqlite3")
+    # The Intuit app's webhook verifier token (one per app, every connected company), and the
+    # previous one while a rotation is under way: POST /webhooks/quickbooks verifies with them.
+    qbo_verifier_token: SecretStr | None = None
+    qbo_verifier_token_previous: SecretStr | None = None
     max_body_bytes: int = Field(default=262_144, ge=1_024, le=6_000_000)
     worker_lease_s: float = Field(default=60.0, gt=0)
     # Supabase store. The key is the anon/publishable key: it only passes the API gateway.
@@ -73,6 +77,9 @@ class Settings(BaseSettings):
     supabase_schema: str = Field(default="timebill", pattern=r"^[a-z_][a-z0-9_]*$")
     supabase_timeout_s: float = Field(default=5.0, gt=0.0, le=60.0)
     supabase_token_ttl_s: int = Field(default=300, ge=60, le=3600)
+    # Review sign-in: how long a sign-in link works (it works once), and a session's length.
+    signin_link_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    review_session_hours: float = Field(default=8.0, gt=0, le=24 * 7)
 
     # Tracker API pulls (``timebill pull``, the scheduled poll): read only when used.
     harvest_token: SecretStr | None = None

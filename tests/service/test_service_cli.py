@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
+from pydantic import SecretStr
 from typer.testing import CliRunner
 
+from app.api.deps import Services
 from app.cli import app
+from app.config import Settings
 from app.domain.inbox import Status
+from app.main import create_app
 from tests.service.conftest import Rig
 from tests.service.test_worker import deliver
 
@@ -60,3 +66,28 @@ def test_send_sample_without_a_server_says_what_to_do(env: Rig) -> None:
     result = CliRunner().invoke(app, ["send-sample", "toggl", "--url", "http://127.0.0.1:9"])
     assert result.exit_code == 1
     assert "Is `timebill serve` running?" in result.output
+
+
+def test_send_sample_quickbooks_goes_to_the_app_url_signed_with_the_app_token(
+    env: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TIMEBILL_QBO_VERIFIER_TOKEN", "intuit-app-verifier-2f9c")
+    settings = Settings(sqlite_path=env.store.path, llm_provider="none",
+                        qbo_verifier_token=SecretStr("intuit-app-verifier-2f9c"))  # fmt: skip
+    services = Services(settings, env.store, env.queue, env.clock)
+    sent: list[str] = []
+    with TestClient(create_app(lambda: services)) as server:
+
+        def post(url: str, *, content: bytes, headers: dict[str, str], timeout: float) -> Any:
+            sent.append(url)
+            return server.post(url.removeprefix("http://127.0.0.1:8000"), content=content,
+                               headers=headers)  # fmt: skip
+
+        monkeypatch.setattr("app.jobs_service.httpx.post", post)
+        result = CliRunner().invoke(app, ["send-sample", "quickbooks"])
+    assert result.exit_code == 0, result.output
+    assert sent == ["http://127.0.0.1:8000/webhooks/quickbooks"]
+    assert '"accepted":1' in result.output.replace(" ", "")
+    [item] = env.store.items("demo")
+    assert item.ref is not None
+    assert item.ref.entity == "TimeActivity"
