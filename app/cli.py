@@ -483,5 +483,16 @@ def reviewers_add(
     raise typer.Exit(run_reviewers_add(Settings(), tenant, name, url))
 
 
+@reviewers_app.command("disable")
+def reviewers_disable(
+    name: Annotated[str, typer.Option("--name", help="The reviewer to disable.")],
+    tenant: Tenant = "demo",
+) -> None:
+    """Disable a reviewer of TENANT: their sign-in link and open sessions end at once."""
+    from app.jobs_review import run_reviewers_disable  # noqa: PLC0415
+
+    raise typer.Exit(run_reviewers_disable(Settings(), tenant, name))
+
+
 def main() -> None:
     app()
