@@ -16,6 +16,8 @@ from app.errors import ConfigError
 
 DEFAULT_MODEL = "claude-haiku-5-5"
 SSM_SUFFIX = "_SSM"
+# Plain settings that may also be named by SSM reference: kept next to the app's secrets.
+SSM_PLAIN = frozenset({"qbo_client_id"})
 
 
 class Settings(BaseSettings):
@@ -114,8 +116,7 @@ class Settings(BaseSettings):
                 for name, value in (
                     ("TIMEBILL_QBO_CLIENT_ID", self.qbo_client_id),
                     ("TIMEBILL_QBO_CLIENT_SECRET", self.qbo_client_secret),
-                    ("TIMEBILL_QBO_MAPPING_PATH", self.qbo_mapping_path),
-                )
+                )  # the mapping is read from the store (TIMEBILL_QBO_MAPPING_PATH: a fallback)
                 if not value
             ]
             if missing:
@@ -155,7 +156,8 @@ class Settings(BaseSettings):
 class SsmReferences(PydanticBaseSettingsSource):
     """Secrets given by reference: ``TIMEBILL_<SETTING>_SSM=/timebill/prod/...``.
 
-    Any ``SecretStr`` setting can be named this way (on Lambda they all are: the environment
+    Any ``SecretStr`` setting (and the few in ``SSM_PLAIN``, such as the QuickBooks app's client
+    id, kept beside its secret) can be named this way (on Lambda they all are: the environment
     holds parameter names, never values). The values are read from SSM Parameter Store in one
     call when the settings are built, once per process since ``get_settings`` is cached, and
     ``boto3`` is imported only when a reference is present.
@@ -174,7 +176,14 @@ class SsmReferences(PydanticBaseSettingsSource):
         values = read_parameters(
             list(wanted.values()), region=os.environ.get("TIMEBILL_AWS_REGION")
         )
-        return {key: values[name] for key, name in wanted.items()}
+        return {key: _plain(key, values[name]) for key, name in wanted.items()}
+
+
+def _plain(key: str, value: Any) -> Any:
+    """A plain setting named by reference is given as its text (the others stay secret)."""
+    if key in SSM_PLAIN and isinstance(value, SecretStr):
+        return value.get_secret_value()
+    return value
 
 
 def secret_references(cls: type[BaseSettings], environ: Mapping[str, str]) -> dict[str, str]:
@@ -186,7 +195,8 @@ def secret_references(cls: type[BaseSettings], environ: Mapping[str, str]) -> di
     wanted = {}
     for name, field in cls.model_fields.items():
         reference = environ.get(f"TIMEBILL_{name.upper()}{SSM_SUFFIX}")
-        if not reference or SecretStr not in (field.annotation, *get_args(field.annotation)):
+        secret = SecretStr in (field.annotation, *get_args(field.annotation))
+        if not reference or not (secret or name in SSM_PLAIN):
             continue
         alias = field.validation_alias if isinstance(field.validation_alias, str) else None
         plain = (alias or f"TIMEBILL_{name}").upper()
