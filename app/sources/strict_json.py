@@ -2,7 +2,8 @@
 
 Python's ``json`` accepts ``NaN``, ``Infinity`` and ``-Infinity`` literals, turns ``1e400`` into
 ``inf``, keeps the last of duplicate keys silently, and decodes ``"\\ud800"`` into a string that
-cannot be encoded as UTF-8 (so the store fails on it later, which reads as an outage). Each of
+cannot be encoded as UTF-8, and ``"\\u0000"`` into a NUL that PostgreSQL text and jsonb refuse
+(so the store fails on either later, which reads as an outage). Each of
 these is refused here with the field named, anywhere in the body, before anything reads it.
 """
 
@@ -72,10 +73,12 @@ def _check_values(data: Any) -> None:
             raise JsonProblem(f"{where} is {value.literal[:12]}, not a finite number")
         if isinstance(value, str) and not _valid_unicode(value):
             raise JsonProblem(f"{where} is not valid Unicode (a lone surrogate)")
+        if isinstance(value, str) and "\x00" in value:
+            raise JsonProblem(f"{where} holds a NUL character (\\u0000)")
         if isinstance(value, dict):
             for key, item in value.items():
-                if not _valid_unicode(key):
-                    raise JsonProblem(f"a key of {where} is not valid Unicode (a lone surrogate)")
+                if not _valid_unicode(key) or "\x00" in key:
+                    raise JsonProblem(f"a key of {where} is not valid Unicode text")
                 stack.append((f"{path}.{key}" if path else key, item))
         elif isinstance(value, list):
             stack.extend((f"{path}[{i}]", item) for i, item in enumerate(value))

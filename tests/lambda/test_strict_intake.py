@@ -75,6 +75,10 @@ HOSTILE: dict[str, Hostile] = {
     "toggl lone surrogate": (
         Source.TOGGL, _swap('"description":"Q3', '"description":"\\udfff Q3'), "description",
     ),
+    "clockify NUL character": (
+        Source.CLOCKIFY, _swap('"description":"Test"', '"description":"Te\\u0000st"'),
+        "description",
+    ),
     "toggl NaN in an unused field": (
         Source.TOGGL, _swap('"creator_id":9547721', '"creator_id":NaN'), "creator_id",
     ),

@@ -289,3 +289,12 @@ def test_the_realm_lookup_answers_one_tenant_id_and_only_the_sweeper_runs_it(
     for role, allowed in ((SWEEPER, True), (WORKER, False), ("anon", False)):
         query = "select has_function_privilege(%s, 'timebill.tb_tenant_for_realm(text)', 'execute')"
         assert column(su, query, role) == [allowed], role
+
+
+def test_the_store_cannot_keep_a_nul_character_so_intake_refuses_it(
+    su: psycopg.Connection,
+) -> None:
+    """Why ``app.sources.strict_json`` answers 400 for ``\\u0000``: PostgreSQL's jsonb refuses
+    it, so the Supabase store would fail on it for ever (a 503 the sender retries for days)."""
+    with pytest.raises(psycopg.errors.UntranslatableCharacter):
+        su.execute("""select '{"description": "Te\\u0000st"}'::jsonb""")
