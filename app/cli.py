@@ -630,5 +630,16 @@ def crm_pull(
     raise typer.Exit(run_crm_pull(Settings(), request, confirm=confirm))
 
 
+@reviewers_app.command("disable")
+def reviewers_disable(
+    name: Annotated[str, typer.Option("--name", help="The reviewer to disable.")],
+    tenant: Tenant = "demo",
+) -> None:
+    """Disable a reviewer of TENANT: their sign-in link and open sessions end at once."""
+    from app.jobs_review import run_reviewers_disable  # noqa: PLC0415
+
+    raise typer.Exit(run_reviewers_disable(Settings(), tenant, name))
+
+
 def main() -> None:
     app()

@@ -16,6 +16,8 @@ from app.errors import ConfigError
 
 DEFAULT_MODEL = "claude-haiku-5-5"
 SSM_SUFFIX = "_SSM"
+# Plain settings that may also be named by SSM reference: kept next to the app's secrets.
+SSM_PLAIN = frozenset({"qbo_client_id"})
 
 
 class Settings(BaseSettings):
@@ -62,6 +64,10 @@ class Settings(BaseSettings):
     qbo_environment: Literal["sandbox", "production"] = "sandbox"
     qbo_mapping_path: Path | None = None
     qbo_token_path: Path = Path("out/qbo_tokens.sqlite3")
+    # The Intuit app's webhook verifier token (one per app, every connected company), and the
+    # previous one while a rotation is under way: POST /webhooks/quickbooks verifies with them.
+    qbo_verifier_token: SecretStr | None = None
+    qbo_verifier_token_previous: SecretStr | None = None
     max_body_bytes: int = Field(default=262_144, ge=1_024, le=6_000_000)
     worker_lease_s: float = Field(default=60.0, gt=0)
     # Supabase store. The key is the anon/publishable key: it only passes the API gateway.
@@ -73,6 +79,9 @@ class Settings(BaseSettings):
     supabase_schema: str = Field(default="timebill", pattern=r"^[a-z_][a-z0-9_]*$")
     supabase_timeout_s: float = Field(default=5.0, gt=0.0, le=60.0)
     supabase_token_ttl_s: int = Field(default=300, ge=60, le=3600)
+    # Review sign-in: how long a sign-in link works (it works once), and a session's length.
+    signin_link_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    review_session_hours: float = Field(default=8.0, gt=0, le=24 * 7)
 
     # Tracker API pulls (``timebill pull``, the scheduled poll): read only when used.
     harvest_token: SecretStr | None = None
@@ -114,8 +123,7 @@ class Settings(BaseSettings):
                 for name, value in (
                     ("TIMEBILL_QBO_CLIENT_ID", self.qbo_client_id),
                     ("TIMEBILL_QBO_CLIENT_SECRET", self.qbo_client_secret),
-                    ("TIMEBILL_QBO_MAPPING_PATH", self.qbo_mapping_path),
-                )
+                )  # the mapping is read from the store (TIMEBILL_QBO_MAPPING_PATH: a fallback)
                 if not value
             ]
             if missing:
@@ -155,7 +163,8 @@ class Settings(BaseSettings):
 class SsmReferences(PydanticBaseSettingsSource):
     """Secrets given by reference: ``TIMEBILL_<SETTING>_SSM=/timebill/prod/...``.
 
-    Any ``SecretStr`` setting can be named this way (on Lambda they all are: the environment
+    Any ``SecretStr`` setting (and the few in ``SSM_PLAIN``, such as the QuickBooks app's client
+    id, kept beside its secret) can be named this way (on Lambda they all are: the environment
     holds parameter names, never values). The values are read from SSM Parameter Store in one
     call when the settings are built, once per process since ``get_settings`` is cached, and
     ``boto3`` is imported only when a reference is present.
@@ -174,7 +183,14 @@ class SsmReferences(PydanticBaseSettingsSource):
         values = read_parameters(
             list(wanted.values()), region=os.environ.get("TIMEBILL_AWS_REGION")
         )
-        return {key: values[name] for key, name in wanted.items()}
+        return {key: _plain(key, values[name]) for key, name in wanted.items()}
+
+
+def _plain(key: str, value: Any) -> Any:
+    """A plain setting named by reference is given as its text (the others stay secret)."""
+    if key in SSM_PLAIN and isinstance(value, SecretStr):
+        return value.get_secret_value()
+    return value
 
 
 def secret_references(cls: type[BaseSettings], environ: Mapping[str, str]) -> dict[str, str]:
@@ -186,7 +202,8 @@ def secret_references(cls: type[BaseSettings], environ: Mapping[str, str]) -> di
     wanted = {}
     for name, field in cls.model_fields.items():
         reference = environ.get(f"TIMEBILL_{name.upper()}{SSM_SUFFIX}")
-        if not reference or SecretStr not in (field.annotation, *get_args(field.annotation)):
+        secret = SecretStr in (field.annotation, *get_args(field.annotation))
+        if not reference or not (secret or name in SSM_PLAIN):
             continue
         alias = field.validation_alias if isinstance(field.validation_alias, str) else None
         plain = (alias or f"TIMEBILL_{name}").upper()

@@ -6,9 +6,11 @@ webhook's cold start never pay for it.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 from app.config import Settings
+from app.errors import ConfigError
 from app.ports import ClassifierStage, Queue, Reader, Store, Writer
 
 if TYPE_CHECKING:
@@ -122,12 +124,27 @@ def build_writer_and_reader(
     if settings.writer == "outbox":
         from app.adapters.outbox_writer import OutboxWriter  # noqa: PLC0415
 
+        refuse_outbox_on_lambda()
+
         return OutboxWriter(settings.outbox_dir, mappings), None
     from app.adapters.quickbooks_reader import QboReader  # noqa: PLC0415
     from app.adapters.quickbooks_writer import QuickBooksWriter  # noqa: PLC0415
 
     api = build_qbo_api(settings)
     return QuickBooksWriter(api, mappings), QboReader(api, mappings)
+
+
+def refuse_outbox_on_lambda() -> None:
+    """On AWS Lambda the outbox would be the environment's temporary folder, lost with it:
+    entries would be marked posted and written nowhere. Refused, so the worker fails its jobs
+    and every delivery waits in the store as received until the stack is deployed with
+    ``Writer=quickbooks`` (the sweep then re-enqueues them). ``AWS_LAMBDA_FUNCTION_NAME`` is
+    set by the Lambda runtime."""
+    if os.environ.get("AWS_LAMBDA_FUNCTION_NAME"):
+        raise ConfigError(
+            "TIMEBILL_WRITER=outbox on AWS Lambda writes to a temporary folder that is lost: "
+            "deploy with Writer=quickbooks (RUNBOOK.md, 'Choose the writer')"
+        )
 
 
 def build_token_store(settings: Settings) -> SqliteTokenStore | SupabaseTokenStore:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlparse
@@ -16,6 +17,7 @@ from app.domain.inbox import Status
 from app.domain.mapping import QboMapping, dump_mappings, load_mappings
 from app.errors import UpstreamError, first_line
 from app.factory import build_store, build_token_store
+from app.service.local import DEMO_TENANT, ensure_demo_tenant
 
 if TYPE_CHECKING:
     from app.adapters.quickbooks_client import QboConnector
@@ -59,6 +61,8 @@ def run_connect(settings: Settings, tenant: str, ask: Callable[[str], str]) -> i
     except (ConnectError, UpstreamError) as exc:
         errors.print(f"[red]error:[/] {exc}")
         return EXIT_FAILED
+    if not _link(settings, tenant, realm):
+        return EXIT_FAILED
     store = build_token_store(settings)
     try:
         TokenManager(store, connector).connect(tenant, realm, grant)
@@ -68,6 +72,20 @@ def run_connect(settings: Settings, tenant: str, ask: Callable[[str], str]) -> i
     where = "Supabase" if settings.store == "supabase" else str(settings.qbo_token_path)
     console.print(f"The tokens are kept in {where}.")
     return EXIT_OK
+
+
+def _link(settings: Settings, tenant: str, realm: str) -> bool:
+    """Keep realm -> tenant, how the app's one QuickBooks webhook URL routes this company's
+    events; refused when another tenant connected the company (its events would go astray)."""
+    store = build_store(settings)
+    if tenant == DEMO_TENANT:
+        ensure_demo_tenant(store)
+    try:
+        store.link_realm(tenant, realm, now=datetime.now(UTC))
+    except (LookupError, ValueError) as exc:
+        errors.print(f"[red]error:[/] {exc}")
+        return False
+    return True
 
 
 def _connector(settings: Settings) -> QboConnector:

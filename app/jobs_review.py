@@ -34,7 +34,18 @@ def run_reviewers_add(settings: Settings, tenant: str, name: str, base_url: str)
         return EXIT_BAD_INPUT
     console.print(f"reviewer {name} of tenant {tenant}: sign in once with")
     console.print(f"  {signin_link(base_url, tenant, token)}", soft_wrap=True)
-    console.print("  (the token is shown only now; adding the same name again replaces it)")
+    minutes = settings.signin_link_minutes
+    console.print(f"  (it works once, within {minutes} minutes; adding the same name again "
+                  "gives a new link)")  # fmt: skip
+    return EXIT_OK
+
+
+def run_reviewers_disable(settings: Settings, tenant: str, name: str) -> int:
+    """Disable a reviewer: their link and every open session stop working at once."""
+    if not build_store(settings).disable_reviewer(tenant, name):
+        errors.print(f"[red]error:[/] tenant {tenant} has no reviewer {name!r}")
+        return EXIT_BAD_INPUT
+    console.print(f"reviewer {name} of tenant {tenant} is disabled; their sessions have ended")
     return EXIT_OK
 
 

@@ -58,8 +58,12 @@ def run_send_sample(settings: Settings, source: str, url: str, description: str 
         errors.print(f"[red]error:[/] {kind.value} sends no webhooks (clockify, toggl, quickbooks)")
         return EXIT_BAD_INPUT
     body = sample_body(kind, account=DEMO_ACCOUNTS[kind], **demo_entry(kind, description))
-    headers = signed_headers(kind, body, access.secrets[0].get_secret_value())
-    target = f"{url.rstrip('/')}/webhooks/{kind.value}/{tenant.id}"
+    secret, path = access.secrets[0].get_secret_value(), f"/webhooks/{kind.value}/{tenant.id}"
+    app_token = settings.qbo_verifier_token
+    if kind is Source.QUICKBOOKS and app_token is not None:  # the Intuit app's one URL
+        secret, path = app_token.get_secret_value(), "/webhooks/quickbooks"
+    headers = signed_headers(kind, body, secret)
+    target = f"{url.rstrip('/')}{path}"
     try:
         response = httpx.post(target, content=body, headers=headers, timeout=10)
     except httpx.HTTPError as exc:

@@ -21,7 +21,7 @@ from app.domain.inbox import (
     WriteRecord,
 )
 from app.domain.mapping import QboMapping
-from app.domain.reviews import Reviewer, ReviewRecord
+from app.domain.reviews import Reviewer, ReviewRecord, ReviewSession
 from app.domain.rulebook import ClientContext
 
 # How the review queue is ordered: money at stake first (the decision's amount, highest first,
@@ -225,6 +225,45 @@ class Store(Protocol):
 
     def reviewer_by_token(self, tenant: str, token_hash: str) -> Reviewer | None:
         """The tenant's enabled reviewer holding this token hash, if any."""
+        ...
+
+    def redeem_token(
+        self, tenant: str, token_hash: str, *, now: datetime, issued_after: datetime
+    ) -> Reviewer | None:
+        """Use a sign-in token up, atomically: the tenant's enabled reviewer holding it if it
+        was issued (``created_at``) after ``issued_after`` and never redeemed, else ``None``.
+        Two concurrent redemptions of one token: one reviewer, one ``None``."""
+        ...
+
+    def disable_reviewer(self, tenant: str, name: str) -> bool:
+        """Disable the reviewer: their token and every session end at once. ``False`` if the
+        tenant has no such reviewer."""
+        ...
+
+    def start_session(self, session: ReviewSession) -> None:
+        """Keep a new review session (its id is random and unique within the tenant)."""
+        ...
+
+    def session_active(self, tenant: str, session_id: str, *, now: datetime) -> bool:
+        """The session exists for this tenant, is not ended or expired, and (``via`` token)
+        its reviewer is still enabled. Checked on every review action."""
+        ...
+
+    def end_session(self, tenant: str, session_id: str, *, now: datetime) -> None:
+        """Sign out: the session stops holding at once (an unknown id is a no-op)."""
+        ...
+
+    # -- QuickBooks companies: one Intuit app, one webhook URL, many tenants ------------------
+
+    def link_realm(self, tenant: str, realm: str, *, now: datetime) -> None:
+        """Keep that ``tenant`` connected QuickBooks company ``realm`` (``timebill qbo
+        connect``); again for the same tenant is a no-op. ``WriteConflictError`` (a
+        ``ValueError``) if another tenant connected it; ``LookupError`` for an unknown tenant."""
+        ...
+
+    def tenant_for_realm(self, realm: str) -> str | None:
+        """The tenant that connected ``realm``, if any: how the app-level QuickBooks webhook
+        routes each event. Across tenants, and answers a tenant id only."""
         ...
 
 

@@ -18,6 +18,9 @@ transaction at open. v2 added ``writes``: what the writer wrote, one row per (te
 entry version) and per (tenant, system, record id). v3 added ``reviews`` (what people did to
 flagged entries, append-only) and ``reviewers`` (who may review a tenant, by token hash).
 v4 added ``tenants.qbo_mapping``: the tenant's QuickBooks mapping as JSON (``QboMapping``).
+v6 (step 5; step 4 is reserved) added ``qbo_realms`` (which tenant connected each QuickBooks
+company), ``reviewers.token_used_at`` (sign-in tokens are single-use) and ``review_sessions``
+(sessions checked on every action): ``app.adapters.sqlite_access``.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from typing import Self
 
 from pydantic import BaseModel
 
+from app.adapters.sqlite_access import ACCESS_STEP, AccessTables
 from app.domain.decisions import Decision
 from app.domain.entries import TimeEntry
 from app.domain.inbox import (
@@ -51,7 +55,7 @@ from app.domain.reviews import ReviewAction, Reviewer, ReviewRecord, review_deta
 from app.errors import ItemNotFoundError, WriteConflictError
 from app.ports import QueueOrder
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 _ACTIONS = ", ".join(f"'{a.value}'" for a in ReviewAction)
 _STATUSES = ", ".join(f"'{s.value}'" for s in Status)
 # The v1 schema, as v1 created it: never edit it, add a step to _STEPS instead.
@@ -117,6 +121,8 @@ _STEPS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX IF NOT EXISTS inbox_review ON inbox (tenant, status)",
     ),
     3: ("ALTER TABLE tenants ADD COLUMN qbo_mapping TEXT",),
+    4: (),  # reserved: the write-identity step (issue 11, cases 1-4)
+    5: ACCESS_STEP,
 }
 _ITEM = """SELECT i.*, d.decision FROM inbox i
     LEFT JOIN decisions d ON d.tenant = i.tenant AND d.item_id = i.id"""
@@ -147,7 +153,7 @@ _QUEUE_ORDER = {
 _MIN_SQLITE = (3, 37, 0)  # RETURNING needs 3.35, STRICT tables 3.37
 
 
-class SqliteStore:
+class SqliteStore(AccessTables):
     """``Store`` on one SQLite file. Call ``close()`` (or use ``with``) to release it."""
 
     def __init__(self, path: Path | str, *, busy_timeout_s: float = 5.0) -> None:
@@ -475,7 +481,7 @@ class SqliteStore:
                 """INSERT INTO reviewers (tenant, name, token_hash, created_at, disabled)
                    VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant, name) DO UPDATE SET
                    token_hash = excluded.token_hash, created_at = excluded.created_at,
-                   disabled = excluded.disabled""",
+                   disabled = excluded.disabled, token_used_at = NULL""",
                 (reviewer.tenant, reviewer.name, reviewer.token_hash,
                  _ts(reviewer.created_at), int(reviewer.disabled)),
             )  # fmt: skip

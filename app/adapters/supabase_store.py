@@ -31,6 +31,7 @@ from pydantic import SecretStr, ValidationError
 from supabase import Client, create_client
 from supabase.lib.client_options import SyncClientOptions
 
+from app.adapters.supabase_access import SupabaseAccess
 from app.config import Settings
 from app.domain.decisions import Decision
 from app.domain.inbox import (
@@ -170,7 +171,7 @@ class TenantSessions:
         return [data_row if tenant is None else _owned(data_row, tenant) for data_row in data]
 
 
-class SupabaseStore:
+class SupabaseStore(SupabaseAccess):
     """``Store`` over PostgREST. Thread-safe; ``close()`` releases the HTTP connections."""
 
     def __init__(

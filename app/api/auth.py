@@ -3,7 +3,9 @@
 - Embedded default: a reviewer's token (``timebill reviewers add``) is exchanged on the
   sign-in page for a session cookie: a JWT (HS256, audience ``timebill-review``) signed with
   the session key, holding tenant, reviewer and a random nonce; ``HttpOnly``,
-  ``SameSite=Strict``, scoped to ``/review/<tenant>``, eight hours.
+  ``SameSite=Strict``, scoped to ``/review/<tenant>``, ``TIMEBILL_REVIEW_SESSION_HOURS``
+  (eight by default). The nonce names a session row in the store, checked on every request:
+  signing out, or disabling the reviewer, ends the session at once, whatever the cookie says.
 - Production: a Supabase Auth access token (HS256, the project's JWT secret, audience and
   role ``authenticated``), as ``Authorization: Bearer`` or exchanged on the sign-in page like a
   token. The tenant comes from ``app_metadata.tenant_id`` (or ``app_metadata.tenants``), which
@@ -89,14 +91,16 @@ def _local_key(path: Path) -> bytes:
     return bytes.fromhex(path.read_text(encoding="ascii").strip())
 
 
-def issue_session(key: bytes, principal: Principal, *, now: float | None = None) -> str:
+def issue_session(
+    key: bytes, principal: Principal, *, now: float | None = None, ttl_s: int = SESSION_TTL_S
+) -> str:
     import jwt  # noqa: PLC0415 - cryptography is slow to import: review pages only
 
     issued = int(time.time() if now is None else now)
     claims = {
         "aud": SESSION_AUDIENCE, "tenant": principal.tenant, "sub": principal.reviewer,
         "via": principal.via, "nonce": principal.nonce, "iat": issued,
-        "exp": issued + SESSION_TTL_S,
+        "exp": issued + ttl_s,
     }  # fmt: skip
     return jwt.encode(claims, key, algorithm="HS256")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
@@ -21,7 +22,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.api.auth import (
     SESSION_COOKIE,
-    SESSION_TTL_S,
     AuthError,
     Principal,
     authorise,
@@ -31,8 +31,8 @@ from app.api.auth import (
 )
 from app.api.review import ReviewDeps
 from app.domain.inbox import InboxItem, Status
-from app.domain.reviews import ReviewAction
-from app.review.access import reviewer_for
+from app.domain.reviews import ReviewAction, ReviewSession
+from app.review.access import redeem
 from app.review.decide import ReviewError, codes_of, context_of, default_non_billable
 from app.review.queue import FIRM_KEY, Filter, ranked
 from app.review.service import NotFoundError, Outcome, part_key
@@ -82,9 +82,16 @@ def _principals(request: Request, deps: ReviewDeps) -> list[Principal]:
         found.append(bearer)
     cookie = request.cookies.get(SESSION_COOKIE)
     session = read_session(deps.key, cookie) if cookie else None
-    if session is not None:
+    if session is not None and _live(deps, session):
         found.append(session)
     return found
+
+
+def _live(deps: ReviewDeps, session: Principal) -> bool:
+    """The store still holds the cookie's session: not signed out, not expired, and the
+    reviewer not disabled. Asked on every request, so revocation is immediate."""
+    store, now = deps.service.store, deps.service.clock()
+    return store.session_active(session.tenant, session.nonce, now=now)
 
 
 def _reviewer(request: Request, deps: ReviewDeps, tenant: str) -> Principal:
@@ -183,27 +190,52 @@ def signin_page(request: Request, tenant: str, deps: ReviewDeps) -> HTMLResponse
 async def signin(request: Request, tenant: str, deps: ReviewDeps) -> Response:
     fields = await _form(request, deps, None)
     token = _one(fields, "token")
-    principal: Principal | None = None
-    reviewer = reviewer_for(deps.service.store, tenant, token) if token else None
-    if reviewer is not None:
-        principal = Principal(tenant, reviewer.name, "token", secrets.token_hex(16))
-    elif token and (found := supabase_principal(deps.settings, token, bearer=False)):
-        principal = found if found.tenant == tenant else None
+    principal = _signing_in(deps, tenant, token) if token else None
     if principal is None:
-        raise AuthError(403, "this token does not sign anyone in to this tenant")
+        raise AuthError(403, "this link does not sign anyone in to this tenant (links work "
+                             "once, for a few minutes: ask for a new one)")  # fmt: skip
+    ttl_s = _start_session(deps, principal)
     root = request.scope.get("root_path", "")
     response = RedirectResponse(f"{root}/review/{tenant}", 303)
     response.set_cookie(
-        SESSION_COOKIE, issue_session(deps.key, principal), max_age=SESSION_TTL_S,
+        SESSION_COOKIE, issue_session(deps.key, principal, ttl_s=ttl_s), max_age=ttl_s,
         path=f"{root}/review/{tenant}", httponly=True, samesite="strict",
         secure=request.url.scheme == "https",
     )  # fmt: skip
     return response
 
 
+def _signing_in(deps: ReviewDeps, tenant: str, token: str) -> Principal | None:
+    """Who ``token`` signs in, with a fresh session id: a reviewer's sign-in token (used up
+    here), or a Supabase Auth access token for this tenant."""
+    session_id = secrets.token_urlsafe(24)
+    minutes = deps.settings.signin_link_minutes
+    now = deps.service.clock()
+    reviewer = redeem(deps.service.store, tenant, token, now=now, valid_minutes=minutes)
+    if reviewer is not None:
+        return Principal(tenant, reviewer.name, "token", session_id)
+    found = supabase_principal(deps.settings, token, bearer=False)
+    if found is None or found.tenant != tenant:
+        return None
+    return Principal(tenant, found.reviewer, "supabase", session_id)
+
+
+def _start_session(deps: ReviewDeps, principal: Principal) -> int:
+    """Keep the session in the store; returns its length in seconds."""
+    ttl_s = int(deps.settings.review_session_hours * 3600)
+    now = deps.service.clock()
+    deps.service.store.start_session(ReviewSession(
+        tenant=principal.tenant, id=principal.nonce, reviewer=principal.reviewer[:200],
+        via=principal.via, created_at=now, expires_at=now + timedelta(seconds=ttl_s),
+    ))  # fmt: skip
+    return ttl_s
+
+
 async def signout(request: Request, tenant: str, deps: ReviewDeps) -> Response:
     principal = _reviewer(request, deps, tenant)
     await _form(request, deps, principal)
+    if not principal.bearer:  # a cookie session: end it in the store, not only in the browser
+        deps.service.store.end_session(tenant, principal.nonce, now=deps.service.clock())
     root = request.scope.get("root_path", "")
     response = RedirectResponse(f"{root}/review/{tenant}/signin", 303)
     response.delete_cookie(SESSION_COOKIE, path=f"{root}/review/{tenant}")

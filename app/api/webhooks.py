@@ -1,4 +1,6 @@
-"""``POST /webhooks/{source}/{tenant}``: verified intake, acknowledged once committed."""
+"""``POST /webhooks/{source}/{tenant}`` (Clockify, Toggl, and QuickBooks for one company) and
+``POST /webhooks/quickbooks`` (an Intuit app's one URL, routed by realm): verified intake,
+acknowledged once committed."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from fastapi.responses import JSONResponse
 
 from app.api.deps import Services, services
 from app.service.intake import receive
+from app.service.qbo_intake import app_access, receive_quickbooks
 from app.sources.webhooks import IntakeError
 
 router = APIRouter(tags=["webhooks"])
@@ -58,6 +61,34 @@ async def webhook(
         receipt = receive(
             svc.store, svc.queue, source_name=source, tenant_id=tenant,
             headers=request.headers, body=body, now=svc.clock(),
+        )  # fmt: skip
+    except IntakeError as exc:
+        return JSONResponse({"error": exc.message}, status_code=exc.status)
+    return JSONResponse(receipt.body, status_code=receipt.status)
+
+
+QBO_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "Accepted (new or duplicate); realms no tenant connected are named in"
+                         " `unknown_realms` and not kept"},
+    400: {"description": "Signed, but not a body QuickBooks sends"},
+    401: {"description": "Missing or wrong intuit-signature: nothing was written"},
+    404: {"description": "No QuickBooks app webhook is configured (no verifier token)"},
+    413: {"description": "Body larger than the cap"},
+    503: {"description": "Could not record the delivery: Intuit retries"},
+}  # fmt: skip
+
+
+@router.post("/webhooks/quickbooks", responses=QBO_RESPONSES)
+async def quickbooks_app_webhook(request: Request, svc: ServicesDep) -> JSONResponse:
+    """The Intuit app's one webhook URL: verify with the app's verifier token, route each event
+    by realm to the tenant that connected that company, commit, enqueue, answer."""
+    settings = svc.settings
+    try:
+        access = app_access(settings.qbo_verifier_token, settings.qbo_verifier_token_previous)
+        body = await read_capped(request, settings.max_body_bytes)
+        receipt = receive_quickbooks(
+            svc.store, svc.queue, access=access, headers=request.headers, body=body,
+            now=svc.clock(),
         )  # fmt: skip
     except IntakeError as exc:
         return JSONResponse({"error": exc.message}, status_code=exc.status)

@@ -1,19 +1,21 @@
 """Toggl Track time entries -> ``TimeEntry`` pages, through the Reports API v3.
 
 Endpoint: ``POST https://api.track.toggl.com/reports/api/v3/workspace/{ws}/search/time_entries``
-with ``{"start_date", "end_date", "page_size", "first_row_number"}``; HTTP Basic
+with ``{"start_date", "end_date", "page_size", "first_id", "first_row_number"}``; HTTP Basic
 ``{token}:api_token``. The answer is a list of rows (entries grouped by user, project, task,
 description, tags and billable) each holding ``time_entries: [{id, seconds, start, stop, at}]``;
-the ``X-Next-Row-Number`` header, when present, is the next page's ``first_row_number``. Sources:
-engineering.toggl.com/docs/track/reports/detailed_reports (via evrone/toggl-python's
-``SearchReportTimeEntriesResponse`` and several clients paging on that header).
+a next page is announced by two headers, ``X-Next-ID`` and ``X-Next-Row-Number``, and both are
+sent back (``first_id``, ``first_row_number``): the row number alone can repeat or skip rows when
+entries share a sort key. Sources: engineering.toggl.com/docs/track/reports/detailed_reports (via
+evrone/toggl-python's ``SearchReportTimeEntriesResponse``).
 
 Why not ``GET /api/v9/me/time_entries?start_date&end_date``: it returns only the token owner's
 entries and only a few months back (Toggl staff in toggl/toggl_api_docs#294, about v8: "for
 longer than 3 months use the reporting API"; third-party clients report the same of v9); an
 audit needs a year of the whole workspace.
 Reports are capped at one year per query, so the range is read in windows of at most 365 days;
-the cursor is ``{window start}:{first row number}``.
+the cursor is ``{window start}:{first row number}:{first id}`` (``{window start}:1:`` for a
+window's first page; a cursor saved before ids were kept, ``{window start}:{row}``, still resumes).
 
 Toggl sends ids: project, client and tag names are read once per connector through v9
 ``GET /api/v9/workspaces/{ws}/projects`` (paged), ``/clients`` and ``/tags``, so entries carry
@@ -25,7 +27,7 @@ change: ``updated_since`` is ignored and the window re-read. Rates are in cents.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -86,7 +88,7 @@ class TogglApi:
     ) -> Iterator[Page]:  # fmt: skip
         del updated_since  # not filterable here; see the module docstring
         windows = windows_of(start, end)
-        first = f"{windows[0][0].isoformat()}:1"
+        first = _cursor(windows[0][0], 1, "")
         return paginate(first, lambda token: self._page(token, windows), cursor, progress)
 
     def close(self) -> None:
@@ -126,22 +128,20 @@ class TogglApi:
         return numbered_pages(page_of, lambda project: project.ident("id"), _PER_PAGE)
 
     def _page(self, token: str, windows: list[tuple[date, date]]) -> Page:
-        window, row = _position(token, windows)
+        window, row, first_id = _position(token, windows)
         names = self.names()
         payload: dict[str, Any] = {
             "start_date": window[0].isoformat(),
             "end_date": (window[1] + timedelta(days=1)).isoformat(),  # inclusive of window end
             "page_size": self.page_size,
         }
+        if first_id:
+            payload["first_id"] = int(first_id)
         if row > 1:
             payload["first_row_number"] = row
         path = f"/reports/api/v3/workspace/{self._workspace()}/search/time_entries"
         body, response = self.api.json("POST", path, json=payload)
-        next_row = response.headers.get("x-next-row-number", "")
-        following = f"{window[0].isoformat()}:{next_row}" if next_row.isdigit() else None
-        if following is None:
-            later = windows.index(window) + 1
-            following = f"{windows[later][0].isoformat()}:1" if later < len(windows) else None
+        following = _following(response.headers, window, windows)
         with reading(SYSTEM):
             items = _flatten(Fields({"rows": body}, "Toggl response").items("rows"))
         page = build_page(items, _LABEL, lambda f: self._read(f, names), next_cursor=following)
@@ -188,15 +188,36 @@ def windows_of(start: date, end: date) -> list[tuple[date, date]]:
         first = last + timedelta(days=1)
 
 
-def _position(token: str, windows: list[tuple[date, date]]) -> tuple[tuple[date, date], int]:
-    day, _, row = token.partition(":")
+def _cursor(day: date, row: int, first_id: str) -> str:
+    return f"{day.isoformat()}:{row}:{first_id}"
+
+
+def _following(
+    headers: Mapping[str, str], window: tuple[date, date], windows: list[tuple[date, date]]
+) -> str | None:
+    """The next page's cursor: both of Toggl's ``X-Next-*`` headers in this window, else the
+    next window's first page, else ``None``. The row number says there is a next page; an id
+    that is missing or not a number is left out of the next request."""
+    next_row = headers.get("x-next-row-number", "").strip()
+    next_id = headers.get("x-next-id", "").strip()
+    if next_row.isdigit() and int(next_row) >= 1:
+        return _cursor(window[0], int(next_row), next_id if next_id.isdigit() else "")
+    later = windows.index(window) + 1
+    return _cursor(windows[later][0], 1, "") if later < len(windows) else None
+
+
+def _position(token: str, windows: list[tuple[date, date]]) -> tuple[tuple[date, date], int, str]:
+    """(window, first row number, first id or ``""``) of a cursor."""
+    day, _, rest = token.partition(":")
+    row, _, first_id = rest.partition(":")
     window = next((w for w in windows if w[0].isoformat() == day), None)
-    if window is None or not row.isdigit() or int(row) < 1:
+    valid_id = first_id == "" or (first_id.isdigit() and len(first_id) <= 20)
+    if window is None or not row.isdigit() or int(row) < 1 or not valid_id:
         raise UpstreamError(
             SYSTEM, UpstreamKind.BAD_REQUEST, retryable=False,
             message=f"cursor {token[:80]!r} is not a page of this date range",
         )  # fmt: skip
-    return window, int(row)
+    return window, int(row), first_id
 
 
 def _flatten(rows: list[Any]) -> list[Any]:

@@ -68,6 +68,20 @@ class Reviewer(BaseModel):
     disabled: bool = False
 
 
+class ReviewSession(BaseModel):
+    """A signed-in reviewer's session: the cookie names it, the store decides if it still holds
+    (not signed out, not expired, and for a token reviewer, the reviewer still enabled)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tenant: str = Field(min_length=1)
+    id: str = Field(pattern=r"^[A-Za-z0-9_-]{16,64}$")
+    reviewer: str = Field(min_length=1, max_length=200)
+    via: str = Field(pattern=r"^(token|supabase)$")
+    created_at: AwareDatetime
+    expires_at: AwareDatetime
+
+
 def review_detail(review: ReviewRecord) -> str:
     """The audit-trail line of a review: who did what, from which code to which, and why."""
     before = (review.before.code if review.before else None) or "-"

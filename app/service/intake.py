@@ -64,13 +64,13 @@ def receive(
     )
     if intake.reply is not None:
         return Receipt(200, intake.reply)
-    created, duplicates = _commit(store, intake.items)
-    _enqueue(queue, tenant_id, created)
+    created, duplicates = commit(store, intake.items)
+    enqueue(queue, tenant_id, created)
     body_out = {"accepted": len(created), "duplicates": len(duplicates), "ignored": intake.ignored}
     return Receipt(200, body_out, created, duplicates)
 
 
-def _enqueue(queue: Queue, tenant_id: str, item_ids: list[str]) -> None:
+def enqueue(queue: Queue, tenant_id: str, item_ids: list[str]) -> None:
     """Committed is accepted: if the queue fails, the sweep finds the row and enqueues it."""
     for item_id in item_ids:
         try:
@@ -96,7 +96,7 @@ def _resolve(store: Store, source_name: str, tenant_id: str) -> tuple[WebhookSou
     return source, access
 
 
-def _commit(store: Store, items: list[NewItem]) -> tuple[list[str], list[str]]:
+def commit(store: Store, items: list[NewItem]) -> tuple[list[str], list[str]]:
     created: list[str] = []
     duplicates: list[str] = []
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 import zlib
-from datetime import datetime
+from datetime import UTC, datetime
 
 from pydantic import SecretStr
 
@@ -37,6 +37,8 @@ def ensure_demo_tenant(store: Store) -> Tenant:
         },
     )
     store.put_tenant(tenant)
+    # The demo company's QuickBooks events reach the demo tenant through the app's one URL.
+    store.link_realm(DEMO_TENANT, DEMO_ACCOUNTS[Source.QUICKBOOKS], now=datetime.now(UTC))
     return tenant
 
 

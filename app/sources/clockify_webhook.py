@@ -52,6 +52,7 @@ _LABEL = "Clockify body"
 _EVENT_NAME = re.compile(r"[A-Z][A-Z_]{0,63}")
 _DURATION = re.compile(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?")
 _QUANTUM = Decimal("0.0001")
+_DURATION_DIGITS = 9  # any part above this is absurd, and would overflow Decimal's 28 digits
 
 
 class ClockifyWebhook:
@@ -154,6 +155,8 @@ def _hours(interval: Fields, start: datetime, end: datetime) -> Decimal:
     match = _DURATION.fullmatch(text)
     if match is None or text.rstrip("T") == "P":
         raise interval.error("duration", "is not an ISO-8601 duration")
+    if any(len(part or "") > _DURATION_DIGITS for part in match.groups()):
+        raise interval.error("duration", "is out of range (no time entry is that long)")
     days, hours, minutes, seconds = (Decimal(part or 0) for part in match.groups())
     return (days * 24 + hours + minutes / 60 + seconds / 3600).quantize(_QUANTUM)
 

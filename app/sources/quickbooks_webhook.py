@@ -9,8 +9,10 @@ CloudEvents array (``type`` ``qbo.<entity>.<action>.v1``, ``intuitaccountid``,
 ``intuitentityid``, ``id``). Both carry ids only, so every item has ``entry=None`` and an
 ``EntityRef(account=realm, entity="TimeActivity", id, operation)``; ``operation`` and
 ``event_type`` (``TimeActivity.Update``) use the legacy words (Create, Update, Delete...) for
-both formats. Other entities are ignored. Any realm not of this tenant rejects the whole
-delivery. Dedupe keys: the CloudEvent ``id`` (``qbo:{id}``), or for the legacy format
+both formats. Other entities are ignored. On the per-tenant route any realm not of this
+tenant rejects the whole delivery; the app route (``app.service.qbo_intake``) splits a delivery
+by realm instead, each part going to the tenant that connected that company.
+Dedupe keys: the CloudEvent ``id`` (``qbo:{id}``), or for the legacy format
 ``qbo:{realm}:TimeActivity:{id}:{operation}:{lastUpdated}``; a legacy entity without
 ``lastUpdated`` is keyed by the receipt time instead, so a later change is never dropped as a
 duplicate (a resend is then one more harmless re-read).
@@ -56,7 +58,7 @@ sign = hmac_sha256  # the body's signature under one secret (``signing`` uses it
 
 
 @dataclass(frozen=True)
-class _Event:
+class Event:
     realm: str
     entity: str
     entity_id: str
@@ -85,23 +87,34 @@ class QuickBooksWebhook:
         received_at: datetime,
     ) -> Intake:  # fmt: skip
         del headers  # everything Intuit says is in the body
-        data = load_json(body, _LABEL)
-        if isinstance(data, list):
-            events = _cloud_events(data, access)
-        else:
-            events = _legacy(Fields(data, _LABEL), access, received_at)
-        items: list[NewItem] = []
-        ignored: list[str] = []
+        events = read_events(body, received_at)
         for event in events:
-            if event.entity.casefold() == ENTITY.casefold():
-                items.append(_item(event, tenant, received_at))
-            else:
-                what = f"{event.entity} {event.entity_id} ({event.operation or 'no operation'})"
-                ignored.append(f"QuickBooks {what} is not a {ENTITY}")
-        return Intake(items=items, ignored=ignored)
+            check_account(access, event.realm, "QuickBooks realm")
+        return intake_of(events, tenant, received_at)
 
 
-def _item(event: _Event, tenant: str, received_at: datetime) -> NewItem:
+def read_events(body: bytes, received_at: datetime) -> list[Event]:
+    """Every event of a verified body, in order, whatever its realm (legacy or CloudEvents)."""
+    data = load_json(body, _LABEL)
+    if isinstance(data, list):
+        return _cloud_events(data)
+    return _legacy(Fields(data, _LABEL), received_at)
+
+
+def intake_of(events: list[Event], tenant: str, received_at: datetime) -> Intake:
+    """The tenant's items: one per TimeActivity event; other entities are ignored, with why."""
+    items: list[NewItem] = []
+    ignored: list[str] = []
+    for event in events:
+        if event.entity.casefold() == ENTITY.casefold():
+            items.append(_item(event, tenant, received_at))
+        else:
+            what = f"{event.entity} {event.entity_id} ({event.operation or 'no operation'})"
+            ignored.append(f"QuickBooks {what} is not a {ENTITY}")
+    return Intake(items=items, ignored=ignored)
+
+
+def _item(event: Event, tenant: str, received_at: datetime) -> NewItem:
     ref = EntityRef(
         account=event.realm, entity=ENTITY, id=event.entity_id, operation=event.operation
     )
@@ -111,34 +124,32 @@ def _item(event: _Event, tenant: str, received_at: datetime) -> NewItem:
     )  # fmt: skip
 
 
-def _legacy(fields: Fields, access: SourceAccess, received_at: datetime) -> list[_Event]:
+def _legacy(fields: Fields, received_at: datetime) -> list[Event]:
     if fields.get("eventNotifications") is None:
         raise fields.error("eventNotifications", "missing (nor is the body a CloudEvents array)")
-    events: list[_Event] = []
+    events: list[Event] = []
     for i, raw in enumerate(fields.items("eventNotifications")):
         note = Fields(raw, _LABEL, f"eventNotifications[{i}]")
         realm = note.ident("realmId", required=True)
-        check_account(access, realm, "QuickBooks realm")
         path = f"{note.path}.dataChangeEvent.entities"
         for j, entity in enumerate(note.child("dataChangeEvent").items("entities")):
             events.append(_legacy_event(Fields(entity, _LABEL, f"{path}[{j}]"), realm, received_at))
     return events
 
 
-def _legacy_event(entity: Fields, realm: str, received_at: datetime) -> _Event:
+def _legacy_event(entity: Fields, realm: str, received_at: datetime) -> Event:
     name, entity_id = entity.text("name", required=True), entity.ident("id", required=True)
     operation = entity.text("operation", required=True)
     version = entity.text("lastUpdated") or f"received {received_at.isoformat()}"
     key = f"qbo:{realm}:{name}:{entity_id}:{operation}:{version}"
-    return _Event(realm, name, entity_id, operation, key)
+    return Event(realm, name, entity_id, operation, key)
 
 
-def _cloud_events(data: list[Any], access: SourceAccess) -> list[_Event]:
-    events: list[_Event] = []
+def _cloud_events(data: list[Any]) -> list[Event]:
+    events: list[Event] = []
     for i, raw in enumerate(data):
         event = Fields(raw, _LABEL, f"[{i}]")
         realm = event.ident("intuitaccountid", required=True)
-        check_account(access, realm, "QuickBooks realm")
         kind, event_id = event.text("type", required=True), event.text("id", required=True)
         match = _TYPE.fullmatch(kind)
         entity, action = (match[1], match[2].casefold()) if match else (kind, "")
@@ -146,7 +157,7 @@ def _cloud_events(data: list[Any], access: SourceAccess) -> list[_Event]:
         entity_id = event.ident("intuitentityid", required=wanted)
         operation = _OPERATIONS.get(action, action.capitalize())
         events.append(
-            _Event(realm, ENTITY if wanted else entity, entity_id, operation, f"qbo:{event_id}")
+            Event(realm, ENTITY if wanted else entity, entity_id, operation, f"qbo:{event_id}")
         )
     return events
 

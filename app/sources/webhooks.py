@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import NewItem, SourceAccess
+from app.sources import strict_json
 
 
 class IntakeError(Exception):
@@ -113,13 +114,12 @@ def any_secret_signed(access: SourceAccess, given: bytes, sign: Callable[[bytes]
 
 
 def load_json(body: bytes, label: str) -> Any:
-    """The decoded body, or ``BadPayload`` saying where the JSON breaks."""
+    """The decoded body, or ``BadPayload`` saying where the JSON breaks or which field is not
+    strict JSON (``app.sources.strict_json``: no NaN/Infinity, no duplicate keys, valid Unicode)."""
     try:
-        return json.loads(body)
-    except json.JSONDecodeError as exc:
-        raise BadPayload(f"{label}: not valid JSON ({exc.msg} at char {exc.pos})") from None
-    except (ValueError, RecursionError):  # undecodable bytes, absurd nesting
-        raise BadPayload(f"{label}: not valid JSON") from None
+        return strict_json.loads(body)
+    except strict_json.JsonProblem as exc:
+        raise BadPayload(f"{label}: {exc}") from None
 
 
 def check_account(access: SourceAccess, account: str, what: str) -> None:
@@ -164,6 +164,9 @@ def _invalid(label: str, exc: ValidationError) -> BadPayload:
     first = exc.errors()[0]
     where = ".".join(str(part) for part in first["loc"])
     return BadPayload(f"{label}: {where}: {first['msg']}")
+
+
+NUMBER_LIMIT = 10**12  # no field of a time entry is near this; keeps Decimal arithmetic exact
 
 
 class Fields:
@@ -218,6 +221,8 @@ class Fields:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.error(key, "is not a number")
+        if not abs(value) <= NUMBER_LIMIT:  # also false for NaN
+            raise self.error(key, f"is out of range (more than {NUMBER_LIMIT:.0e} in size)")
         return Decimal(str(value))
 
     def moment(self, key: str) -> datetime | None:

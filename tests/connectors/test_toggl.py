@@ -1,5 +1,6 @@
-"""Toggl: Reports API v3 paged on X-Next-Row-Number, names resolved once through v9 lookups,
-Basic auth with the token, offsets kept, running entries skipped, year-long windows, resume."""
+"""Toggl: Reports API v3 paged on both X-Next-ID and X-Next-Row-Number, names resolved once
+through v9 lookups, Basic auth with the token, offsets kept, running entries skipped, year-long
+windows, resume."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import httpx
+import pytest
 import respx
 
 from app.connectors.toggl_api import BASE_URL, TogglApi, windows_of
 from app.domain.entries import Source
+from app.errors import UpstreamError
 from tests.connectors.conftest import Sleeps, body, make_api, reply
 
 WS = "7435584"
@@ -25,10 +28,19 @@ def _toggl(sleeps: Sleeps, workspace: str | None = WS) -> TogglApi:
     return TogglApi(make_api("toggl", BASE_URL, {}, sleeps, auth=auth), workspace=workspace)
 
 
+# Page 1 ends after row 1; Toggl names the next page by the first entry id and row number of
+# page 2 (toggl_report_page2.json: row_number 2, first entry 3050537801).
+NEXT = {"X-Next-ID": "3050537801", "X-Next-Row-Number": "2"}
+
+
 def _report(request: httpx.Request) -> httpx.Response:
-    if body(request).get("first_row_number") == 51:
+    sent = body(request)
+    cursors = (sent.get("first_id"), sent.get("first_row_number"))
+    if cursors == (3050537801, 2):
         return reply("toggl_report_page2.json")
-    return reply("toggl_report_page1.json", {"X-Next-ID": "3050537740", "X-Next-Row-Number": "51"})
+    if cursors != (None, None):  # one cursor without the other: not a page Toggl handed out
+        return httpx.Response(400, json="first_id and first_row_number go together")
+    return reply("toggl_report_page1.json", NEXT)
 
 
 def _mock() -> dict[str, respx.Route]:
@@ -41,17 +53,17 @@ def _mock() -> dict[str, respx.Route]:
 
 
 @respx.mock
-def test_pages_follow_the_next_row_number_to_the_end(sleeps: Sleeps) -> None:
+def test_pages_follow_both_next_cursors_to_the_end(sleeps: Sleeps) -> None:
     routes = _mock()
     pages = list(_toggl(sleeps).fetch(START, END))
     assert [e.external_id for p in pages for e in p.entries] == [
         "3050537739", "3050537740", "3050537801",
     ]  # fmt: skip
-    assert [p.next_cursor for p in pages] == ["2025-10-01:51", None]
+    assert [p.next_cursor for p in pages] == ["2025-10-01:2:3050537801", None]
     assert pages[1].skipped == ["Toggl entry 3050537802 is a running timer"]
     first, second = (body(call.request) for call in routes["report"].calls)
     assert first == {"start_date": "2025-10-01", "end_date": "2026-10-01", "page_size": 50}
-    assert second["first_row_number"] == 51
+    assert (second["first_id"], second["first_row_number"]) == (3050537801, 2)
     expected = "Basic " + base64.b64encode(b"tg-token:api_token").decode()
     assert routes["report"].calls[0].request.headers["Authorization"] == expected
 
@@ -91,9 +103,16 @@ def test_hours_are_decimal_and_offsets_are_kept(sleeps: Sleeps) -> None:
 @respx.mock
 def test_resume_requests_only_the_remaining_pages(sleeps: Sleeps) -> None:
     routes = _mock()
-    pages = list(_toggl(sleeps).fetch(START, END, cursor="2025-10-01:51"))
+    pages = list(_toggl(sleeps).fetch(START, END, cursor="2025-10-01:2:3050537801"))
     assert [e.external_id for p in pages for e in p.entries] == ["3050537801"]
-    assert [body(c.request).get("first_row_number") for c in routes["report"].calls] == [51]
+    sent = [body(c.request) for c in routes["report"].calls]
+    assert [(s.get("first_id"), s.get("first_row_number")) for s in sent] == [(3050537801, 2)]
+
+
+def test_a_cursor_that_names_no_page_of_the_range_is_refused(sleeps: Sleeps) -> None:
+    for bad in ("2025-10-01:2:abc", "2025-10-01:0:1", "2024-01-01:2:1", "2025-10-01"):
+        with pytest.raises(UpstreamError, match="is not a page of this date range"):
+            list(_toggl(sleeps).fetch(START, END, cursor=bad))
 
 
 @respx.mock
@@ -120,6 +139,6 @@ def test_a_long_range_moves_to_the_next_window(sleeps: Sleeps) -> None:
     routes = _mock()
     routes["report"].mock(return_value=httpx.Response(200, json=[]))
     pages = list(_toggl(sleeps).fetch(date(2024, 1, 1), date(2025, 6, 30)))
-    assert [p.next_cursor for p in pages] == ["2024-12-31:1", None]
+    assert [p.next_cursor for p in pages] == ["2024-12-31:1:", None]
     starts = [body(c.request)["start_date"] for c in routes["report"].calls]
     assert starts == ["2024-01-01", "2024-12-31"]

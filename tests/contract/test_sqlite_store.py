@@ -15,6 +15,8 @@ import pytest
 from app.adapters.sqlite_store import SCHEMA_VERSION, SqliteStore
 from app.domain.inbox import Status
 from app.domain.mapping import QboMapping
+from app.domain.reviews import Reviewer
+from tests.contract.access_contract import AccessStoreContract
 from tests.contract.builders import (
     SECRET_A1,
     TENANT_A,
@@ -30,7 +32,7 @@ from tests.contract.store_contract import StoreContract, claimed, race, record
 V1_SCHEMA = Path(__file__).with_name("sqlite_schema_v1.sql")
 
 
-class TestSqliteStore(StoreContract, ReviewStoreContract):
+class TestSqliteStore(StoreContract, ReviewStoreContract, AccessStoreContract):
     @pytest.fixture
     def store(self, tmp_path: Path) -> Iterator[SqliteStore]:
         with SqliteStore(tmp_path / "timebill.sqlite3") as store:
@@ -89,6 +91,8 @@ def test_schema_creation_is_idempotent(tmp_path: Path) -> None:
             "audit",
             "decisions",
             "inbox",
+            "qbo_realms",
+            "review_sessions",
             "reviewers",
             "reviews",
             "tenants",
@@ -150,7 +154,7 @@ def test_a_v1_file_is_upgraded_in_place(tmp_path: Path) -> None:
         pass
     assert schema(old) == schema(fresh)  # upgraded and new files are alike
     with raw(old) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     with SqliteStore(old) as store:  # opening it again changes nothing
         assert store.write_for(TENANT_A, item_id, "v1") == written
 
@@ -159,7 +163,8 @@ def test_a_v3_file_gains_the_mapping_column_and_keeps_its_tenants(tmp_path: Path
     path = tmp_path / "v3.db"
     with SqliteStore(path) as store:
         store.put_tenant(tenant(TENANT_A))
-    with raw(path) as conn:  # as the v3 store left it: no mapping column
+    with raw(path) as conn:  # as the v3 store left it: no mapping column, no v6 tables
+        _back_to_v4(conn)
         conn.execute("ALTER TABLE tenants DROP COLUMN qbo_mapping")
         conn.execute("PRAGMA user_version = 3")
     with SqliteStore(path) as store:
@@ -327,3 +332,30 @@ def test_reviews_are_append_only_and_point_at_the_tenants_own_item(tmp_path: Pat
                     (TENANT_A, item.id),
                 )
         assert len(store.reviews(TENANT_A)) == 1
+
+
+def _back_to_v4(conn: sqlite3.Connection) -> None:
+    """Undo step 5 (and the empty step 4): what a v4 file looked like."""
+    for table in ("qbo_realms", "review_sessions"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("ALTER TABLE reviewers DROP COLUMN token_used_at")
+    conn.execute("PRAGMA user_version = 4")
+
+
+def test_a_v4_file_gains_the_access_tables_and_keeps_its_reviewers(tmp_path: Path) -> None:
+    path = tmp_path / "v4.db"
+    with SqliteStore(path) as store:
+        store.put_tenant(tenant(TENANT_A))
+        store.put_reviewer(Reviewer(tenant=TENANT_A, name="dana", token_hash="f" * 64,
+                                    created_at=at()))  # fmt: skip
+    with raw(path) as conn:
+        _back_to_v4(conn)
+    with SqliteStore(path) as store:
+        assert "qbo_realms" in tables(path)
+        found = store.redeem_token(TENANT_A, "f" * 64, now=at(1), issued_after=at(-15))
+        assert found is not None
+        assert found.name == "dana"
+        store.link_realm(TENANT_A, "9130", now=at(2))
+        assert store.tenant_for_realm("9130") == TENANT_A
+    with raw(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6

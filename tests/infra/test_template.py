@@ -173,7 +173,10 @@ def test_the_sweep_names_the_stage_its_metrics_are_for() -> None:
 def test_the_api_routes_webhooks_and_health_to_the_api_function() -> None:
     events = function_properties("ApiFunction")["Events"].values()
     routes = {(e["Properties"]["Method"], e["Properties"]["Path"]) for e in events}
-    assert routes == {("POST", "/webhooks/{source}/{tenant}"), ("GET", "/healthz")}
+    assert routes == {
+        ("POST", "/webhooks/{source}/{tenant}"), ("POST", "/webhooks/quickbooks"),
+        ("GET", "/healthz"),
+    }  # fmt: skip
     assert all(e["Type"] == "HttpApi" for e in events)
 
 
@@ -188,14 +191,20 @@ def test_outputs_give_a_webhook_url_for_every_source() -> None:
     outputs = Resolver({"Stage": "prod"}).resolve(template()["Outputs"])
     urls = [o["Value"] for o in outputs.values()]
     for source in WEBHOOK_SOURCES:
-        assert any(u.endswith(f"/prod/webhooks/{source}/{{tenant}}") for u in urls), source
+        # QuickBooks: the Intuit app's one URL for every company (routed by realm).
+        path = (
+            "/prod/webhooks/quickbooks"
+            if source == "quickbooks"
+            else f"/prod/webhooks/{source}/{{tenant}}"
+        )
+        assert any(u.endswith(path) for u in urls), source
 
 
 # ---------------------------------------------------------------- settings and secrets
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)
-@pytest.mark.parametrize("provider", ["anthropic", "none"])
+@pytest.mark.parametrize("provider", ["anthropic", "bedrock", "none"])
 def test_each_function_environment_builds_valid_settings(
     name: str, provider: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -216,7 +225,7 @@ def test_each_function_environment_builds_valid_settings(
     assert settings.store == "supabase"
     assert settings.queue == "sqs"
     assert settings.supabase_jwt_secret is not None
-    assert settings.llm_enabled is (name == "WorkerFunction" and provider == "anthropic")
+    assert settings.llm_enabled is (name == "WorkerFunction" and provider != "none")
     assert sorted(asked) == sorted(v for k, v in variables.items() if k.endswith(SSM_SUFFIX))
 
 
@@ -365,3 +374,44 @@ def test_stage_parameters_exist() -> None:
     for name in ("Stage", "MemorySize", "LogRetentionDays", "Architecture"):
         assert name in parameters
     assert parameters["Stage"]["AllowedValues"] == list(STAGES)
+
+
+# ---------------------------------------------------------------- the writer and the model
+
+
+def test_the_worker_writes_to_quickbooks_with_the_apps_keys_from_ssm() -> None:
+    variables = env("WorkerFunction")
+    assert variables["TIMEBILL_WRITER"] == "quickbooks"  # the default
+    assert variables["TIMEBILL_QBO_CLIENT_ID_SSM"] == "/timebill/prod/qbo-client-id"
+    assert variables["TIMEBILL_QBO_CLIENT_SECRET_SSM"] == "/timebill/prod/qbo-client-secret"
+    assert "TIMEBILL_QBO_MAPPING_PATH" not in variables  # the mapping is read from the store
+    assert env("ApiFunction")["TIMEBILL_QBO_VERIFIER_TOKEN_SSM"] == (
+        "/timebill/prod/qbo-verifier-token"
+    )
+    assert env("WorkerFunction", QboEnvironment="production")["TIMEBILL_QBO_ENVIRONMENT"] == (
+        "production"
+    )
+
+
+def test_the_outbox_writer_reads_no_quickbooks_secret() -> None:
+    for name in ("WorkerFunction", "ApiFunction"):
+        variables = env(name, Writer="outbox")
+        assert not [k for k in variables if k.startswith("TIMEBILL_QBO_") and k.endswith("_SSM")]
+    assert not [a for a in granted("WorkerRole", "ssm:GetParameters", Writer="outbox")
+                if "qbo" in a]  # fmt: skip
+    assert env("WorkerFunction", Writer="outbox")["TIMEBILL_WRITER"] == "outbox"
+
+
+def test_bedrock_is_an_option_with_invoke_model_on_that_model_only() -> None:
+    assert "bedrock" in template()["Parameters"]["LlmProvider"]["AllowedValues"]
+    variables = env("WorkerFunction", LlmProvider="bedrock", ModelId="anthropic.claude-haiku")
+    assert variables["TIMEBILL_LLM_PROVIDER"] == "bedrock"
+    assert variables["TIMEBILL_AWS_REGION"] == "eu-west-1"
+    assert "TIMEBILL_ANTHROPIC_API_KEY_SSM" not in variables
+    arns = granted("WorkerRole", "bedrock:InvokeModel", LlmProvider="bedrock",
+                   ModelId="anthropic.claude-haiku")  # fmt: skip
+    assert arns == [
+        "arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-haiku",
+        "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/anthropic.claude-haiku",
+    ]
+    assert granted("WorkerRole", "bedrock:InvokeModel") == []  # not with the Anthropic API

@@ -35,6 +35,11 @@ _SEED = (
        values (%(t)s, 'dana', md5(%(t)s) || md5(%(t)s), now())""",
     """insert into timebill.qbo_tokens (tenant_id, realm, refresh_token, access_token, status)
        values (%(t)s, '9130', 'RT-' || %(t)s, 'AT-' || %(t)s, 'connected')""",
+    """insert into timebill.qbo_realms (realm_id, tenant_id, linked_at)
+       values ('realm-' || %(t)s, %(t)s, now())""",
+    """insert into timebill.review_sessions (tenant_id, id, reviewer, via, created_at,
+       expires_at) values (%(t)s, 'sess-' || md5(%(t)s), 'dana', 'token', now(),
+       now() + interval '8 hours')""",
 )
 
 # One row for tenant ``%(t)s`` per table, to try inserting as someone else.
@@ -58,11 +63,17 @@ NEW_ROW = {
                     values (%(t)s, 'eve', repeat('e', 64), now())""",
     "qbo_tokens": """insert into timebill.qbo_tokens (tenant_id, realm, refresh_token)
                      values (%(t)s, '4620', 'RT-new')""",
+    "qbo_realms": """insert into timebill.qbo_realms (realm_id, tenant_id, linked_at)
+                     values ('new-' || %(t)s, %(t)s, now())""",
+    "review_sessions": """insert into timebill.review_sessions (tenant_id, id, reviewer, via,
+                          created_at, expires_at) values (%(t)s, 'new-' || md5(%(t)s), 'eve',
+                          'token', now(), now())""",
 }
 # A column the worker may update (where it may update anything), set to itself.
 SAME_VALUE = {"tenants": "name", "rules_versions": "yaml", "inbox": "last_error",
               "decisions": "code", "audit": "detail", "writes": "record_id", "reviews": "why",
-              "reviewers": "disabled", "qbo_tokens": "status"}  # fmt: skip
+              "reviewers": "disabled", "qbo_tokens": "status", "qbo_realms": "linked_at",
+              "review_sessions": "ended_at"}  # fmt: skip
 
 
 def seed(db: PgDatabase) -> None:

@@ -105,8 +105,9 @@ def test_functions_are_invoker_rights_with_a_fixed_search_path(su: psycopg.Conne
                 "tb_review_queue", "tb_put_reviewer"}  # fmt: skip
     assert expected <= {r[0] for r in rows}
     for name, definer, config in rows:
-        # The one definer: counts only, for the sweeper's alarm metrics (0006_counts.sql).
-        assert definer is (name == "tb_counts"), name
+        # The definers: counts only, for the sweeper's alarm metrics (0006_counts.sql), and
+        # realm -> tenant for the app-level QuickBooks webhook (0009_access.sql).
+        assert definer is (name in {"tb_counts", "tb_tenant_for_realm"}), name
         assert any(c.startswith("search_path=") for c in config), name
 
 
@@ -274,3 +275,26 @@ def test_checks_reject_bad_values(
 ) -> None:
     with pytest.raises(error):
         su.execute(statement)
+
+
+def test_the_realm_lookup_answers_one_tenant_id_and_only_the_sweeper_runs_it(
+    su: psycopg.Connection,
+) -> None:
+    [(args, result)] = su.execute(
+        """select pg_get_function_arguments(p.oid), pg_get_function_result(p.oid)
+           from pg_proc as p where p.pronamespace = 'timebill'::regnamespace
+           and p.proname = 'tb_tenant_for_realm'"""
+    ).fetchall()
+    assert (args, result) == ("p_realm_id text", "text")
+    for role, allowed in ((SWEEPER, True), (WORKER, False), ("anon", False)):
+        query = "select has_function_privilege(%s, 'timebill.tb_tenant_for_realm(text)', 'execute')"
+        assert column(su, query, role) == [allowed], role
+
+
+def test_the_store_cannot_keep_a_nul_character_so_intake_refuses_it(
+    su: psycopg.Connection,
+) -> None:
+    """Why ``app.sources.strict_json`` answers 400 for ``\\u0000``: PostgreSQL's jsonb refuses
+    it, so the Supabase store would fail on it for ever (a 503 the sender retries for days)."""
+    with pytest.raises(psycopg.errors.UntranslatableCharacter):
+        su.execute("""select '{"description": "Te\\u0000st"}'::jsonb""")

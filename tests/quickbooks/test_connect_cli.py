@@ -11,8 +11,11 @@ from typer.testing import CliRunner
 
 from app.adapters.quickbooks_token_sqlite import SqliteTokenStore
 from app.adapters.quickbooks_tokens import ConnectionStatus, RealmTokens
+from app.adapters.sqlite_store import SqliteStore
 from app.cli import app
+from app.domain.inbox import Tenant
 from app.jobs_qbo import ConnectError, read_redirect
+from app.service.local import ensure_demo_tenant
 from tests.quickbooks.conftest import DISCOVERY_URL
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "quickbooks"
@@ -72,6 +75,26 @@ def test_connect_exchanges_the_code_and_stores_the_tokens(
     assert tokens is not None
     assert tokens.refresh_token == expected["refresh_token"]
     assert tokens.status is ConnectionStatus.CONNECTED
+    with SqliteStore(env.with_name("store.sqlite3")) as kept:  # the app webhook's route
+        assert kept.tenant_for_realm("9130350000000000") == "demo"
+
+
+def test_a_company_connected_to_another_tenant_is_refused(
+    env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with SqliteStore(env.with_name("store.sqlite3")) as store:
+        ensure_demo_tenant(store)
+        store.put_tenant(Tenant(id="other", name="Other LLP"))
+    monkeypatch.setattr("app.jobs_qbo.secrets.token_urlsafe", lambda _n: "fixed-state")
+    answer = (
+        "http://localhost:8000/qbo/callback?code=AB11&state=fixed-state&realmId=9130350000000000\n"
+    )
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+        _mock_intuit(rsps)
+        result = CliRunner().invoke(app, ["qbo", "connect", "--tenant", "other"], input=answer)
+    assert result.exit_code == 1
+    assert "connected to another tenant" in result.output
+    assert not env.exists()  # no tokens kept for the refused tenant
 
 
 def test_a_refused_sign_in_stores_nothing(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
+from pydantic import SecretStr
 from typer.testing import CliRunner
 
+from app.api.deps import Services
 from app.cli import app
+from app.config import Settings
 from app.domain.entries import Source
 from app.domain.inbox import Status
+from app.main import create_app
 from tests.service.conftest import Rig
 from tests.service.test_worker import deliver
 
@@ -84,3 +90,28 @@ def test_the_samples_show_the_product_working(env: Rig, source: Source) -> None:
     reasons = {r.value for r in second.decision.review_reasons}
     assert reasons
     assert "unknown_client" not in reasons
+
+
+def test_send_sample_quickbooks_goes_to_the_app_url_signed_with_the_app_token(
+    env: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TIMEBILL_QBO_VERIFIER_TOKEN", "intuit-app-verifier-2f9c")
+    settings = Settings(sqlite_path=env.store.path, llm_provider="none",
+                        qbo_verifier_token=SecretStr("intuit-app-verifier-2f9c"))  # fmt: skip
+    services = Services(settings, env.store, env.queue, env.clock)
+    sent: list[str] = []
+    with TestClient(create_app(lambda: services)) as server:
+
+        def post(url: str, *, content: bytes, headers: dict[str, str], timeout: float) -> Any:
+            sent.append(url)
+            return server.post(url.removeprefix("http://127.0.0.1:8000"), content=content,
+                               headers=headers)  # fmt: skip
+
+        monkeypatch.setattr("app.jobs_service.httpx.post", post)
+        result = CliRunner().invoke(app, ["send-sample", "quickbooks"])
+    assert result.exit_code == 0, result.output
+    assert sent == ["http://127.0.0.1:8000/webhooks/quickbooks"]
+    assert '"accepted":1' in result.output.replace(" ", "")
+    [item] = env.store.items("demo")
+    assert item.ref is not None
+    assert item.ref.entity == "TimeActivity"
