@@ -31,7 +31,7 @@ class CompiledRule:
 
 def compile_rules(ctx: ClientContext) -> tuple[CompiledRule, ...]:
     lists = ctx.lists()
-    own = {r.id for r in ctx.client.rules} if ctx.client else set()
+    own = ctx.own_rule_ids()
     compiled = [
         CompiledRule(
             rule,
