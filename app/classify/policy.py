@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from app.classify.conditions import Predicate, Subject, compile_condition
-from app.classify.rate_cards import cards_in_force, pending_change_order
+from app.classify.rate_cards import cards_in_force, pending_change_order, role_rate
 from app.classify.text import Text
 from app.domain.decisions import ReviewReason
 from app.domain.entries import TimeEntry
@@ -97,8 +97,7 @@ def rate_for(code: BillingCode, entry: TimeEntry, ctx: ClientContext) -> Decimal
     if not cards:
         return None
     card = max(cards, key=lambda c: c.start)
-    role = role_of(entry, ctx)
-    return card.roles.get(role, card.default) if role else card.default
+    return role_rate(card, role_of(entry, ctx))
 
 
 def role_of(entry: TimeEntry, ctx: ClientContext) -> str | None:

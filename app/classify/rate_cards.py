@@ -9,6 +9,7 @@ such a card prices has no rate and goes to review (``change_order_pending``).
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from app.domain.entries import TimeEntry
 from app.domain.rules import BillingCode, ClientRules, RateCard
@@ -30,6 +31,16 @@ def pending_change_order(code: BillingCode, entry: TimeEntry, client: ClientRule
         return ""
     names = ", ".join(sorted({c.requires or "" for c in waiting}))
     return f"{code.code} is billable only under change order {names}, not executed by {day}"
+
+
+def role_rate(card: RateCard, role: str | None) -> Decimal | None:
+    """The card's rate for the role (a role from an export's column matches in any case)."""
+    if not role:
+        return card.default
+    if role in card.roles:
+        return card.roles[role]
+    folded = {name.casefold(): rate for name, rate in card.roles.items()}
+    return folded.get(role.casefold(), card.default)
 
 
 def _cards_of(code: BillingCode, client: ClientRules) -> list[RateCard]:

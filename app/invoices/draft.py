@@ -51,6 +51,7 @@ from app.invoices.model import (
     fmt_hours,
     fmt_money,
 )
+from app.invoices.tracking import tracked_notes
 
 Pair = tuple[TimeEntry, Decision]
 
@@ -86,7 +87,8 @@ def draft_invoice(
         currency=rules.sow.currency, period=period, txn_date=period.end, due_date=due,
         lines=tuple(builder.lines), write_downs=tuple(builder.write_downs),
         proposals=tuple(builder.proposals), awaiting_review=excluded(waiting),
-        non_billable=excluded(unbillable), notes=tuple(builder.notes),
+        non_billable=excluded(unbillable),
+        notes=tuple(builder.notes) + tracked_notes(rules, unbillable),
         per_entry_total=builder.per_entry_total,
     )  # fmt: skip
 
