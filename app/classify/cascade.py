@@ -110,7 +110,9 @@ class Cascade:
             return  # internal time is never billed: which internal code a mix gets is moot
         parts = self.segments.codes(entry, ctx)
         others = {code: part for code, part in parts.items() if code != chosen.code}
-        if others:
+        if others and self.segments.dominant(entry, ctx) == chosen.code:
+            trail.notes.append(f"{chosen.code} is the dominant activity by the durations written")
+        elif others:
             trail.reasons.append(ReviewReason.MIXED_ACTIVITIES)
             said = "; ".join(_part_note(code, part) for code, part in sorted(others.items()))
             trail.notes.append(f"mixed activities: {said}: pick the dominant one or split")

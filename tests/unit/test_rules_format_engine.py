@@ -321,3 +321,41 @@ def test_invoice_notes_effort_tracked_against_a_fixed_fee(osprey: RuleBook) -> N
     draft = draft_invoice(osprey, "kestrel", zip(entries, decided, strict=True), Period(2026, 3))
     assert draft.lines == ()
     assert any("7.50 h of effort tracked against the fixed fee K-FF" in n for n in draft.notes)
+
+
+# --- the dominant activity by written durations -------------------------------------------------
+
+
+def test_a_mixed_entry_gets_the_code_that_dominates_its_written_time(osprey: RuleBook) -> None:
+    said = kst("dashboard fixes (2h); monthly report (30m)")
+    d = Cascade(osprey, [RulesStage()]).classify(said)
+    assert (d.code, d.needs_review) == ("K-ANALYTICS", False)
+    assert "dominant activity by the durations written" in d.reason
+    even = Cascade(osprey, [RulesStage()]).classify(
+        kst("dashboard fixes (1h); monthly report (1h)")
+    )
+    assert (even.code, R.MIXED_ACTIVITIES in even.review_reasons) == (None, True)
+    unsaid = Cascade(osprey, [RulesStage()]).classify(kst("dashboard fixes (2h); monthly report"))
+    assert R.MIXED_ACTIVITIES in unsaid.review_reasons
+
+
+def test_without_dominant_share_a_mixed_entry_is_still_flagged(osprey: RuleBook) -> None:
+    client = osprey.clients["kestrel"]
+    review = client.review.model_copy(update={"dominant_share": None})
+    plain = RuleBook.build(
+        osprey.firm, [client.model_copy(update={"review": review})], osprey.versions, "f"
+    )
+    d = Cascade(plain, [RulesStage()]).classify(kst("dashboard fixes (2h); monthly report (30m)"))
+    assert d.needs_review
+    assert R.MIXED_ACTIVITIES in d.review_reasons
+
+
+@pytest.mark.parametrize(
+    ("part", "hours"),
+    [("memo (2h)", "2"), ("call 30m", "0.5"), ("1h30 review", "1.5"), ("45 min", "0.75"),
+     ("1.5 hrs", "1.5"), ("2,5 h", "2.5"), ("memo", None), ("plan for 2026", None)],
+)  # fmt: skip
+def test_written_hours(part: str, hours: str | None) -> None:
+    from app.classify.dominant import written_hours  # noqa: PLC0415
+
+    assert written_hours(part) == (Decimal(hours) if hours else None)
