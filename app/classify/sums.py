@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from app.classify.cap_scope import caps_for, request_of
+from app.classify.retainer_sums import retainer_use
 from app.domain.decisions import Decision, ReviewReason
 from app.domain.entries import TimeEntry
 from app.domain.rule_terms import HoursLimit, RequestLimit
@@ -107,7 +108,12 @@ def apply_sums(
     out = list(decisions)
     for i, extra in flagged.items():
         out[i] = _with_flags(out[i], extra)
-    return out, ledger.alerts()
+    retainers = [
+        Alert(client, code, month, used, limit, "h", "retainer")
+        for client, code, month, used, limit in retainer_use(book, entries, out)
+        if used >= limit * Decimal("0.8")
+    ]
+    return out, ledger.alerts() + retainers
 
 
 def _count_caps(book: RuleBook, ledger: _Ledger, d: Decision, day: date, i: int) -> None:

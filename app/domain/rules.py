@@ -159,6 +159,8 @@ class BillingCode(Strict):
     fixed_fee: Money | None = None
     retainer_hours: Decimal | None = Field(default=None, gt=0)
     retainer_fee: Money | None = None
+    rollover_hours: Decimal | None = Field(default=None, gt=0)  # unused hours carried, at most
+    overage_rate: Money | None = None  # hours past the allowance; default: the code's rate
     review: str | None = None
     kind: CodeKind | None = None
     counts_toward: Code | None = None

@@ -29,6 +29,7 @@ class PriorBilling:
     amount: Decimal = ZERO  # everything billed under the SOW to date
     hours: Decimal = ZERO
     by_code: Mapping[str, tuple[Decimal, Decimal]] = field(default_factory=dict)  # hours, amount
+    retainer_used: Mapping[str, Decimal] = field(default_factory=dict)  # code -> last month's h
 
 
 @dataclass(frozen=True)

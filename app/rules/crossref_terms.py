@@ -74,6 +74,12 @@ def _tracking(client: ClientRules) -> list[Finding]:
         ):
             message = f"'{code.counts_toward}' is not a fixed-fee code of this client"
             findings.append((("codes", i, "counts_toward"), message))
+        if code.resolved_basis is not Basis.RETAINER:
+            findings += [
+                (("codes", i, key), f"'{key}' applies to retainer codes only (basis: retainer)")
+                for key in ("rollover_hours", "overage_rate")
+                if getattr(code, key) is not None
+            ]
     return findings
 
 

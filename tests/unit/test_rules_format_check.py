@@ -59,7 +59,7 @@ def test_fixture_with_every_new_key_is_valid_and_its_examples_pass(rules: Path) 
         (
             "counts_toward: K-FF}",
             "counts_toward: K-ANALYTICS}",
-            "codes[7].counts_toward",
+            "codes[8].counts_toward",
             "'K-ANALYTICS' is not a fixed-fee code of this client",
         ),
         (
@@ -123,6 +123,12 @@ def test_fixture_with_every_new_key_is_valid_and_its_examples_pass(rules: Path) 
             "unknown flag 'rule_flagged': one of ",
         ),
         (
+            'clause: "§2.1", billable: yes}',
+            'clause: "§2.1", billable: yes, rollover_hours: 4}',
+            "codes[0].rollover_hours",
+            "'rollover_hours' applies to retainer codes only (basis: retainer)",
+        ),
+        (
             "kind: travel}",
             "kind: trip}",
             "codes[3].kind",
@@ -175,7 +181,7 @@ def test_counts_toward_on_a_billable_code_is_refused(rules: Path) -> None:
         'clause: "§3", billable: yes, counts_toward',
     )
     [problem] = check_rules(rules)
-    assert problem.field == "codes[7]"
+    assert problem.field == "codes[8]"
     assert "'counts_toward' is for non-billable codes" in problem.message
 
 

@@ -305,7 +305,7 @@ def test_invoice_stops_at_a_shared_cap_and_bills_through_a_budget(osprey: RuleBo
         for d in run(osprey, entries)[0]
     ]
     draft = draft_invoice(osprey, "kestrel", zip(entries, decided, strict=True), Period(2026, 3))
-    billed = {line.code: line.qty for line in draft.lines}
+    billed = {line.code: line.qty for line in draft.lines if line.code != "K-RET"}  # its fee
     assert billed == {"K-ANALYTICS": 30, "K-REPORTS": 10, "K-CALL": 6}
     [down] = draft.write_downs
     assert (down.code, down.hours_worked) == ("K-REPORTS", 5)
@@ -319,7 +319,7 @@ def test_invoice_notes_effort_tracked_against_a_fixed_fee(osprey: RuleBook) -> N
     ]
     decided = run(osprey, entries)[0]
     draft = draft_invoice(osprey, "kestrel", zip(entries, decided, strict=True), Period(2026, 3))
-    assert draft.lines == ()
+    assert [line.code for line in draft.lines] == ["K-RET"]  # the retainer's fee only
     assert any("7.50 h of effort tracked against the fixed fee K-FF" in n for n in draft.notes)
 
 
@@ -359,3 +359,50 @@ def test_written_hours(part: str, hours: str | None) -> None:
     from app.classify.dominant import written_hours  # noqa: PLC0415
 
     assert written_hours(part) == (Decimal(hours) if hours else None)
+
+
+# --- a retainer with rollover -------------------------------------------------------------------
+
+
+def support(day: int, hours: str, month: int = 4) -> TimeEntry:
+    return kst("support tickets", hours=Decimal(hours), work_date=date(2026, month, day))
+
+
+def test_unused_retainer_hours_roll_over_and_the_overage_is_split_at_the_line(
+    osprey: RuleBook,
+) -> None:
+    from app.invoices.draft import DraftOptions  # noqa: PLC0415
+
+    entries = [support(10, "7", month=3), support(1, "8"), support(2, "8")]
+    decided = run(osprey, entries)[0]
+    options = DraftOptions(bill_retainer_overage=True)
+    draft = draft_invoice(
+        osprey, "kestrel", zip(entries, decided, strict=True), Period(2026, 4), options
+    )
+    fee, overage = draft.lines
+    assert (fee.kind.value, fee.amount) == ("retainer_fee", Decimal("1500.00"))
+    assert (overage.kind.value, overage.qty, overage.rate) == ("retainer_overage", 3, 175)
+    assert overage.entry_keys == (entries[2].key,)  # the entry crossing 13 h is split
+    assert any("3.00 h unused last month roll over" in n for n in draft.notes)
+
+
+def test_rollover_is_capped_and_unknown_without_last_month(osprey: RuleBook) -> None:
+    from app.invoices.caps import PriorBilling  # noqa: PLC0415
+    from app.invoices.draft import DraftOptions  # noqa: PLC0415
+
+    april = [support(1, "8"), support(2, "8")]
+    decided = run(osprey, april)[0]
+    pairs = list(zip(april, decided, strict=True))
+    alone = draft_invoice(osprey, "kestrel", pairs, Period(2026, 4))
+    [proposal] = alone.proposals  # overage needs the client's approval by default
+    assert proposal.line.qty == 6  # 16 h - 10 h: nothing rolled over
+    assert any("last month's use was not given" in n for n in alone.notes)
+    prior = PriorBilling(retainer_used={"K-RET": Decimal(0)})
+    capped = draft_invoice(osprey, "kestrel", pairs, Period(2026, 4), DraftOptions(prior=prior))
+    assert capped.proposals[0].line.qty == 2  # 10 h unused, at most 4 carried: 14 h allowed
+
+
+def test_sums_alert_on_the_retainer_allowance_with_rollover(osprey: RuleBook) -> None:
+    _, alerts = run(osprey, [support(10, "7", month=3), support(1, "8"), support(2, "4")])
+    [april] = [a for a in alerts if a.kind == "retainer"]
+    assert (april.code, april.period, april.used, april.limit) == ("K-RET", "2026-04", 12, 13)
