@@ -16,7 +16,7 @@ from decimal import Decimal
 from app.domain.decisions import Decision
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import RuleBook
-from app.domain.rules import Basis
+from app.domain.rules import Basis, BillingCode
 
 Month = str  # YYYY-MM
 Used = dict[tuple[str, str], dict[Month, Decimal]]  # (client, code) -> month -> hours
@@ -26,30 +26,29 @@ def retainer_use(
     book: RuleBook, entries: Sequence[TimeEntry], decisions: Sequence[Decision]
 ) -> list[tuple[str, str, Month, Decimal, Decimal]]:
     """(client, code, month, used, allowance) for retainer codes with a rollover."""
+    rolling = _rolling_codes(book)
     used: Used = defaultdict(lambda: defaultdict(Decimal))
     for entry, d in zip(entries, decisions, strict=True):
-        if _rolls_over(book, d):
+        if (d.client_id, d.code) in rolling:
             used[(d.client_id or "", d.code or "")][_month(entry.work_date)] += entry.hours
     found = []
-    for (client_id, code_id), months in used.items():
-        code = book.context(client_id).codes[code_id]
+    for key, months in used.items():
+        code = rolling[key]
         included, most = code.retainer_hours or Decimal(0), code.rollover_hours or Decimal(0)
         for month, hours in sorted(months.items()):
             before = months.get(_previous(month))
             carried = min(most, max(included - before, Decimal(0))) if before is not None else 0
-            found.append((client_id, code_id, month, hours, included + carried))
+            found.append((key[0], key[1], month, hours, included + carried))
     return found
 
 
-def _rolls_over(book: RuleBook, d: Decision) -> bool:
-    if d.client_id is None or d.code is None or d.client_id not in book.clients:
-        return False
-    code = book.context(d.client_id).codes.get(d.code)
-    return (
-        code is not None
-        and code.resolved_basis is Basis.RETAINER
-        and code.rollover_hours is not None
-    )
+def _rolling_codes(book: RuleBook) -> dict[tuple[str | None, str | None], BillingCode]:
+    return {
+        (cid, code.code): code
+        for cid, client in book.clients.items()
+        for code in client.codes
+        if code.resolved_basis is Basis.RETAINER and code.rollover_hours is not None
+    }
 
 
 def _month(day: date) -> Month:
