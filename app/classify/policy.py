@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from app.classify.conditions import Predicate, Subject, compile_condition
+from app.classify.deliverables import change_request
 from app.classify.rate_cards import cards_in_force, pending_change_order, role_rate
 from app.classify.text import Text
 from app.domain.decisions import ReviewReason
@@ -50,6 +51,9 @@ def closes_after(code: BillingCode, ctx: ClientContext) -> date | None:
 
 
 def code_on_date(code_id: str, entry: TimeEntry, ctx: ClientContext) -> CodeOnDate:
+    """Also: work on a deliverable past its rounds or acceptance moves to its change code."""
+    if (change := change_request(code_id, entry, ctx)) and change.code in ctx.codes:
+        return CodeOnDate(ctx.codes[change.code], (change.note,))
     code = ctx.codes.get(code_id)
     notes: list[str] = []
     for _ in range(_MAX_REMAPS):
@@ -147,6 +151,8 @@ def policy_flags(
     """Review outcomes the SOW's policy attaches to this code and entry, whatever the stage."""
     policy = ctx.review
     found: list[tuple[ReviewReason, str]] = []
+    if ctx.client and any(d.change_code == code.code for d in ctx.client.deliverables.values()):
+        found.append((ReviewReason.CHANGE_REQUEST, f"{code.code}: the client approves changes"))
     if code.review or code.code in policy.always_review_codes:
         found.append((ReviewReason.CODE_REVIEW, code.review or f"{code.code} is always reviewed"))
     limit = policy.max_entry_hours

@@ -38,6 +38,7 @@ class ReviewReason(StrEnum):
     OVER_REQUEST_HOURS = "over_request_hours"
     OUT_OF_SCOPE = "out_of_scope"
     CHANGE_ORDER_PENDING = "change_order_pending"
+    CHANGE_REQUEST = "change_request"
     BILLABLE_FLAG_CONFLICT = "billable_flag_conflict"
     NO_RATE = "no_rate"
     MODEL_DISABLED = "model_disabled"

@@ -107,3 +107,17 @@ class SharedCap(Cap):
     """A client-level cap on the sum of several codes (``codes``)."""
 
     codes: tuple[Code, ...] = Field(min_length=1)
+
+
+class Deliverable(Strict):
+    """A deliverable's state: revision rounds included, and the event that accepts it.
+
+    Work on it (its id named in the entry, on one of ``codes``) past ``rounds`` (the round
+    number written in the entry: "round 3", "revision 3", "rev 3") or after the ``accepted``
+    event's date is a change request: it goes to ``change_code``, flagged for review.
+    """
+
+    rounds: int | None = Field(default=None, ge=0)
+    accepted: str | None = None
+    change_code: Code
+    codes: tuple[Code, ...] = ()

@@ -21,6 +21,7 @@ from app.domain import rule_terms
 from app.domain.rule_terms import (
     Code,
     CodeKind,
+    Deliverable,
     HoursLimit,
     RequestLimit,
     SharedCap,
@@ -282,6 +283,7 @@ class ClientRules(Strict):
     caps: tuple[SharedCap, ...] = ()
     requests: RequestLimit | None = None
     out_of_scope: Code | None = None
+    deliverables: dict[str, Deliverable] = Field(default_factory=dict)
 
 
 class Firm(Strict):

@@ -44,6 +44,10 @@ def check_client_terms(client: ClientRules, code_ref: CodeCheck) -> list[Finding
     if client.requests is not None:
         for k, name in enumerate(client.requests.codes):
             findings += code_ref(name, ("requests", "codes", k))
+    for ident, spec in client.deliverables.items():
+        findings += code_ref(spec.change_code, ("deliverables", ident, "change_code"))
+        for k, name in enumerate(spec.codes):
+            findings += code_ref(name, ("deliverables", ident, "codes", k))
     return findings + _rate_terms(client) + _tracking(client)
 
 

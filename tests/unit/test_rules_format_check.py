@@ -129,6 +129,12 @@ def test_fixture_with_every_new_key_is_valid_and_its_examples_pass(rules: Path) 
             "'rollover_hours' applies to retainer codes only (basis: retainer)",
         ),
         (
+            "change_code: K-CR,",
+            "change_code: K-CQ,",
+            "deliverables.D1.change_code",
+            "unknown code 'K-CQ': not a code of this client or of the firm",
+        ),
+        (
             "kind: travel}",
             "kind: trip}",
             "codes[3].kind",

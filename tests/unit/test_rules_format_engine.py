@@ -406,3 +406,25 @@ def test_sums_alert_on_the_retainer_allowance_with_rollover(osprey: RuleBook) ->
     _, alerts = run(osprey, [support(10, "7", month=3), support(1, "8"), support(2, "4")])
     [april] = [a for a in alerts if a.kind == "retainer"]
     assert (april.code, april.period, april.used, april.limit) == ("K-RET", "2026-04", 12, 13)
+
+
+# --- deliverables: revision rounds and acceptance -----------------------------------------------
+
+
+def test_rounds_past_the_included_and_work_after_acceptance_are_change_requests(
+    osprey: RuleBook,
+) -> None:
+    cascade = Cascade(osprey, [RulesStage()])
+    included = cascade.classify(kst("D1 report revision round 2"))
+    assert (included.code, included.needs_review) == ("K-REPORTS", False)
+    extra = cascade.classify(kst("D1 report rev 3"))
+    assert (extra.code, extra.billable, extra.needs_review) == ("K-CR", True, True)
+    assert R.CHANGE_REQUEST in extra.review_reasons
+    assert "round 3 is past the 2 included" in extra.reason
+    late = cascade.classify(kst("D1 report fixes", work_date=date(2026, 7, 1)))
+    assert late.code == "K-CR"
+    assert "accepted on 2026-06-30" in late.reason
+    on_the_day = cascade.classify(kst("D1 report fixes", work_date=date(2026, 6, 30)))
+    assert on_the_day.code == "K-REPORTS"
+    other = cascade.classify(kst("D2 report revision round 5", work_date=date(2026, 7, 1)))
+    assert other.code == "K-REPORTS"  # D2 has no limits in the rules
