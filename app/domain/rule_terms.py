@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 CODE_PATTERN = r"^[A-Z0-9][A-Z0-9_.-]{1,39}$"
 
 Code = Annotated[str, Field(pattern=CODE_PATTERN)]
+Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 
 
 class Strict(BaseModel):
@@ -92,7 +93,7 @@ class Cap(Strict):
 
     period: Literal["month", "phase", "sow"] = "month"
     hours: Decimal | None = Field(default=None, gt=0)
-    amount: Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)] | None = None
+    amount: Money | None = None
     alert_at: Annotated[float, Field(gt=0, le=1)] = 0.8
     alert_only: bool = False
 

@@ -23,6 +23,7 @@ from app.domain.rule_terms import (
     CodeKind,
     Deliverable,
     HoursLimit,
+    Money,
     RequestLimit,
     SharedCap,
     Strict,
@@ -34,10 +35,8 @@ from app.domain.rule_terms import (
 
 NEEDS_REVIEW = "NEEDS_REVIEW"
 Cap = rule_terms.Cap  # defined there, named here too (caps, sums and the audit import it)
-
 Clause = Annotated[str, Field(min_length=1, max_length=200)]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
-Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 
 
 class Weekday(StrEnum):
@@ -106,10 +105,9 @@ class Condition(Strict):
     time_of_day: TimeRange | None = Field(default=None, alias="time")
     billable_flag: bool | None = None
 
-    @field_validator("words", "phrases", "project", "task", "tags", "list_", mode="before")
-    @classmethod
-    def _one_or_many(cls, value: object) -> object:
-        return one_or_many(value)
+    _one_or_many = field_validator(
+        "words", "phrases", "project", "task", "tags", "list_", mode="before"
+    )(one_or_many)
 
     @field_validator("regex")
     @classmethod
