@@ -34,7 +34,7 @@ class Alert:
 
     def __str__(self) -> str:
         share = self.used / self.limit if self.limit else Decimal(0)
-        what = "" if self.kind == "cap" else f" {self.kind}"
+        what = "" if self.kind in ("cap", self.period) else f" {self.kind}"
         return (
             f"{self.client_id} {self.code} {self.period}{what}: {self.used:.2f} of"
             f" {self.limit:.2f} {self.unit} ({share:.0%})"

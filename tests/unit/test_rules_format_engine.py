@@ -235,6 +235,7 @@ def test_hours_per_request_flag_the_entries_past_the_line(osprey: RuleBook) -> N
     assert flagged == [1, 3]
     [alert] = [a for a in alerts if a.kind == "request"]
     assert (alert.code, alert.used, alert.limit) == ("REQ-12", 10, 6)
+    assert str(alert) == "kestrel REQ-12 request: 10.00 of 6.00 h (167%)"
 
 
 def test_effort_on_a_tracking_code_counts_toward_the_fixed_fee_budget(osprey: RuleBook) -> None:
