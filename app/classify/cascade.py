@@ -14,6 +14,7 @@ from app.classify.deadline import Deadline
 from app.classify.mixed import UNEXPLAINED, SegmentReader
 from app.classify.policy import code_on_date, money_for, policy_flags
 from app.classify.rules_stage import RulesStage
+from app.classify.scope import out_of_scope
 from app.classify.signals import Signal, Signals
 from app.classify.text import Text
 from app.domain.decisions import Abstain, Decision, LlmUsage, Proposal, ReviewReason, Stage
@@ -72,10 +73,14 @@ class Cascade:
         ctx, found = self.context_for(entry)
         trail = _Trail()
         trail.add_signals(found)
-        trail.add_signals(self.signals.read(ctx.client_id, Text(entry.description)))
+        signals = self.signals.read(ctx.client_id, Text(entry.description))
+        vague_ok = not ctx.review.flag_vague  # review.flag_vague: false drops vague_narrative
+        trail.add_signals([s for s in signals if not (vague_ok and s[0] is ReviewReason.VAGUE)])
         chosen = self._run_stages(entry, ctx, deadline, trail)
         if chosen is not None:
             self._check_mixed(entry, ctx, chosen, trail)
+        elif not trail.stage_said_why:
+            chosen = out_of_scope(ctx)  # the client's `out_of_scope` code, always reviewed
         elapsed_ms = (time.perf_counter() - started) * 1000
         return _decide(entry, ctx, chosen, trail, elapsed_ms)
 
@@ -105,7 +110,9 @@ class Cascade:
             return  # internal time is never billed: which internal code a mix gets is moot
         parts = self.segments.codes(entry, ctx)
         others = {code: part for code, part in parts.items() if code != chosen.code}
-        if others:
+        if others and self.segments.dominant(entry, ctx) == chosen.code:
+            trail.notes.append(f"{chosen.code} is the dominant activity by the durations written")
+        elif others:
             trail.reasons.append(ReviewReason.MIXED_ACTIVITIES)
             said = "; ".join(_part_note(code, part) for code, part in sorted(others.items()))
             trail.notes.append(f"mixed activities: {said}: pick the dominant one or split")

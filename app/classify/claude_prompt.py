@@ -198,6 +198,7 @@ def _list_names(ctx: ClientContext) -> set[str]:
 
 def _lists_in(cond: Condition) -> Iterable[str]:
     yield from cond.list_ or ()
+    yield from (cond.dates.in_ or ()) if cond.dates else ()
     for sub in (*(cond.all_of or ()), *(cond.any_of or ()), *([cond.not_] if cond.not_ else [])):
         yield from _lists_in(sub)
 
@@ -238,8 +239,12 @@ def _field_tests(cond: Condition) -> list[str]:
         parts.append(f"the weekday is {' or '.join(day.value for day in cond.weekday)}")
     if cond.hours is not None:
         parts.append(f"the hours are {_range(cond.hours)}")
-    if cond.dates is not None:
+    if cond.dates is not None and (cond.dates.start or cond.dates.end or not cond.dates.in_):
         parts.append(f"the date is {_span(cond.dates.start, cond.dates.end)}")
+    if cond.dates is not None and cond.dates.in_:
+        parts.append(f"the date is one of the dates listed in {' or '.join(cond.dates.in_)}")
+    if (clock := cond.time_of_day) is not None:
+        parts.append(f"the start time is {clock.start:%H:%M} to {clock.end:%H:%M}")
     if cond.billable_flag is not None:
         parts.append(f"the employee {'ticked' if cond.billable_flag else 'did not tick'} billable")
     return parts

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from app.classify.calendar import at_time, on_listed_day
 from app.classify.text import Text, contains_phrase, tokens
 from app.domain.entries import TimeEntry
 from app.domain.rules import Condition, DateRange, NumberRange, Weekday
@@ -52,11 +53,11 @@ def _tests(cond: Condition, lists: Mapping[str, tuple[str, ...]]) -> list[Predic
     if cond.list_ is not None:
         items = [item for name in cond.list_ for item in lists.get(name, ())]
         found.append(_phrases(tuple(items)))
-    found.extend(_field_tests(cond))
+    found.extend(_field_tests(cond, lists))
     return found
 
 
-def _field_tests(cond: Condition) -> list[Predicate]:
+def _field_tests(cond: Condition, lists: Mapping[str, tuple[str, ...]]) -> list[Predicate]:
     found: list[Predicate] = []
     if cond.regex is not None:
         pattern = re.compile(cond.regex)
@@ -76,6 +77,10 @@ def _field_tests(cond: Condition) -> list[Predicate]:
     if cond.dates is not None:
         window = cond.dates
         found.append(lambda s: in_dates(s, window))
+        if window.in_ is not None:
+            found.append(on_listed_day(window.in_, lists))
+    if cond.time_of_day is not None:
+        found.append(at_time(cond.time_of_day))
     if cond.billable_flag is not None:
         flag = cond.billable_flag
         found.append(lambda s: s.entry.billable_flag is flag)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.classify.conditions import Subject
+from app.classify.dominant import dominant
 from app.classify.memory import Memory
 from app.classify.rules_stage import RulesStage, best_matches
 from app.classify.text import Text, content_words, segments
@@ -44,6 +45,15 @@ class SegmentReader:
             elif len(content_words(text.toks)) >= _SUBSTANTIAL_WORDS:
                 found.setdefault(UNEXPLAINED, part.strip())
         return found if len(found) > 1 else {}
+
+    def dominant(self, entry: TimeEntry, ctx: ClientContext) -> str | None:
+        """The code that dominates by the durations written in the parts (``dominant``)."""
+        share = ctx.review.dominant_share
+        if share is None:
+            return None
+        parts = segments(entry.description)
+        found = [(part, self._code_of(entry, Text(part), ctx)) for part in parts]
+        return dominant(found, share) if len(parts) > 1 else None
 
     def _code_of(self, entry: TimeEntry, text: Text, ctx: ClientContext) -> str | None:
         top = best_matches(self.rules.compiled(ctx), Subject(entry, text))

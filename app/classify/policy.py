@@ -13,9 +13,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from app.classify.conditions import Predicate, Subject, compile_condition
+from app.classify.deliverables import change_request
+from app.classify.rate_cards import cards_in_force, pending_change_order, role_rate
 from app.classify.text import Text
 from app.domain.decisions import ReviewReason
 from app.domain.entries import TimeEntry
+from app.domain.rule_terms import CodeKind
 from app.domain.rulebook import ClientContext
 from app.domain.rules import Basis, BillingCode, Condition
 
@@ -48,6 +51,9 @@ def closes_after(code: BillingCode, ctx: ClientContext) -> date | None:
 
 
 def code_on_date(code_id: str, entry: TimeEntry, ctx: ClientContext) -> CodeOnDate:
+    """Also: work on a deliverable past its rounds or acceptance moves to its change code."""
+    if (change := change_request(code_id, entry, ctx)) and change.code in ctx.codes:
+        return CodeOnDate(ctx.codes[change.code], (change.note,))
     code = ctx.codes.get(code_id)
     notes: list[str] = []
     for _ in range(_MAX_REMAPS):
@@ -91,12 +97,11 @@ def rate_for(code: BillingCode, entry: TimeEntry, ctx: ClientContext) -> Decimal
         return code.rate
     if ctx.client is None:
         return None
-    cards = [c for c in ctx.client.rates if c.start <= entry.work_date]
+    cards = cards_in_force(code, entry.work_date, ctx.client)
     if not cards:
         return None
     card = max(cards, key=lambda c: c.start)
-    role = role_of(entry, ctx)
-    return card.roles.get(role, card.default) if role else card.default
+    return role_rate(card, role_of(entry, ctx))
 
 
 def role_of(entry: TimeEntry, ctx: ClientContext) -> str | None:
@@ -104,7 +109,7 @@ def role_of(entry: TimeEntry, ctx: ClientContext) -> str | None:
     for ref in (entry.user_ref, entry.user_email, entry.user_name):
         if ref and ref in people:
             return people[ref]
-    return None
+    return entry.role or None
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,9 @@ def money_for(code: BillingCode | None, entry: TimeEntry, ctx: ClientContext) ->
 
 
 def is_travel(code: BillingCode) -> bool:
+    """A code's declared ``kind``; a code without one is read by the word in its id or name."""
+    if code.kind is not None:
+        return code.kind is CodeKind.TRAVEL
     return "travel" in code.code.lower() or "travel" in code.name.lower()
 
 
@@ -143,15 +151,18 @@ def policy_flags(
     """Review outcomes the SOW's policy attaches to this code and entry, whatever the stage."""
     policy = ctx.review
     found: list[tuple[ReviewReason, str]] = []
+    if ctx.client and any(d.change_code == code.code for d in ctx.client.deliverables.values()):
+        found.append((ReviewReason.CHANGE_REQUEST, f"{code.code}: the client approves changes"))
     if code.review or code.code in policy.always_review_codes:
         found.append((ReviewReason.CODE_REVIEW, code.review or f"{code.code} is always reviewed"))
-    if entry.hours > policy.max_entry_hours:
-        found.append(
-            (ReviewReason.OVER_ENTRY_HOURS, f"{entry.hours} h > {policy.max_entry_hours} h")
-        )
+    limit = policy.max_entry_hours
+    if entry.hours > limit.hours and code.code not in limit.exempt_codes:
+        found.append((ReviewReason.OVER_ENTRY_HOURS, f"{entry.hours} h > {limit.hours} h"))
     travel_cap = policy.max_travel_hours
     if travel_cap is not None and is_travel(code) and entry.hours > travel_cap:
         found.append((ReviewReason.OVER_TRAVEL_HOURS, f"travel {entry.hours} h > {travel_cap} h"))
+    if ctx.client is not None and (pending := pending_change_order(code, entry, ctx.client)):
+        found.append((ReviewReason.CHANGE_ORDER_PENDING, pending))
     return found
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from app.classify.conditions import Predicate, Subject, compile_condition
 from app.classify.deadline import Deadline
+from app.classify.dominant import dominant
 from app.classify.text import Text, segments
 from app.domain.decisions import Abstain, Proposal, ReviewReason, Stage, StageOutcome
 from app.domain.entries import TimeEntry
@@ -31,7 +32,7 @@ class CompiledRule:
 
 def compile_rules(ctx: ClientContext) -> tuple[CompiledRule, ...]:
     lists = ctx.lists()
-    own = {r.id for r in ctx.client.rules} if ctx.client else set()
+    own = ctx.own_rule_ids()
     compiled = [
         CompiledRule(
             rule,
@@ -76,6 +77,9 @@ class RulesStage:
         if not top:
             return Abstain(stage=Stage.RULES, reasons=(ReviewReason.NO_MATCH,), note="no rule")
         codes = sorted({m.rule.code for m in top})
+        if len(codes) > 1 and (pick := dominant_code(entry, ctx, rules)) in codes:
+            rule = next(m.rule for m in top if m.rule.code == pick)
+            return self._proposal(rule, entry, rules, pick)
         if len(codes) > 1:
             ids = ", ".join(m.rule.id for m in top)
             mixed = len(mixed_codes(entry, rules)) > 1
@@ -85,16 +89,20 @@ class RulesStage:
                 note=f"rules {ids} match equally and disagree ({' vs '.join(codes)})"
                 + (": pick the dominant activity or split the entry" if mixed else ""),
             )
-        return self._proposal(top[0].rule, entry, rules)
+        return self._proposal(top[0].rule, entry, rules, dominant_code(entry, ctx, rules))
 
-    def _proposal(self, rule: Rule, entry: TimeEntry, rules: tuple[CompiledRule, ...]) -> Proposal:
+    def _proposal(
+        self, rule: Rule, entry: TimeEntry, rules: tuple[CompiledRule, ...], dominant: str | None
+    ) -> Proposal:
         flags: list[ReviewReason] = []
         notes: list[str] = []
         if rule.flag:
             flags.append(ReviewReason.RULE_FLAG)
             notes.append(rule.flag)
         others = mixed_codes(entry, rules) - {rule.code}
-        if others:
+        if others and dominant == rule.code:
+            notes.append(f"{rule.code} is the dominant activity by the durations written")
+        elif others:
             flags.append(ReviewReason.MIXED_ACTIVITIES)
             notes.append(f"also looks like {', '.join(sorted(others))}: pick the dominant or split")
         reason = f"rule {rule.id}" + (f": {rule.note}" if rule.note else "")
@@ -120,3 +128,17 @@ def mixed_codes(entry: TimeEntry, rules: tuple[CompiledRule, ...]) -> set[str]:
         if len({m.rule.code for m in top}) == 1:
             found.add(top[0].rule.code)
     return found if len(found) > 1 else set()
+
+
+def dominant_code(
+    entry: TimeEntry, ctx: ClientContext, rules: tuple[CompiledRule, ...]
+) -> str | None:
+    """The rules' code that dominates a mixed entry by its written durations (``dominant``)."""
+    parts = segments(entry.description) if ctx.review.dominant_share is not None else []
+    if len(parts) < 2:
+        return None
+    found: list[tuple[str, str | None]] = []
+    for part in parts:
+        codes = {m.rule.code for m in best_matches(rules, Subject(entry, Text(part)))}
+        found.append((part, codes.pop() if len(codes) == 1 else None))
+    return dominant(found, ctx.review.dominant_share)

@@ -45,6 +45,7 @@ class TimeEntry(BaseModel):
     user_ref: str = ""
     user_name: str = ""
     user_email: str = ""
+    role: str = ""  # the export's own Role column, used when the people map lacks the person
 
     @field_validator("description", "client", "project", "task")
     @classmethod

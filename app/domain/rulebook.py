@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from app.domain.rule_exceptions import with_exceptions
 from app.domain.rules import BillingCode, ClientRules, FirmRules, ReviewPolicy, Rule
 
 _NAME_NOISE = re.compile(r"[^a-z0-9]+")
@@ -37,10 +38,15 @@ class ClientContext:
         return self.client.review if self.client else self.firm.review
 
     def rules(self) -> list[Rule]:
-        """Client rules first, then firm rules the client does not override."""
+        """Client rules first, then firm rules the client does not override; a rule whose
+        ``unless`` names a code is followed by its exception rule (``rule_exceptions``)."""
         own = list(self.client.rules) if self.client else []
         overridden = set(self.client.overrides) if self.client else set()
-        return own + [r for r in self.firm.rules if r.id not in overridden]
+        return with_exceptions(own + [r for r in self.firm.rules if r.id not in overridden])
+
+    def own_rule_ids(self) -> set[str]:
+        """The ids of the client's own rules, exception rules included."""
+        return {r.id for r in with_exceptions(self.client.rules)} if self.client else set()
 
     def lists(self) -> dict[str, tuple[str, ...]]:
         merged = dict(self.firm.lists)

@@ -9,26 +9,34 @@ a client file overrides them.
 
 from __future__ import annotations
 
-import re
 from datetime import date
+from datetime import time as Clock
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-CODE_PATTERN = r"^[A-Z0-9][A-Z0-9_.-]{1,39}$"
+from app.domain import rule_terms
+from app.domain.rule_terms import (
+    Code,
+    CodeKind,
+    Deliverable,
+    HoursLimit,
+    Money,
+    RequestLimit,
+    SharedCap,
+    Strict,
+    TimeRange,
+    compiles,
+    hours_limit,
+    one_or_many,
+)
+
 NEEDS_REVIEW = "NEEDS_REVIEW"
-
-Code = Annotated[str, Field(pattern=CODE_PATTERN)]
+Cap = rule_terms.Cap  # defined there, named here too (caps, sums and the audit import it)
 Clause = Annotated[str, Field(min_length=1, max_length=200)]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
-Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
-
-
-class Strict(BaseModel):
-    # Authors write the aliases (`from`, `not`, `list`); one spelling keeps error messages clear.
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
 
 
 class Weekday(StrEnum):
@@ -58,8 +66,13 @@ class NumberRange(Strict):
 
 
 class DateRange(Strict):
+    """``from``/``to`` bound the entry's date; ``in`` names lists of dates (firm holidays)."""
+
     start: date | None = Field(default=None, alias="from")
     end: date | None = Field(default=None, alias="to")
+    in_: tuple[str, ...] | None = Field(default=None, alias="in")
+
+    _in_list = field_validator("in_", mode="before")(one_or_many)
 
     @model_validator(mode="after")
     def _ordered(self) -> DateRange:
@@ -89,43 +102,30 @@ class Condition(Strict):
     weekday: tuple[Weekday, ...] | None = None
     hours: NumberRange | None = None
     dates: DateRange | None = None
+    time_of_day: TimeRange | None = Field(default=None, alias="time")
     billable_flag: bool | None = None
 
-    @field_validator("words", "phrases", "project", "task", "tags", "list_", mode="before")
-    @classmethod
-    def _one_or_many(cls, value: object) -> object:
-        return (value,) if isinstance(value, str) else value
+    _one_or_many = field_validator(
+        "words", "phrases", "project", "task", "tags", "list_", mode="before"
+    )(one_or_many)
 
     @field_validator("regex")
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"invalid regular expression: {exc}") from exc
-        return value
+        return value if value is None else compiles(value)
 
     @model_validator(mode="after")
     def _not_empty(self) -> Condition:
-        if all(getattr(self, name) is None for name in type(self).model_fields):
+        tests = (name for name in type(self).model_fields if name != "code")
+        if all(getattr(self, name) is None for name in tests):
             raise ValueError("empty condition: give at least one test (words, phrases, all, ...)")
         return self
 
 
-class Cap(Strict):
-    """A sum across entries. Crossing it raises an alert; it never changes a code."""
+class Unless(Condition):
+    """A blocking condition; with ``code``, a match that meets it goes to that code instead."""
 
-    period: Literal["month", "phase", "sow"] = "month"
-    hours: Decimal | None = Field(default=None, gt=0)
-    amount: Money | None = None
-    alert_at: Annotated[float, Field(gt=0, le=1)] = 0.8
-
-    @model_validator(mode="after")
-    def _has_limit(self) -> Cap:
-        if self.hours is None and self.amount is None:
-            raise ValueError("a cap needs 'hours' or 'amount'")
-        return self
+    code: Code | None = None
 
 
 class Effective(Strict):
@@ -158,7 +158,11 @@ class BillingCode(Strict):
     fixed_fee: Money | None = None
     retainer_hours: Decimal | None = Field(default=None, gt=0)
     retainer_fee: Money | None = None
+    rollover_hours: Decimal | None = Field(default=None, gt=0)  # unused hours carried, at most
+    overage_rate: Money | None = None  # hours past the allowance; default: the code's rate
     review: str | None = None
+    kind: CodeKind | None = None
+    counts_toward: Code | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> BillingCode:
@@ -173,6 +177,8 @@ class BillingCode(Strict):
             raise ValueError("basis 'retainer' needs 'retainer_hours' (hours included per month)")
         if self.successor_unless is not None and self.successor is None:
             raise ValueError("'successor_unless' means nothing without 'successor'")
+        if self.counts_toward is not None and self.billable:
+            raise ValueError("'counts_toward' is for non-billable codes (tracked, never billed)")
         return self
 
     @property
@@ -192,14 +198,19 @@ class RuleExample(Strict):
     tags: tuple[str, ...] = ()
     hours: Decimal = Decimal(1)
     on: date | None = None
+    at: Clock | None = None
     matches: bool = True
+    flags: tuple[str, ...] = ()
+    needs_review: bool | None = None
+
+    _flag_list = field_validator("flags", "tags", mode="before")(one_or_many)
 
 
 class Rule(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]{1,63}$")
     clause: Clause
     when: Condition
-    unless: Condition | None = None
+    unless: Unless | None = None
     code: Code
     confidence: Confidence = 0.95
     flag: str | None = None
@@ -215,22 +226,27 @@ class RateCard(Strict):
     source: str = "SOW"
     default: Money | None = None
     roles: dict[str, Money] = Field(default_factory=dict)
+    requires: str | None = None
+    codes: tuple[Code, ...] = ()
 
 
 class Amendment(Strict):
     id: str
-    executed: date
+    executed: date | None = None
     effective: date
     summary: str
 
 
 class ReviewPolicy(Strict):
     confidence_threshold: Confidence = 0.85
-    max_entry_hours: Decimal = Decimal(10)
-    max_day_hours: Decimal = Decimal(12)
+    max_entry_hours: HoursLimit = HoursLimit(hours=Decimal(10))
+    max_day_hours: HoursLimit = HoursLimit(hours=Decimal(12))
     max_travel_hours: Decimal | None = None
     flag_vague: bool = True
     always_review_codes: tuple[Code, ...] = ()
+    dominant_share: Annotated[float, Field(gt=0.5, le=1)] | None = None
+
+    _limits = field_validator("max_entry_hours", "max_day_hours", mode="before")(hours_limit)
 
 
 class ClientIdentity(Strict):
@@ -262,6 +278,10 @@ class ClientRules(Strict):
     rules: tuple[Rule, ...] = ()
     overrides: tuple[str, ...] = ()
     review: ReviewPolicy = ReviewPolicy()
+    caps: tuple[SharedCap, ...] = ()
+    requests: RequestLimit | None = None
+    out_of_scope: Code | None = None
+    deliverables: dict[str, Deliverable] = Field(default_factory=dict)
 
 
 class Firm(Strict):

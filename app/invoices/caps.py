@@ -29,6 +29,7 @@ class PriorBilling:
     amount: Decimal = ZERO  # everything billed under the SOW to date
     hours: Decimal = ZERO
     by_code: Mapping[str, tuple[Decimal, Decimal]] = field(default_factory=dict)  # hours, amount
+    retainer_used: Mapping[str, Decimal] = field(default_factory=dict)  # code -> last month's h
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ def allowances(rules: ClientRules, prior: PriorBilling, active: Set[str | None])
     found = Allowances()
     for code in rules.codes:
         for cap in code.caps:
+            if cap.alert_only:
+                continue  # a budget (an estimate) alerts; it never stops the billing
             if cap.period == "sow":
                 found.shared += _allowances(cap, "not-to-exceed", prior.hours, prior.amount)
                 if not prior.given and active:
@@ -105,7 +108,25 @@ def allowances(rules: ClientRules, prior: PriorBilling, active: Set[str | None])
                 found.per_code[code.code] += _allowances(cap, name, *used)
                 if cap.period == "phase" and not prior.given and code.code in active:
                     found.unknown.append(f"{code.code} phase cap ({_limit(cap)})")
+    _shared_caps(rules, prior, active, found)
     return found
+
+
+def _shared_caps(
+    rules: ClientRules, prior: PriorBilling, active: Set[str | None], found: Allowances
+) -> None:
+    """A client-level cap on several codes: one allowance that each of its codes draws on."""
+    for cap in (c for c in rules.caps if not c.alert_only):
+        name = f"{'+'.join(cap.codes)} {cap.period} cap"
+        used = [prior.by_code.get(code, (ZERO, ZERO)) for code in cap.codes]
+        hours, amount = (sum((u[k] for u in used), ZERO) for k in (0, 1))
+        if cap.period == "month":
+            hours, amount = ZERO, ZERO
+        elif not prior.given and active & set(cap.codes):
+            found.unknown.append(f"{name} ({_limit(cap)})")
+        for allowance in _allowances(cap, name, hours, amount):
+            for code in cap.codes:
+                found.per_code[code].append(allowance)
 
 
 def allocate(pieces: list[Piece], caps: Allowances) -> tuple[list[Piece], list[tuple[Piece, str]]]:

@@ -51,6 +51,8 @@ from app.invoices.model import (
     fmt_hours,
     fmt_money,
 )
+from app.invoices.retainer import Allowance, allowance, at_overage_rate
+from app.invoices.tracking import tracked_notes
 
 Pair = tuple[TimeEntry, Decision]
 
@@ -72,6 +74,7 @@ def draft_invoice(
 ) -> InvoiceDraft:
     options = options or DraftOptions()
     rules, ctx = book.clients[client_id], book.context(client_id)
+    pairs = [(e, d) for e, d in pairs if d.client_id == client_id]
     mine = [(e, d) for e, d in pairs if d.client_id == client_id and e.work_date in period]
     approved, waiting, unbillable = _partition(rules, mine)
     pieces = sorted(
@@ -79,6 +82,7 @@ def draft_invoice(
         key=lambda p: (p.entry.work_date, p.entry.key),
     )
     builder = _Builder(rules, period, options)
+    builder.allowances = {c.code: allowance(c, pairs, period, options.prior) for c in rules.codes}
     builder.run(pieces, waiting)
     due = period.end + timedelta(days=options.terms_days) if options.terms_days else None
     return InvoiceDraft(
@@ -86,7 +90,8 @@ def draft_invoice(
         currency=rules.sow.currency, period=period, txn_date=period.end, due_date=due,
         lines=tuple(builder.lines), write_downs=tuple(builder.write_downs),
         proposals=tuple(builder.proposals), awaiting_review=excluded(waiting),
-        non_billable=excluded(unbillable), notes=tuple(builder.notes),
+        non_billable=excluded(unbillable),
+        notes=tuple(builder.notes) + tracked_notes(rules, unbillable),
         per_entry_total=builder.per_entry_total,
     )  # fmt: skip
 
@@ -135,6 +140,7 @@ class _Builder:
         self.notes: list[str] = []
         self.per_entry_total = ZERO
         self.waiting: Sequence[Pair] = ()
+        self.allowances: dict[str, Allowance] = {}
 
     def run(self, pieces: list[Piece], waiting: Sequence[Pair]) -> None:
         caps = allowances(self.rules, self.options.prior, {p.decision.code for p in pieces})
@@ -163,7 +169,10 @@ class _Builder:
         self.lines.sort(key=lambda line: order[line.code])  # stable: rates stay high to low
 
     def _retainer(self, code: BillingCode, pieces: list[Piece], caps: Allowances) -> None:
-        included, overage = split_at(pieces, code.retainer_hours or ZERO)
+        hours = self.allowances.get(code.code, Allowance(code.retainer_hours or ZERO))
+        included, overage = split_at(pieces, hours.hours)
+        overage = at_overage_rate(code, overage)
+        self.notes += [hours.note] if hours.note else []
         if code.retainer_fee is not None and _in_force(code, self.rules, self.period):
             fee = code.retainer_fee
             self.lines.append(self._fee_line(code, included, fee))

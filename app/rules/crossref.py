@@ -18,6 +18,13 @@ from app.domain.rules import (
     FirmRules,
     Rule,
 )
+from app.rules.crossref_terms import (
+    check_client_terms,
+    check_terms,
+    conditions_of,
+    date_list_findings,
+    dates_here,
+)
 from app.rules.yaml_lines import Loc
 
 Finding = tuple[Loc, str]
@@ -44,7 +51,9 @@ def check_firm(firm: FirmRules) -> list[Finding]:
         "not a firm code (the firm file may use firm codes only)",
         "not a firm list (the firm file may use firm lists only)",
     )
-    return _duplicate_ids(firm) + _references(firm, scope)
+    findings = _duplicate_ids(firm) + _references(firm, scope)
+    findings += check_terms(firm, lambda code, loc: _code_ref(code, loc, scope))
+    return findings + date_list_findings(conditions_of(firm), firm.lists, firm.lists)
 
 
 def check_client(client: ClientRules, firm: FirmRules | None) -> list[Finding]:
@@ -60,7 +69,11 @@ def check_client(client: ClientRules, firm: FirmRules | None) -> list[Finding]:
         "not a list of this client or of the firm",
     )
     findings += _clashes_with_firm(client, firm) + _references(client, scope)
-    return findings + _overrides(client, firm)
+    refs = check_terms(client, lambda code, loc: _code_ref(code, loc, scope))
+    refs += check_client_terms(client, lambda code, loc: _code_ref(code, loc, scope))
+    lists = {**firm.lists, **client.lists}
+    refs += date_list_findings(conditions_of(client), lists, client.lists)
+    return findings + refs + _overrides(client, firm)
 
 
 def check_across(
@@ -139,6 +152,7 @@ def _named_lists(condition: Condition | None, loc: Loc) -> Iterator[tuple[Loc, s
         return
     for index, name in enumerate(condition.list_ or ()):
         yield (*loc, "list", index), name
+    yield from dates_here(condition, loc)
     for key, parts in (("all", condition.all_of), ("any", condition.any_of)):
         for index, part in enumerate(parts or ()):
             yield from _named_lists(part, (*loc, key, index))

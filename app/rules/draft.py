@@ -242,6 +242,12 @@ whole rule book, the firm's rules above included, on the SOW's start date unless
 catches at a higher priority fails.
 - `review`: `max_travel_hours` when the SOW limits travel per day; `always_review_codes` for \
 codes every entry of which a person must see.
+- Where the SOW says so, use the keys made for it: `kind: travel` on travel codes; client \
+`caps` with `codes` for a limit shared by several codes, `alert_only: true` for an estimate \
+that is not a cap; `requests` for hours per ad-hoc request; `out_of_scope` for work outside \
+the listed scope; a rate card with `requires` for rates that apply only under a change order; \
+`deliverables` for included revision rounds and acceptance; `rollover_hours` and \
+`overage_rate` on retainers; `unless` with a `code` when an exception goes to another code.
 - Start the file with a comment block: the client, the engagement, and what is special about \
 billing it. Add a short comment where a choice needs explaining, citing the SOW.
 - YAML: dates as YYYY-MM-DD; quote text that YAML would misread (containing ": " or " #", \

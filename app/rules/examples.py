@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from app.classify.cascade import Cascade
 from app.classify.conditions import Subject
 from app.classify.rules_stage import RulesStage
 from app.classify.text import Text
+from app.domain.decisions import Decision
 from app.domain.entries import Source, TimeEntry
 from app.domain.rulebook import RuleBook
-from app.domain.rules import Rule, RuleExample
+from app.domain.rules import NEEDS_REVIEW, Rule, RuleExample
 from app.rules.yaml_lines import YamlSyntaxError, parse_yaml
 
 # Firm rules have no SOW start date; their examples run on this Wednesday unless they say `on`.
@@ -77,8 +78,20 @@ def _verdict(cascade: Cascade, rule: Rule, example: RuleExample, entry: TimeEntr
         return None
     expected = example.expect or rule.code
     got = cascade.classify(entry)
-    if got.code != expected:
+    if got.code != (None if expected == NEEDS_REVIEW else expected):
         return f"{example.text!r} should be {expected}, got {got.code or 'no code'} ({got.reason})"
+    return _review_verdict(example, got)
+
+
+def _review_verdict(example: RuleExample, got: Decision) -> str | None:
+    """An example's ``flags`` must all be raised; ``needs_review`` must be what it says."""
+    missing = [flag for flag in example.flags if flag not in got.review_reasons]
+    if missing:
+        raised = ", ".join(got.review_reasons) or "none"
+        return f"{example.text!r} should be flagged {', '.join(missing)}; flags raised: {raised}"
+    if example.needs_review is not None and got.needs_review != example.needs_review:
+        said = "go to review" if example.needs_review else "be auto-approved"
+        return f"{example.text!r} should {said}, but does not ({got.reason})"
     return None
 
 
@@ -92,6 +105,7 @@ def _entry(example: RuleExample, scope: _Scope, ident: str) -> TimeEntry:
         tags=example.tags,
         description=example.text,
         work_date=example.on or scope.on,
+        start=datetime.combine(example.on or scope.on, example.at) if example.at else None,
         hours=example.hours,
     )
 

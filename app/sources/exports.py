@@ -223,6 +223,7 @@ class Draft:
     end: datetime | None = None
     billable_flag: bool | None = None
     external_id: str = ""
+    role: str = ""  # the export's own role column, when it has one
 
 
 @dataclass(frozen=True)
@@ -437,6 +438,7 @@ def content_version(draft: Draft) -> str:
     """Changes whenever anything classification reads changes, so an edit is a new version."""
     parts = (
         content_id(draft), str(draft.hours), "\x1e".join(draft.tags), str(draft.billable_flag),
+        *((draft.role,) if draft.role else ()),
     )  # fmt: skip
     return hashlib.sha1("\x1f".join(parts).encode(), usedforsecurity=False).hexdigest()[:12]
 
@@ -481,7 +483,7 @@ class _Importer:
                 description=draft.description, work_date=draft.work_date, start=draft.start,
                 end=draft.end, hours=draft.hours, billable_flag=draft.billable_flag,
                 user_ref=draft.user_email or draft.user_name, user_name=draft.user_name,
-                user_email=draft.user_email,
+                user_email=draft.user_email, role=draft.role,
             )  # fmt: skip
         except ValidationError as exc:
             cells.fail(None, f"is not a valid time entry: {exc.errors()[0]['msg']}")

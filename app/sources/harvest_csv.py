@@ -59,7 +59,13 @@ def _parse_row(cells: Cells, order: str, *, decimal_comma: bool) -> Draft | None
         user_email=cells.text("Email"), client=cells.text("Client"),
         project=cells.text("Project"), task=cells.text("Task"),
         description=cells.text("Notes"), external_id=cells.text(ID_COLUMN),
+        role=_first_role(cells.text("Roles")),
     )  # fmt: skip
+
+
+def _first_role(roles: str) -> str:
+    """Harvest lists a person's roles comma-separated; the first one prices the time."""
+    return next((r.strip() for r in roles.split(",") if r.strip()), "")
 
 
 SPEC = ExportSpec(

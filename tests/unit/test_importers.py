@@ -210,7 +210,7 @@ def test_harvest_decimal_comma_export_gives_exact_entries() -> None:
             source=Source.HARVEST, external_id="d1c1c0a14892105c", client="Big Company",
             project="Project for Big Company", task="Design", description="Wireframes, round 2",
             work_date=date(2024, 3, 5), hours=Decimal("7.7500"), billable_flag=True,
-            user_ref="Ana Lopez", user_name="Ana Lopez",
+            user_ref="Ana Lopez", user_name="Ana Lopez", role="Designer",  # the Roles column
         ),
     ])  # fmt: skip
     assert all(entry.start is None and entry.end is None for entry in result.entries)
