@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from app.batch import BatchResult, classify_source, learn_history, write_classified
+from app.batch import BatchResult, classify_source, learn_evidence, write_classified
+from app.classify.calibration import Calibration
 from app.classify.memory import Memory
 from app.config import Settings
 from app.console import console, errors, print_accuracy, print_summary, progress_bar
@@ -33,12 +34,23 @@ def _report_problems(problems: Sequence[ImportProblem], limit: int = 20) -> None
 
 
 def _memory(settings: Settings, book: RuleBook, history: Path | None, label_column: str) -> Memory:
+    return _evidence(settings, book, history, label_column)[0]
+
+
+def _evidence(
+    settings: Settings, book: RuleBook, history: Path | None, label_column: str
+) -> tuple[Memory, Calibration | None]:
+    """Memory learned from the approved history, and each rule's precision measured on it."""
     memory = Memory(settings.memory_min_similarity)
-    if history is not None:
-        learned, problems = learn_history(book, memory, history, label_column)
-        _report_problems(problems)
-        console.print(f"Memory: learned {learned} approved entries from {history}")
-    return memory
+    if history is None:
+        return memory, None
+    evidence = learn_evidence(book, memory, history, label_column)
+    _report_problems(evidence.problems)
+    console.print(
+        f"Memory: learned {evidence.learned} approved entries from {history}; "
+        "rule confidences measured on them"
+    )
+    return memory, evidence.calibration
 
 
 def _classify(
@@ -49,7 +61,8 @@ def _classify(
     book: RuleBook | None = None,
 ) -> BatchResult:
     book = book or load_rulebook(settings.rules_dir)
-    cascade = build_cascade(settings, book, _memory(settings, book, history, label_column))
+    memory, calibration = _evidence(settings, book, history, label_column)
+    cascade = build_cascade(settings, book, memory, calibration)
     source = read_export(export)
     concurrency = settings.llm_concurrency if settings.llm_enabled else 1
     # The bar ticks once per decision: unreadable rows get none.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.classify.calibration import NO_CALIBRATION, Calibration
 from app.classify.conditions import Predicate, Subject, compile_condition
 from app.classify.deadline import Deadline
 from app.classify.text import Text, segments
@@ -60,8 +61,9 @@ def best_matches(rules: tuple[CompiledRule, ...], subject: Subject) -> list[Comp
 class RulesStage:
     name = "rules"
 
-    def __init__(self) -> None:
+    def __init__(self, calibration: Calibration = NO_CALIBRATION) -> None:
         self._compiled: dict[str, tuple[CompiledRule, ...]] = {}
+        self.calibration = calibration
 
     def compiled(self, ctx: ClientContext) -> tuple[CompiledRule, ...]:
         found = self._compiled.get(ctx.version)
@@ -85,9 +87,11 @@ class RulesStage:
                 note=f"rules {ids} match equally and disagree ({' vs '.join(codes)})"
                 + (": pick the dominant activity or split the entry" if mixed else ""),
             )
-        return self._proposal(top[0].rule, entry, rules)
+        return self._proposal(top[0].rule, entry, ctx, rules)
 
-    def _proposal(self, rule: Rule, entry: TimeEntry, rules: tuple[CompiledRule, ...]) -> Proposal:
+    def _proposal(
+        self, rule: Rule, entry: TimeEntry, ctx: ClientContext, rules: tuple[CompiledRule, ...]
+    ) -> Proposal:
         flags: list[ReviewReason] = []
         notes: list[str] = []
         if rule.flag:
@@ -98,10 +102,14 @@ class RulesStage:
             flags.append(ReviewReason.MIXED_ACTIVITIES)
             notes.append(f"also looks like {', '.join(sorted(others))}: pick the dominant or split")
         reason = f"rule {rule.id}" + (f": {rule.note}" if rule.note else "")
+        trust = self.calibration.trust(ctx.client_id, rule.id, rule.confidence)
+        if trust is not None:
+            reason += f" ({trust.note()})"
         return Proposal(
             stage=Stage.RULES,
             code=rule.code,
-            confidence=rule.confidence,
+            confidence=round(trust.confidence, 4) if trust else rule.confidence,
+            measured=trust is not None and trust.matches > 0,
             reason=reason,
             clause=rule.clause,
             flags=tuple(flags),
