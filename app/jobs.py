@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from app.batch import BatchResult, classify_source, learn_evidence, write_classified
@@ -15,6 +15,8 @@ from app.console import console, errors, print_accuracy, print_summary, progress
 from app.domain.rulebook import RuleBook
 from app.evaluation import Truth, TruthFileError, llm_figures, truth_from_file, truth_from_labels
 from app.factory import build_cascade
+from app.rules.backtest import back_test, read_labelled
+from app.rules.backtest_report import as_json, below_floor, print_backtest
 from app.rules.examples import run_examples
 from app.rules.loader import RulesError, load_rulebook
 from app.sources.exports import ExportFormatError, ImportProblem, read_export
@@ -131,7 +133,43 @@ def _print_eval(accuracy: Accuracy, result: BatchResult, show_errors: int) -> No
         )
 
 
-def run_rules_check(directory: Path) -> int:
+@dataclass(frozen=True)
+class BackTestRequest:
+    history: Path
+    label_column: str
+    as_json: bool = False
+    min_precision: float | None = None
+
+
+def run_rules_check(directory: Path, backtest: BackTestRequest | None = None) -> int:
+    checked = _check_rules(directory, quiet=backtest is not None and backtest.as_json)
+    if checked != EXIT_OK or backtest is None:
+        return checked
+    return run_backtest(directory, backtest)
+
+
+def run_backtest(directory: Path, request: BackTestRequest) -> int:
+    """Every rule against the approved history; 1 when a rule is under the precision floor."""
+    try:
+        book = load_rulebook(directory)
+        labelled, problems = read_labelled(request.history, request.label_column)
+    except (RulesError, ExportFormatError) as exc:
+        errors.print(f"[red]error:[/] {exc}")
+        return EXIT_BAD_INPUT
+    _report_problems(problems)
+    test = back_test(book, labelled)
+    if request.as_json:
+        print(json.dumps(as_json(test, request.min_precision), indent=2))
+    else:
+        print_backtest(console, test, request.min_precision)
+    low = below_floor(test, request.min_precision)
+    if low and not request.as_json:
+        names = ", ".join(f"{r.client or 'firm'}:{r.rule.id}" for r in low)
+        errors.print(f"[red]{len(low)} rule(s) under {request.min_precision:.1%}[/]: {names}")
+    return EXIT_FINDINGS if low else EXIT_OK
+
+
+def _check_rules(directory: Path, *, quiet: bool) -> int:
     try:
         book = load_rulebook(directory)  # read once: its problems are check_rules' problems
     except RulesError as exc:
@@ -146,6 +184,8 @@ def run_rules_check(directory: Path) -> int:
         errors.print(f"[red]{len(failures)} rule example(s) failed[/]")
         return EXIT_FINDINGS
     rules = [*book.firm.rules, *(r for c in book.clients.values() for r in c.rules)]
+    if quiet:
+        return EXIT_OK
     console.print(
         f"[green]OK[/] {directory}: firm + {len(book.clients)} client(s), {len(rules)} rules, "
         f"{sum(len(r.examples) for r in rules)} examples passed",

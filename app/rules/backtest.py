@@ -43,6 +43,7 @@ class Contradiction:
     description: str
     approved: str
     said: str
+    flagged: bool  # the cascade sends this entry to review anyway (mixed, another client's)
 
 
 @dataclass
@@ -60,7 +61,8 @@ class RuleRecord:
 
     @property
     def precision(self) -> float | None:
-        return self.right / self.matches if self.matches else None
+        """On the matches the cascade would decide on the rule's word alone."""
+        return self.clean_right / self.clean if self.clean else None
 
 
 @dataclass
@@ -165,14 +167,15 @@ def _score(result: BackTest, tester: _Tester, ctx: ClientContext, item: Labelled
     codes = {m.rule.code for m in top}
     if len(codes) != 1:
         result.ambiguous += len(codes) > 1
-        result.unmatched[(client, item.label)] += 1
+        if item.label in ctx.codes:
+            result.unmatched[(client, item.label)] += 1
         return
     said = top[0].rule.code
     remapped = code_on_date(said, item.entry, ctx).code
     right = item.label in {said, remapped.code if remapped else said}
     if right:
         result.reached.add((client, item.label))
-    else:
+    elif item.label in ctx.codes:  # another client's code: a wrong project, not a rules gap
         result.unmatched[(client, item.label)] += 1
     clean = not tester.flagged(item.entry, ctx)
     for match in top:
@@ -183,5 +186,7 @@ def _score(result: BackTest, tester: _Tester, ctx: ClientContext, item: Labelled
         rec.clean_right += clean and right
         if not right:
             rec.contradictions.append(
-                Contradiction(item.file, item.row, item.entry.description, item.label, said)
+                Contradiction(
+                    item.file, item.row, item.entry.description, item.label, said, not clean
+                )
             )
