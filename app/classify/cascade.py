@@ -77,7 +77,9 @@ class Cascade:
         ctx, found = self.context_for(entry)
         trail = _Trail()
         trail.add_signals(found)
-        trail.add_signals(self.signals.read(ctx.client_id, Text(entry.description)))
+        text = Text(entry.description)
+        trail.add_signals(self.signals.read(ctx.client_id, text))
+        trail.notes += self._other_clients_code(entry, ctx, text)
         chosen = self._run_stages(entry, ctx, deadline, trail)
         if chosen is not None:
             self._check_mixed(entry, ctx, chosen, trail)
@@ -104,6 +106,18 @@ class Cascade:
             else:
                 _note_abstain(outcome, trail)
         return _best(trail.proposals, threshold, trail)
+
+    def _other_clients_code(self, entry: TimeEntry, ctx: ClientContext, text: Text) -> list[str]:
+        """When the text names another client's people, sites or deliverables: that client's
+        code for it, as a proposal for the reviewer (never decided across clients)."""
+        other = self.signals.other_client(ctx.client_id, text)
+        if other is None:
+            return []
+        theirs = self.book.context(other)
+        outcome = self.segments.rules.classify(entry, theirs, Deadline(self.deadline_s))
+        if isinstance(outcome, Proposal):
+            return [f"proposed: client {other}, code {outcome.code} ({outcome.reason})"]
+        return [f"proposed: client {other} (no rule of theirs names a code)"]
 
     def _checked(
         self, rule: Proposal, entry: TimeEntry, ctx: ClientContext, trail: _Trail
