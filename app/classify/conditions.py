@@ -89,7 +89,14 @@ def _words(words: tuple[str, ...]) -> Predicate:
 
 def _phrases(phrases: tuple[str, ...]) -> Predicate:
     compiled = tuple(tuple(stem(t) for t in toks) for toks in map(tokens, phrases) if toks)
-    return lambda s: any(phrase_at(s.text.stems, p) for p in compiled)
+    firsts = frozenset(p[0] for p in compiled)
+
+    def test(s: Subject) -> bool:
+        if firsts.isdisjoint(s.text.stemset):
+            return False  # most entries: one set look-up instead of a scan per phrase
+        return any(phrase_at(s.text.stems, p) for p in compiled)
+
+    return test
 
 
 def _glob(patterns: tuple[str, ...], values: Callable[[TimeEntry], tuple[str, ...]]) -> Predicate:

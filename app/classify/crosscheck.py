@@ -1,8 +1,9 @@
 """Stages that check each other: a confident rule is weighed against the approved history.
 
 Approved history is evidence, not a fallback. When a rule answers confidently and the memory
-holds strong evidence (the same or a near-identical description approved at least twice for
-this client, consistently) the two are compared on the entry's date (a closed phase remaps both):
+holds strong evidence (the same description, numbers and ticket ids aside, approved at least
+twice for this client, mostly under one code) the two are compared on the entry's date
+(a closed phase remaps both):
   * they agree: the confidence rises (two independent witnesses: 1 - (1 - r)(1 - m));
   * they disagree: the entry goes to review as ``history_disagrees`` with both answers, the
     approved code proposed. Measured on the demo firm's held-out months (bench/calibration.py),
@@ -40,7 +41,7 @@ def strong(recall: Recall | None, ctx: ClientContext, threshold: float) -> Recal
 def cross_check(
     rule: Proposal, memory: Memory, entry: TimeEntry, ctx: ClientContext, threshold: float
 ) -> Verdict:
-    recall = strong(memory.recall(ctx.client_id, entry.description), ctx, threshold)
+    recall = strong(memory.recall_exact(ctx.client_id, entry.description), ctx, threshold)
     if recall is None:
         return Verdict(rule)
     said, approved = _on_date(rule.code, entry, ctx), _on_date(recall.code, entry, ctx)

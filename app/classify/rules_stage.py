@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from app.classify.calibration import NO_CALIBRATION, Calibration
 from app.classify.conditions import Predicate, Subject, compile_condition
 from app.classify.deadline import Deadline
+from app.classify.explain import matched_words
 from app.classify.text import Text, segments
 from app.domain.decisions import Abstain, Proposal, ReviewReason, Stage, StageOutcome
 from app.domain.entries import TimeEntry
@@ -101,7 +102,9 @@ class RulesStage:
         if others:
             flags.append(ReviewReason.MIXED_ACTIVITIES)
             notes.append(f"also looks like {', '.join(sorted(others))}: pick the dominant or split")
-        reason = f"rule {rule.id}" + (f": {rule.note}" if rule.note else "")
+        said = matched_words(rule.when, Text(entry.description), ctx.lists())
+        reason = f"rule {rule.id}" + (f" (matched {said})" if said else "")
+        reason += f": {rule.note}" if rule.note else ""
         trust = self.calibration.trust(ctx.client_id, rule.id, rule.confidence)
         if trust is not None:
             reason += f" ({trust.note()})"

@@ -78,8 +78,11 @@ class Signals:
         return repr(" ".join(found)) if found else None
 
     def other_client(self, client_id: str | None, text: Text) -> str | None:
+        words = text.tokset
         mentioned = {
-            cid for toks, cid in self.identifying.items() if contains_phrase(text.toks, toks)
+            cid
+            for toks, cid in self.identifying.items()
+            if toks[0] in words and contains_phrase(text.toks, toks)
         }
         if client_id in mentioned:
             return None

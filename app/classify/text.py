@@ -127,6 +127,13 @@ class Text:
     def stemset(self) -> frozenset[str]:
         return frozenset(self.stems)
 
+    @cached_property
+    def deletes(self) -> frozenset[str]:
+        """Long words with one letter left out (a typed letter too many, undone)."""
+        return frozenset(
+            d for t in self.tokset if len(t) > LONG_FOR_INSERTS and t.isalpha() for d in _deletes(t)
+        )
+
 
 TYPO_MIN_LETTERS = 5  # shorter words differ by one letter too often ("call"/"cell")
 PHRASE_GAP = 2  # words that may sit inside a phrase ("took the weekly call" ~ "took call")
@@ -169,29 +176,26 @@ class WordTest:
         )
 
     def matched(self, text: Text) -> str | None:
-        """The first word of the text this test accepts, or None."""
-        for tok, st in zip(text.toks, text.stems, strict=True):
-            if st in self.stems or (self.prefixes and tok.startswith(self.prefixes)):
-                return tok
-        for tok in text.toks:
-            if self._typo(tok):
-                return tok
+        """The first word of the text this test accepts, or None (set look-ups: hot path)."""
+        if not self.stems.isdisjoint(text.stemset):
+            return next(t for t, s in zip(text.toks, text.stems, strict=True) if s in self.stems)
+        if self.prefixes:
+            found = next((t for t in text.toks if t.startswith(self.prefixes)), None)
+            if found is not None:
+                return found
+        if self.near and not self.near.isdisjoint(text.tokset):
+            return next(t for t in text.toks if t in self.near)
+        if self.long_words and not self.long_deletes.isdisjoint(text.tokset):
+            return next(t for t in text.toks if t in self.long_deletes)  # a letter missing
+        if self.long_words and not self.long_words.isdisjoint(text.deletes):
+            return next(t for t in text.toks if self.long_words & _deletes(t))  # one too many
         return None
-
-    def _typo(self, tok: str) -> bool:
-        if len(tok) < TYPO_MIN_LETTERS or not tok.isalpha():
-            return False
-        if tok in self.near:
-            return True
-        if len(tok) + 1 < LONG_FOR_INSERTS or not self.long_words:
-            return False
-        if tok in self.long_deletes:  # a letter missing
-            return True
-        return any(d in self.long_words for d in _deletes(tok))  # a letter too many
 
 
 def phrase_at(haystack: tuple[str, ...], phrase: tuple[str, ...], gap: int = PHRASE_GAP) -> bool:
     """``phrase`` in order, with at most ``gap`` other words inserted in all."""
+    if phrase and phrase[0] not in haystack:
+        return False
     if contains_phrase(haystack, phrase):
         return True
     if len(phrase) < 2 or gap <= 0:

@@ -71,3 +71,12 @@ def test_the_rules_stage_reads_shorthand_and_typos_like_the_words() -> None:
     for text in ["drove to the Fresno depot", "bulid the pipeline", "tarvel to Fresno"]:
         decision = cascade.classify(entry(text))
         assert decision.code is not None, text
+
+
+def test_every_rule_decision_says_which_words_matched() -> None:
+    cascade = Cascade(book(), [RulesStage()])
+    assert "matched 'tarvel' ~ travel" in cascade.classify(entry("tarvel to Fresno")).reason
+    reason = cascade.classify(entry("research FMCSA rule")).reason
+    assert "'research'" in reason
+    assert "'FMCSA'" in reason
+    assert "matched 'safety proposal'" in cascade.classify(entry("safety proposal v2")).reason
