@@ -8,12 +8,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.classify.calibration import Calibration
 from app.classify.cascade import Cascade
 from app.classify.memory import Memory
 from app.classify.sums import Alert, apply_sums
 from app.domain.decisions import Decision, ReviewReason
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import RuleBook
+from app.rules.backtest import BackTest, back_test, read_labelled
 from app.sources.exports import ImportProblem, ImportResult, read_export
 
 OUTPUT_COLUMNS = (
@@ -63,6 +65,26 @@ def learn_history(
         memory.learn(book.resolve_client(entry.client, entry.project), entry.description, row.label)
         learned += 1
     return learned, history.problems
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a labelled history gives the cascade: memory, and each rule's measured trust."""
+
+    learned: int
+    problems: list[ImportProblem]
+    calibration: Calibration
+    backtest: BackTest
+
+
+def learn_evidence(book: RuleBook, memory: Memory, path: Path, label_column: str) -> Evidence:
+    """Read a labelled export once: feed memory and back-test every rule on it."""
+    labelled, problems = read_labelled(path, label_column)
+    for item in labelled:
+        client_id = book.resolve_client(item.entry.client, item.entry.project)
+        memory.learn(client_id, item.entry.description, item.label)
+    test = back_test(book, labelled)
+    return Evidence(len(labelled), problems, Calibration.from_backtest(test), test)
 
 
 def classify_entries(

@@ -234,11 +234,31 @@ def rules_check(
     directory: Annotated[
         Path, typer.Argument(metavar="DIRECTORY", help="Directory of rules files.")
     ] = Path("sow_rules"),
+    history: Annotated[
+        Path | None, typer.Option("--history", help="Approved export to back-test every rule on.")
+    ] = None,
+    label_column: LabelColumn = "Approved Code",
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the back-test as JSON (with --history).")
+    ] = False,
+    min_precision: Annotated[
+        float | None,
+        typer.Option(
+            "--min-precision", min=0.0, max=1.0, help="Exit 1 if a rule is right less often."
+        ),
+    ] = None,
 ) -> None:
-    """Validate every rules file and run each rule's examples; list every problem."""
-    from app.jobs import run_rules_check  # noqa: PLC0415
+    """Validate every rules file and run each rule's examples; list every problem.
 
-    raise typer.Exit(run_rules_check(directory))
+    With --history, back-test every rule on the approved entries: matches, precision, the
+    entries it contradicts, rules that never fire, approved codes no rule reaches.
+    """
+    from app.jobs import BackTestRequest, run_rules_check  # noqa: PLC0415
+
+    request = None
+    if history is not None:
+        request = BackTestRequest(history, label_column, as_json, min_precision)
+    raise typer.Exit(run_rules_check(directory, request))
 
 
 # --- timebill rules draft | approve | history: SOW -> draft -> approved rules (jobs_rules) ---
@@ -294,15 +314,24 @@ def rules_approve(
     ],
     by: Annotated[str, typer.Option("--by", help="Who approves: your name or email.")],
     rules: RulesDir = Path("sow_rules"),
+    history: Annotated[
+        Path | None, typer.Option("--history", help="Approved export: back-test the rules.")
+    ] = None,
+    label_column: LabelColumn = "Approved Code",
 ) -> None:
     """Check a draft again, run its examples, and put it in force as RULES/<client-id>.yaml.
 
     Every approved version is kept in RULES/.versions/ with who approved it and when.
+    With --history, the approved rules are back-tested on it (as `rules check --history`).
     Exit 0 approved, 1 refused (problems listed), 2 bad input.
     """
+    from app.jobs import BackTestRequest, run_backtest  # noqa: PLC0415
     from app.jobs_rules import run_rules_approve  # noqa: PLC0415
 
-    raise typer.Exit(run_rules_approve(draft, by, rules))
+    code = run_rules_approve(draft, by, rules)
+    if code == 0 and history is not None:
+        run_backtest(rules, BackTestRequest(history, label_column, as_json=False))
+    raise typer.Exit(code)
 
 
 @rules_app.command("history")

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from app.adapters.quickbooks_token_sqlite import SqliteTokenStore
     from app.adapters.supabase_tokens import SupabaseTokenStore
     from app.api.deps import Services
+    from app.classify.calibration import Calibration
     from app.classify.cascade import Cascade
     from app.classify.claude import ClaudeStage
     from app.classify.claude_batch import BatchedClaude
@@ -68,18 +69,27 @@ def build_claude_stage(settings: Settings, memory: Memory) -> ClaudeStage:
 
 
 def build_cascade(
-    settings: Settings, book: RuleBook, memory: Memory, claude: ClassifierStage | None = None
+    settings: Settings,
+    book: RuleBook,
+    memory: Memory,
+    calibration: Calibration | None = None,
+    claude: ClassifierStage | None = None,
 ) -> Cascade:
+    """``calibration``: each rule's precision on the approved history (``app.rules.backtest``);
+    without it the typed confidences stand. Memory always checks a confident rule. ``claude``:
+    a Claude stage to use instead of the one the settings would build (the batch path's)."""
+    from app.classify.calibration import NO_CALIBRATION  # noqa: PLC0415
     from app.classify.cascade import Cascade  # noqa: PLC0415
     from app.classify.mixed import SegmentReader  # noqa: PLC0415
     from app.classify.rules_stage import RulesStage  # noqa: PLC0415
 
-    rules = RulesStage()
+    rules = RulesStage(calibration or NO_CALIBRATION)
     return Cascade(
         book,
         build_stages(settings, memory, rules, claude),
         deadline_s=settings.deadline_ms / 1000,
         segments=SegmentReader(rules, memory),
+        memory=memory,
     )
 
 

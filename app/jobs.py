@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from app.batch import BatchResult, classify_source, learn_history, write_classified
+from app.batch import BatchResult, classify_source, learn_evidence, write_classified
+from app.classify.calibration import Calibration
 from app.classify.memory import Memory
 from app.config import Settings
 from app.console import console, errors, print_accuracy, print_summary, progress_bar
@@ -22,6 +23,8 @@ from app.jobs_batch import (
     claude_problem,
     stopped,
 )
+from app.rules.backtest import back_test, read_labelled
+from app.rules.backtest_report import as_json, below_floor, print_backtest
 from app.rules.examples import run_examples
 from app.rules.loader import RulesError, load_rulebook
 from app.sources.exports import ExportFormatError, ImportProblem, read_export
@@ -46,12 +49,23 @@ def _report_problems(
 
 
 def _memory(settings: Settings, book: RuleBook, history: Path | None, label_column: str) -> Memory:
+    return _evidence(settings, book, history, label_column)[0]
+
+
+def _evidence(
+    settings: Settings, book: RuleBook, history: Path | None, label_column: str
+) -> tuple[Memory, Calibration | None]:
+    """Memory learned from the approved history, and each rule's precision measured on it."""
     memory = Memory(settings.memory_min_similarity)
-    if history is not None:
-        learned, problems = learn_history(book, memory, history, label_column)
-        _report_problems(problems, verdict="history row skipped, not learned:")
-        console.print(f"Memory: learned {learned} approved entries from {history}")
-    return memory
+    if history is None:
+        return memory, None
+    evidence = learn_evidence(book, memory, history, label_column)
+    _report_problems(evidence.problems, verdict="history row skipped, not learned:")
+    console.print(
+        f"Memory: learned {evidence.learned} approved entries from {history}; "
+        "rule confidences measured on them"
+    )
+    return memory, evidence.calibration
 
 
 def _classify(
@@ -64,14 +78,16 @@ def _classify(
     batch: BatchMode | None = None,
 ) -> BatchResult:
     book = book or load_rulebook(settings.rules_dir)
-    memory = _memory(settings, book, history, label_column)
+    memory, calibration = _evidence(settings, book, history, label_column)
     source = read_export(export)
     batched: Batched | None = None
     if batch is not None:
-        batched = batched_cascade(settings, book, memory, source.entries, batch)
+        batched = batched_cascade(
+            settings, book, memory, source.entries, batch, calibration=calibration
+        )
         cascade, concurrency = batched.cascade, 1  # answers are already here: no calls
     else:
-        cascade = build_cascade(settings, book, memory)
+        cascade = build_cascade(settings, book, memory, calibration)
         concurrency = settings.llm_concurrency if settings.llm_enabled else 1
     # The bar ticks once per decision: unreadable rows get none.
     with progress_bar(f"Classifying {export.name}", len(source.entries)) as tick:
@@ -156,7 +172,43 @@ def _print_eval(accuracy: Accuracy, result: BatchResult, show_errors: int) -> No
         )
 
 
-def run_rules_check(directory: Path) -> int:
+@dataclass(frozen=True)
+class BackTestRequest:
+    history: Path
+    label_column: str
+    as_json: bool = False
+    min_precision: float | None = None
+
+
+def run_rules_check(directory: Path, backtest: BackTestRequest | None = None) -> int:
+    checked = _check_rules(directory, quiet=backtest is not None and backtest.as_json)
+    if checked != EXIT_OK or backtest is None:
+        return checked
+    return run_backtest(directory, backtest)
+
+
+def run_backtest(directory: Path, request: BackTestRequest) -> int:
+    """Every rule against the approved history; 1 when a rule is under the precision floor."""
+    try:
+        book = load_rulebook(directory)
+        labelled, problems = read_labelled(request.history, request.label_column)
+    except (RulesError, ExportFormatError) as exc:
+        errors.print(f"[red]error:[/] {exc}")
+        return EXIT_BAD_INPUT
+    _report_problems(problems)
+    test = back_test(book, labelled)
+    if request.as_json:
+        print(json.dumps(as_json(test, request.min_precision), indent=2))
+    else:
+        print_backtest(console, test, request.min_precision)
+    low = below_floor(test, request.min_precision)
+    if low and not request.as_json:
+        names = ", ".join(f"{r.client or 'firm'}:{r.rule.id}" for r in low)
+        errors.print(f"[red]{len(low)} rule(s) under {request.min_precision:.1%}[/]: {names}")
+    return EXIT_FINDINGS if low else EXIT_OK
+
+
+def _check_rules(directory: Path, *, quiet: bool) -> int:
     if not directory.is_dir():
         what = "is a file; give the folder of rules files" if directory.exists() else "not found"
         errors.print(f"[red]error:[/] {directory}: rules directory {what}", soft_wrap=True)
@@ -175,6 +227,8 @@ def run_rules_check(directory: Path) -> int:
         errors.print(f"[red]{len(failures)} rule example(s) failed[/]")
         return EXIT_FINDINGS
     rules = [*book.firm.rules, *(r for c in book.clients.values() for r in c.rules)]
+    if quiet:
+        return EXIT_OK
     console.print(
         f"[green]OK[/] {directory}: firm + {len(book.clients)} client(s), {len(rules)} rules, "
         f"{sum(len(r.examples) for r in rules)} examples passed",

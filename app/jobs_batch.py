@@ -17,6 +17,7 @@ from pathlib import Path
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from app.batch import classify_entries
+from app.classify.calibration import Calibration
 from app.classify.cascade import Cascade
 from app.classify.claude_batch import BatchedClaude
 from app.classify.memory import Memory
@@ -91,11 +92,12 @@ def batched_cascade(
     mode: BatchMode,
     *,
     client: BatchClient | None = None,
+    calibration: Calibration | None = None,
 ) -> Batched:
     """Raises ``BatchStopped`` when there is nothing to merge (declined, interrupted, failed)."""
     client = client or _client(settings)
     claude = build_batched_claude(settings, memory)
-    cascade = build_cascade(settings, book, memory, claude=claude)
+    cascade = build_cascade(settings, book, memory, calibration, claude=claude)
     with progress_bar("Rules and memory", len(entries)) as tick:
         classify_entries(cascade, entries, progress=tick)
     pending = claude.pending

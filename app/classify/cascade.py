@@ -10,7 +10,10 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from app.classify.calibration import threshold_for
+from app.classify.crosscheck import cross_check
 from app.classify.deadline import Deadline
+from app.classify.memory import Memory
 from app.classify.mixed import UNEXPLAINED, SegmentReader
 from app.classify.policy import code_on_date, money_for, policy_flags
 from app.classify.rules_stage import RulesStage
@@ -48,9 +51,11 @@ class Cascade:
         deadline_s: float = 0.5,
         signals: Signals | None = None,
         segments: SegmentReader | None = None,
+        memory: Memory | None = None,
     ) -> None:
         self.book = book
         self.stages = list(stages)
+        self.memory = memory  # when given, a confident rule is checked against approved history
         self.deadline_s = deadline_s
         self.signals = signals or Signals.build(book)
         self.segments = segments or SegmentReader(_rules_stage(self.stages))
@@ -73,9 +78,11 @@ class Cascade:
         ctx, found = self.context_for(entry)
         trail = _Trail()
         trail.add_signals(found)
-        signals = self.signals.read(ctx.client_id, Text(entry.description))
+        text = Text(entry.description)
+        signals = self.signals.read(ctx.client_id, text)
         vague_ok = not ctx.review.flag_vague  # review.flag_vague: false drops vague_narrative
         trail.add_signals([s for s in signals if not (vague_ok and s[0] is ReviewReason.VAGUE)])
+        trail.notes += self._other_clients_code(entry, ctx, text)
         chosen = self._run_stages(entry, ctx, deadline, trail)
         if chosen is not None:
             self._check_mixed(entry, ctx, chosen, trail)
@@ -96,12 +103,36 @@ class Cascade:
             outcome = stage.classify(entry, ctx, deadline)
             trail.usage = outcome.usage or trail.usage
             if isinstance(outcome, Proposal):
+                if outcome.stage is Stage.RULES and _confident(outcome, threshold):
+                    outcome = self._checked(outcome, entry, ctx, trail)
                 trail.proposals.append(outcome)
-                if outcome.confidence >= threshold:
+                if _confident(outcome, threshold):
                     return outcome
             else:
                 _note_abstain(outcome, trail)
         return _best(trail.proposals, threshold, trail)
+
+    def _other_clients_code(self, entry: TimeEntry, ctx: ClientContext, text: Text) -> list[str]:
+        """When the text names another client's people, sites or deliverables: that client's
+        code for it, as a proposal for the reviewer (never decided across clients)."""
+        other = self.signals.other_client(ctx.client_id, text)
+        if other is None:
+            return []
+        theirs = self.book.context(other)
+        outcome = self.segments.rules.classify(entry, theirs, Deadline(self.deadline_s))
+        if isinstance(outcome, Proposal):
+            return [f"proposed: client {other}, code {outcome.code} ({outcome.reason})"]
+        return [f"proposed: client {other} (no rule of theirs names a code)"]
+
+    def _checked(
+        self, rule: Proposal, entry: TimeEntry, ctx: ClientContext, trail: _Trail
+    ) -> Proposal:
+        if self.memory is None:
+            return rule
+        verdict = cross_check(rule, self.memory, entry, ctx, ctx.review.confidence_threshold)
+        if verdict.disagrees:
+            trail.notes.append(verdict.disagrees)
+        return verdict.proposal
 
     def _check_mixed(
         self, entry: TimeEntry, ctx: ClientContext, chosen: Proposal, trail: _Trail
@@ -116,6 +147,10 @@ class Cascade:
             trail.reasons.append(ReviewReason.MIXED_ACTIVITIES)
             said = "; ".join(_part_note(code, part) for code, part in sorted(others.items()))
             trail.notes.append(f"mixed activities: {said}: pick the dominant one or split")
+
+
+def _confident(proposal: Proposal, policy: float) -> bool:
+    return proposal.confidence >= threshold_for(proposal.measured, policy)
 
 
 def _part_note(code: str, part: str) -> str:

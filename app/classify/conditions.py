@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.classify.calendar import at_time, on_listed_day
-from app.classify.text import Text, contains_phrase, tokens
+from app.classify.text import Text, WordTest, phrase_at, stem, tokens
 from app.domain.entries import TimeEntry
 from app.domain.rules import Condition, DateRange, NumberRange, Weekday
 
@@ -88,20 +88,20 @@ def _field_tests(cond: Condition, lists: Mapping[str, tuple[str, ...]]) -> list[
 
 
 def _words(words: tuple[str, ...]) -> Predicate:
-    exact = frozenset(w.lower() for w in words if not w.endswith("*"))
-    prefixes = tuple(w[:-1].lower() for w in words if w.endswith("*"))
-
-    def test(s: Subject) -> bool:
-        if not exact.isdisjoint(s.text.tokset):
-            return True
-        return bool(prefixes) and any(t.startswith(prefixes) for t in s.text.tokset)
-
-    return test
+    test = WordTest.of(words)  # stems, shorthand, one typo in long words (app.classify.text)
+    return lambda s: test.matched(s.text) is not None
 
 
 def _phrases(phrases: tuple[str, ...]) -> Predicate:
-    compiled = tuple(toks for toks in (tokens(p) for p in phrases) if toks)
-    return lambda s: any(contains_phrase(s.text.toks, p) for p in compiled)
+    compiled = tuple(tuple(stem(t) for t in toks) for toks in map(tokens, phrases) if toks)
+    firsts = frozenset(p[0] for p in compiled)
+
+    def test(s: Subject) -> bool:
+        if firsts.isdisjoint(s.text.stemset):
+            return False  # most entries: one set look-up instead of a scan per phrase
+        return any(phrase_at(s.text.stems, p) for p in compiled)
+
+    return test
 
 
 def _glob(patterns: tuple[str, ...], values: Callable[[TimeEntry], tuple[str, ...]]) -> Predicate:

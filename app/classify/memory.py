@@ -93,6 +93,15 @@ class Memory:
             return self._from_labels(client_id, key, exact.labels, similarity=1.0)
         return self._nearest(memory, client_id, memory_words(toks))
 
+    def recall_exact(self, client_id: str | None, description: str) -> Recall | None:
+        """Only the same description (numbers and ticket ids aside): a dictionary look-up."""
+        memory = self._clients.get(client_id or "")
+        key = memory_key(tokens(description)) if memory is not None else ()
+        exact = memory.by_key.get(key) if memory is not None and key else None
+        if exact is None:
+            return None
+        return self._from_labels(client_id, key, exact.labels, similarity=1.0)
+
     def _from_labels(
         self, client_id: str | None, key: tuple[str, ...], labels: Counter[str], similarity: float
     ) -> Recall:

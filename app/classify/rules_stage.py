@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.classify.calibration import NO_CALIBRATION, Calibration
 from app.classify.conditions import Predicate, Subject, compile_condition
 from app.classify.deadline import Deadline
 from app.classify.dominant import dominant
+from app.classify.explain import matched_words
 from app.classify.text import Text, segments
 from app.domain.decisions import Abstain, Proposal, ReviewReason, Stage, StageOutcome
 from app.domain.entries import TimeEntry
@@ -61,8 +63,9 @@ def best_matches(rules: tuple[CompiledRule, ...], subject: Subject) -> list[Comp
 class RulesStage:
     name = "rules"
 
-    def __init__(self) -> None:
+    def __init__(self, calibration: Calibration = NO_CALIBRATION) -> None:
         self._compiled: dict[str, tuple[CompiledRule, ...]] = {}
+        self.calibration = calibration
 
     def compiled(self, ctx: ClientContext) -> tuple[CompiledRule, ...]:
         found = self._compiled.get(ctx.version)
@@ -79,7 +82,7 @@ class RulesStage:
         codes = sorted({m.rule.code for m in top})
         if len(codes) > 1 and (pick := dominant_code(entry, ctx, rules)) in codes:
             rule = next(m.rule for m in top if m.rule.code == pick)
-            return self._proposal(rule, entry, rules, pick)
+            return self._proposal(rule, entry, ctx, rules, pick)
         if len(codes) > 1:
             ids = ", ".join(m.rule.id for m in top)
             mixed = len(mixed_codes(entry, rules)) > 1
@@ -89,10 +92,15 @@ class RulesStage:
                 note=f"rules {ids} match equally and disagree ({' vs '.join(codes)})"
                 + (": pick the dominant activity or split the entry" if mixed else ""),
             )
-        return self._proposal(top[0].rule, entry, rules, dominant_code(entry, ctx, rules))
+        return self._proposal(top[0].rule, entry, ctx, rules, dominant_code(entry, ctx, rules))
 
     def _proposal(
-        self, rule: Rule, entry: TimeEntry, rules: tuple[CompiledRule, ...], dominant: str | None
+        self,
+        rule: Rule,
+        entry: TimeEntry,
+        ctx: ClientContext,
+        rules: tuple[CompiledRule, ...],
+        dominant: str | None,
     ) -> Proposal:
         flags: list[ReviewReason] = []
         notes: list[str] = []
@@ -105,11 +113,17 @@ class RulesStage:
         elif others:
             flags.append(ReviewReason.MIXED_ACTIVITIES)
             notes.append(f"also looks like {', '.join(sorted(others))}: pick the dominant or split")
-        reason = f"rule {rule.id}" + (f": {rule.note}" if rule.note else "")
+        said = matched_words(rule.when, Text(entry.description), ctx.lists())
+        reason = f"rule {rule.id}" + (f" (matched {said})" if said else "")
+        reason += f": {rule.note}" if rule.note else ""
+        trust = self.calibration.trust(ctx.client_id, rule.id, rule.confidence)
+        if trust is not None:
+            reason += f" ({trust.note()})"
         return Proposal(
             stage=Stage.RULES,
             code=rule.code,
-            confidence=rule.confidence,
+            confidence=round(trust.confidence, 4) if trust else rule.confidence,
+            measured=trust is not None and trust.matches > 0,
             reason=reason,
             clause=rule.clause,
             flags=tuple(flags),

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from app.classify.instructions import code_pattern, reads_like_instruction
 from app.classify.text import Text, contains_phrase, content_words, tokens
 from app.domain.decisions import ReviewReason
 from app.domain.rulebook import RuleBook
 
 # Named lists whose items identify a client when they appear in someone else's entry.
 IDENTIFYING_LISTS = ("contacts", "sites")
+# Deliverable ids ("D4", "TM-2") identify a client too; plain names ("final report") do not.
+DELIVERABLES_LIST = "deliverables"
+_DIGIT = re.compile(r"\d")
+_MIN_ID_CHARS = 3
 VAGUE_LIST = "vague"
 SUSPICIOUS_LIST = "suspicious"
 
@@ -27,6 +33,7 @@ class Signals:
     identifying: dict[tuple[str, ...], str]
     vague: tuple[tuple[str, ...], ...]
     suspicious: tuple[tuple[str, ...], ...]
+    code_ids: re.Pattern[str] | None = None
 
     @classmethod
     def build(cls, book: RuleBook) -> Signals:
@@ -34,15 +41,19 @@ class Signals:
         for cid, rules in book.clients.items():
             names = [rules.client.name, *rules.client.aliases]
             names += [i for lst in IDENTIFYING_LISTS for i in rules.lists.get(lst, ())]
+            names += [i for i in rules.lists.get(DELIVERABLES_LIST, ()) if _is_id(i)]
             for name in names:
                 if toks := tokens(name):
                     owners[toks].add(cid)
         unique = {toks: next(iter(ids)) for toks, ids in owners.items() if len(ids) == 1}
         lists = book.firm.lists
+        codes = [c.code for c in book.firm.codes]
+        codes += [c.code for rules in book.clients.values() for c in rules.codes]
         return cls(
             unique,
             _phrases(lists.get(VAGUE_LIST, ())),
             _phrases(lists.get(SUSPICIOUS_LIST, ())),
+            code_pattern(codes),
         )
 
     def read(self, client_id: str | None, text: Text) -> list[Signal]:
@@ -51,16 +62,27 @@ class Signals:
             found.append(
                 (ReviewReason.POSSIBLE_WRONG_CLIENT, f"mentions {other}'s people or sites")
             )
-        if any(contains_phrase(text.toks, p) for p in self.suspicious):
-            found.append((ReviewReason.SUSPICIOUS_TEXT, "text reads like an instruction"))
+        if said := self.suspicious_part(text):
+            found.append((ReviewReason.SUSPICIOUS_TEXT, f"text reads like an instruction: {said}"))
         # Vague narratives matter where a client reads them; internal time is not billed.
         if client_id is not None and self.is_vague(text):
             found.append((ReviewReason.VAGUE, "narrative too vague for the client to accept"))
         return found
 
+    def suspicious_part(self, text: Text) -> str | None:
+        if self.code_ids is not None and (code := self.code_ids.search(text.raw)):
+            return f"names the billing code {code.group(0)!r}"
+        if said := reads_like_instruction(text.raw):
+            return repr(said)
+        found = next((p for p in self.suspicious if contains_phrase(text.toks, p)), None)
+        return repr(" ".join(found)) if found else None
+
     def other_client(self, client_id: str | None, text: Text) -> str | None:
+        words = text.tokset
         mentioned = {
-            cid for toks, cid in self.identifying.items() if contains_phrase(text.toks, toks)
+            cid
+            for toks, cid in self.identifying.items()
+            if toks[0] in words and contains_phrase(text.toks, toks)
         }
         if client_id in mentioned:
             return None
@@ -70,7 +92,16 @@ class Signals:
         words = content_words(text.toks)
         if len(words) < 2:
             return True
-        return any(p in (text.toks, words) for p in self.vague)
+        if any(p in (text.toks, words) for p in self.vague):
+            return True
+        # "emails/calls": every word of it is, on its own, a vague narrative
+        single = {p[0] for p in self.vague if len(p) == 1}
+        return bool(single) and all(w in single for w in words)
+
+
+def _is_id(item: str) -> bool:
+    """ "TM-2", "MCS-150": an id; "D4" or "A1" is too short to tell a client apart."""
+    return bool(_DIGIT.search(item)) and len(item) >= _MIN_ID_CHARS
 
 
 def _phrases(items: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:

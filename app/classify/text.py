@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-_TOKEN = re.compile(r"[a-z0-9]+")
+from app.classify.lexicon import spell_out, spell_out_slashes
+
+# Words are runs of letters (accents kept: "ángela" is one word) and digits; an id written with
+# a separator and a digit ("a-1", "d1.4", "cr-07", "mcs-150") stays one word.
+_TOKEN = re.compile(r"[^\W_]+(?:[-./][^\W_]*\d[^\W_]*)*")
 _APOSTROPHE = re.compile(r"['\u2019]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # Ticket ids ("NWF-1423", "#877") and bare numbers carry no meaning for the code.
-_NUMBERISH = re.compile(r"^(?:[a-z]{0,5}\d[a-z0-9]*)$")
+_NUMBERISH = re.compile(r"^(?:[^\W\d_]{0,5}[-./]?\d[^\W_]*(?:[-./][^\W_]+)*)$")
 _WITH_SLASH = re.compile(r"\bw/", re.IGNORECASE)
 _SEGMENT_SPLIT = re.compile(r"\s*(?:;|\+|/|,|&|\band\b|\bthen\b|\balso\b)\s*")
 
@@ -43,9 +48,10 @@ STOPWORDS = frozenset(
 
 
 def tokens(text: str) -> tuple[str, ...]:
-    """Lowercased word tokens; ``&`` reads as "and", apostrophes vanish ("client's" -> clients)."""
+    """Lowercased word tokens; ``&`` reads as "and", apostrophes vanish ("client's" -> clients),
+    shorthand is spelled out ("wkly" -> weekly, "f/u" -> follow up: ``app.classify.lexicon``)."""
     lowered = _APOSTROPHE.sub("", text.lower()).replace("&", " and ")
-    return tuple(_TOKEN.findall(lowered))
+    return spell_out(_TOKEN.findall(spell_out_slashes(lowered)))
 
 
 def strip_control(text: str) -> str:
@@ -112,3 +118,101 @@ class Text:
     @cached_property
     def tokset(self) -> frozenset[str]:
         return frozenset(self.toks)
+
+    @cached_property
+    def stems(self) -> tuple[str, ...]:
+        return tuple(stem(t) for t in self.toks)
+
+    @cached_property
+    def stemset(self) -> frozenset[str]:
+        return frozenset(self.stems)
+
+    @cached_property
+    def deletes(self) -> frozenset[str]:
+        """Long words with one letter left out (a typed letter too many, undone)."""
+        return frozenset(
+            d for t in self.tokset if len(t) > LONG_FOR_INSERTS and t.isalpha() for d in _deletes(t)
+        )
+
+
+TYPO_MIN_LETTERS = 5  # shorter words differ by one letter too often ("call"/"cell")
+PHRASE_GAP = 2  # words that may sit inside a phrase ("took the weekly call" ~ "took call")
+
+
+LONG_FOR_INSERTS = 7  # a letter more or less only in long words ("driver" is not "drive")
+
+
+def _swaps(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@dataclass(frozen=True)
+class WordTest:
+    """Whole words of a rule, read like the text: shorthand spelled out, stems compared, and
+    one typo forgiven: two letters swapped in words of ``TYPO_MIN_LETTERS`` letters or more,
+    a letter more or less in words of ``LONG_FOR_INSERTS`` or more."""
+
+    stems: frozenset[str]
+    near: frozenset[str]  # the rule's long words with two letters swapped
+    long_words: frozenset[str]  # words long enough for a letter more or less
+    long_deletes: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> WordTest:
+        exact = [t for w in words if not w.endswith("*") for t in tokens(w)]
+        typed = [t for t in exact if len(t) >= TYPO_MIN_LETTERS and t.isalpha()]
+        long = frozenset(t for t in typed if len(t) >= LONG_FOR_INSERTS)
+        return cls(
+            frozenset(stem(t) for t in exact),
+            frozenset(s for w in typed for s in _swaps(w)) - frozenset(exact),
+            long,
+            frozenset(d for w in long for d in _deletes(w)),
+            tuple(w[:-1].lower() for w in words if w.endswith("*")),
+        )
+
+    def matched(self, text: Text) -> str | None:
+        """The first word of the text this test accepts, or None (set look-ups: hot path)."""
+        if not self.stems.isdisjoint(text.stemset):
+            return next(t for t, s in zip(text.toks, text.stems, strict=True) if s in self.stems)
+        if self.prefixes:
+            found = next((t for t in text.toks if t.startswith(self.prefixes)), None)
+            if found is not None:
+                return found
+        if self.near and not self.near.isdisjoint(text.tokset):
+            return next(t for t in text.toks if t in self.near)
+        if self.long_words and not self.long_deletes.isdisjoint(text.tokset):
+            return next(t for t in text.toks if t in self.long_deletes)  # a letter missing
+        if self.long_words and not self.long_words.isdisjoint(text.deletes):
+            return next(t for t in text.toks if self.long_words & _deletes(t))  # one too many
+        return None
+
+
+def phrase_at(haystack: tuple[str, ...], phrase: tuple[str, ...], gap: int = PHRASE_GAP) -> bool:
+    """``phrase`` in order, with at most ``gap`` other words inserted in all."""
+    if phrase and phrase[0] not in haystack:
+        return False
+    if contains_phrase(haystack, phrase):
+        return True
+    if len(phrase) < 2 or gap <= 0:
+        return False
+    first = phrase[0]
+    return any(
+        _rest_within(haystack, i + 1, phrase[1:], gap) for i, t in enumerate(haystack) if t == first
+    )
+
+
+def _rest_within(haystack: tuple[str, ...], start: int, rest: tuple[str, ...], gap: int) -> bool:
+    pos, left = start, gap
+    for word in rest:
+        window = haystack[pos : pos + left + 1]
+        if word not in window:
+            return False
+        skipped = window.index(word)
+        left -= skipped
+        pos += skipped + 1
+    return True

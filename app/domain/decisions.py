@@ -50,6 +50,7 @@ class ReviewReason(StrEnum):
     MODEL_ERROR = "model_error"
     DEADLINE = "deadline_exceeded"
     IMPORT_ERROR = "import_error"
+    HISTORY_DISAGREES = "history_disagrees"
 
 
 class LlmUsage(BaseModel):
@@ -77,6 +78,7 @@ class Proposal(BaseModel):
     flags: tuple[ReviewReason, ...] = ()
     notes: tuple[str, ...] = ()
     usage: LlmUsage | None = None
+    measured: bool = False  # the confidence is a precision measured on approved history
 
 
 class Abstain(BaseModel):

@@ -1,0 +1,82 @@
+"""Tolerant, still explainable matching: shorthand, stems, accents, ids, typos, inserted words."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from app.classify.cascade import Cascade
+from app.classify.lexicon import SHORTHAND
+from app.classify.rules_stage import RulesStage
+from app.classify.text import Text, WordTest, memory_key, phrase_at, tokens
+from tests.unit.engine_book import book, entry
+
+
+def test_accented_names_are_one_word_and_ids_stay_whole() -> None:
+    assert tokens("call w/ Ángela re D1.4 and A-1, CR-07") == (
+        "call", "with", "ángela", "re", "d1.4", "and", "a-1", "cr-07",
+    )  # fmt: skip
+    assert tokens("Zoë's müller-review") == ("zoës", "müller", "review")
+
+
+def test_ticket_ids_still_fold_away_for_memory() -> None:
+    assert memory_key(tokens("FMCSA audit prep NWF-1423")) == memory_key(
+        tokens("FMCSA audit prep NWF-977")
+    )
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_shorthand_reads_as_the_word_it_stands_for(seed: int) -> None:
+    rng = random.Random(seed)
+    for short, long in rng.sample(sorted(SHORTHAND.items()), 12):
+        test = WordTest.of([long])
+        assert test.matched(Text(f"quick {short} for the client")) is not None, short
+    assert tokens("f/u w/ Dana") == ("follow", "up", "with", "dana")
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    i = rng.randrange(len(word) - 1)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+@pytest.mark.parametrize("seed", [3, 4, 5])
+def test_a_swapped_pair_of_letters_is_forgiven_in_long_words_only(seed: int) -> None:
+    rng = random.Random(seed)
+    for word in ["research", "dispatch", "planning", "training", "budget"]:
+        typo = _typo(word, rng)
+        if typo == word:
+            continue
+        assert WordTest.of([word]).matched(Text(f"{typo} notes")) == typo
+    assert WordTest.of(["call"]).matched(Text("lacl notes")) is None
+    assert WordTest.of(["drive"]).matched(Text("driver files")) is None
+
+
+def test_stems_match_inflections() -> None:
+    test = WordTest.of(["update"])
+    for text in ["updated the tracker", "updates", "updating files"]:
+        assert test.matched(Text(text)) is not None, text
+
+
+def test_phrases_tolerate_a_few_inserted_words_but_not_many() -> None:
+    phrase = tokens("took call")
+    assert phrase_at(tokens("took the status call"), phrase)
+    assert phrase_at(tokens("took call"), phrase)
+    assert not phrase_at(tokens("took notes for the long status call"), phrase)
+    assert not phrase_at(tokens("call took"), phrase)
+
+
+def test_the_rules_stage_reads_shorthand_and_typos_like_the_words() -> None:
+    cascade = Cascade(book(), [RulesStage()])
+    for text in ["drove to the Fresno depot", "bulid the pipeline", "tarvel to Fresno"]:
+        decision = cascade.classify(entry(text))
+        assert decision.code is not None, text
+
+
+def test_every_rule_decision_says_which_words_matched() -> None:
+    cascade = Cascade(book(), [RulesStage()])
+    assert "matched 'tarvel' ~ travel" in cascade.classify(entry("tarvel to Fresno")).reason
+    reason = cascade.classify(entry("research FMCSA rule")).reason
+    assert "'research'" in reason
+    assert "'FMCSA'" in reason
+    assert "matched 'safety proposal'" in cascade.classify(entry("safety proposal v2")).reason
