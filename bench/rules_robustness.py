@@ -18,7 +18,10 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / "examples" / "demo_firm" / "data"
+FIRMS = {  # firm -> (data folder, rules folder)
+    "demo": (REPO / "examples" / "demo_firm" / "data", REPO / "sow_rules"),
+    "second": (REPO / "examples" / "second_firm" / "data", REPO / "examples/second_firm/sow_rules"),
+}
 sys.path.insert(0, str(REPO))
 
 from app.classify.memory import Memory  # noqa: E402
@@ -32,16 +35,23 @@ from app.sources.exports import read_export  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, default=3)
-    parser.add_argument("--rules", type=Path, default=REPO / "sow_rules")
+    parser.add_argument(
+        "--firm",
+        choices=sorted(FIRMS),
+        default="demo",
+        help="demo: Kestrel Ridge; second: Tidewater Creative, rules written blind",
+    )
+    parser.add_argument("--rules", type=Path, help="rules folder (default: the firm's)")
     args = parser.parse_args()
-    book = load_rulebook(args.rules)
-    history, _ = read_labelled(DATA / "history.csv", "Approved Code")
+    data, rules = FIRMS[args.firm]
+    book = load_rulebook(args.rules or rules)
+    history, _ = read_labelled(data / "history.csv", "Approved Code")
     memory = Memory()
     for item in history:
         memory.learn(book.resolve_client(item.entry.client, item.entry.project),
                      item.entry.description, item.label)  # fmt: skip
-    month = read_export(DATA / "month.csv")
-    truth = truth_from_file(DATA / "month_truth.csv", month)
+    month = read_export(data / "month.csv")
+    truth = truth_from_file(data / "month_truth.csv", month)
     started = time.perf_counter()
     base = measure(book, memory, history, month, truth)
     print(f"{'perturbation':<26} {'seed':>4} {'auto err':>9} {'review':>7}  what changed")
