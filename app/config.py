@@ -89,8 +89,9 @@ class Settings(BaseSettings):
     clockify_api_key: SecretStr | None = None
     toggl_api_token: SecretStr | None = None
     qbtime_token: SecretStr | None = None
-    # The scheduled poll (app/poll.py): where each (tenant, source) cursor is kept (on Lambda
-    # /tmp, lost with the environment), and how far back a poll without one starts.
+    # The scheduled poll (app/service/tracker_poll.py): where each (tenant, source) cursor is
+    # kept (on Lambda /tmp, lost with the environment), and how far back a poll without one
+    # starts.
     poll_cursor_dir: Path = Path("out/poll")
     poll_lookback_hours: int = Field(default=24, ge=1, le=24 * 92)
     # ``timebill crm pull hubspot``: a HubSpot private app's access token (RUNBOOK.md lists

@@ -7,6 +7,8 @@ webhook's cold start never pay for it.
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from app.config import Settings
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from app.classify.memory import Memory
     from app.classify.rules_stage import RulesStage
     from app.domain.rulebook import RuleBook
+    from app.service.qbo_health import QboHealth
     from app.service.worker import Worker
 
 
@@ -157,6 +160,18 @@ def refuse_outbox_on_lambda() -> None:
         )
 
 
+def qbo_health(
+    settings: Settings, *, store: Store | None = None, ttl_s: float = 60.0,
+    clock: Callable[[], float] = time.monotonic,
+) -> QboHealth:  # fmt: skip
+    """The QuickBooks health check over this process's token store."""
+    from app.service.qbo_health import QboHealth  # noqa: PLC0415
+
+    return QboHealth(
+        settings, lambda: build_token_store(settings), ttl_s=ttl_s, clock=clock, store=store
+    )
+
+
 def build_token_store(settings: Settings) -> SqliteTokenStore | SupabaseTokenStore:
     """Where QuickBooks tokens live: Supabase with the Supabase store (Lambdas have no durable
     disk), else a SQLite file. Neither module imports the QuickBooks SDK."""
@@ -227,7 +242,5 @@ def build_services(settings: Settings) -> Services:
     store = build_store(settings)
     qbo = None
     if settings.writer == "quickbooks" and settings.qbo_mapping_path is not None:
-        from app.api.health import QboHealth  # noqa: PLC0415
-
-        qbo = QboHealth(settings, store=store)
+        qbo = qbo_health(settings, store=store)
     return Services(settings, store, build_queue(settings, store), utc_now, qbo)

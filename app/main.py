@@ -20,6 +20,7 @@ from mangum import Mangum
 from app.api import health, review, webhooks
 from app.api.auth import AuthError
 from app.api.deps import Services
+from app.api.review_deps import ReviewDeps
 from app.api.timing import ServerTiming
 from app.config import get_settings
 
@@ -35,7 +36,7 @@ def default_services() -> Services:
 
 def create_app(
     services: Callable[[], Services] = default_services,
-    review_deps: Callable[[], review.ReviewDeps] | None = None,
+    review_deps: Callable[[], ReviewDeps] | None = None,
 ) -> FastAPI:
     """``review_deps`` replaces the review page's services (tests inject a writer, a clock);
     by default they are built from ``services`` on the first review request."""
@@ -93,7 +94,8 @@ def worker_handler(event: dict[str, Any], context: object) -> dict[str, Any]:
 
 def sweep_handler(event: dict[str, Any], context: object) -> dict[str, Any]:
     """Scheduled: re-enqueue work left pending (received, due retries, expired leases), then
-    print the alarm metrics as one CloudWatch embedded-metric-format line (``app.metrics``)."""
+    print the alarm metrics as one CloudWatch embedded-metric-format line
+    (``app.service.metrics``)."""
     del event, context
     svc = default_services()
     now = svc.clock()
@@ -106,7 +108,7 @@ def sweep_handler(event: dict[str, Any], context: object) -> dict[str, Any]:
 
 def _emit_alarm_metrics(svc: Services, now: datetime) -> None:
     """A failure here is logged, never fatal: re-enqueueing is the sweep's first job."""
-    from app import metrics  # noqa: PLC0415
+    from app.service import metrics  # noqa: PLC0415
 
     try:
         values = metrics.alarm_values(svc.store.counts(), now)
@@ -122,8 +124,9 @@ def _emit_alarm_metrics(svc: Services, now: datetime) -> None:
 
 def poll_handler(event: dict[str, Any], context: object) -> dict[str, Any]:
     """Scheduled (EventBridge input ``{"tenant": "...", "source": "harvest"|"qbtime"}``): one
-    poll of a tracker without webhooks into the inbox, enqueueing what is new (``app.poll``)."""
+    poll of a tracker without webhooks into the inbox, enqueueing what is new
+    (``app.service.tracker_poll``)."""
     del context
-    from app.poll import run_poll_event  # noqa: PLC0415 - not on the HTTP path
+    from app.service.tracker_poll import run_poll_event  # noqa: PLC0415 - not on the HTTP path
 
     return run_poll_event(event, default_services())

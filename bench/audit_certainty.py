@@ -30,7 +30,7 @@ from app.audit import AuditOptions, audit, load_exports  # noqa: E402
 from app.audit.demo import DEMO_HISTORY, DEMO_LABEL, DEMO_RULES  # noqa: E402
 from app.audit.model import Certainty, Finding  # noqa: E402
 from app.audit.truth import Truth, TruthScore, score, truths  # noqa: E402
-from app.batch import learn_history  # noqa: E402
+from app.classify.batch import learn_history  # noqa: E402
 from app.classify.memory import Memory  # noqa: E402
 from app.config import Settings  # noqa: E402
 from app.factory import build_cascade  # noqa: E402

@@ -21,12 +21,12 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "examples" / "demo_firm" / "data"
 sys.path.insert(0, str(REPO))
 
-from app.batch import classify_entries  # noqa: E402
+from app.classify.batch import classify_entries  # noqa: E402
 from app.classify.calibration import Calibration  # noqa: E402
+from app.classify.evaluation import truth_from_file  # noqa: E402
 from app.classify.memory import Memory  # noqa: E402
 from app.config import Settings  # noqa: E402
 from app.domain.decisions import Decision, ReviewReason  # noqa: E402
-from app.evaluation import truth_from_file  # noqa: E402
 from app.factory import build_cascade  # noqa: E402
 from app.rules.backtest import Labelled, back_test, read_labelled  # noqa: E402
 from app.rules.loader import load_rulebook  # noqa: E402

@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "examples" / "demo_firm" / "data"
 sys.path.insert(0, str(REPO))
 
-from app.batch import learn_history  # noqa: E402
+from app.classify.batch import learn_history  # noqa: E402
 from app.classify.memory import Memory  # noqa: E402
 from app.config import Settings  # noqa: E402
 from app.factory import build_cascade  # noqa: E402

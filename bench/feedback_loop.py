@@ -35,12 +35,12 @@ DATA = REPO / "examples" / "demo_firm" / "data"
 sys.path.insert(0, str(REPO))
 
 from app.adapters.sqlite_store import SqliteStore  # noqa: E402
-from app.batch import learn_history  # noqa: E402
+from app.classify.batch import learn_history  # noqa: E402
+from app.classify.evaluation import truth_from_file  # noqa: E402
 from app.config import Settings  # noqa: E402
 from app.domain.decisions import Decision  # noqa: E402
 from app.domain.entries import TimeEntry  # noqa: E402
 from app.domain.inbox import InboxItem, NewItem, Status, Tenant  # noqa: E402
-from app.evaluation import truth_from_file  # noqa: E402
 from app.factory import build_cascade  # noqa: E402
 from app.review.decide import ReviewError, context_of  # noqa: E402
 from app.review.learning import MemoryBank  # noqa: E402

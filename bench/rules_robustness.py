@@ -24,8 +24,8 @@ FIRMS = {  # firm -> (data folder, rules folder)
 }
 sys.path.insert(0, str(REPO))
 
+from app.classify.evaluation import truth_from_file  # noqa: E402
 from app.classify.memory import Memory  # noqa: E402
-from app.evaluation import truth_from_file  # noqa: E402
 from app.rules.backtest import read_labelled  # noqa: E402
 from app.rules.loader import load_rulebook  # noqa: E402
 from app.rules.perturb import PERTURBATIONS, measure  # noqa: E402

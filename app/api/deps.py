@@ -12,8 +12,8 @@ from fastapi import Request
 from app.config import Settings
 
 if TYPE_CHECKING:  # app.ports pulls in every domain model: not on the HTTP cold start
-    from app.api.health import QboHealth
     from app.ports import Queue, Store
+    from app.service.qbo_health import QboHealth
 
 
 @dataclass

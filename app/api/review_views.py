@@ -29,7 +29,7 @@ from app.api.auth import (
     read_session,
     supabase_principal,
 )
-from app.api.review import ReviewDeps
+from app.api.review_deps import ReviewDeps
 from app.domain.inbox import InboxItem, Status
 from app.domain.reviews import ReviewAction, ReviewSession
 from app.review.access import redeem

@@ -45,7 +45,7 @@ from app.audit.model import (
     InvoiceSummary,
     SourceFile,
 )
-from app.batch import Progress, classify_entries
+from app.classify.batch import Progress, classify_entries
 from app.classify.cascade import Cascade
 from app.classify.policy import cents
 from app.classify.sums import apply_sums

@@ -12,7 +12,7 @@ from pathlib import Path
 from app.audit import AuditOptions, audit, load_exports
 from app.audit.outputs import write_outputs
 from app.audit.report_html import names_from_book, write_report
-from app.batch import Progress
+from app.classify.batch import Progress
 from app.classify.memory import Memory
 from app.config import Settings
 from app.factory import build_cascade

@@ -1,6 +1,6 @@
 """A tracker connector with credentials from the settings (``timebill pull``, the poll).
 
-Kept apart from ``app.jobs_pull`` (progress bars, CSV layouts): the Lambda poll imports this
+Kept apart from ``app.cli.jobs.pull`` (progress bars, CSV layouts): the Lambda poll imports this
 without the CLI's dependencies, which the artifact leaves out.
 """
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from rich.markup import escape
 
-from app.console import console
+from app.cli.console import console
 
 SHOWN_NAMES = 10
 

@@ -10,17 +10,17 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.batch import classify_source
+from app.classify.batch import classify_source
 from app.classify.calibration import Calibration
+from app.classify.evaluation import Truth
 from app.classify.memory import Memory
+from app.classify.summary import score
 from app.config import Settings
 from app.domain.rulebook import RuleBook
 from app.domain.rules import ClientRules, Condition, Rule
-from app.evaluation import Truth
 from app.factory import build_cascade
 from app.rules.backtest import Labelled, back_test
 from app.sources.exports import ImportResult
-from app.summary import score
 
 Perturbation = Callable[[RuleBook, random.Random], tuple[RuleBook, str]]
 

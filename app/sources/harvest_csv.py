@@ -13,7 +13,7 @@ from decimal import Decimal
 from itertools import chain
 
 from app.domain.entries import Source
-from app.sources.exports import (
+from app.sources.export_cells import (
     ID_COLUMN,
     Cells,
     Draft,

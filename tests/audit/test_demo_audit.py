@@ -19,7 +19,7 @@ from app.audit.demo import DEMO_LABEL
 from app.audit.kinds import LeakageKind
 from app.audit.model import AuditResult, Certainty, Finding
 from app.audit.truth import score, truths
-from app.batch import classify_export
+from app.classify.batch import classify_export
 from app.classify.memory import Memory
 from app.config import Settings
 from app.factory import build_cascade

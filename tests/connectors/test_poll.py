@@ -15,10 +15,10 @@ import respx
 from app.adapters.sqlite_store import SqliteStore
 from app.connectors.cursor import CursorFile
 from app.connectors.harvest_api import BASE_URL, HarvestApi
-from app.connectors.poll import PollResult, dedupe_key, poll_once
 from app.domain.entries import Source
 from app.domain.inbox import Tenant
 from app.errors import UpstreamError
+from app.service.tracker_poll import PollResult, dedupe_key, poll_once
 from tests.connectors.conftest import NOW, Sleeps, load, make_api, query, reply
 
 URL = f"{BASE_URL}/v2/time_entries"

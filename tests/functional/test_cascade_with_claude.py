@@ -124,7 +124,8 @@ def test_claude_cannot_set_money(api: respx.MockRouter) -> None:
 
 def test_the_webhook_path_modules_do_not_import_the_sdk() -> None:
     code = (
-        "import sys, app.factory, app.classify.cascade, app.classify.claude, app.jobs; "
+        "import sys, app.factory, app.classify.cascade, app.classify.claude, "
+        "app.cli.jobs.classify; "
         "print('anthropic' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from app.batch import OUTPUT_COLUMNS
+from app.classify.batch import OUTPUT_COLUMNS
 from app.cli import app
 
 REPO = Path(__file__).resolve().parents[2]

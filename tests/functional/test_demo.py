@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.jobs import run_demo
+from app.cli.jobs.classify import run_demo
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "examples" / "demo_firm"

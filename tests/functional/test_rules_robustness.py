@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from app.classify.evaluation import Truth, truth_from_file
 from app.classify.memory import Memory
-from app.evaluation import Truth, truth_from_file
 from app.rules.backtest import Labelled, read_labelled
 from app.rules.loader import load_rulebook
 from app.rules.perturb import PERTURBATIONS, measure

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from app.classify.evaluation import truth_from_file
 from app.classify.memory import Memory
 from app.cli import app
-from app.evaluation import truth_from_file
 from app.rules.backtest import read_labelled
 from app.rules.loader import load_rulebook
 from app.rules.perturb import PERTURBATIONS, measure

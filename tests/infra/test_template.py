@@ -356,7 +356,7 @@ def test_alarms_watch_the_dead_letter_queue_errors_throttles_review_and_quickboo
 
 
 def test_the_custom_metric_alarms_watch_what_the_sweep_prints() -> None:
-    from app import metrics  # noqa: PLC0415
+    from app.service import metrics  # noqa: PLC0415
 
     custom = [a for a in _alarms() if a["Namespace"] == metrics.NAMESPACE]
     assert {a["MetricName"] for a in custom} == set(metrics.UNITS)

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from app.batch import classify_export
+from app.classify.batch import classify_export
 from app.classify.memory import Memory
+from app.cli.jobs.invoices import batch_pairs
 from app.config import Settings
 from app.domain.rulebook import RuleBook
 from app.factory import build_cascade
 from app.invoices.draft import Pair
 from app.invoices.model import Period
-from app.jobs_invoices import batch_pairs
 from app.rules.loader import load_rulebook
 
 DATA = Path(__file__).parents[1] / "data" / "invoices"

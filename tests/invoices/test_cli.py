@@ -11,7 +11,7 @@ import responses
 from typer.testing import CliRunner
 
 from app.cli import app
-from app.jobs_invoices import InputError, read_prior
+from app.cli.jobs.invoices import InputError, read_prior
 from tests.invoices.conftest import DATA, MONTH, RULES
 
 NO_QBO = {

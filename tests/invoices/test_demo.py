@@ -9,17 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from app.batch import BatchResult, classify_export, learn_history
+from app.classify.batch import BatchResult, classify_export, learn_history
 from app.classify.memory import Memory
 from app.classify.policy import cents
+from app.cli.jobs.classify import DEMO_DATA, DEMO_RULES
+from app.cli.jobs.invoices import batch_pairs, invoices_for_demo
 from app.config import Settings
 from app.domain.rulebook import RuleBook
 from app.domain.rules import Basis
 from app.factory import build_cascade
 from app.invoices.draft import draft_invoice
 from app.invoices.model import Period
-from app.jobs import DEMO_DATA, DEMO_RULES
-from app.jobs_invoices import batch_pairs, invoices_for_demo
 from app.rules.loader import load_rulebook
 
 OCTOBER = Period(2026, 10)

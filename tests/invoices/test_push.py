@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import responses
 
+from app.cli.jobs.invoices import DraftRequest, run_invoices_draft
 from app.config import Settings
 from app.errors import UpstreamError
 from app.invoices.qbo_payload import invoice_request_id
-from app.jobs_invoices import DraftRequest, run_invoices_draft
 from tests.invoices.conftest import DATA, MONTH, RULES
 from tests.quickbooks.conftest import (
     API,

@@ -16,7 +16,7 @@ import httpx
 import pytest
 import respx
 
-from app import main, metrics
+from app import main
 from app.adapters.quickbooks_token_sqlite import SqliteTokenStore
 from app.adapters.quickbooks_tokens import ConnectionStatus, RealmTokens
 from app.api.deps import Services
@@ -24,6 +24,7 @@ from app.config import Settings, get_settings
 from app.connectors.harvest_api import BASE_URL
 from app.domain.entries import Source
 from app.domain.inbox import NewItem, Status
+from app.service import metrics
 from app.service.local import DEMO_ACCOUNTS, demo_entry
 from app.sources.signing import sample_body, signed_headers
 from tests.connectors.conftest import query, reply

@@ -15,7 +15,7 @@ import psycopg
 import pytest
 
 from app.adapters.quickbooks_tokens import ConnectionStatus, RealmTokens
-from app.api.health import QboHealth
+from app.factory import qbo_health
 from tests.postgres.pg_server import PgDatabase
 from tests.postgres.supabase_harness import store_settings, supabase_token_store
 from tests.postgres.tenancy import SWEEPER, WORKER, A, B, acting_as, impersonate, seed
@@ -142,7 +142,7 @@ def test_health_reads_reconnect_needed_from_supabase(pg_db: PgDatabase, tmp_path
         qbo_mapping_path=mapping, qbo_token_path=tmp_path / "no.sqlite3",
     )  # fmt: skip
     with supabase_token_store(pg_db, [A]) as tokens:
-        health = QboHealth(settings, ttl_s=0)
+        health = qbo_health(settings, ttl_s=0)
         assert health.state() == "not_connected"
         tokens.put(RealmTokens(tenant=A, realm=REALM, refresh_token="RT"))
         assert health.state() == "connected"

@@ -13,8 +13,8 @@ from app.adapters.quickbooks_token_sqlite import SqliteTokenStore
 from app.adapters.quickbooks_tokens import ConnectionStatus, RealmTokens
 from app.adapters.sqlite_store import SqliteStore
 from app.cli import app
+from app.cli.jobs.qbo import ConnectError, read_redirect
 from app.domain.inbox import Tenant
-from app.jobs_qbo import ConnectError, read_redirect
 from app.service.local import ensure_demo_tenant
 from tests.quickbooks.conftest import DISCOVERY_URL
 
@@ -56,7 +56,7 @@ def test_read_redirect_checks_state_and_fields() -> None:
 def test_connect_exchanges_the_code_and_stores_the_tokens(
     env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("app.jobs_qbo.secrets.token_urlsafe", lambda _n: "fixed-state")
+    monkeypatch.setattr("app.cli.jobs.qbo.secrets.token_urlsafe", lambda _n: "fixed-state")
     answer = (
         "http://localhost:8000/qbo/callback?code=AB11&state=fixed-state&realmId=9130350000000000\n"
     )
@@ -85,7 +85,7 @@ def test_a_company_connected_to_another_tenant_is_refused(
     with SqliteStore(env.with_name("store.sqlite3")) as store:
         ensure_demo_tenant(store)
         store.put_tenant(Tenant(id="other", name="Other LLP"))
-    monkeypatch.setattr("app.jobs_qbo.secrets.token_urlsafe", lambda _n: "fixed-state")
+    monkeypatch.setattr("app.cli.jobs.qbo.secrets.token_urlsafe", lambda _n: "fixed-state")
     answer = (
         "http://localhost:8000/qbo/callback?code=AB11&state=fixed-state&realmId=9130350000000000\n"
     )
@@ -98,7 +98,7 @@ def test_a_company_connected_to_another_tenant_is_refused(
 
 
 def test_a_refused_sign_in_stores_nothing(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("app.jobs_qbo.secrets.token_urlsafe", lambda _n: "fixed-state")
+    monkeypatch.setattr("app.cli.jobs.qbo.secrets.token_urlsafe", lambda _n: "fixed-state")
     answer = "http://localhost:8000/qbo/callback?error=access_denied&state=fixed-state\n"
     with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
         _mock_intuit(rsps)

@@ -11,16 +11,15 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from app import metrics
 from app.adapters.quickbooks_token_sqlite import SqliteTokenStore
 from app.adapters.quickbooks_tokens import ConnectionStatus, RealmTokens
 from app.adapters.sqlite_store import SqliteStore
-from app.api.health import QboHealth
 from app.cli import app
 from app.config import Settings
 from app.domain.inbox import Tenant
 from app.domain.mapping import QboMapping, dump_mappings, load_mappings
-from app.factory import build_writer_and_reader
+from app.factory import build_writer_and_reader, qbo_health
+from app.service import metrics
 from app.service.qbo_mappings import StoredMappings
 from tests.invoices.conftest import DATA, MONTH, RULES
 
@@ -167,10 +166,10 @@ def test_health_and_metrics_read_the_stored_realm_first(env: Path) -> None:
     tokens.close()
     with SqliteStore(env) as store:
         assert metrics.reconnect_needed(settings, store) == 1  # acme's file realm 111
-        assert QboHealth(settings, ttl_s=0, store=store).state() == "reconnect_needed"
+        assert qbo_health(settings, ttl_s=0, store=store).state() == "reconnect_needed"
         store.put_mapping("acme", QboMapping(realm="999"))  # moved to a connected company
         assert metrics.reconnect_needed(settings, store) == 0
-        assert QboHealth(settings, ttl_s=0, store=store).state() == "connected"
+        assert qbo_health(settings, ttl_s=0, store=store).state() == "connected"
 
 
 def test_invoices_use_the_stored_mapping(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:

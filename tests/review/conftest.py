@@ -21,7 +21,7 @@ from fastapi.testclient import TestClient
 from app.adapters.sqlite_store import SqliteStore
 from app.api.auth import session_key
 from app.api.deps import Services
-from app.api.review import ReviewDeps
+from app.api.review_deps import ReviewDeps
 from app.config import Settings
 from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import InboxItem, NewItem, Tenant

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from app.adapters.sqlite_store import SqliteStore
 from app.cli import app
+from app.cli.jobs.review import demo_signin
 from app.config import Settings
-from app.jobs_review import demo_signin
 from app.review.access import DEMO_REVIEWER, reviewer_for
 
 TOKEN = re.compile(r"/review/(\w+)/signin#token=(tbr_[\w-]+)")

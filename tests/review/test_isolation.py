@@ -16,7 +16,7 @@ from pydantic import SecretStr
 
 from app.api.auth import session_key
 from app.api.deps import Services
-from app.api.review import ReviewDeps
+from app.api.review_deps import ReviewDeps
 from app.domain.inbox import InboxItem, Status, Tenant
 from app.main import create_app
 from tests.review.conftest import ReviewRig

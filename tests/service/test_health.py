@@ -17,9 +17,10 @@ from app.adapters.quickbooks_token_sqlite import SqliteTokenStore
 from app.adapters.quickbooks_tokens import ConnectionStatus, RealmTokens
 from app.adapters.sqlite_store import SqliteStore
 from app.api.deps import Services
-from app.api.health import QboHealth
 from app.config import Settings
+from app.factory import qbo_health
 from app.main import create_app
+from app.service.qbo_health import QboHealth
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 10, 14, 9, 0, tzinfo=UTC)
@@ -71,7 +72,7 @@ def test_connected_realms_are_healthy(tmp_path: Path) -> None:
     settings = qbo_settings(tmp_path)
     put(settings, tokens("acme", "111", ConnectionStatus.CONNECTED),
         tokens("globex", "222", ConnectionStatus.CONNECTED))  # fmt: skip
-    answer = client(settings, QboHealth(settings)).get("/healthz")
+    answer = client(settings, qbo_health(settings)).get("/healthz")
     assert answer.status_code == 200
     assert answer.json() == {"status": "ok", "store": "sqlite", "quickbooks": "connected"}
 
@@ -83,7 +84,7 @@ def test_a_realm_that_needs_reconnecting_degrades_health_but_answers_200(
     put(settings, tokens("acme", "111", ConnectionStatus.CONNECTED),
         tokens("globex", "222", ConnectionStatus.RECONNECT_NEEDED))  # fmt: skip
     with caplog.at_level(logging.WARNING, logger="app.api.health"):
-        answer = client(settings, QboHealth(settings)).get("/healthz")
+        answer = client(settings, qbo_health(settings)).get("/healthz")
     assert answer.status_code == 200
     assert answer.json() == {"status": "degraded", "store": "sqlite",
                              "quickbooks": "reconnect_needed"}  # fmt: skip
@@ -95,7 +96,7 @@ def test_before_any_connection_health_says_not_connected_and_creates_no_file(
     tmp_path: Path,
 ) -> None:
     settings = qbo_settings(tmp_path)
-    answer = client(settings, QboHealth(settings)).get("/healthz")
+    answer = client(settings, qbo_health(settings)).get("/healthz")
     assert answer.json() == {"status": "degraded", "store": "sqlite",
                              "quickbooks": "not_connected"}  # fmt: skip
     assert not settings.qbo_token_path.exists()
@@ -106,7 +107,7 @@ def test_the_check_is_cached_for_its_ttl(tmp_path: Path) -> None:
     put(settings, tokens("acme", "111", ConnectionStatus.CONNECTED),
         tokens("globex", "222", ConnectionStatus.CONNECTED))  # fmt: skip
     ticks = Ticks()
-    health = QboHealth(settings, ttl_s=60, clock=ticks)
+    health = qbo_health(settings, ttl_s=60, clock=ticks)
     assert health.state() == "connected"
     put(settings, tokens("acme", "111", ConnectionStatus.RECONNECT_NEEDED))
     ticks.now = 59
@@ -119,7 +120,7 @@ def test_an_unreadable_mapping_file_shows_as_unavailable(tmp_path: Path) -> None
     settings = qbo_settings(tmp_path)
     assert settings.qbo_mapping_path is not None
     settings.qbo_mapping_path.write_text("tenants: [not, a, mapping]", encoding="utf-8")
-    assert QboHealth(settings).state() == "unavailable"
+    assert qbo_health(settings).state() == "unavailable"
 
 
 def test_the_health_check_does_not_import_the_quickbooks_sdk(tmp_path: Path) -> None:
@@ -128,7 +129,7 @@ def test_the_health_check_does_not_import_the_quickbooks_sdk(tmp_path: Path) -> 
     script = textwrap.dedent(f"""
         import sys
         from pathlib import Path
-        from app.api.health import QboHealth
+        from app.factory import qbo_health
         from app.config import Settings
         import app.main
         settings = Settings(
@@ -136,7 +137,7 @@ def test_the_health_check_does_not_import_the_quickbooks_sdk(tmp_path: Path) -> 
             qbo_mapping_path=Path({str(settings.qbo_mapping_path)!r}),
             qbo_token_path=Path({str(settings.qbo_token_path)!r}),
         )
-        state = QboHealth(settings).state()
+        state = qbo_health(settings).state()
         sdks = ("quickbooks", "intuitlib.client", "anthropic")  # intuitlib itself: a .pth stub
         print(state, sorted(m for m in sdks if m in sys.modules))
     """)  # fmt: skip

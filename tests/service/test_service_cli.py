@@ -107,7 +107,7 @@ def test_send_sample_quickbooks_goes_to_the_app_url_signed_with_the_app_token(
             return server.post(url.removeprefix("http://127.0.0.1:8000"), content=content,
                                headers=headers)  # fmt: skip
 
-        monkeypatch.setattr("app.jobs_service.httpx.post", post)
+        monkeypatch.setattr("app.cli.jobs.service.httpx.post", post)
         result = CliRunner().invoke(app, ["send-sample", "quickbooks"])
     assert result.exit_code == 0, result.output
     assert sent == ["http://127.0.0.1:8000/webhooks/quickbooks"]

@@ -16,15 +16,15 @@ import pytest
 import respx
 
 from app.adapters.anthropic_llm import json_request
-from app.batch import classify_entries
+from app.classify.batch import classify_entries
+from app.classify.claude_batch_plan import estimate, plan
+from app.classify.claude_batch_state import load
 from app.classify.memory import Memory
+from app.cli.jobs.claude_batch import BatchMode, BatchStopped, batched_cascade
 from app.config import Settings
 from app.domain.decisions import Decision, ReviewReason, Stage
 from app.domain.entries import TimeEntry
 from app.factory import build_claude_stage
-from app.jobs_batch import BatchMode, BatchStopped, batched_cascade
-from app.llm_batch_plan import estimate, plan
-from app.llm_batch_state import load
 from tests import builders
 
 BASE_URL = "http://anthropic.test"
@@ -274,7 +274,7 @@ def test_estimate_prices_the_batch_at_half_the_online_price() -> None:
 
 
 def test_plan_splits_past_the_request_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("app.llm_batch_plan.MAX_REQUESTS", 3)
+    monkeypatch.setattr("app.classify.claude_batch_plan.MAX_REQUESTS", 3)
     online = build_claude_stage(settings(), Memory(0.75))
     pending = {e.key: online.build_request(e, builders.context()) for e in entries()}
 

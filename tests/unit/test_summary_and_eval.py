@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from app.classify.evaluation import TruthFileError, llm_figures, truth_from_file
+from app.classify.summary import score, summarise
 from app.domain.decisions import Decision, LlmUsage, ReviewReason, Stage
 from app.domain.rules import Basis
-from app.evaluation import TruthFileError, llm_figures, truth_from_file
 from app.sources.exports import read_export
-from app.summary import score, summarise
 
 EXPORT = Path(__file__).resolve().parents[1] / "data" / "functional" / "northwind_week.csv"
 

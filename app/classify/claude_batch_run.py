@@ -13,9 +13,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from app.classify.claude_batch_plan import Estimate, Plan
+from app.classify.claude_batch_state import BatchState, StateError, estimate_fields, load, save
 from app.domain.batches import BatchResult, BatchStatus
-from app.llm_batch_plan import Estimate, Plan
-from app.llm_batch_state import BatchState, StateError, estimate_fields, load, save
 from app.ports import BatchClient
 
 log = logging.getLogger(__name__)

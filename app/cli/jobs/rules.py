@@ -14,8 +14,8 @@ from pathlib import Path
 
 from rich.markup import escape
 
+from app.cli.console import console, errors
 from app.config import Settings
-from app.console import console, errors
 from app.domain.rules import FirmRules
 from app.errors import ConfigError, UpstreamError
 from app.rules.approve import (

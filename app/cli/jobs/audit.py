@@ -15,14 +15,11 @@ from app.audit.kinds import KINDS
 from app.audit.model import Assumptions, AuditResult, InvoiceSource
 from app.audit.outputs import write_outputs
 from app.audit.report_html import ReportNames, names_from_book, write_report
-from app.batch import learn_history
+from app.classify.batch import learn_history
 from app.classify.cascade import Cascade
 from app.classify.memory import Memory
-from app.config import Settings
-from app.console import console, errors, progress_bar
-from app.domain.rulebook import RuleBook
-from app.factory import build_cascade
-from app.jobs_batch import (
+from app.cli.console import console, errors, progress_bar
+from app.cli.jobs.claude_batch import (
     Batched,
     BatchMode,
     BatchStopped,
@@ -30,6 +27,9 @@ from app.jobs_batch import (
     claude_problem,
     stopped,
 )
+from app.config import Settings
+from app.domain.rulebook import RuleBook
+from app.factory import build_cascade
 from app.rules.loader import RulesError, load_rulebook
 from app.sources.exports import ExportFormatError, read_export
 

@@ -7,15 +7,19 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from app.batch import BatchResult, classify_source, learn_evidence, write_classified
+from app.classify.batch import BatchResult, classify_source, learn_evidence, write_classified
 from app.classify.calibration import Calibration
+from app.classify.evaluation import (
+    Truth,
+    TruthFileError,
+    llm_figures,
+    truth_from_file,
+    truth_from_labels,
+)
 from app.classify.memory import Memory
-from app.config import Settings
-from app.console import console, errors, print_accuracy, print_summary, progress_bar
-from app.domain.rulebook import RuleBook
-from app.evaluation import Truth, TruthFileError, llm_figures, truth_from_file, truth_from_labels
-from app.factory import build_cascade
-from app.jobs_batch import (
+from app.classify.summary import Accuracy, score, summarise
+from app.cli.console import console, errors, print_accuracy, print_summary, progress_bar
+from app.cli.jobs.claude_batch import (
     Batched,
     BatchMode,
     BatchStopped,
@@ -23,15 +27,17 @@ from app.jobs_batch import (
     claude_problem,
     stopped,
 )
+from app.config import Settings
+from app.domain.rulebook import RuleBook
+from app.factory import build_cascade
 from app.rules.backtest import back_test, read_labelled
 from app.rules.backtest_report import as_json, below_floor, print_backtest
 from app.rules.examples import run_examples
 from app.rules.loader import RulesError, load_rulebook
 from app.sources.exports import ExportFormatError, ImportProblem, read_export
-from app.summary import Accuracy, score, summarise
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[3]
 DEMO_DATA = REPO / "examples" / "demo_firm" / "data"
 DEMO_RULES = REPO / "sow_rules"
 
@@ -273,7 +279,7 @@ def _demo(out: Path, *, use_claude: bool) -> int:
     _print_eval(accuracy, result, show_errors=5)
     write_demo_outputs(out, result, accuracy)
     console.rule("Invoice drafts for the month (approved time only)")
-    from app.jobs_invoices import invoices_for_demo  # noqa: PLC0415
+    from app.cli.jobs.invoices import invoices_for_demo  # noqa: PLC0415
 
     invoices_for_demo(result, book, out / "invoices")
     console.rule("The audit: twelve months of history replayed against the SOWs")

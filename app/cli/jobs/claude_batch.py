@@ -16,21 +16,21 @@ from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from app.batch import classify_entries
+from app.classify.batch import classify_entries
 from app.classify.calibration import Calibration
 from app.classify.cascade import Cascade
 from app.classify.claude_batch import BatchedClaude
+from app.classify.claude_batch_plan import Estimate, estimate, plan
+from app.classify.claude_batch_run import BatchRun, Declined
+from app.classify.claude_batch_state import BatchState, StateError
 from app.classify.memory import Memory
+from app.cli.console import console, errors, progress_bar
 from app.config import Settings
-from app.console import console, errors, progress_bar
 from app.domain.batches import RESULT_KINDS, BatchResult, BatchStatus
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import RuleBook
 from app.errors import ConfigError, UpstreamError
 from app.factory import build_batched_claude, build_cascade
-from app.llm_batch import BatchRun, Declined
-from app.llm_batch_plan import Estimate, estimate, plan
-from app.llm_batch_state import BatchState, StateError
 from app.ports import BatchClient
 
 EXIT_DECLINED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 1, 2, 130

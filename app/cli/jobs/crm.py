@@ -25,8 +25,9 @@ from pathlib import Path
 
 from rich.markup import escape
 
+from app.cli.console import console, errors
+from app.cli.jobs.rules import DraftRequest, build_draft_llm, run_rules_draft
 from app.config import Settings
-from app.console import console, errors
 from app.crm.collect import SowFile, list_companies, sow_files
 from app.crm.ledger import Checkpoint, Ledger, LedgerError, SourceRecord
 from app.crm.matching import Match, match_company
@@ -34,7 +35,6 @@ from app.crm.model import Company, CrmSource, FileInfo
 from app.crm.report import Tally, print_tally
 from app.domain.rules import ClientRules
 from app.errors import ConfigError, UpstreamError, UpstreamKind
-from app.jobs_rules import DraftRequest, build_draft_llm, run_rules_draft
 from app.rules.approve import DRAFTS_DIR
 from app.rules.draft import DraftLlm
 from app.rules.loader import RulesError, load_rulebook

@@ -4,7 +4,7 @@
 ``[A-Za-z0-9_-]``, which entry keys are not), splits the requests into batches under the API's
 limits, and fingerprints them so a re-run can tell its own batch from another's. ``estimate``
 counts tokens from the prompt builder's text (characters / 4, as RUNBOOK's cost section does;
-no API call) and prices them with ``app/evaluation.py``'s list prices, online and at the batch
+no API call) and prices them with ``app.classify.evaluation``'s list prices, online and at the batch
 discount, both without cache hits (an upper bound: batches read the prompt cache best-effort).
 """
 
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.classify.claude import ClaudeRequest
+from app.classify.evaluation import BATCH_DISCOUNT, PRICES
 from app.domain.batches import BatchRequest
-from app.evaluation import BATCH_DISCOUNT, PRICES
 
 # The API's limits are 100,000 requests or 256 MB per batch; stay clear of the size limit.
 MAX_REQUESTS = 100_000

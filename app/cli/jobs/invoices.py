@@ -30,10 +30,10 @@ from typing import Any, Protocol
 import yaml
 from pydantic import ValidationError
 
-from app.batch import BatchResult, classify_export, learn_history
+from app.classify.batch import BatchResult, classify_export, learn_history
 from app.classify.memory import Memory
+from app.cli.console import console, errors
 from app.config import Settings
-from app.console import console, errors
 from app.domain.mapping import QboMapping, load_mappings
 from app.domain.rulebook import RuleBook
 from app.errors import UpstreamError, first_line
@@ -49,7 +49,7 @@ from app.sources.exports import ExportFormatError
 
 EXIT_OK, EXIT_PUSH_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 DEMO_TENANT = "demo"
-DEMO_MAPPING = Path(__file__).resolve().parents[1] / "examples" / "demo_firm" / "qbo_mapping.yaml"
+DEMO_MAPPING = Path(__file__).resolve().parents[3] / "examples" / "demo_firm" / "qbo_mapping.yaml"
 
 
 class InvoiceApi(Protocol):

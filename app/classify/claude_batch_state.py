@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app.llm_batch_plan import Estimate
+from app.classify.claude_batch_plan import Estimate
 
 VERSION = 1
 

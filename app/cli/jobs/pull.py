@@ -28,11 +28,11 @@ from typing import IO
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from app.cli.console import console, errors
 from app.config import Settings
 from app.connectors.base import Billing, Connector, Page, PageProgress
 from app.connectors.build import build_connector
 from app.connectors.cursor import CursorError, CursorFile, PullState
-from app.console import console, errors
 from app.domain.entries import Source, TimeEntry
 from app.errors import ConfigError, UpstreamError, UpstreamKind
 

@@ -1,14 +1,14 @@
 """``timebill poll SOURCE --tenant T [--since DATE]``: one poll of Harvest or QuickBooks Time
-into the local service's inbox, as the scheduled Lambda does (``app.poll``). New items are
-processed by the local worker thread before the command returns."""
+into the local service's inbox, as the scheduled Lambda does (``app.service.tracker_poll``).
+New items are processed by the local worker thread before the command returns."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from app.cli.console import console, errors
 from app.config import Settings
 from app.connectors.cursor import CursorError
-from app.console import console, errors
 from app.errors import ConfigError, UpstreamError
 
 EXIT_OK, EXIT_UPSTREAM, EXIT_BAD_INPUT = 0, 1, 2
@@ -19,7 +19,7 @@ def run_poll_command(
 ) -> int:
     from app.adapters.local_queue import ThreadQueue  # noqa: PLC0415
     from app.factory import build_services  # noqa: PLC0415
-    from app.poll import cursor_path, run_poll  # noqa: PLC0415
+    from app.service.tracker_poll import cursor_path, run_poll  # noqa: PLC0415
 
     start = since.replace(tzinfo=UTC) if since is not None and since.tzinfo is None else since
     services = build_services(settings)

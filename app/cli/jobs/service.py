@@ -9,8 +9,8 @@ from pathlib import Path
 import httpx
 from rich.table import Table
 
+from app.cli.console import console, errors
 from app.config import Settings
-from app.console import console, errors
 from app.domain.entries import Source
 from app.domain.inbox import InboxItem, Status
 from app.factory import build_store, build_worker
@@ -23,7 +23,7 @@ from app.service.local import (
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-DEMO_MAPPING = Path(__file__).resolve().parents[1] / "examples" / "demo_firm" / "qbo_mapping.yaml"
+DEMO_MAPPING = Path(__file__).resolve().parents[3] / "examples" / "demo_firm" / "qbo_mapping.yaml"
 
 
 def run_serve(settings: Settings, host: str, port: int) -> int:

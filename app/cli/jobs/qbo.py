@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, urlparse
 
 from rich.table import Table
 
+from app.cli.console import console, errors
 from app.config import Settings
-from app.console import console, errors
 from app.domain.inbox import Status
 from app.domain.mapping import QboMapping, dump_mappings, load_mappings
 from app.errors import UpstreamError, first_line

@@ -9,10 +9,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from app.batch import Progress as Tick
+from app.classify.batch import Progress as Tick
+from app.classify.summary import Accuracy, Summary
 from app.classify.sums import Alert
 from app.domain.decisions import Stage
-from app.summary import Accuracy, Summary
 
 console = Console(stderr=False)
 # Problem lines name file, row and field: never wrap them, people grep and copy them.

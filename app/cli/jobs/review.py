@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 from rich.markup import escape
 
+from app.cli.console import console, errors
 from app.config import Settings
-from app.console import console, errors
 from app.factory import build_store
 from app.review.access import DEMO_REVIEWER, add_reviewer, signin_link
 from app.service.local import ensure_demo_tenant

@@ -1,0 +1,137 @@
+"""``timebill rules check | draft | approve | history``: SOW rules files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from app.cli.options import (
+    LabelColumn,
+    RulesDir,
+)
+from app.cli.root import app
+from app.config import Settings
+
+if TYPE_CHECKING:
+    pass
+
+rules_app = typer.Typer(no_args_is_help=True, help="Check and manage SOW rules files.")
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("check")
+def rules_check(
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIRECTORY", help="Directory of rules files.")
+    ] = Path("sow_rules"),
+    history: Annotated[
+        Path | None, typer.Option("--history", help="Approved export to back-test every rule on.")
+    ] = None,
+    label_column: LabelColumn = "Approved Code",
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the back-test as JSON (with --history).")
+    ] = False,
+    min_precision: Annotated[
+        float | None,
+        typer.Option(
+            "--min-precision", min=0.0, max=1.0, help="Exit 1 if a rule is right less often."
+        ),
+    ] = None,
+) -> None:
+    """Validate every rules file and run each rule's examples; list every problem.
+
+    With --history, back-test every rule on the approved entries: matches, precision, the
+    entries it contradicts, rules that never fire, approved codes no rule reaches.
+    """
+    from app.cli.jobs.classify import BackTestRequest, run_rules_check  # noqa: PLC0415
+
+    request = None
+    if history is not None:
+        request = BackTestRequest(history, label_column, as_json, min_precision)
+    raise typer.Exit(run_rules_check(directory, request))
+
+
+# --- timebill rules draft | approve | history: SOW -> draft -> approved rules (jobs_rules) ---
+
+
+@rules_app.command("draft")
+def rules_draft(
+    sow: Annotated[
+        Path, typer.Argument(metavar="SOW", help="The client's SOW: .pdf, .docx, .md or .txt.")
+    ],
+    client: Annotated[str, typer.Option("--client", help="The client's name for the rules.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Folder for the draft (default: RULES/drafts).")
+    ] = None,
+    rules: RulesDir = Path("sow_rules"),
+    client_id: Annotated[
+        str | None, typer.Option("--id", help="Client id (default: made from the name).")
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Claude model (default: TIMEBILL_MODEL).")
+    ] = None,
+    max_tokens: Annotated[
+        int | None,
+        typer.Option("--max-tokens", min=1024, max=128_000, help="Answer budget (32000)."),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", min=10, help="Seconds to wait for the whole answer (600)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing draft.")] = False,
+    thinking: Annotated[
+        bool, typer.Option("--thinking/--no-thinking", help="Let the model think first.")
+    ] = True,
+) -> None:
+    """Draft CLIENT's rules file from a SOW with Claude, for a person to check and approve.
+
+    Exit 0 drafted and valid, 1 drafted with problems listed, 2 bad input, 3 Claude failed
+    (nothing written).
+    """
+    from app.cli.jobs.rules import DraftRequest, run_rules_draft  # noqa: PLC0415
+
+    request = DraftRequest(
+        sow, client, client_id=client_id, out=out, rules_dir=rules, force=force, model=model,
+        max_tokens=max_tokens, timeout_s=timeout, thinking=thinking,
+    )  # fmt: skip
+    raise typer.Exit(run_rules_draft(Settings(), request))
+
+
+@rules_app.command("approve")
+def rules_approve(
+    draft: Annotated[
+        Path, typer.Argument(metavar="DRAFT", help="The draft, e.g. sow_rules/drafts/acme.yaml.")
+    ],
+    by: Annotated[str, typer.Option("--by", help="Who approves: your name or email.")],
+    rules: RulesDir = Path("sow_rules"),
+    history: Annotated[
+        Path | None, typer.Option("--history", help="Approved export: back-test the rules.")
+    ] = None,
+    label_column: LabelColumn = "Approved Code",
+) -> None:
+    """Check a draft again, run its examples, and put it in force as RULES/<client-id>.yaml.
+
+    Every approved version is kept in RULES/.versions/ with who approved it and when.
+    With --history, the approved rules are back-tested on it (as `rules check --history`).
+    Exit 0 approved, 1 refused (problems listed), 2 bad input.
+    """
+    from app.cli.jobs.classify import BackTestRequest, run_backtest  # noqa: PLC0415
+    from app.cli.jobs.rules import run_rules_approve  # noqa: PLC0415
+
+    code = run_rules_approve(draft, by, rules)
+    if code == 0 and history is not None:
+        run_backtest(rules, BackTestRequest(history, label_column, as_json=False))
+    raise typer.Exit(code)
+
+
+@rules_app.command("history")
+def rules_history(
+    client: Annotated[str, typer.Argument(metavar="CLIENT", help="Client id (or name).")],
+    rules: RulesDir = Path("sow_rules"),
+) -> None:
+    """List the approved versions of a client's rules: who approved each one, and when."""
+    from app.cli.jobs.rules import run_rules_history  # noqa: PLC0415
+
+    raise typer.Exit(run_rules_history(client, rules))
