@@ -46,6 +46,9 @@ class ReviewReason(StrEnum):
     MODEL_ERROR = "model_error"
     DEADLINE = "deadline_exceeded"
     IMPORT_ERROR = "import_error"
+    # The entry changed (or was deleted) at the source after QuickBooks invoiced its record:
+    # the record is left as billed and a person settles the difference.
+    CHANGED_AFTER_INVOICE = "changed_after_invoice"
 
 
 class LlmUsage(BaseModel):

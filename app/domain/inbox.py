@@ -120,6 +120,9 @@ class SourceAccess(BaseModel):
 
     secrets: tuple[SecretStr, ...] = Field(min_length=1, max_length=2)
     accounts: tuple[str, ...] = Field(min_length=1)
+    # The tracker's API key (Clockify): the worker reads each entry back from the tracker
+    # before writing, instead of trusting a body its static token does not sign.
+    api_key: SecretStr | None = None
 
 
 class Tenant(BaseModel):

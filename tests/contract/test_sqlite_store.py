@@ -88,6 +88,7 @@ def test_schema_creation_is_idempotent(tmp_path: Path) -> None:
         assert tables(path) == [
             "audit",
             "decisions",
+            "entry_ledger",
             "inbox",
             "reviewers",
             "reviews",
@@ -150,7 +151,7 @@ def test_a_v1_file_is_upgraded_in_place(tmp_path: Path) -> None:
         pass
     assert schema(old) == schema(fresh)  # upgraded and new files are alike
     with raw(old) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     with SqliteStore(old) as store:  # opening it again changes nothing
         assert store.write_for(TENANT_A, item_id, "v1") == written
 

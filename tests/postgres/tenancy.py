@@ -35,6 +35,8 @@ _SEED = (
        values (%(t)s, 'dana', md5(%(t)s) || md5(%(t)s), now())""",
     """insert into timebill.qbo_tokens (tenant_id, realm, refresh_token, access_token, status)
        values (%(t)s, '9130', 'RT-' || %(t)s, 'AT-' || %(t)s, 'connected')""",
+    """insert into timebill.entry_ledger (tenant_id, system, entry_key, records, item_id,
+       updated_at) values (%(t)s, 'quickbooks', 'toggl:1', '["qbo-1"]', %(id)s, now())""",
 )
 
 # One row for tenant ``%(t)s`` per table, to try inserting as someone else.
@@ -58,11 +60,14 @@ NEW_ROW = {
                     values (%(t)s, 'eve', repeat('e', 64), now())""",
     "qbo_tokens": """insert into timebill.qbo_tokens (tenant_id, realm, refresh_token)
                      values (%(t)s, '4620', 'RT-new')""",
+    "entry_ledger": """insert into timebill.entry_ledger (tenant_id, system, entry_key,
+                       updated_at) values (%(t)s, 'quickbooks', 'toggl:2', now())""",
 }
 # A column the worker may update (where it may update anything), set to itself.
 SAME_VALUE = {"tenants": "name", "rules_versions": "yaml", "inbox": "last_error",
               "decisions": "code", "audit": "detail", "writes": "record_id", "reviews": "why",
-              "reviewers": "disabled", "qbo_tokens": "status"}  # fmt: skip
+              "reviewers": "disabled", "qbo_tokens": "status",
+              "entry_ledger": "content"}  # fmt: skip
 
 
 def seed(db: PgDatabase) -> None:
