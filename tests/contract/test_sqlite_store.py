@@ -24,13 +24,14 @@ from tests.contract.builders import (
     new_item,
     tenant,
 )
+from tests.contract.ledger_contract import LedgerStoreContract
 from tests.contract.review_contract import ReviewStoreContract
 from tests.contract.store_contract import StoreContract, claimed, race, record
 
 V1_SCHEMA = Path(__file__).with_name("sqlite_schema_v1.sql")
 
 
-class TestSqliteStore(StoreContract, ReviewStoreContract):
+class TestSqliteStore(StoreContract, ReviewStoreContract, LedgerStoreContract):
     @pytest.fixture
     def store(self, tmp_path: Path) -> Iterator[SqliteStore]:
         with SqliteStore(tmp_path / "timebill.sqlite3") as store:

@@ -10,6 +10,7 @@ import pytest
 import respx
 
 from app.adapters.supabase_store import SupabaseStore
+from tests.contract.ledger_contract import LedgerStoreContract
 from tests.contract.review_contract import ReviewStoreContract
 from tests.contract.store_contract import StoreContract
 from tests.postgres.pg_server import PgDatabase, session_cluster
@@ -38,7 +39,7 @@ def postgrest(supabase_db: PgDatabase, bridge: PostgrestBridge) -> Iterator[resp
         yield router
 
 
-class TestSupabaseStore(StoreContract, ReviewStoreContract):
+class TestSupabaseStore(StoreContract, ReviewStoreContract, LedgerStoreContract):
     @pytest.fixture
     def store(self, postgrest: respx.MockRouter) -> Iterator[SupabaseStore]:
         with SupabaseStore.from_settings(store_settings()) as store:
