@@ -134,12 +134,13 @@ _STEPS: dict[int, tuple[str, ...]] = {
             written TEXT NOT NULL DEFAULT '',
             deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
             generation INTEGER NOT NULL DEFAULT 0 CHECK (generation >= 0),
-            item_id TEXT, review_id TEXT, as_of TEXT, holder TEXT, lease_until TEXT,
+            item_id TEXT, review_id TEXT, as_of TEXT, item_seq INTEGER NOT NULL DEFAULT 0,
+            holder TEXT, lease_until TEXT,
             updated_at TEXT NOT NULL,
             PRIMARY KEY (tenant, system, entry_key)) STRICT""",
     ),
 }
-_ITEM = """SELECT i.*, d.decision FROM inbox i
+_ITEM = """SELECT i.*, i.rowid AS seq, d.decision FROM inbox i
     LEFT JOIN decisions d ON d.tenant = i.tenant AND d.item_id = i.id"""
 _PENDING = """(status = 'received'
     OR (status = 'retrying' AND coalesce(next_attempt_at, '') <= :now)
@@ -471,14 +472,16 @@ class SqliteStore:
         with self._tx() as conn:
             done = conn.execute(
                 """UPDATE entry_ledger SET records = ?, content = ?, written = ?, deleted = ?,
-                   generation = ?, item_id = ?, review_id = ?, as_of = ?, updated_at = ?,
+                   generation = ?, item_id = ?, review_id = ?, as_of = ?, item_seq = ?,
+                   updated_at = ?,
                    holder = NULL, lease_until = NULL
                    WHERE tenant = ? AND system = ? AND entry_key = ? AND holder = ?
                    RETURNING 1""",
                 (json.dumps(list(ledger.records)), ledger.content, ledger.written,
                  int(ledger.deleted),
                  ledger.generation, ledger.item_id, ledger.review_id,
-                 ledger.as_of and _ts(ledger.as_of), _ts(now), ledger.tenant, ledger.system,
+                 ledger.as_of and _ts(ledger.as_of), ledger.item_seq, _ts(now), ledger.tenant,
+                 ledger.system,
                  ledger.entry_key, holder),
             ).fetchall()  # fmt: skip
         return bool(done)

@@ -57,7 +57,7 @@ from app.ports import QueueOrder
 SYSTEM = "supabase"
 WORKER_ROLE = "timebill_worker"
 SWEEPER_ROLE = "timebill_sweeper"
-_ITEM_COLUMNS = ("tenant_id,id,source,dedupe_key,event_type,entry,ref,received_at,status,"
+_ITEM_COLUMNS = ("tenant_id,id,seq,source,dedupe_key,event_type,entry,ref,received_at,status,"
                  "attempts,next_attempt_at,lease_until,last_error,updated_at,decision")  # fmt: skip
 _TENANT_COLUMNS = "tenant_id,name,sources,paused"
 _TRAIL_COLUMNS = "tenant_id,item_id,at,status,detail"
@@ -66,7 +66,7 @@ _REVIEW_COLUMNS = ("tenant_id,seq,id,item_id,reviewer,at,action,before,after,why
                    "description,pattern")  # fmt: skip
 _REVIEWER_COLUMNS = "tenant_id,name,token_hash,created_at,disabled"
 _LEDGER_COLUMNS = ("tenant_id,system,entry_key,records,content,written,deleted,generation,item_id,"
-                   "review_id,as_of,updated_at")  # fmt: skip
+                   "review_id,as_of,item_seq,updated_at")  # fmt: skip
 _Row = TypeVar("_Row", InboxItem, AuditEvent, WriteRecord, ReviewRecord, Reviewer, EntryLedger)
 _UNIQUE_VIOLATION = "23505"
 
@@ -405,7 +405,8 @@ class SupabaseStore:
             "p_written": ledger.written,
             "p_deleted": ledger.deleted, "p_generation": ledger.generation,
             "p_item_id": ledger.item_id, "p_review_id": ledger.review_id,
-            "p_as_of": _ts(ledger.as_of) if ledger.as_of else None, "p_now": _ts(now),
+            "p_as_of": _ts(ledger.as_of) if ledger.as_of else None,
+            "p_item_seq": ledger.item_seq, "p_now": _ts(now),
         }  # fmt: skip
         done = self._run(rpc(self._rest(ledger.tenant), "tb_save_entry", args))
         if not isinstance(done, bool):

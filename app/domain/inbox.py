@@ -78,6 +78,7 @@ class InboxItem(NewItem):
     last_error: str | None = None
     updated_at: datetime
     decision: Decision | None = None
+    seq: int = 0  # arrival order in the store (0 when unknown): later deliveries, higher
 
 
 class AuditEvent(BaseModel):

@@ -35,12 +35,15 @@ class EntryLedger(BaseModel):
     item_id: str | None = None  # the inbox item that carried that version
     review_id: str | None = None  # the person's review last written, if any
     as_of: AwareDatetime | None = None  # when that item arrived
+    item_seq: int = Field(default=0, ge=0)  # and its place in the store's arrival order
     updated_at: AwareDatetime | None = None
 
     def supersedes(self, item: InboxItem) -> bool:
         """A newer delivery of this entry was taken up after ``item`` arrived."""
         if self.as_of is None or self.item_id == item.id:
             return False
+        if self.item_seq and item.seq:  # the store's own arrival order: no clock involved
+            return item.seq < self.item_seq
         return item.received_at < self.as_of
 
 

@@ -23,7 +23,7 @@ import logging
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from app.domain.decisions import Decision
@@ -174,7 +174,7 @@ class ReviewService:
         self, tenant: str, item_id: str, reviewer: str, *, seen: int | None = None
     ) -> Outcome:
         """Write the saved review of an item whose write failed, under the same keys."""
-        item, entry, state = self._flagged(tenant, item_id, seen)
+        item, entry, state = self._flagged(tenant, item_id, seen, retry=True)
         pending = self.pending_review(item)
         if pending is None:
             raise ReviewError("no saved review waits for a write on this entry")
@@ -202,7 +202,7 @@ class ReviewService:
     # -- the steps ---------------------------------------------------------------------------
 
     def _flagged(
-        self, tenant: str, item_id: str, seen: int | None
+        self, tenant: str, item_id: str, seen: int | None, *, retry: bool = False
     ) -> tuple[InboxItem, TimeEntry, int]:
         state = self.store.review_state(tenant, item_id) if seen is None else seen  # first
         item = self.store.get(tenant, item_id)
@@ -222,6 +222,13 @@ class ReviewService:
             )
         if item.entry is None:
             raise ReviewError("this event carries no entry to review")
+        pending = None if retry else self.pending_review(item)
+        if pending is not None:  # decided, its write in flight or failed: only a retry now
+            raise ReviewConflictError(
+                f"already decided by {pending.reviewer} at {_when(pending.at)}; its write is "
+                "not done yet (retry it from the entry): nothing was written",
+                by=pending.reviewer, at=pending.at,
+            )  # fmt: skip
         return item, item.entry, state
 
     def _context(self, tenant: str, item: InboxItem, entry: TimeEntry) -> ClientContext:
@@ -319,6 +326,10 @@ class ReviewService:
         self.store.finish(item.tenant, item.id, Status.NEEDS_REVIEW, now=self.clock(),
                           error=error[:500])  # fmt: skip
         return Status.NEEDS_REVIEW, error
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def _moot(deleted: bool, superseded: bool) -> str | None:

@@ -163,7 +163,8 @@ class EntryWrites:
 def taken_up(ledger: EntryLedger, item: InboxItem, content: str, **changes: object) -> EntryLedger:
     """The ledger once ``item`` (with entry content ``content``) is the entry's current version."""
     update: dict[str, object] = {"content": content, "item_id": item.id,
-                                 "as_of": item.received_at, **changes}  # fmt: skip
+                                 "as_of": item.received_at, "item_seq": item.seq,
+                                 **changes}  # fmt: skip
     return ledger.model_copy(update=update)
 
 

@@ -30,6 +30,7 @@ create table timebill.entry_ledger (
     item_id uuid,
     review_id text,
     as_of timestamptz,
+    item_seq bigint not null default 0 constraint ledger_item_seq check (item_seq >= 0),
     holder text constraint ledger_holder_length check (length(holder) <= 100),
     lease_until timestamptz,
     updated_at timestamptz not null,
@@ -47,8 +48,8 @@ create policy tenant_isolation on timebill.entry_ledger as permissive for all
 
 revoke all on timebill.entry_ledger from public, anon, authenticated;
 grant select, insert on timebill.entry_ledger to timebill_worker;
-grant update (records, content, written, deleted, generation, item_id, review_id, as_of, holder,
-              lease_until, updated_at) on timebill.entry_ledger to timebill_worker;
+grant update (records, content, written, deleted, generation, item_id, review_id, as_of,
+              item_seq, holder, lease_until, updated_at) on timebill.entry_ledger to timebill_worker;
 
 -- Take the entry's lease for p_holder (creating an empty row first): the row, or none while
 -- another holder's lease is live. Concurrent callers serialise on the row lock and re-check
@@ -101,6 +102,7 @@ create function timebill.tb_save_entry(
     p_item_id uuid,
     p_review_id text,
     p_as_of timestamptz,
+    p_item_seq bigint,
     p_now timestamptz
 ) returns boolean
 language sql volatile security invoker
@@ -110,7 +112,8 @@ as $$
         update timebill.entry_ledger as l
         set records = p_records, content = p_content, written = p_written, deleted = p_deleted,
             generation = p_generation, item_id = p_item_id, review_id = p_review_id,
-            as_of = p_as_of, updated_at = p_now, holder = null, lease_until = null
+            as_of = p_as_of, item_seq = p_item_seq, updated_at = p_now, holder = null,
+            lease_until = null
         where l.tenant_id = p_tenant_id and l.system = p_system and l.entry_key = p_entry_key
             and l.holder = p_holder
         returning 1
@@ -258,7 +261,7 @@ revoke all on function
     timebill.tb_lock_entry(text, text, text, text, timestamptz, double precision),
     timebill.tb_save_entry(
         text, text, text, text, jsonb, text, text, boolean, integer, uuid, text, timestamptz,
-        timestamptz
+        bigint, timestamptz
     ),
     timebill.tb_unlock_entry(text, text, text, text),
     timebill.tb_claim_review(
@@ -273,7 +276,7 @@ grant execute on function
     timebill.tb_lock_entry(text, text, text, text, timestamptz, double precision),
     timebill.tb_save_entry(
         text, text, text, text, jsonb, text, text, boolean, integer, uuid, text, timestamptz,
-        timestamptz
+        bigint, timestamptz
     ),
     timebill.tb_unlock_entry(text, text, text, text),
     timebill.tb_claim_review(
