@@ -300,15 +300,19 @@ class ReviewService:
                     self.store.supersede(item.tenant, item.id, now=self.clock(),
                                          note=f"{said}; not written: {moot}")  # fmt: skip
                     return Status.SKIPPED, f"{said}; not written: {moot}"
+                records = ledger.records
                 if ledger.review_id != review.id:  # else written before a crash: not twice
                     parts = [Part(part_item(item, entry, review, i), decision,
                                   part_key(entry, review, i))
                              for i, decision in enumerate(review.after)]  # fmt: skip
                     records = self.entries.write(tenant, ledger, parts)
-                    content = content_hash(entry)
-                    done = taken_up(ledger, item, content, records=records, written=content,
-                                    review_id=review.id)  # fmt: skip
-                    self.entries.save(held, done)
+                content = content_hash(entry)
+                done = taken_up(ledger, item, content, records=records, written=content,
+                                review_id=review.id)  # fmt: skip
+                # Posted before the entry is released: a newer delivery then finds it so.
+                self.store.finish(item.tenant, item.id, Status.POSTED, now=self.clock(),
+                                  decision=_summary(review))  # fmt: skip
+                self.entries.save(held, done)
         except EntryBusyError:
             return self._failed(item, f"{said}; the entry is being written by a newer delivery:"
                                 " retry in a moment")  # fmt: skip
@@ -318,8 +322,6 @@ class ReviewService:
         except Exception as exc:
             log.warning("review write failed for %s/%s: %s", item.tenant, item.id, exc)
             return self._failed(item, f"{said}; write failed: {exc}")
-        self.store.finish(item.tenant, item.id, Status.POSTED, now=self.clock(),
-                          decision=_summary(review))  # fmt: skip
         return Status.POSTED, None
 
     def _failed(self, item: InboxItem, error: str) -> tuple[Status, str]:

@@ -190,8 +190,8 @@ class Worker:
         if reasons and reasons <= TRANSIENT_MODEL and item.attempts < self.policy.model_attempts:
             return self._retry(item, "model unavailable: " + decision.reason, decision)
         if decision.needs_review and not self.write_reviews:  # held back for a person
-            self._save(held, item, taken_up(ledger, item, content))
-            return self._end(item, Status.NEEDS_REVIEW, decision=decision)
+            return self._settle(held, item, taken_up(ledger, item, content),
+                                Status.NEEDS_REVIEW, decision=decision)  # fmt: skip
         return self._write(tenant, item, decision, held, content)
 
     def _write(
@@ -206,20 +206,18 @@ class Worker:
         try:
             records = self.entries.write(tenant, ledger, [Part(item, decision, item.entry.version)])
         except InvoicedError as exc:
-            self._save(held, item, taken_up(ledger, item, content))
-            flagged = after_invoice(decision, exc)
-            return self._end(item, Status.NEEDS_REVIEW, decision=flagged, error=str(exc))
+            return self._settle(held, item, taken_up(ledger, item, content), Status.NEEDS_REVIEW,
+                                decision=after_invoice(decision, exc), error=str(exc))  # fmt: skip
         except UpstreamError as exc:
             return self._write_failed(item, decision, exc)
         except Exception as exc:
             log.exception("writer failed for %s/%s", item.tenant, item.id)
             return self._retry(item, f"writer failed: {type(exc).__name__}", decision)
         done = taken_up(ledger, item, content, records=records, written=content, review_id=None)
-        self._save(held, item, done)
-        if decision.needs_review:  # written NotBillable with a review marker, for the PM in QBO
-            return self._end(item, Status.NEEDS_REVIEW, decision=decision)
-        log.info("posted %s/%s as %s (%s)", item.tenant, item.id, decision.code, records)
-        return self._end(item, Status.POSTED, decision=decision)
+        # NEEDS_REVIEW: written NotBillable with a review marker, for the PM in QBO.
+        ended = Status.NEEDS_REVIEW if decision.needs_review else Status.POSTED
+        log.info("%s %s/%s as %s (%s)", ended.value, item.tenant, item.id, decision.code, records)
+        return self._settle(held, item, done, ended, decision=decision)
 
     def _deleted(self, tenant: Tenant, item: InboxItem) -> Status:
         """The entry is gone at the source: remove what was written for it, never bill it."""
@@ -236,28 +234,37 @@ class Worker:
                     removed = self.entries.remove(tenant, item, ledger)
                 except UpstreamError as exc:
                     return self._write_failed(item, None, exc)
-                self._save(held, item, taken_up(
+                gone = taken_up(
                     ledger, item, "", records=removed.records, deleted=True, written="",
                     generation=ledger.generation + 1, review_id=None,
-                ))  # fmt: skip
+                )  # fmt: skip
+                if removed.invoiced is not None:
+                    flagged = deleted_after_invoice(item, key, removed.invoiced)
+                    return self._settle(held, item, gone, Status.NEEDS_REVIEW, decision=flagged,
+                                        error=str(removed.invoiced))  # fmt: skip
+                done = "; ".join(removed.notes) or "nothing had been written for it"
+                return self._settle(held, item, gone, Status.SKIPPED,
+                                    error=f"deleted at the source: {done}")  # fmt: skip
         except EntryBusyError as exc:
             return self._busy(item, exc)
-        if removed.invoiced is not None:
-            flagged = deleted_after_invoice(item, key, removed.invoiced)
-            return self._end(
-                item, Status.NEEDS_REVIEW, decision=flagged, error=str(removed.invoiced)
-            )
-        done = "; ".join(removed.notes) or "nothing had been written for it"
-        return self._end(item, Status.SKIPPED, error=f"deleted at the source: {done}")
 
-    def _save(self, held: Held, item: InboxItem, ledger: EntryLedger) -> None:
-        previous = held.ledger.item_id
-        self.entries.save(held, ledger)
-        if previous and previous != item.id:
-            # An older version still waiting for a person is moot now: approving it would
-            # write what the source no longer says.
-            note = f"superseded by a newer version of this entry (item {item.id})"
-            self.store.supersede(item.tenant, previous, now=self.clock(), note=note)
+    def _settle(
+        self, held: Held, item: InboxItem, ledger: EntryLedger, status: Status, *,
+        decision: Decision | None = None, error: str | None = None,
+    ) -> Status:  # fmt: skip
+        """End the item, retire the version it replaced, then store the ledger (which releases
+        the entry): all while the lease is held, so the next delivery of the entry sees it."""
+        try:
+            self._end(item, status, decision=decision, error=error)
+            previous = held.ledger.item_id
+            if previous and previous != item.id:
+                # An older version still waiting for a person is moot now: approving it would
+                # write what the source no longer says.
+                note = f"superseded by a newer version of this entry (item {item.id})"
+                self.store.supersede(item.tenant, previous, now=self.clock(), note=note)
+        finally:  # what was written is kept even if ending the item failed: never twice
+            self.entries.save(held, ledger)
+        return status
 
     def _busy(self, item: InboxItem, exc: EntryBusyError) -> Status:
         when = self.clock() + timedelta(seconds=BUSY_WAIT_S)

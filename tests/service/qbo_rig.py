@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import responses
 
+from app.adapters.quickbooks_budget import RequestBudget
 from app.adapters.quickbooks_client import QboApi
 from app.adapters.quickbooks_reader import QboReader
 from app.adapters.quickbooks_tokens import RealmTokens
@@ -37,11 +38,14 @@ class QboWorld:
 
 
 @contextmanager
-def fake_quickbooks(tenant: str = "demo") -> Iterator[QboWorld]:
-    """python-quickbooks against the fake, the tenant's realm connected with a live token."""
+def fake_quickbooks(
+    tenant: str = "demo", budget: RequestBudget | None = None
+) -> Iterator[QboWorld]:
+    """python-quickbooks against the fake, the tenant's realm connected with a live token.
+    ``budget``: the per-company request budget (by default QuickBooks' pace, 480 a minute)."""
     with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
         rsps.get(DISCOVERY_URL, json=body("discovery_sandbox.json"))
-        qbo = make_qbo(rsps)
+        qbo = make_qbo(rsps, budget=budget)
         qbo.store.put(RealmTokens(
             tenant=tenant, realm=REALM, refresh_token="RT-demo", access_token="AT-demo",
             access_expires_at=NOW + timedelta(minutes=50), updated_at=NOW,
