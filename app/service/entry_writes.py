@@ -11,6 +11,7 @@ saves the ledger: the caller does, with what it decided, and that releases the l
 
 from __future__ import annotations
 
+import inspect
 import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -23,7 +24,7 @@ from app.domain.decisions import Decision, ReviewReason, Stage
 from app.domain.inbox import InboxItem, Tenant
 from app.domain.ledger import EntryLedger, own_record
 from app.domain.rules import Basis
-from app.errors import InvoicedError
+from app.errors import InvoicedError, UpstreamError, UpstreamKind
 from app.ports import Store, Writer
 
 log = logging.getLogger("timebill.entries")
@@ -72,6 +73,7 @@ class EntryWrites:
     ) -> None:
         self.store, self.writer, self.clock = store, writer, clock
         self.lease_s, self.wait_s, self.sleep = lease_s, wait_s, sleep
+        self._identity = _takes(writer.write, "record_id")
 
     @property
     def system(self) -> str:
@@ -118,16 +120,19 @@ class EntryWrites:
         records: list[str] = []
         for index, part in enumerate(parts):
             existing = ledger.records[index] if index < len(ledger.records) else None
-            record = self.writer.write(
-                tenant, part.item, part.decision, record_id=existing,
-                create_key=f"g{ledger.generation}.p{index + 1}",
-            )  # fmt: skip
+            if self._identity:
+                record = self.writer.write(
+                    tenant, part.item, part.decision, record_id=existing,
+                    create_key=f"g{ledger.generation}.p{index + 1}",
+                )  # fmt: skip
+            else:  # a writer of the older protocol (per delivery): it decides for itself
+                record = self.writer.write(tenant, part.item, part.decision)
             records.append(record)
             if existing is None:
                 self._remember(part.item, part.log_key, record)
         for extra in ledger.records[len(parts) :]:
             if extra not in records and not own_record(ledger.entry_key, extra):
-                self.writer.delete(tenant, parts[0].item, extra)
+                self._delete(tenant, parts[0].item, extra)
         return tuple(records)
 
     def remove(self, tenant: Tenant, item: InboxItem, ledger: EntryLedger) -> Removed:
@@ -140,13 +145,21 @@ class EntryWrites:
             if own_record(ledger.entry_key, record):
                 continue  # the QuickBooks record itself: deleted there, not by us
             try:
-                done = self.writer.delete(tenant, item, record)
+                done = self._delete(tenant, item, record)
             except InvoicedError as exc:
                 left.append(record)
                 invoiced = invoiced or exc
                 continue
             notes.append(f"{self.system} record {record} {done}")
         return Removed(tuple(left), tuple(notes), invoiced)
+
+    def _delete(self, tenant: Tenant, item: InboxItem, record: str) -> str:
+        delete = getattr(self.writer, "delete", None)
+        if delete is None:
+            raise UpstreamError(self.system, UpstreamKind.BAD_REQUEST, retryable=False,
+                                message=f"this writer cannot delete record {record}")  # fmt: skip
+        done: str = delete(tenant, item, record)
+        return done
 
     def _remember(self, item: InboxItem, key: str, record: str) -> None:
         try:
@@ -158,6 +171,14 @@ class EntryWrites:
             # The record already belongs to another write (a create answered with the record an
             # earlier delivery made): it is still recognised as ours.
             log.info("record %s of %s/%s was recorded before", record, item.tenant, item.id)
+
+
+def _takes(function: Callable[..., object], name: str) -> bool:
+    try:
+        parameters = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):
+        return True
+    return any(p.name == name or p.kind is p.VAR_KEYWORD for p in parameters)
 
 
 def taken_up(ledger: EntryLedger, item: InboxItem, content: str, **changes: object) -> EntryLedger:

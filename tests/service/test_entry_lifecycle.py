@@ -263,3 +263,29 @@ def test_the_outbox_holds_one_file_per_entry_replaced_by_edits_removed_by_a_dele
     clockify(rig, "TIME_ENTRY_DELETED", EDITED)
     rig.run_queue()
     assert list(folder.glob("*.json")) == []
+
+
+def test_a_writer_of_the_older_protocol_still_writes(rig: Rig) -> None:
+    """A writer that takes no record id (a test double of the per-delivery protocol) is
+    called as before; a delete it cannot do is refused, never posted."""
+
+    class Legacy:
+        system = "quickbooks"
+
+        def __init__(self) -> None:
+            self.written: list[str] = []
+
+        def write(self, tenant: Any, item: Any, decision: Any) -> str:
+            self.written.append(item.id)
+            return f"legacy-{len(self.written)}"
+
+    legacy = Legacy()
+    rig.worker.writer = legacy  # type: ignore[assignment]
+    first = clockify(rig)
+    rig.run_queue()
+    assert status(rig, first) is Status.POSTED
+    assert legacy.written == [first]
+    gone = clockify(rig, "TIME_ENTRY_DELETED")
+    rig.run_queue()
+    assert status(rig, gone) is Status.DEAD_LETTER
+    assert legacy.written == [first]
