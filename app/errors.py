@@ -76,3 +76,27 @@ class ItemNotFoundError(LookupError):
 
 class WriteConflictError(ValueError):
     """``record_write`` named an external record already recorded for another write."""
+
+
+class ReviewConflictError(TimebillError):
+    """A person's action on an entry that is no longer in the state they saw: someone decided
+    it first (``by`` at ``at``), or it changed. Nothing was written."""
+
+    def __init__(self, message: str, *, by: str | None = None, at: object = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.by = by
+        self.at = at
+
+
+class InvoicedError(UpstreamError):
+    """The record is already invoiced (QuickBooks ``HasBeenBilled``, or linked to an invoice):
+    it is left as billed, and ``difference`` says what the source changed since."""
+
+    def __init__(self, system: str, record_id: str, difference: str) -> None:
+        super().__init__(
+            system, UpstreamKind.CONFLICT, retryable=False,
+            message=f"record {record_id} is already invoiced: left unchanged ({difference})",
+        )  # fmt: skip
+        self.record_id = record_id
+        self.difference = difference

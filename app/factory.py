@@ -119,9 +119,13 @@ def build_worker(settings: Settings, store: Store) -> Worker:
         lambda book, memory: build_cascade(settings, book, memory),
         memory_for=bank_for(store).memory,  # taught by reviewers, shared with the review page
     )
+    from app.connectors.clockify_entry import ClockifyRereader  # noqa: PLC0415
+
     writer, reader = build_writer_and_reader(settings, store)
+    rereader = ClockifyRereader()  # reads back only for tenants with a Clockify API key
     return Worker(
         store, writer, classifiers.cascade_for, reader=reader,
+        rereaders={rereader.source: rereader},
         write_reviews=settings.review_write == "mark", lease_s=settings.worker_lease_s,
     )  # fmt: skip
 

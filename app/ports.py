@@ -9,7 +9,7 @@ from typing import Any, Literal, Protocol
 from app.classify.deadline import Deadline
 from app.domain.batches import BatchRequest, BatchResult, BatchStatus
 from app.domain.decisions import Decision, LlmUsage, StageOutcome
-from app.domain.entries import TimeEntry
+from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import (
     AuditEvent,
     EntityRef,
@@ -20,6 +20,7 @@ from app.domain.inbox import (
     Tenant,
     WriteRecord,
 )
+from app.domain.ledger import EntryLedger
 from app.domain.mapping import QboMapping
 from app.domain.reviews import Reviewer, ReviewRecord, ReviewSession
 from app.domain.rulebook import ClientContext
@@ -189,6 +190,31 @@ class Store(Protocol):
         """The write that created this external record, if it was ours (for skipping echoes)."""
         ...
 
+    # -- the entry ledger: write identity is the source entry (app/domain/ledger.py) -------
+
+    def entry_ledger(self, tenant: str, system: str, entry_key: str) -> EntryLedger | None:
+        """What was written for the entry in ``system`` (``None`` if it was never taken up)."""
+        ...
+
+    def lock_entry(
+        self, tenant: str, system: str, entry_key: str, *, holder: str, now: datetime,
+        lease_s: float,
+    ) -> EntryLedger | None:  # fmt: skip
+        """Take the entry's lease for ``holder`` (creating an empty ledger row if none) and
+        return its ledger; ``None`` while another holder's lease is live (``now <
+        lease_until``). The same holder may take it again. Atomic under concurrency: of
+        simultaneous callers exactly one gets it."""
+        ...
+
+    def save_entry(self, ledger: EntryLedger, *, holder: str, now: datetime) -> bool:
+        """Store ``ledger`` and release the lease, if ``holder`` still holds it; ``False`` (and
+        nothing stored) when another holder took the entry meanwhile."""
+        ...
+
+    def unlock_entry(self, tenant: str, system: str, entry_key: str, *, holder: str) -> None:
+        """Release ``holder``'s lease without changing the ledger (a no-op for anyone else)."""
+        ...
+
     # -- reviews: what people did to flagged entries (app/review) ---------------------------
 
     def record_review(self, review: ReviewRecord) -> ReviewRecord:
@@ -198,6 +224,24 @@ class Store(Protocol):
         ``(tenant, id)`` again returns the first unchanged and appends nothing. Raises
         ``LookupError`` if the item is not this tenant's (nothing is kept then).
         """
+        ...
+
+    def review_state(self, tenant: str, item_id: str) -> int:
+        """The item's state as a person sees it: a number that changes whenever the item
+        does (each trail line), ``0`` for no such item. The review page carries it in its forms."""
+        ...
+
+    def claim_review(self, review: ReviewRecord, *, seen: int) -> ReviewRecord:
+        """Keep a person's review only if the item is still ``needs_review`` in state ``seen``
+        (compare-and-set: of simultaneous claims on one state exactly one is kept), as
+        ``record_review`` does. Otherwise raise ``ReviewConflictError`` naming who decided it
+        and when (or what changed), keeping nothing. The same review id again returns the
+        first; an item the tenant does not own raises ``LookupError``."""
+        ...
+
+    def supersede(self, tenant: str, item_id: str, *, now: datetime, note: str) -> bool:
+        """Move an item still waiting for review to ``skipped`` (a newer version of its entry
+        replaced it), appending ``note`` to its trail; ``False`` if it was not waiting."""
         ...
 
     def reviews(
@@ -276,16 +320,27 @@ class Queue(Protocol):
 class Writer(Protocol):
     """Pushes a decided entry out: the outbox folder locally, QuickBooks in production.
 
-    Must be idempotent per (tenant, item id, entry version): a retry after a crash must not
-    produce a second record. Raises ``UpstreamError`` on failure. ``system`` names where
-    records go ("outbox", "quickbooks"): with the returned record id it is how the echo of our
-    own write is recognised (one QuickBooks company per tenant, so an id is unique within it).
+    Write identity is the source entry, not the delivery: the caller passes the record the
+    entry already has (``record_id``, from the ledger) and the writer brings that record in
+    line; with none it creates one, idempotently per ``create_key`` (a retry after a crash, or
+    a second delivery racing the first, finds the record the first made). Raises
+    ``UpstreamError`` on failure, ``InvoicedError`` when the record is already invoiced.
+    ``system`` names where records go ("outbox", "quickbooks"): with the returned record id it
+    is how the echo of our own write is recognised (one QuickBooks company per tenant).
     """
 
     system: str
 
-    def write(self, tenant: Tenant, item: InboxItem, decision: Decision) -> str:
-        """Returns the id of the written record (outbox file name, QBO TimeActivity id)."""
+    def write(
+        self, tenant: Tenant, item: InboxItem, decision: Decision, *,
+        record_id: str | None = None, create_key: str = "",
+    ) -> str:  # fmt: skip
+        """Returns the id of the record written (outbox file name, QBO TimeActivity id)."""
+        ...
+
+    def delete(self, tenant: Tenant, item: InboxItem, record_id: str) -> str:
+        """Remove a record written for an entry deleted at the source; returns what was done
+        (``deleted``, or ``marked not billable`` when the system refuses a delete)."""
         ...
 
 
@@ -296,4 +351,19 @@ class Reader(Protocol):
 
     def read(self, tenant: Tenant, ref: EntityRef) -> TimeEntry | None:
         """``None`` when there is nothing to classify (a deleted record)."""
+        ...
+
+
+class Rereader(Protocol):
+    """Reads an entry back from its tracker's API before anything is written (Clockify: its
+    webhook token proves the sender, not the body)."""
+
+    source: Source
+
+    def available(self, tenant: Tenant) -> bool:
+        """This tenant has credentials to read its entries with."""
+        ...
+
+    def reread(self, tenant: Tenant, item: InboxItem) -> TimeEntry | None:
+        """The entry the item names as the tracker has it now; ``None`` when it is gone."""
         ...

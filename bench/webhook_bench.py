@@ -31,6 +31,7 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from app.adapters.outbox_writer import record_name  # noqa: E402
 from app.adapters.sqlite_store import SqliteStore  # noqa: E402
 from app.domain.entries import Source  # noqa: E402
 from app.domain.inbox import FINAL, Status  # noqa: E402
@@ -130,18 +131,16 @@ def audit(db: Path, outbox: Path, expected: set[str], wait_s: float = 120) -> No
     for item in items:
         if item.entry and item.entry.external_id in expected:
             by_entry.setdefault(item.entry.external_id, []).append(item)
-    ids = {i.id for its in by_entry.values() for i in its}
-    records = [p for p in (outbox / "demo").glob("*.json") if p.name[:36] in ids]
-    per_item: dict[str, int] = {}
-    for path in records:
-        per_item[path.name[:36]] = per_item.get(path.name[:36], 0) + 1
+    # One outbox file per entry (named after it): an entry written twice would still be one
+    # file, so "processed twice" also counts items with more than one attempt.
+    names = {record_name(f"clockify:{entry}") for entry in by_entry}
+    records = [p for p in (outbox / "demo").glob("*.json") if p.name in names]
     lost = len(expected - set(by_entry)) + sum(
         1 for its in by_entry.values() for i in its if i.status not in FINAL
     )
     doubled = sum(1 for its in by_entry.values() if len(its) > 1) + sum(
         1 for its in by_entry.values() for i in its if i.attempts > 1
     )
-    doubled += sum(1 for c in per_item.values() if c > 1)
     states: dict[Status, int] = {}
     for its in by_entry.values():
         for i in its:

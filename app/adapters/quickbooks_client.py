@@ -234,6 +234,19 @@ class QboApi:
 
         return self._call(tenant, realm, save)
 
+    def delete_time_activity(
+        self, tenant: str, realm: str, record_id: str, sync_token: str, *, request_id: str
+    ) -> None:
+        """Delete a TimeActivity (``?operation=delete`` with its ``Id`` and ``SyncToken``)."""
+        _check_request_id(request_id)
+
+        def delete(qb: Any) -> None:
+            record = TimeActivity()
+            record.Id, record.SyncToken = record_id, sync_token
+            record.delete(qb=qb, request_id=request_id)
+
+        self._call(tenant, realm, delete)
+
     def save_invoice(
         self, tenant: str, realm: str, body: dict[str, Any], *, request_id: str
     ) -> dict[str, Any]:

@@ -29,6 +29,7 @@ SYSTEM = "quickbooks"
 THROTTLE_WAIT_S = 60.0
 THROTTLE_FAULT = 3001
 STALE_FAULT = 5010
+NOT_FOUND_FAULT = 610  # "Object Not Found": deleted in QuickBooks, or never there
 UNREADABLE_FAULT = 10000  # python-quickbooks' code for a body that is not JSON
 _AUTH_FAULTS = frozenset({3100, 3200})  # ApplicationAuthorizationFailed, AuthenticationFailed
 
@@ -61,6 +62,8 @@ def fault_error(
         kind, retryable, label = UpstreamKind.AUTH, False, f"not authorised (fault {code})"
     elif code == UNREADABLE_FAULT:
         kind, retryable, label = UpstreamKind.INVALID_RESPONSE, True, "unreadable response"
+    elif code == NOT_FOUND_FAULT:
+        kind, retryable, label = UpstreamKind.BAD_REQUEST, False, f"not found (fault {code})"
     elif code:
         kind, retryable, label = UpstreamKind.BAD_REQUEST, False, f"rejected (fault {code})"
     else:

@@ -18,6 +18,9 @@ transaction at open. v2 added ``writes``: what the writer wrote, one row per (te
 entry version) and per (tenant, system, record id). v3 added ``reviews`` (what people did to
 flagged entries, append-only) and ``reviewers`` (who may review a tenant, by token hash).
 v4 added ``tenants.qbo_mapping``: the tenant's QuickBooks mapping as JSON (``QboMapping``).
+v5 added ``entry_ledger``: per (tenant, writer system, source entry) the records written for it,
+the version last taken up, whether it was deleted at the source, and a short lease
+(``app/domain/ledger.py``).
 v6 (step 5; step 4 is reserved) added ``qbo_realms`` (which tenant connected each QuickBooks
 company), ``reviewers.token_used_at`` (sign-in tokens are single-use) and ``review_sessions``
 (sessions checked on every action): ``app.adapters.sqlite_access``.
@@ -50,8 +53,15 @@ from app.domain.inbox import (
     Tenant,
     WriteRecord,
 )
+from app.domain.ledger import EntryLedger
 from app.domain.mapping import QboMapping
-from app.domain.reviews import ReviewAction, Reviewer, ReviewRecord, review_detail
+from app.domain.reviews import (
+    ReviewAction,
+    Reviewer,
+    ReviewRecord,
+    review_conflict,
+    review_detail,
+)
 from app.errors import ItemNotFoundError, WriteConflictError
 from app.ports import QueueOrder
 
@@ -121,10 +131,21 @@ _STEPS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX IF NOT EXISTS inbox_review ON inbox (tenant, status)",
     ),
     3: ("ALTER TABLE tenants ADD COLUMN qbo_mapping TEXT",),
-    4: (),  # reserved: the write-identity step (issue 11, cases 1-4)
+    4: (
+        """CREATE TABLE IF NOT EXISTS entry_ledger (
+            tenant TEXT NOT NULL, system TEXT NOT NULL, entry_key TEXT NOT NULL,
+            records TEXT NOT NULL DEFAULT '[]', content TEXT NOT NULL DEFAULT '',
+            written TEXT NOT NULL DEFAULT '',
+            deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+            generation INTEGER NOT NULL DEFAULT 0 CHECK (generation >= 0),
+            item_id TEXT, review_id TEXT, as_of TEXT, item_seq INTEGER NOT NULL DEFAULT 0,
+            holder TEXT, lease_until TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (tenant, system, entry_key)) STRICT""",
+    ),
     5: ACCESS_STEP,
 }
-_ITEM = """SELECT i.*, d.decision FROM inbox i
+_ITEM = """SELECT i.*, i.rowid AS seq, d.decision FROM inbox i
     LEFT JOIN decisions d ON d.tenant = i.tenant AND d.item_id = i.id"""
 _PENDING = """(status = 'received'
     OR (status = 'retrying' AND coalesce(next_attempt_at, '') <= :now)
@@ -251,6 +272,7 @@ class SqliteStore(AccessTables):
             src.value: {
                 "secrets": [s.get_secret_value() for s in acc.secrets],
                 "accounts": acc.accounts,
+                **({"api_key": acc.api_key.get_secret_value()} if acc.api_key else {}),
             }
             for src, acc in tenant.sources.items()
         }
@@ -420,35 +442,150 @@ class SqliteStore(AccessTables):
         where = "system = ? AND record_id = ?"
         return self._write_where(self._conn(), where, tenant, system, record_id)
 
+    # -- the entry ledger: one entry, its records, for its whole life -------------------------
+
+    def entry_ledger(self, tenant: str, system: str, entry_key: str) -> EntryLedger | None:
+        sql = "SELECT * FROM entry_ledger WHERE tenant = ? AND system = ? AND entry_key = ?"
+        row = self._conn().execute(sql, (tenant, system, entry_key)).fetchone()
+        return None if row is None else _ledger(row)
+
+    def lock_entry(
+        self, tenant: str, system: str, entry_key: str, *, holder: str, now: datetime,
+        lease_s: float,
+    ) -> EntryLedger | None:  # fmt: skip
+        EntryLedger(tenant=tenant, system=system, entry_key=entry_key)  # ValueError if malformed
+        if lease_s <= 0 or not holder:
+            raise ValueError("a lock needs a holder and a positive lease")
+        args = {"tenant": tenant, "system": system, "key": entry_key, "holder": holder,
+                "now": _ts(now), "lease": _ts(now + timedelta(seconds=lease_s))}  # fmt: skip
+        with self._tx() as conn:
+            conn.execute(
+                """INSERT INTO entry_ledger (tenant, system, entry_key, updated_at)
+                   VALUES (:tenant, :system, :key, :now) ON CONFLICT DO NOTHING""",
+                args,
+            )
+            row = conn.execute(
+                """UPDATE entry_ledger SET holder = :holder, lease_until = :lease
+                   WHERE tenant = :tenant AND system = :system AND entry_key = :key
+                   AND (holder IS NULL OR holder = :holder OR coalesce(lease_until, '') <= :now)
+                   RETURNING *""",
+                args,
+            ).fetchone()
+        return None if row is None else _ledger(row)
+
+    def save_entry(self, ledger: EntryLedger, *, holder: str, now: datetime) -> bool:
+        with self._tx() as conn:
+            done = conn.execute(
+                """UPDATE entry_ledger SET records = ?, content = ?, written = ?, deleted = ?,
+                   generation = ?, item_id = ?, review_id = ?, as_of = ?, item_seq = ?,
+                   updated_at = ?,
+                   holder = NULL, lease_until = NULL
+                   WHERE tenant = ? AND system = ? AND entry_key = ? AND holder = ?
+                   RETURNING 1""",
+                (json.dumps(list(ledger.records)), ledger.content, ledger.written,
+                 int(ledger.deleted),
+                 ledger.generation, ledger.item_id, ledger.review_id,
+                 ledger.as_of and _ts(ledger.as_of), ledger.item_seq, _ts(now), ledger.tenant,
+                 ledger.system,
+                 ledger.entry_key, holder),
+            ).fetchall()  # fmt: skip
+        return bool(done)
+
+    def unlock_entry(self, tenant: str, system: str, entry_key: str, *, holder: str) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                """UPDATE entry_ledger SET holder = NULL, lease_until = NULL
+                   WHERE tenant = ? AND system = ? AND entry_key = ? AND holder = ?""",
+                (tenant, system, entry_key, holder),
+            )
+
     # -- reviews -----------------------------------------------------------------------------
 
     def record_review(self, review: ReviewRecord) -> ReviewRecord:
-        row = _review_row(review)
         with self._tx() as conn:
-            found = conn.execute(
-                "SELECT status FROM inbox WHERE tenant = ? AND id = ?",
-                (review.tenant, review.item_id),
-            ).fetchone()
-            if found is None:
-                raise ItemNotFoundError(
-                    f"no inbox item {review.item_id!r} for tenant {review.tenant!r}"
-                )
-            inserted = conn.execute(
-                f"INSERT INTO reviews ({', '.join(_REVIEW_COLUMNS)}) VALUES "  # noqa: S608
-                f"({', '.join('?' for _ in _REVIEW_COLUMNS)}) "
-                "ON CONFLICT (tenant, id) DO NOTHING RETURNING seq",
-                row,
-            ).fetchall()
-            if inserted:
-                conn.execute(
-                    "INSERT INTO audit (tenant, item_id, at, status, detail) VALUES "
-                    "(?, ?, ?, ?, ?)",
-                    (review.tenant, review.item_id, _ts(review.at), found["status"],
-                     _clip(review_detail(review))),
-                )  # fmt: skip
+            status = self._item_status(conn, review.tenant, review.item_id)
+            return self._insert_review(conn, review, status)
+
+    def claim_review(self, review: ReviewRecord, *, seen: int) -> ReviewRecord:
+        with self._tx() as conn:
+            status = self._item_status(conn, review.tenant, review.item_id)
             kept = conn.execute(
                 "SELECT * FROM reviews WHERE tenant = ? AND id = ?", (review.tenant, review.id)
             ).fetchone()
+            if kept is not None:  # the same review again: the first one stands
+                return _review(kept)
+            state = self._state(conn, review.tenant, review.item_id)
+            if status != Status.NEEDS_REVIEW.value or state != seen:
+                last = conn.execute(
+                    """SELECT reviewer, at FROM reviews WHERE tenant = ? AND item_id = ?
+                       ORDER BY seq DESC LIMIT 1""",
+                    (review.tenant, review.item_id),
+                ).fetchone()
+                event = conn.execute(
+                    """SELECT at, detail FROM audit WHERE tenant = ? AND item_id = ?
+                       ORDER BY seq DESC LIMIT 1""",
+                    (review.tenant, review.item_id),
+                ).fetchone()
+                raise review_conflict(
+                    Status(status),
+                    by=last["reviewer"] if last else None,
+                    by_at=datetime.fromisoformat(last["at"]) if last else None,
+                    changed_at=datetime.fromisoformat(event["at"]) if event else None,
+                    detail=event["detail"] if event else "",
+                )
+            return self._insert_review(conn, review, status)
+
+    def review_state(self, tenant: str, item_id: str) -> int:
+        return self._state(self._conn(), tenant, item_id)
+
+    def supersede(self, tenant: str, item_id: str, *, now: datetime, note: str) -> bool:
+        at = _ts(now)
+        with self._tx() as conn:
+            done = conn.execute(
+                """UPDATE inbox SET status = 'skipped', last_error = ?, next_attempt_at = NULL,
+                   lease_until = NULL, updated_at = ?
+                   WHERE tenant = ? AND id = ? AND status = 'needs_review' RETURNING id""",
+                (note, at, tenant, item_id),
+            ).fetchall()
+            if done:
+                conn.execute(
+                    "INSERT INTO audit (tenant, item_id, at, status, detail) VALUES "
+                    "(?, ?, ?, 'skipped', ?)",
+                    (tenant, item_id, at, _clip(note)),
+                )
+        return bool(done)
+
+    @staticmethod
+    def _item_status(conn: sqlite3.Connection, tenant: str, item_id: str) -> str:
+        found = conn.execute(
+            "SELECT status FROM inbox WHERE tenant = ? AND id = ?", (tenant, item_id)
+        ).fetchone()
+        if found is None:
+            raise ItemNotFoundError(f"no inbox item {item_id!r} for tenant {tenant!r}")
+        return str(found["status"])
+
+    @staticmethod
+    def _state(conn: sqlite3.Connection, tenant: str, item_id: str) -> int:
+        sql = "SELECT coalesce(max(seq), 0) FROM audit WHERE tenant = ? AND item_id = ?"
+        return int(conn.execute(sql, (tenant, item_id)).fetchone()[0])
+
+    @staticmethod
+    def _insert_review(conn: sqlite3.Connection, review: ReviewRecord, status: str) -> ReviewRecord:
+        inserted = conn.execute(
+            f"INSERT INTO reviews ({', '.join(_REVIEW_COLUMNS)}) VALUES "  # noqa: S608
+            f"({', '.join('?' for _ in _REVIEW_COLUMNS)}) "
+            "ON CONFLICT (tenant, id) DO NOTHING RETURNING seq",
+            _review_row(review),
+        ).fetchall()
+        if inserted:
+            conn.execute(
+                "INSERT INTO audit (tenant, item_id, at, status, detail) VALUES (?, ?, ?, ?, ?)",
+                (review.tenant, review.item_id, _ts(review.at), status,
+                 _clip(review_detail(review))),
+            )  # fmt: skip
+        kept = conn.execute(
+            "SELECT * FROM reviews WHERE tenant = ? AND id = ?", (review.tenant, review.id)
+        ).fetchone()
         return _review(kept)
 
     def reviews(
@@ -539,6 +676,13 @@ def _detail(status: Status, decision: Decision | None, error: str | None) -> str
 
 def _clip(text: str) -> str:
     return text if len(text) <= _DETAIL_MAX else text[: _DETAIL_MAX - 1] + "…"
+
+
+def _ledger(row: sqlite3.Row) -> EntryLedger:
+    data = dict(row)
+    data["records"] = tuple(json.loads(data["records"]))
+    data["deleted"] = bool(data["deleted"])
+    return EntryLedger.model_validate(data)
 
 
 def _review_row(review: ReviewRecord) -> tuple[object, ...]:

@@ -43,8 +43,9 @@ from app.domain.inbox import (
     Tenant,
     WriteRecord,
 )
+from app.domain.ledger import EntryLedger
 from app.domain.mapping import QboMapping
-from app.domain.reviews import Reviewer, ReviewRecord, review_detail
+from app.domain.reviews import Reviewer, ReviewRecord, review_conflict, review_detail
 from app.errors import (
     ConfigError,
     ItemNotFoundError,
@@ -57,7 +58,7 @@ from app.ports import QueueOrder
 SYSTEM = "supabase"
 WORKER_ROLE = "timebill_worker"
 SWEEPER_ROLE = "timebill_sweeper"
-_ITEM_COLUMNS = ("tenant_id,id,source,dedupe_key,event_type,entry,ref,received_at,status,"
+_ITEM_COLUMNS = ("tenant_id,id,seq,source,dedupe_key,event_type,entry,ref,received_at,status,"
                  "attempts,next_attempt_at,lease_until,last_error,updated_at,decision")  # fmt: skip
 _TENANT_COLUMNS = "tenant_id,name,sources,paused"
 _TRAIL_COLUMNS = "tenant_id,item_id,at,status,detail"
@@ -65,7 +66,9 @@ _MAX_SESSIONS = 1024
 _REVIEW_COLUMNS = ("tenant_id,seq,id,item_id,reviewer,at,action,before,after,why,client_id,"
                    "description,pattern")  # fmt: skip
 _REVIEWER_COLUMNS = "tenant_id,name,token_hash,created_at,disabled"
-_Row = TypeVar("_Row", InboxItem, AuditEvent, WriteRecord, ReviewRecord, Reviewer)
+_LEDGER_COLUMNS = ("tenant_id,system,entry_key,records,content,written,deleted,generation,item_id,"
+                   "review_id,as_of,item_seq,updated_at")  # fmt: skip
+_Row = TypeVar("_Row", InboxItem, AuditEvent, WriteRecord, ReviewRecord, Reviewer, EntryLedger)
 _UNIQUE_VIOLATION = "23505"
 
 
@@ -373,16 +376,102 @@ class SupabaseStore(SupabaseAccess):
         rows = self._rows(rpc(self._rest(tenant), "tb_own_record", args), tenant)
         return _write(rows, "tb_own_record") if rows else None
 
+    # -- the entry ledger ----------------------------------------------------------------------
+
+    def entry_ledger(self, tenant: str, system: str, entry_key: str) -> EntryLedger | None:
+        query = self._rest(tenant).table("entry_ledger").select(_LEDGER_COLUMNS)
+        query = query.eq("tenant_id", tenant).eq("system", system).eq("entry_key", entry_key)
+        rows = self._rows(query.limit(1), tenant)
+        return _ledger(rows[0]) if rows else None
+
+    def lock_entry(
+        self, tenant: str, system: str, entry_key: str, *, holder: str, now: datetime,
+        lease_s: float,
+    ) -> EntryLedger | None:  # fmt: skip
+        EntryLedger(tenant=tenant, system=system, entry_key=entry_key)  # ValueError if malformed
+        if lease_s <= 0 or not holder:
+            raise ValueError("a lock needs a holder and a positive lease")
+        args = {"p_tenant_id": tenant, "p_system": system, "p_entry_key": entry_key,
+                "p_holder": holder, "p_now": _ts(now), "p_lease_s": lease_s}  # fmt: skip
+        rows = self._rows(rpc(self._rest(tenant), "tb_lock_entry", args), tenant)
+        return _ledger(rows[0]) if rows else None
+
+    def save_entry(self, ledger: EntryLedger, *, holder: str, now: datetime) -> bool:
+        if ledger.item_id is not None and not _is_uuid(ledger.item_id):
+            raise ItemNotFoundError(f"no inbox item {ledger.item_id!r}")
+        args = {
+            "p_tenant_id": ledger.tenant, "p_system": ledger.system,
+            "p_entry_key": ledger.entry_key, "p_holder": holder,
+            "p_records": list(ledger.records), "p_content": ledger.content,
+            "p_written": ledger.written,
+            "p_deleted": ledger.deleted, "p_generation": ledger.generation,
+            "p_item_id": ledger.item_id, "p_review_id": ledger.review_id,
+            "p_as_of": _ts(ledger.as_of) if ledger.as_of else None,
+            "p_item_seq": ledger.item_seq, "p_now": _ts(now),
+        }  # fmt: skip
+        done = self._run(rpc(self._rest(ledger.tenant), "tb_save_entry", args))
+        if not isinstance(done, bool):
+            raise invalid_response("tb_save_entry")
+        return done
+
+    def unlock_entry(self, tenant: str, system: str, entry_key: str, *, holder: str) -> None:
+        args = {"p_tenant_id": tenant, "p_system": system, "p_entry_key": entry_key,
+                "p_holder": holder}  # fmt: skip
+        if not isinstance(self._run(rpc(self._rest(tenant), "tb_unlock_entry", args)), bool):
+            raise invalid_response("tb_unlock_entry")
+
     # -- reviews -----------------------------------------------------------------------------
 
-    def record_review(self, review: ReviewRecord) -> ReviewRecord:
+    def review_state(self, tenant: str, item_id: str) -> int:
+        rest = self._rest(tenant)
+        if not _is_uuid(item_id):
+            return 0
+        args = {"p_tenant_id": tenant, "p_item_id": item_id}
+        state = self._run(rpc(rest, "tb_review_state", args))
+        if not isinstance(state, int) or isinstance(state, bool):
+            raise invalid_response("tb_review_state")
+        return state
+
+    def claim_review(self, review: ReviewRecord, *, seen: int) -> ReviewRecord:
         rest = self._rest(review.tenant)
-        missing = ItemNotFoundError(
-            f"no inbox item {review.item_id!r} for tenant {review.tenant!r}"
-        )
         if not _is_uuid(review.item_id):
-            raise missing
-        args = {
+            raise ItemNotFoundError(
+                f"no inbox item {review.item_id!r} for tenant {review.tenant!r}"
+            )
+        args = {**self._review_args(review), "p_seen": seen}
+        answer = self._run(rpc(rest, "tb_claim_review", args))
+        if answer is None:
+            raise ItemNotFoundError(
+                f"no inbox item {review.item_id!r} for tenant {review.tenant!r}"
+            )
+        if not isinstance(answer, Mapping):
+            raise invalid_response("tb_claim_review")
+        if answer.get("claimed") is True and isinstance(answer.get("review"), Mapping):
+            return _review(_owned(answer["review"], review.tenant))
+        try:
+            status = Status(str(answer["status"]))
+            by_at = datetime.fromisoformat(str(answer["by_at"])) if answer.get("by_at") else None
+            changed = answer.get("changed_at")
+            changed_at = datetime.fromisoformat(str(changed)) if changed else None
+        except (KeyError, ValueError):
+            raise invalid_response("tb_claim_review") from None
+        by, detail = answer.get("by"), str(answer.get("detail") or "")
+        raise review_conflict(status, by=str(by) if by else None, by_at=by_at,
+                              changed_at=changed_at, detail=detail)  # fmt: skip
+
+    def supersede(self, tenant: str, item_id: str, *, now: datetime, note: str) -> bool:
+        rest = self._rest(tenant)
+        if not _is_uuid(item_id):
+            return False
+        args = {"p_tenant_id": tenant, "p_item_id": item_id, "p_now": _ts(now), "p_note": note}
+        done = self._run(rpc(rest, "tb_supersede", args))
+        if not isinstance(done, bool):
+            raise invalid_response("tb_supersede")
+        return done
+
+    @staticmethod
+    def _review_args(review: ReviewRecord) -> dict[str, object]:
+        return {
             "p_tenant_id": review.tenant, "p_id": review.id, "p_item_id": review.item_id,
             "p_reviewer": review.reviewer, "p_at": _ts(review.at),
             "p_action": review.action.value,
@@ -392,7 +481,15 @@ class SupabaseStore(SupabaseAccess):
             "p_description": review.description, "p_pattern": review.pattern,
             "p_detail": review_detail(review),
         }  # fmt: skip
-        rows = self._rows(rpc(rest, "tb_record_review", args), review.tenant)
+
+    def record_review(self, review: ReviewRecord) -> ReviewRecord:
+        rest = self._rest(review.tenant)
+        missing = ItemNotFoundError(
+            f"no inbox item {review.item_id!r} for tenant {review.tenant!r}"
+        )
+        if not _is_uuid(review.item_id):
+            raise missing
+        rows = self._rows(rpc(rest, "tb_record_review", self._review_args(review)), review.tenant)
         if not rows:
             raise missing
         if len(rows) != 1:
@@ -489,6 +586,7 @@ def _sources(tenant: Tenant) -> dict[str, Any]:
         source.value: {
             "secrets": [s.get_secret_value() for s in access.secrets],
             "accounts": list(access.accounts),
+            **({"api_key": access.api_key.get_secret_value()} if access.api_key else {}),
         }
         for source, access in tenant.sources.items()
     }
@@ -508,6 +606,15 @@ def _tenant(row: Mapping[str, Any]) -> Tenant:
 
 def _item(row: Mapping[str, Any]) -> InboxItem:
     return _validated(InboxItem, {**row, "tenant": row.get("tenant_id")}, "inbox item")
+
+
+def _ledger(row: Mapping[str, Any]) -> EntryLedger:
+    data = {**row, "tenant": row.get("tenant_id")}
+    if isinstance(data.get("records"), list):
+        data["records"] = tuple(str(r) for r in data["records"])
+    if data.get("item_id") is not None:
+        data["item_id"] = str(data["item_id"])
+    return _validated(EntryLedger, data, "entry ledger")
 
 
 def _review(row: Mapping[str, Any]) -> ReviewRecord:

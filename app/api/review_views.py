@@ -31,11 +31,12 @@ from app.api.auth import (
 )
 from app.api.review_deps import ReviewDeps
 from app.domain.inbox import InboxItem, Status
-from app.domain.reviews import ReviewAction, ReviewSession
+from app.domain.reviews import ReviewSession
+from app.errors import ReviewConflictError
 from app.review.access import redeem
 from app.review.decide import ReviewError, codes_of, context_of, default_non_billable
 from app.review.queue import FIRM_KEY, Filter, ranked
-from app.review.service import NotFoundError, Outcome, part_key
+from app.review.service import NotFoundError, Outcome
 
 TEMPLATES = Path(__file__).with_name("templates")
 SHOWN = 100  # rows on the page; the count says how many are left
@@ -118,6 +119,12 @@ async def _form(
 
 def _one(fields: dict[str, list[str]], name: str) -> str:
     return (fields.get(name) or [""])[0].strip()
+
+
+def _seen(fields: dict[str, list[str]], name: str = "seen") -> int | None:
+    """The item's state the page showed (its forms carry it), if the form says."""
+    text = _one(fields, name)
+    return int(text) if text.isdigit() and len(text) < 19 else None
 
 
 # -- rendering -------------------------------------------------------------------------------
@@ -266,6 +273,7 @@ def queue(request: Request, tenant: str, deps: ReviewDeps) -> HTMLResponse:
 def item_page(request: Request, tenant: str, item_id: str, deps: ReviewDeps) -> HTMLResponse:
     principal = _reviewer(request, deps, tenant)
     service = deps.service
+    seen = service.state(tenant, item_id)  # read before the item: a later change then shows
     item = service.store.get(tenant, item_id)
     if item is None or item.entry is None:
         raise AuthError(404, "no such entry")
@@ -282,40 +290,26 @@ def item_page(request: Request, tenant: str, item_id: str, deps: ReviewDeps) -> 
         history=service.store.reviews(tenant, item_id=item.id),
         pending=service.pending_review(item), writes=_writes(deps, item),
         left=len(service.store.review_queue(tenant, limit=QUEUE_LIMIT)),
-        query=_query(_filter(request.query_params)),
+        query=_query(_filter(request.query_params)), seen=seen,
     )  # fmt: skip
 
 
 def _writes(deps: ReviewDeps, item: InboxItem) -> list[dict[str, str]]:
-    """The records written for this entry (the worker's, each review part's), with a link to
-    QuickBooks when that is where they are."""
+    """The records the entry has (one per part, whichever delivery or review wrote them),
+    with a link to QuickBooks when that is where they are."""
     if item.entry is None:
         return []
-    store, entry = deps.service.store, item.entry
-    keys = [(entry.version, "as classified")]
-    for review in store.reviews(item.tenant, item_id=item.id):
-        if (
-            review.action is not ReviewAction.RETRY
-            and review.after[0].entry_version == entry.version
-        ):
-            keys += [
-                (part_key(entry, review, i), f"review part {i + 1}")
-                for i in range(len(review.after))
-            ]
-    found = []
+    service = deps.service
+    system = service.entries.system
+    ledger = service.store.entry_ledger(item.tenant, system, item.entry.key)
+    if ledger is None:
+        return []
     app = QBO_APP[deps.settings.qbo_environment]
-    for key, what in dict.fromkeys(keys):
-        record = store.write_for(item.tenant, item.id, key)
-        if record is not None:
-            url = (
-                f"{app}/app/timeactivity?txnId={record.record_id}"
-                if record.system == "quickbooks"
-                else ""
-            )
-            found.append(
-                {"system": record.system, "record_id": record.record_id, "url": url, "what": what}
-            )
-    return found
+    return [
+        {"system": system, "record_id": record, "what": f"part {i + 1}",
+         "url": f"{app}/app/timeactivity?txnId={record}" if system == "quickbooks" else ""}
+        for i, record in enumerate(ledger.records)
+    ]  # fmt: skip
 
 
 # -- actions ---------------------------------------------------------------------------------
@@ -334,6 +328,8 @@ async def _act(
         outcome = run(principal, fields)
     except NotFoundError:
         raise AuthError(404, "no such entry") from None
+    except ReviewConflictError as exc:  # someone decided it first: nothing was written
+        return _back(request, tenant, flt, error=exc.message)
     except ReviewError as exc:
         item_id = request.path_params.get("item_id", "")
         root = request.scope.get("root_path", "")
@@ -346,23 +342,27 @@ async def _act(
 
 async def approve(request: Request, tenant: str, item_id: str, deps: ReviewDeps) -> Response:
     return await _act(request, tenant, deps, lambda who, f: deps.service.approve(
-        tenant, item_id, who.reviewer, _one(f, "why")))  # fmt: skip
+        tenant, item_id, who.reviewer, _one(f, "why"), seen=_seen(f)))  # fmt: skip
 
 
 async def change(request: Request, tenant: str, item_id: str, deps: ReviewDeps) -> Response:
     return await _act(request, tenant, deps, lambda who, f: deps.service.change_code(
-        tenant, item_id, who.reviewer, _one(f, "code"), _one(f, "why")))  # fmt: skip
+        tenant, item_id, who.reviewer, _one(f, "code"), _one(f, "why"),
+        seen=_seen(f)))  # fmt: skip
 
 
 async def non_billable(request: Request, tenant: str, item_id: str, deps: ReviewDeps) -> Response:
     return await _act(request, tenant, deps, lambda who, f: deps.service.non_billable(
-        tenant, item_id, who.reviewer, _one(f, "code") or None, _one(f, "why")))  # fmt: skip
+        tenant, item_id, who.reviewer, _one(f, "code") or None, _one(f, "why"),
+        seen=_seen(f)))  # fmt: skip
 
 
 async def split(request: Request, tenant: str, item_id: str, deps: ReviewDeps) -> Response:
     def run(who: Principal, fields: dict[str, list[str]]) -> Outcome:
         parts = _parts(fields)
-        return deps.service.split(tenant, item_id, who.reviewer, parts, _one(fields, "why"))
+        return deps.service.split(
+            tenant, item_id, who.reviewer, parts, _one(fields, "why"), seen=_seen(fields)
+        )
 
     return await _act(request, tenant, deps, run)
 
@@ -384,8 +384,8 @@ def _parts(fields: dict[str, list[str]]) -> list[tuple[str, Decimal]]:
 
 
 async def retry(request: Request, tenant: str, item_id: str, deps: ReviewDeps) -> Response:
-    return await _act(request, tenant, deps, lambda who, _: deps.service.retry(
-        tenant, item_id, who.reviewer))  # fmt: skip
+    return await _act(request, tenant, deps, lambda who, f: deps.service.retry(
+        tenant, item_id, who.reviewer, seen=_seen(f)))  # fmt: skip
 
 
 async def bulk_approve(request: Request, tenant: str, deps: ReviewDeps) -> Response:
@@ -405,7 +405,8 @@ async def bulk_approve(request: Request, tenant: str, deps: ReviewDeps) -> Respo
         _one(fields, "why")
         or f"bulk approval of {flt.reason or 'any reason'} / {flt.code or 'any code'}"
     )
-    result = service.bulk_approve(tenant, ids, principal.reviewer, why)
+    seen = {i: state for i in ids if (state := _seen(fields, f"seen_{i}")) is not None}
+    result = service.bulk_approve(tenant, ids, principal.reviewer, why, seen=seen)
     said = f"Approved {result.approved} entr{'y' if result.approved == 1 else 'ies'} as proposed."
     if result.failed:
         said += f" {result.failed} saved but not written (retry from each entry)."

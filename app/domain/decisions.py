@@ -51,6 +51,9 @@ class ReviewReason(StrEnum):
     DEADLINE = "deadline_exceeded"
     IMPORT_ERROR = "import_error"
     HISTORY_DISAGREES = "history_disagrees"
+    # The entry changed (or was deleted) at the source after QuickBooks invoiced its record:
+    # the record is left as billed and a person settles the difference.
+    CHANGED_AFTER_INVOICE = "changed_after_invoice"
 
 
 class LlmUsage(BaseModel):

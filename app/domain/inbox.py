@@ -78,6 +78,7 @@ class InboxItem(NewItem):
     last_error: str | None = None
     updated_at: datetime
     decision: Decision | None = None
+    seq: int = 0  # arrival order in the store (0 when unknown): later deliveries, higher
 
 
 class AuditEvent(BaseModel):
@@ -120,6 +121,9 @@ class SourceAccess(BaseModel):
 
     secrets: tuple[SecretStr, ...] = Field(min_length=1, max_length=2)
     accounts: tuple[str, ...] = Field(min_length=1)
+    # The tracker's API key (Clockify): the worker reads each entry back from the tracker
+    # before writing, instead of trusting a body its static token does not sign.
+    api_key: SecretStr | None = None
 
 
 class Tenant(BaseModel):

@@ -7,11 +7,14 @@ it), so a process can catch up with reviews made elsewhere (memory, rule proposa
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from app.domain.decisions import Decision
+from app.domain.inbox import Status
+from app.errors import ReviewConflictError
 
 REVIEWER_NAME = r"^[a-z0-9][a-z0-9_.@-]{0,79}$"
 
@@ -88,3 +91,30 @@ def review_detail(review: ReviewRecord) -> str:
     after = " + ".join(f"{d.code or '-'} {d.hours}h" for d in review.after)
     why = f": {review.why}" if review.why else ""
     return f"review by {review.reviewer}: {review.action.value} {before} -> {after}{why}"
+
+
+def review_conflict(
+    status: Status,
+    *,
+    by: str | None,
+    by_at: datetime | None,
+    changed_at: datetime | None,
+    detail: str,
+) -> ReviewConflictError:
+    """Why a person's action was refused: the entry is not in the state they saw."""
+    if by is not None and by_at is not None:
+        return ReviewConflictError(
+            f"already decided by {by} at {_when(by_at)} (the entry is now {status.value}): "
+            "nothing was written",
+            by=by, at=by_at,
+        )  # fmt: skip
+    when = f" at {_when(changed_at)}" if changed_at else ""
+    said = f": {detail}" if detail else ""
+    return ReviewConflictError(
+        f"this entry changed since you opened it (now {status.value}{said}{when}): "
+        "reload it; nothing was written"
+    )
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")

@@ -1,27 +1,38 @@
 """Apply a reviewer's action: record it, write it, learn from it. Nothing is ever lost.
 
+A person's action applies only to the entry as they saw it: the review is kept with a
+compare-and-set on the item's state (``Store.claim_review``; the page sends the state it
+showed, ``seen``), so of two submits of one entry (a double click, two tabs, two reviewers)
+exactly one is applied and the other is answered "already decided by X at T" with nothing
+written (``ReviewConflictError``).
+
 Order matters: the review is recorded first (append-only, with the decision before and the
-decisions after), memory is taught, then each decision goes to the writer as its own record
-under its own idempotency key (``part_item``). Only when every part is written does the item
-move to ``posted``; a failed write leaves the item in ``needs_review`` with the error and the
-saved review, and ``retry`` writes that review's decisions again under the same keys (a part
-written before the failure is not written twice).
+decisions after), memory is taught, then the decisions are written as the entry's records,
+under the entry's lease, as the worker writes them: one entry, one record per part, for its
+whole life (``EntryWrites``); the record the entry already has is updated, never duplicated.
+Only when every part is written does the item move to ``posted``; a failed write leaves the
+item in ``needs_review`` with the error and the saved review, and ``retry`` writes that
+review's decisions again (a part written before the failure finds its record again). An entry
+that was since deleted at the source, or has a newer version, is not written: the item is
+``skipped``.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from app.domain.decisions import Decision
 from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import InboxItem, Status
-from app.domain.reviews import ReviewAction, ReviewRecord
+from app.domain.ledger import is_delete
+from app.domain.reviews import ReviewAction, ReviewRecord, review_conflict
 from app.domain.rulebook import ClientContext
+from app.errors import InvoicedError, ReviewConflictError
 from app.ports import Store, Writer
 from app.review.decide import (
     ReviewError,
@@ -32,6 +43,8 @@ from app.review.decide import (
 )
 from app.review.learning import MemoryBank, pattern_of
 from app.review.proposals import Proposals, RuleProposal, RulesProvider
+from app.service.entry_writes import EntryBusyError, EntryWrites, Part, taken_up
+from app.sources.webhooks import content_hash
 
 log = logging.getLogger("timebill.review")
 
@@ -67,40 +80,59 @@ class ReviewService:
         clock: Callable[[], datetime],
     ) -> None:
         self.store = store
-        self.writer = writer
         self.rules = rules
         self.bank = bank
         self.proposals = proposals
         self.clock = clock
+        self.writer = writer
+
+    @property
+    def writer(self) -> Writer:
+        return self.entries.writer
+
+    @writer.setter
+    def writer(self, writer: Writer) -> None:
+        self.entries = EntryWrites(self.store, writer, self._now)
+
+    def _now(self) -> datetime:
+        return self.clock()
 
     # -- the actions -------------------------------------------------------------------------
 
-    def approve(self, tenant: str, item_id: str, reviewer: str, why: str = "") -> Outcome:
-        item, entry = self._flagged(tenant, item_id)
+    def approve(
+        self, tenant: str, item_id: str, reviewer: str, why: str = "", *, seen: int | None = None
+    ) -> Outcome:
+        """``seen``: the item's state the person saw (``Store.review_state``, sent by the page);
+        without it, the state as read now. Every action takes it."""
+        item, entry, state = self._flagged(tenant, item_id, seen)
         code = item.decision.code if item.decision else None
         if code is None:
             raise ReviewError("nothing proposed to approve: change the code instead")
-        return self._apply(item, entry, reviewer=reviewer, action=ReviewAction.APPROVE,
+        return self._apply(item, entry, state, reviewer=reviewer, action=ReviewAction.APPROVE,
                            parts=[(code, entry.hours)], why=why)  # fmt: skip
 
     def change_code(
-        self, tenant: str, item_id: str, reviewer: str, code: str, why: str = ""
-    ) -> Outcome:
-        item, entry = self._flagged(tenant, item_id)
-        return self._apply(item, entry, reviewer=reviewer, action=ReviewAction.CHANGE_CODE,
-                           parts=[(code, entry.hours)], why=why)  # fmt: skip
+        self, tenant: str, item_id: str, reviewer: str, code: str, why: str = "", *,
+        seen: int | None = None,
+    ) -> Outcome:  # fmt: skip
+        item, entry, state = self._flagged(tenant, item_id, seen)
+        return self._apply(item, entry, state, reviewer=reviewer,
+                           action=ReviewAction.CHANGE_CODE, parts=[(code, entry.hours)],
+                           why=why)  # fmt: skip
 
     def non_billable(
-        self, tenant: str, item_id: str, reviewer: str, code: str | None = None, why: str = ""
-    ) -> Outcome:
-        item, entry = self._flagged(tenant, item_id)
+        self, tenant: str, item_id: str, reviewer: str, code: str | None = None, why: str = "",
+        *, seen: int | None = None,
+    ) -> Outcome:  # fmt: skip
+        item, entry, state = self._flagged(tenant, item_id, seen)
         ctx = self._context(tenant, item, entry)
         chosen = code or default_non_billable(ctx)
         found = ctx.codes.get(chosen)
         if found is None or found.billable:
             raise ReviewError(f"{chosen} is not a non-billable code of this client or the firm")
-        return self._apply(item, entry, reviewer=reviewer, action=ReviewAction.NON_BILLABLE,
-                           parts=[(chosen, entry.hours)], why=why)  # fmt: skip
+        return self._apply(item, entry, state, reviewer=reviewer,
+                           action=ReviewAction.NON_BILLABLE, parts=[(chosen, entry.hours)],
+                           why=why)  # fmt: skip
 
     def split(
         self,
@@ -109,37 +141,44 @@ class ReviewService:
         reviewer: str,
         parts: list[tuple[str, Decimal]],
         why: str = "",
+        *,
+        seen: int | None = None,
     ) -> Outcome:
-        item, entry = self._flagged(tenant, item_id)
+        item, entry, state = self._flagged(tenant, item_id, seen)
         check_split(entry, parts)
         return self._apply(
-            item, entry, reviewer=reviewer, action=ReviewAction.SPLIT, parts=parts, why=why
+            item, entry, state, reviewer=reviewer, action=ReviewAction.SPLIT, parts=parts, why=why
         )
 
     def bulk_approve(
-        self, tenant: str, item_ids: list[str], reviewer: str, why: str = ""
-    ) -> BulkOutcome:
+        self, tenant: str, item_ids: list[str], reviewer: str, why: str = "", *,
+        seen: Mapping[str, int] | None = None,
+    ) -> BulkOutcome:  # fmt: skip
         """Approve each item as proposed; one review per item. Items that cannot be approved
-        (no code, no longer flagged, no rate) are skipped with the reason."""
+        (no code, no longer flagged or changed since ``seen``, no rate) are skipped with the
+        reason."""
         approved = failed = 0
         skipped: list[str] = []
+        states = seen or {}
         for item_id in dict.fromkeys(item_ids):
             try:
-                outcome = self.approve(tenant, item_id, reviewer, why)
-            except (ReviewError, NotFoundError) as exc:
+                outcome = self.approve(tenant, item_id, reviewer, why, seen=states.get(item_id))
+            except (ReviewError, NotFoundError, ReviewConflictError) as exc:
                 skipped.append(f"{item_id[:8]}: {exc}")
                 continue
             approved += outcome.status is Status.POSTED
             failed += outcome.status is not Status.POSTED
         return BulkOutcome(approved, failed, skipped)
 
-    def retry(self, tenant: str, item_id: str, reviewer: str) -> Outcome:
+    def retry(
+        self, tenant: str, item_id: str, reviewer: str, *, seen: int | None = None
+    ) -> Outcome:
         """Write the saved review of an item whose write failed, under the same keys."""
-        item, entry = self._flagged(tenant, item_id)
+        item, entry, state = self._flagged(tenant, item_id, seen, retry=True)
         pending = self.pending_review(item)
         if pending is None:
             raise ReviewError("no saved review waits for a write on this entry")
-        retry = self._record(item, entry, reviewer=reviewer, action=ReviewAction.RETRY,
+        retry = self._record(item, entry, state, reviewer=reviewer, action=ReviewAction.RETRY,
                              after=pending.after, why=f"retry of {pending.id}")  # fmt: skip
         status, error = self._write(item, entry, pending)
         return Outcome(retry, status, error)
@@ -153,21 +192,44 @@ class ReviewService:
         if not mine or mine[-1].after[0].entry_version != item.entry.version:
             return None
         last = mine[-1]
-        keys = [part_key(item.entry, last, i) for i in range(len(last.after))]
-        done = all(self.store.write_for(item.tenant, item.id, key) for key in keys)
-        return None if done else last
+        ledger = self.store.entry_ledger(item.tenant, self.entries.system, item.entry.key)
+        return None if ledger is not None and ledger.review_id == last.id else last
+
+    def state(self, tenant: str, item_id: str) -> int:
+        """The item's state to send back with an action (``seen``)."""
+        return self.store.review_state(tenant, item_id)
 
     # -- the steps ---------------------------------------------------------------------------
 
-    def _flagged(self, tenant: str, item_id: str) -> tuple[InboxItem, TimeEntry]:
+    def _flagged(
+        self, tenant: str, item_id: str, seen: int | None, *, retry: bool = False
+    ) -> tuple[InboxItem, TimeEntry, int]:
+        state = self.store.review_state(tenant, item_id) if seen is None else seen  # first
         item = self.store.get(tenant, item_id)
         if item is None:
             raise NotFoundError(f"no entry {item_id} for tenant {tenant}")
         if item.status is not Status.NEEDS_REVIEW:
+            decided = self.store.reviews(tenant, item_id=item.id)
+            if decided:  # someone got there first: say who and when
+                last = decided[-1]
+                raise review_conflict(item.status, by=last.reviewer, by_at=last.at,
+                                      changed_at=None, detail="")  # fmt: skip
             raise ReviewError(f"this entry is {item.status.value}, not waiting for review")
+        if is_delete(item):
+            raise ReviewError(
+                "this entry was deleted at the source after its record was invoiced: settle "
+                "it in QuickBooks (credit or adjust the invoice); timebill writes nothing for it"
+            )
         if item.entry is None:
             raise ReviewError("this event carries no entry to review")
-        return item, item.entry
+        pending = None if retry else self.pending_review(item)
+        if pending is not None:  # decided, its write in flight or failed: only a retry now
+            raise ReviewConflictError(
+                f"already decided by {pending.reviewer} at {_when(pending.at)}; its write is "
+                "not done yet (retry it from the entry): nothing was written",
+                by=pending.reviewer, at=pending.at,
+            )  # fmt: skip
+        return item, item.entry, state
 
     def _context(self, tenant: str, item: InboxItem, entry: TimeEntry) -> ClientContext:
         return context_of(self.rules.rulebook(tenant), entry, item.decision)
@@ -176,6 +238,7 @@ class ReviewService:
         self,
         item: InboxItem,
         entry: TimeEntry,
+        state: int,
         *,
         reviewer: str,
         action: ReviewAction,
@@ -188,8 +251,8 @@ class ReviewService:
             person_decision(entry, ctx, code, hours=hours, reason=_part(said, i, len(parts)))
             for i, (code, hours) in enumerate(parts)
         )
-        review = self._record(item, entry, reviewer=reviewer, action=action, after=decisions,
-                              why=why, client_id=ctx.client_id)  # fmt: skip
+        review = self._record(item, entry, state, reviewer=reviewer, action=action,
+                              after=decisions, why=why, client_id=ctx.client_id)  # fmt: skip
         self.bank.teach(item.tenant, review)
         proposal = self._propose(item.tenant, review)
         status, error = self._write(item, entry, review)
@@ -199,6 +262,7 @@ class ReviewService:
         self,
         item: InboxItem,
         entry: TimeEntry,
+        state: int,
         *,
         reviewer: str,
         action: ReviewAction,
@@ -212,7 +276,7 @@ class ReviewService:
             client_id=client_id or after[0].client_id, description=entry.description[:4000],
             pattern=pattern_of(entry.description),
         )  # fmt: skip
-        return self.store.record_review(review)
+        return self.store.claim_review(review, seen=state)  # ReviewConflictError: not applied
 
     def _propose(self, tenant: str, review: ReviewRecord) -> RuleProposal | None:
         try:
@@ -227,33 +291,55 @@ class ReviewService:
         tenant = self.store.get_tenant(item.tenant)
         if tenant is None:
             raise NotFoundError(f"no tenant {item.tenant}")
-        for i, decision in enumerate(review.after):
-            part = part_item(item, entry, review, i)
-            key = part_key(entry, review, i)
-            if self.store.write_for(item.tenant, item.id, key) is not None:
-                continue  # written before a failure or a crash: never twice
-            try:
-                record = self.writer.write(tenant, part, decision)
-            except Exception as exc:
-                error = f"review {review.id[:8]} by {review.reviewer} saved; write failed: {exc}"
-                log.warning("review write failed for %s/%s: %s", item.tenant, item.id, exc)
-                self.store.finish(item.tenant, item.id, Status.NEEDS_REVIEW, now=self.clock(),
-                                  error=error[:500])  # fmt: skip
-                return Status.NEEDS_REVIEW, error
-            self._remember(item, key, record)
-        self.store.finish(item.tenant, item.id, Status.POSTED, now=self.clock(),
-                          decision=_summary(review))  # fmt: skip
+        said = f"review {review.id[:8]} by {review.reviewer} saved"
+        try:
+            with self.entries.locked(item.tenant, entry.key, f"review:{review.id}") as held:
+                ledger = held.ledger
+                moot = _moot(ledger.deleted, ledger.supersedes(item))
+                if moot is not None:
+                    self.store.supersede(item.tenant, item.id, now=self.clock(),
+                                         note=f"{said}; not written: {moot}")  # fmt: skip
+                    return Status.SKIPPED, f"{said}; not written: {moot}"
+                records = ledger.records
+                if ledger.review_id != review.id:  # else written before a crash: not twice
+                    parts = [Part(part_item(item, entry, review, i), decision,
+                                  part_key(entry, review, i))
+                             for i, decision in enumerate(review.after)]  # fmt: skip
+                    records = self.entries.write(tenant, ledger, parts)
+                content = content_hash(entry)
+                done = taken_up(ledger, item, content, records=records, written=content,
+                                review_id=review.id)  # fmt: skip
+                # Posted before the entry is released: a newer delivery then finds it so.
+                self.store.finish(item.tenant, item.id, Status.POSTED, now=self.clock(),
+                                  decision=_summary(review))  # fmt: skip
+                self.entries.save(held, done)
+        except EntryBusyError:
+            return self._failed(item, f"{said}; the entry is being written by a newer delivery:"
+                                " retry in a moment")  # fmt: skip
+        except InvoicedError as exc:
+            return self._failed(item, f"{said}; not written: {exc.message}. Settle it in "
+                                "QuickBooks, then retry")  # fmt: skip
+        except Exception as exc:
+            log.warning("review write failed for %s/%s: %s", item.tenant, item.id, exc)
+            return self._failed(item, f"{said}; write failed: {exc}")
         return Status.POSTED, None
 
-    def _remember(self, item: InboxItem, key: str, record: str) -> None:
-        try:
-            self.store.record_write(
-                item.tenant, item.id, entry_version=key, system=self.writer.system,
-                record_id=record, now=self.clock(),
-            )  # fmt: skip
-        except ValueError:  # the writer updated a record kept for an earlier write in place
-            log.warning("review write of %s/%s updated record %s in place", item.tenant, item.id,
-                        record)  # fmt: skip
+    def _failed(self, item: InboxItem, error: str) -> tuple[Status, str]:
+        self.store.finish(item.tenant, item.id, Status.NEEDS_REVIEW, now=self.clock(),
+                          error=error[:500])  # fmt: skip
+        return Status.NEEDS_REVIEW, error
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _moot(deleted: bool, superseded: bool) -> str | None:
+    if deleted:
+        return "the entry was deleted at the source"
+    if superseded:
+        return "a newer version of this entry arrived"
+    return None
 
 
 def part_key(entry: TimeEntry, review: ReviewRecord, index: int) -> str:

@@ -1,5 +1,14 @@
 """Process one accepted item: classify it, record the decision, hand it to the writer.
 
+Write identity is the source entry, not the delivery (``app/domain/ledger.py``): under the
+entry's lease the worker compares the item with what was already taken up for that entry. An
+older delivery processed late is skipped as superseded; the same content again (a resend, a
+Toggl event whose ``at`` moved) is no work; an edit updates the records the entry already has;
+a delete removes them (``skipped`` with what was removed, never classified or posted as new
+work), and an entry deleted at the source is never written again. A record QuickBooks says is
+invoiced is left alone and the item goes to a person as ``changed_after_invoice``. With an API
+key for the tenant, a Clockify entry is read back from Clockify before anything is written.
+
 Every path ends in an explicit state. Transient failures (the model timing out or overloaded,
 the writer down) go to ``retrying`` with a growing delay; past the budget the item lands in
 ``dead_letter`` with its last error, where ``timebill replay`` can send it back. Nothing is
@@ -9,15 +18,28 @@ dropped and nothing defaults to billable.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from app.classify.cascade import Cascade
 from app.domain.decisions import Decision, ReviewReason
+from app.domain.entries import Source
 from app.domain.inbox import InboxItem, Status, Tenant
-from app.errors import UpstreamError, UpstreamKind
-from app.ports import Reader, Store, Writer
+from app.domain.ledger import EntryLedger, entry_key_of, is_delete
+from app.errors import InvoicedError, UpstreamError, UpstreamKind
+from app.ports import Reader, Rereader, Store, Writer
+from app.service.entry_writes import (
+    EntryBusyError,
+    EntryWrites,
+    Held,
+    Part,
+    after_invoice,
+    deleted_after_invoice,
+    taken_up,
+)
+from app.sources.webhooks import content_hash
 
 log = logging.getLogger("timebill.worker")
 
@@ -26,6 +48,7 @@ TRANSIENT_MODEL = frozenset({ReviewReason.MODEL_ERROR, ReviewReason.DEADLINE})
 # Write failures only a person can resolve: a missing mapping, a record changed under us.
 NEEDS_PERSON = frozenset({UpstreamKind.MAPPING, UpstreamKind.CONFLICT})
 RATE_LIMIT_WAIT_S = 60.0
+BUSY_WAIT_S = 5.0  # another delivery of the same entry holds its lease
 
 
 @dataclass(frozen=True)
@@ -52,19 +75,43 @@ class Worker:
         cascade_for: Callable[[str], Cascade],
         *,
         reader: Reader | None = None,
+        rereaders: Mapping[Source, Rereader] | None = None,
         write_reviews: bool = False,
         policy: RetryPolicy | None = None,
         lease_s: float = 60.0,
+        lock_wait_s: float = 5.0,
         clock: Callable[[], datetime] = utc_now,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.store = store
-        self.writer = writer
         self.cascade_for = cascade_for
         self.reader = reader
+        self.rereaders = dict(rereaders or {})
         self.write_reviews = write_reviews
         self.policy = policy or RetryPolicy()
         self.lease_s = lease_s
+        self.lock_wait_s = lock_wait_s
         self.clock = clock
+        self.sleep = sleep
+        self.writer = writer
+
+    @property
+    def writer(self) -> Writer:
+        return self.entries.writer
+
+    @writer.setter
+    def writer(self, writer: Writer) -> None:
+        # Late-bound clock and sleep: tests swap them on the worker.
+        self.entries = EntryWrites(
+            self.store, writer, self._now, lease_s=self.lease_s, wait_s=self.lock_wait_s,
+            sleep=self._pause,
+        )  # fmt: skip
+
+    def _now(self) -> datetime:
+        return self.clock()
+
+    def _pause(self, seconds: float) -> None:
+        self.sleep(seconds)
 
     def process(self, tenant_id: str, item_id: str) -> Status | None:
         """The state the item ended in, or ``None`` if it was not ours to take."""
@@ -78,9 +125,26 @@ class Worker:
             return self._end(
                 item, Status.SKIPPED, error=f"our own write ({item.ref.id}) echoed back"
             )
+        rereader = self.rereaders.get(item.source)
+        if rereader is not None and rereader.available(tenant):
+            return self._reread_then_decide(tenant, item, rereader)
+        if is_delete(item):
+            return self._deleted(tenant, item)
         if item.entry is None:
             return self._read_then_decide(tenant, item)
         return self._decide_then_write(tenant, item)
+
+    def _reread_then_decide(self, tenant: Tenant, item: InboxItem, rereader: Rereader) -> Status:
+        """The entry as the tracker has it now, whatever the delivery said (its body is not
+        signed): a delete the tracker does not confirm is not a delete, and an edited body is
+        written as the tracker holds it."""
+        try:
+            entry = rereader.reread(tenant, item)
+        except UpstreamError as exc:
+            return self._write_failed(item, None, exc)
+        if entry is None:
+            return self._deleted(tenant, item)
+        return self._decide_then_write(tenant, item.model_copy(update={"entry": entry}))
 
     def _read_then_decide(self, tenant: Tenant, item: InboxItem) -> Status:
         """Events that carry ids only (QuickBooks): read the record, then treat it as an entry."""
@@ -96,12 +160,115 @@ class Worker:
         return self._decide_then_write(tenant, item.model_copy(update={"entry": entry}))
 
     def _decide_then_write(self, tenant: Tenant, item: InboxItem) -> Status:
+        assert item.entry is not None
+        try:
+            with self.entries.locked(tenant.id, item.entry.key, item.id) as held:
+                return self._take_up(tenant, item, held)
+        except EntryBusyError as exc:
+            return self._busy(item, exc)
+
+    def _take_up(self, tenant: Tenant, item: InboxItem, held: Held) -> Status:
+        """Under the entry's lease: skip what is stale or unchanged, else decide and write."""
+        assert item.entry is not None
+        ledger = held.ledger
+        if ledger.deleted:
+            note = "the entry was deleted at the source: nothing is written for it again"
+            return self._end(item, Status.SKIPPED, error=note)
+        if ledger.supersedes(item):
+            note = f"superseded by a newer version of this entry (item {ledger.item_id})"
+            return self._end(item, Status.SKIPPED, error=note)
+        content = content_hash(item.entry)
+        if ledger.content == content and ledger.item_id not in (None, item.id):
+            note = f"no change since item {ledger.item_id}: nothing to write"
+            return self._end(item, Status.SKIPPED, error=note)
         try:
             decision = self._decide(item)
         except Exception as exc:
             log.exception("classification failed for %s/%s", item.tenant, item.id)
             return self._retry(item, f"classification failed: {type(exc).__name__}")
-        return self._after_decision(tenant, item, decision)
+        reasons = set(decision.review_reasons)
+        if reasons and reasons <= TRANSIENT_MODEL and item.attempts < self.policy.model_attempts:
+            return self._retry(item, "model unavailable: " + decision.reason, decision)
+        if decision.needs_review and not self.write_reviews:  # held back for a person
+            return self._settle(held, item, taken_up(ledger, item, content),
+                                Status.NEEDS_REVIEW, decision=decision)  # fmt: skip
+        return self._write(tenant, item, decision, held, content)
+
+    def _write(
+        self, tenant: Tenant, item: InboxItem, decision: Decision, held: Held, content: str
+    ) -> Status:
+        assert item.entry is not None
+        ledger = held.ledger
+        if ledger.item_id == item.id and ledger.written == content and ledger.review_id is None:
+            # Written by this very item before a crash took our commit: never write twice.
+            return self._end(item, Status.NEEDS_REVIEW if decision.needs_review else Status.POSTED,
+                             decision=decision)  # fmt: skip
+        try:
+            records = self.entries.write(tenant, ledger, [Part(item, decision, item.entry.version)])
+        except InvoicedError as exc:
+            return self._settle(held, item, taken_up(ledger, item, content), Status.NEEDS_REVIEW,
+                                decision=after_invoice(decision, exc), error=str(exc))  # fmt: skip
+        except UpstreamError as exc:
+            return self._write_failed(item, decision, exc)
+        except Exception as exc:
+            log.exception("writer failed for %s/%s", item.tenant, item.id)
+            return self._retry(item, f"writer failed: {type(exc).__name__}", decision)
+        done = taken_up(ledger, item, content, records=records, written=content, review_id=None)
+        # NEEDS_REVIEW: written NotBillable with a review marker, for the PM in QBO.
+        ended = Status.NEEDS_REVIEW if decision.needs_review else Status.POSTED
+        log.info("%s %s/%s as %s (%s)", ended.value, item.tenant, item.id, decision.code, records)
+        return self._settle(held, item, done, ended, decision=decision)
+
+    def _deleted(self, tenant: Tenant, item: InboxItem) -> Status:
+        """The entry is gone at the source: remove what was written for it, never bill it."""
+        key = entry_key_of(item)
+        if key is None:
+            return self._end(item, Status.SKIPPED, error="a delete that names no entry")
+        try:
+            with self.entries.locked(tenant.id, key, item.id) as held:
+                ledger = held.ledger
+                if ledger.deleted and ledger.item_id != item.id:
+                    note = f"deleted at the source (already handled by item {ledger.item_id})"
+                    return self._end(item, Status.SKIPPED, error=note)
+                try:
+                    removed = self.entries.remove(tenant, item, ledger)
+                except UpstreamError as exc:
+                    return self._write_failed(item, None, exc)
+                gone = taken_up(
+                    ledger, item, "", records=removed.records, deleted=True, written="",
+                    generation=ledger.generation + 1, review_id=None,
+                )  # fmt: skip
+                if removed.invoiced is not None:
+                    flagged = deleted_after_invoice(item, key, removed.invoiced)
+                    return self._settle(held, item, gone, Status.NEEDS_REVIEW, decision=flagged,
+                                        error=str(removed.invoiced))  # fmt: skip
+                done = "; ".join(removed.notes) or "nothing had been written for it"
+                return self._settle(held, item, gone, Status.SKIPPED,
+                                    error=f"deleted at the source: {done}")  # fmt: skip
+        except EntryBusyError as exc:
+            return self._busy(item, exc)
+
+    def _settle(
+        self, held: Held, item: InboxItem, ledger: EntryLedger, status: Status, *,
+        decision: Decision | None = None, error: str | None = None,
+    ) -> Status:  # fmt: skip
+        """End the item, retire the version it replaced, then store the ledger (which releases
+        the entry): all while the lease is held, so the next delivery of the entry sees it."""
+        try:
+            self._end(item, status, decision=decision, error=error)
+            previous = held.ledger.item_id
+            if previous and previous != item.id:
+                # An older version still waiting for a person is moot now: approving it would
+                # write what the source no longer says.
+                note = f"superseded by a newer version of this entry (item {item.id})"
+                self.store.supersede(item.tenant, previous, now=self.clock(), note=note)
+        finally:  # what was written is kept even if ending the item failed: never twice
+            self.entries.save(held, ledger)
+        return status
+
+    def _busy(self, item: InboxItem, exc: EntryBusyError) -> Status:
+        when = self.clock() + timedelta(seconds=BUSY_WAIT_S)
+        return self._later(item, str(exc), item.decision, when)
 
     def _decide(self, item: InboxItem) -> Decision:
         assert item.entry is not None
@@ -113,43 +280,6 @@ class Worker:
         if reusable and earlier and earlier.rules_version == _version(cascade, item):
             return earlier
         return cascade.classify(item.entry)
-
-    def _after_decision(self, tenant: Tenant, item: InboxItem, decision: Decision) -> Status:
-        reasons = set(decision.review_reasons)
-        if reasons and reasons <= TRANSIENT_MODEL and item.attempts < self.policy.model_attempts:
-            return self._retry(item, "model unavailable: " + decision.reason, decision)
-        if decision.needs_review and not self.write_reviews:
-            return self._end(item, Status.NEEDS_REVIEW, decision=decision)  # held back
-        return self._write(tenant, item, decision)
-
-    def _write(self, tenant: Tenant, item: InboxItem, decision: Decision) -> Status:
-        version = item.entry.version if item.entry else ""
-        if self.store.write_for(item.tenant, item.id, version) is not None:
-            # Written before a crash took our commit: never write twice.
-            return self._end(item, Status.POSTED, decision=decision)
-        try:
-            record = self.writer.write(tenant, item, decision)
-        except UpstreamError as exc:
-            return self._write_failed(item, decision, exc)
-        except Exception as exc:
-            log.exception("writer failed for %s/%s", item.tenant, item.id)
-            return self._retry(item, f"writer failed: {type(exc).__name__}", decision)
-        self._remember(item, version, record)
-        if decision.needs_review:  # written NotBillable with a review marker, for the PM in QBO
-            return self._end(item, Status.NEEDS_REVIEW, decision=decision)
-        log.info("posted %s/%s as %s (%s)", item.tenant, item.id, decision.code, record)
-        return self._end(item, Status.POSTED, decision=decision)
-
-    def _remember(self, item: InboxItem, version: str, record: str) -> None:
-        try:
-            self.store.record_write(
-                item.tenant, item.id, entry_version=version, system=self.writer.system,
-                record_id=record, now=self.clock(),
-            )  # fmt: skip
-        except ValueError:
-            # The record already belongs to an earlier version (an update in place): the write
-            # itself succeeded, and the earlier record still recognises the echo.
-            log.warning("write of %s/%s updated record %s in place", item.tenant, item.id, record)
 
     def _is_echo(self, item: InboxItem) -> bool:
         """A record we created for an entry from another tracker, announced back to us.

@@ -13,8 +13,9 @@ Toggl sends ids, not names: ``project`` and ``task`` are the ids as strings (``"
 client's rules file lists Toggl project ids under ``client.projects`` to be found from
 them; ``client`` stays empty.
 ``user_ref`` is the user id; the payload has no user name or e-mail. ``start`` is as sent (UTC)
-and ``work_date`` its date: the payload carries no time zone. ``version`` is Toggl's ``at`` plus
-the content hash.
+and ``work_date`` its date: the payload carries no time zone. ``version`` is the content hash
+alone: Toggl's ``at`` moves on every event, so an update that changes nothing timebill reads is
+the same version (no work), and each event stays distinct by its ``event_id``.
 """
 
 from __future__ import annotations
@@ -116,7 +117,7 @@ def _entry(payload: Fields, tenant: str) -> TimeEntry:
     seconds = payload.number("duration")
     if seconds is None:
         seconds = Decimal(int((stop - start).total_seconds()))
-    entry = build_entry(
+    return build_entry(
         _LABEL,
         {
             "source": Source.TOGGL, "external_id": payload.ident("id", required=True),
@@ -127,8 +128,6 @@ def _entry(payload: Fields, tenant: str) -> TimeEntry:
             "billable_flag": payload.flag("billable"), "user_ref": payload.ident("user_id"),
         },
     )  # fmt: skip
-    at = payload.text("at")
-    return entry.model_copy(update={"version": f"{at}#{entry.version}" if at else entry.version})
 
 
 def _tags(payload: Fields) -> tuple[str, ...]:

@@ -26,13 +26,14 @@ from tests.contract.builders import (
     new_item,
     tenant,
 )
+from tests.contract.ledger_contract import LedgerStoreContract
 from tests.contract.review_contract import ReviewStoreContract
 from tests.contract.store_contract import StoreContract, claimed, race, record
 
 V1_SCHEMA = Path(__file__).with_name("sqlite_schema_v1.sql")
 
 
-class TestSqliteStore(StoreContract, ReviewStoreContract, AccessStoreContract):
+class TestSqliteStore(StoreContract, ReviewStoreContract, AccessStoreContract, LedgerStoreContract):
     @pytest.fixture
     def store(self, tmp_path: Path) -> Iterator[SqliteStore]:
         with SqliteStore(tmp_path / "timebill.sqlite3") as store:
@@ -90,6 +91,7 @@ def test_schema_creation_is_idempotent(tmp_path: Path) -> None:
         assert tables(path) == [
             "audit",
             "decisions",
+            "entry_ledger",
             "inbox",
             "qbo_realms",
             "review_sessions",

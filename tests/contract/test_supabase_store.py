@@ -11,6 +11,7 @@ import respx
 
 from app.adapters.supabase_store import SupabaseStore
 from tests.contract.access_contract import AccessStoreContract
+from tests.contract.ledger_contract import LedgerStoreContract
 from tests.contract.review_contract import ReviewStoreContract
 from tests.contract.store_contract import StoreContract
 from tests.postgres.pg_server import PgDatabase, session_cluster
@@ -39,7 +40,9 @@ def postgrest(supabase_db: PgDatabase, bridge: PostgrestBridge) -> Iterator[resp
         yield router
 
 
-class TestSupabaseStore(StoreContract, ReviewStoreContract, AccessStoreContract):
+class TestSupabaseStore(
+    StoreContract, ReviewStoreContract, AccessStoreContract, LedgerStoreContract
+):
     @pytest.fixture
     def store(self, postgrest: respx.MockRouter) -> Iterator[SupabaseStore]:
         with SupabaseStore.from_settings(store_settings()) as store:

@@ -39,7 +39,8 @@ PORT = 5432  # names the socket file in our private directory; no TCP listener
 INFRA = Path(__file__).resolve().parents[2] / "infra"
 TEMPLATE = "timebill_template"
 TABLES = ("tenants", "rules_versions", "inbox", "decisions", "audit", "writes", "reviews",
-          "reviewers", "qbo_tokens", "qbo_realms", "review_sessions")  # fmt: skip
+          "reviewers", "qbo_tokens", "qbo_realms", "review_sessions",
+          "entry_ledger")  # fmt: skip
 SERVER_SETTINGS = {
     "listen_addresses": "''",
     "port": str(PORT),

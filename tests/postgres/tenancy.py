@@ -40,6 +40,8 @@ _SEED = (
     """insert into timebill.review_sessions (tenant_id, id, reviewer, via, created_at,
        expires_at) values (%(t)s, 'sess-' || md5(%(t)s), 'dana', 'token', now(),
        now() + interval '8 hours')""",
+    """insert into timebill.entry_ledger (tenant_id, system, entry_key, records, item_id,
+       updated_at) values (%(t)s, 'quickbooks', 'toggl:1', '["qbo-1"]', %(id)s, now())""",
 )
 
 # One row for tenant ``%(t)s`` per table, to try inserting as someone else.
@@ -68,12 +70,15 @@ NEW_ROW = {
     "review_sessions": """insert into timebill.review_sessions (tenant_id, id, reviewer, via,
                           created_at, expires_at) values (%(t)s, 'new-' || md5(%(t)s), 'eve',
                           'token', now(), now())""",
+    "entry_ledger": """insert into timebill.entry_ledger (tenant_id, system, entry_key,
+                       updated_at) values (%(t)s, 'quickbooks', 'toggl:2', now())""",
 }
 # A column the worker may update (where it may update anything), set to itself.
 SAME_VALUE = {"tenants": "name", "rules_versions": "yaml", "inbox": "last_error",
               "decisions": "code", "audit": "detail", "writes": "record_id", "reviews": "why",
               "reviewers": "disabled", "qbo_tokens": "status", "qbo_realms": "linked_at",
-              "review_sessions": "ended_at"}  # fmt: skip
+              "review_sessions": "ended_at",
+              "entry_ledger": "content"}  # fmt: skip
 
 
 def seed(db: PgDatabase) -> None:

@@ -111,3 +111,62 @@ def test_ten_simultaneous_records_of_one_write_keep_one_row(
     with db.connect() as conn:
         rows = conn.execute("select record_id, written_at from timebill.writes").fetchall()
     assert rows == results[0]
+
+
+LOCK = "select holder from timebill.tb_lock_entry(%s, 'quickbooks', 'toggl:1', %s, %s, 60)"
+CLAIM_REVIEW = """select timebill.tb_claim_review(%s, %s, %s, %s, %s, 'approve', null,
+    '[{}]', '', null, '', '', 'review by ' || %s, %s)"""
+
+
+def test_ten_simultaneous_entry_locks_have_one_holder(db: PgDatabase, workers: Any) -> None:
+    """One entry, one writer at a time (0008): the lease on the entry's ledger row."""
+    conns = workers(10)
+    barrier = threading.Barrier(len(conns), timeout=30)
+
+    def run(i: int) -> list[Any]:
+        conn = conns[i]
+        with conn.transaction():
+            impersonate(conn, A)
+            barrier.wait()
+            return conn.execute(LOCK, [A, f"item-{i}", T0]).fetchall()
+
+    with ThreadPoolExecutor(max_workers=len(conns)) as pool:
+        results = list(pool.map(run, range(len(conns))))
+    holders = [row for result in results for row in result]
+    assert len(holders) == 1
+    with db.connect() as conn:
+        assert conn.execute("select holder from timebill.entry_ledger").fetchall() == holders
+
+
+def test_ten_simultaneous_approvals_keep_one_review(db: PgDatabase, workers: Any) -> None:
+    """Ten people submit on the same state of one flagged item: one review is kept, the
+    others are told who decided it (0008, ``tb_claim_review`` under the item's row lock)."""
+    conns = workers(10)
+    with conns[0].transaction():
+        impersonate(conns[0], A)
+        ((_, item_id),) = conns[0].execute(ACCEPT, [A, "evt-review", T0]).fetchall()
+        conns[0].execute(
+            "select timebill.tb_finish(%s, %s, 'needs_review', %s, null, null, null)",
+            [A, item_id, T0],
+        )
+        (seen,) = (
+            conns[0].execute("select timebill.tb_review_state(%s, %s)", [A, item_id]).fetchone()
+        )
+    barrier = threading.Barrier(len(conns), timeout=30)
+
+    def run(i: int) -> Any:
+        conn = conns[i]
+        with conn.transaction():
+            impersonate(conn, A)
+            barrier.wait()
+            args = [A, f"rv-{i}", item_id, f"person{i}", T0, f"person{i}", seen]
+            return conn.execute(CLAIM_REVIEW, args).fetchone()[0]
+
+    with ThreadPoolExecutor(max_workers=len(conns)) as pool:
+        answers = list(pool.map(run, range(len(conns))))
+    kept = [a for a in answers if a["claimed"]]
+    refused = [a for a in answers if not a["claimed"]]
+    assert (len(kept), len(refused)) == (1, 9)
+    assert {a["by"] for a in refused} == {kept[0]["review"]["reviewer"]}
+    with db.connect() as conn:
+        assert conn.execute("select count(*) from timebill.reviews").fetchone() == (1,)

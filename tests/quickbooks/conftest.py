@@ -8,6 +8,7 @@ budget, and the writer with the tenant's mapping.
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 import time
@@ -148,6 +149,22 @@ class Qbo:
             return status, {"Content-Type": kind, **(headers or {})}, text(name)
 
         self.rsps.add_callback(method, url, callback=reply)
+
+    def echo_saves(self, first_id: int = 1234) -> None:
+        """Answer every save as QuickBooks does: the body it was sent, with an ``Id`` (the next
+        number from ``first_id`` for a create) and the next ``SyncToken``."""
+        lock, numbers = threading.Lock(), itertools.count(first_id)
+
+        def reply(request: Any) -> tuple[int, dict[str, str], str]:
+            saved = json.loads(request.body)
+            with lock:
+                self.log.append(("api", str(request.headers["Authorization"])))
+                record = str(saved.get("Id") or next(numbers))
+            token = str(int(saved.get("SyncToken", -1)) + 1) if "Id" in saved else "0"
+            answer = {**saved, "Id": record, "SyncToken": token, "domain": "QBO", "sparse": False}
+            return 200, {"Content-Type": "application/json"}, json.dumps({"TimeActivity": answer})
+
+        self.rsps.add_callback(responses.POST, CREATE_URL, callback=reply)
 
     def calls(self, url: str, method: str = "POST") -> list[Any]:
         return [

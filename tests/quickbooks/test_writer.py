@@ -46,7 +46,7 @@ def created(qbo: Qbo, **decided: Any) -> dict[str, Any]:
     }
     decision_fields = {k: v for k, v in decided.items() if not k.startswith("entry_")}
     qbo.seed(expired=False)
-    qbo.api_replies("POST", CREATE_URL, (200, "timeactivity_create.json"))
+    qbo.echo_saves()
     record = qbo.writer.write(tenant(), item(entry(**entry_fields)), decision(**decision_fields))
     assert record == "1234"
     [call] = qbo.calls(CREATE_URL)
@@ -211,11 +211,18 @@ def test_mappings_load_from_yaml_and_json(tmp_path: Any) -> None:
 # -- updates -----------------------------------------------------------------------------------
 
 
-def updating_writer(qbo: Qbo) -> QuickBooksWriter:
-    """A writer that knows the item already has TimeActivity 42 (an earlier version)."""
-    return QuickBooksWriter(
-        qbo.api, load_mappings(DATA / "mapping.yaml"), existing=lambda _t, _i: "42"
-    )
+class UpdatingWriter:
+    """The writer told that the entry already has TimeActivity 42 (the ledger's record)."""
+
+    def __init__(self, qbo: Qbo) -> None:
+        self.writer = qbo.writer
+
+    def write(self, *args: Any) -> str:
+        return self.writer.write(*args, record_id="42")
+
+
+def updating_writer(qbo: Qbo) -> UpdatingWriter:
+    return UpdatingWriter(qbo)
 
 
 def read_replies(qbo: Qbo, *sync_tokens: str) -> None:

@@ -180,11 +180,11 @@ def test_a_split_whose_second_write_failed_retries_only_that_part(rig: ReviewRig
     calls = rig.writer.calls
     original = rig.writer.write
 
-    def second_fails(*args: object) -> str:
+    def second_fails(*args: object, **kwargs: object) -> str:
         if rig.writer.calls == calls + 1:  # the second part
             rig.writer.calls += 1
             raise RuntimeError("connection reset")
-        return original(*args)  # type: ignore[arg-type]
+        return original(*args, **kwargs)  # type: ignore[arg-type]
 
     rig.writer.write = second_fails  # type: ignore[method-assign]
     first = rig.service.split("demo", item.id, "dana", parts)

@@ -192,8 +192,11 @@ def test_the_proposals_page_shows_and_accepts_a_proposal(rig: ReviewRig) -> None
 def test_the_entry_links_to_its_quickbooks_record(rig: ReviewRig) -> None:
     item = rig.deliver("researching new regs")
     assert item.entry is not None
-    rig.store.record_write("demo", item.id, entry_version=item.entry.version,
-                           system="quickbooks", record_id="4711", now=rig.clock())  # fmt: skip
+    ledger = rig.store.lock_entry("demo", "quickbooks", item.entry.key, holder="t",
+                                  now=rig.clock(), lease_s=60)  # fmt: skip
+    assert ledger is not None
+    rig.store.save_entry(ledger.model_copy(update={"records": ("4711",)}), holder="t",
+                         now=rig.clock())  # fmt: skip
     rig.signin()
     page = rig.client.get(f"/review/demo/items/{item.id}")
     assert "https://app.sandbox.qbo.intuit.com/app/timeactivity?txnId=4711" in page.text

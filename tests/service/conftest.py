@@ -48,7 +48,8 @@ class RecordingQueue:
 
 @dataclass
 class FlakyWriter:
-    """Fails the first ``failures`` calls (retryable unless told otherwise), then writes."""
+    """Fails the first ``failures`` calls (retryable unless told otherwise), then writes: a
+    new record, or the one it is given (an update in place), as QuickBooks would."""
 
     system = "quickbooks"
     failures: int = 0
@@ -56,17 +57,36 @@ class FlakyWriter:
     kind: UpstreamKind = UpstreamKind.SERVER
     retry_after_s: float | None = None
     written: list[tuple[str, str, str]] = field(default_factory=list)
+    targets: list[str | None] = field(default_factory=list)  # the record each write updated
+    deleted: list[str] = field(default_factory=list)
     calls: int = 0
+    made: int = 0
+    creates: dict[tuple[str, str], str] = field(default_factory=dict)
 
-    def write(self, tenant: Tenant, item: InboxItem, decision: Decision) -> str:
+    def write(
+        self, tenant: Tenant, item: InboxItem, decision: Decision, *,
+        record_id: str | None = None, create_key: str = "",
+    ) -> str:  # fmt: skip
         self.calls += 1
         if self.calls <= self.failures:
             raise UpstreamError(
                 "quickbooks", self.kind, retryable=self.retryable, message="HTTP 503",
                 retry_after_s=self.retry_after_s,
             )  # fmt: skip
+        key = (item.entry.key if item.entry else item.id, create_key)
+        if record_id is None and create_key and key in self.creates:
+            return self.creates[key]  # QuickBooks answers a repeated requestid with the first
         self.written.append((tenant.id, item.id, decision.code or ""))
-        return f"record-{len(self.written)}"
+        self.targets.append(record_id)
+        if record_id is not None:
+            return record_id
+        self.made += 1
+        self.creates[key] = f"record-{self.made}"
+        return self.creates[key]
+
+    def delete(self, tenant: Tenant, item: InboxItem, record_id: str) -> str:
+        self.deleted.append(record_id)
+        return "deleted"
 
 
 @dataclass

@@ -21,7 +21,7 @@ def test_with_a_mapping_the_outbox_holds_the_quickbooks_request(rig: Rig, tmp_pa
     rig.worker.writer = OutboxWriter(tmp_path / "outbox", load_mappings(DEMO_MAPPING))
     item_id = deliver(rig, "drive to Stockton depot")  # Diego, senior consultant, 2 h
     rig.run_queue()
-    [written] = (tmp_path / "outbox" / "demo").glob(f"{item_id}-*.json")
+    [written] = (tmp_path / "outbox" / "demo").glob("clockify-*.json")  # one file per entry
     record = json.loads(written.read_text())
     body = record["TimeActivity"]
     assert record["request"] == "POST /v3/company/9130350000000000/timeactivity"

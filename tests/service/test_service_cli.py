@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 from typer.testing import CliRunner
 
+from app.adapters.outbox_writer import record_name
 from app.api.deps import Services
 from app.cli import app
 from app.config import Settings
@@ -52,7 +53,9 @@ def test_replay_gives_a_dead_letter_one_more_try(env: Rig, tmp_path: Path) -> No
     result = CliRunner().invoke(app, ["replay", item_id[:8]])
     assert result.exit_code == 0, result.output
     assert "now posted" in result.output
-    assert list((tmp_path / "outbox" / "demo").glob(f"{item_id}-*.json"))
+    entry = env.store.get("demo", item_id).entry  # type: ignore[union-attr]
+    assert entry is not None
+    assert (tmp_path / "outbox" / "demo" / record_name(entry.key)).exists()
 
 
 def test_replay_refuses_an_item_that_is_already_done(env: Rig) -> None:

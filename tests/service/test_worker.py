@@ -24,8 +24,12 @@ from tests.service.conftest import REPO, Rig, make_worker
 TRAVEL = "drive to Stockton depot"
 
 
-def deliver(rig: Rig, description: str | None = TRAVEL, source: Source = Source.CLOCKIFY) -> str:
-    body = sample_body(source, account=DEMO_ACCOUNTS[source], **demo_entry(source, description))
+def deliver(
+    rig: Rig, description: str | None = TRAVEL, source: Source = Source.CLOCKIFY, entry_id: str = ""
+) -> str:
+    """A signed delivery of the demo entry (``entry_id``: another entry than the demo's)."""
+    fields = demo_entry(source, description) | ({"id": entry_id} if entry_id else {})
+    body = sample_body(source, account=DEMO_ACCOUNTS[source], **fields)
     secret = rig.tenant.sources[source].secrets[0].get_secret_value()
     response = rig.client.post(
         f"/webhooks/{source.value}/demo", content=body, headers=signed_headers(source, body, secret)
@@ -148,8 +152,8 @@ def test_claude_down_retries_then_reviews_and_a_recovered_claude_decides(
         529, json={"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}
     )
     route = claude.post("/v1/messages").mock(return_value=overloaded)
-    down = deliver(rig, "quarterly goals check-in w/ Maya")
-    recovers = deliver(rig, "quarterly goals check-in w/ Ben")
+    down = deliver(rig, "quarterly goals check-in w/ Maya", entry_id="64c7a1d2e3f4a5b6c7d8e901")
+    recovers = deliver(rig, "quarterly goals check-in w/ Ben", entry_id="64c7a1d2e3f4a5b6c7d8e902")
     rig.run_queue()
     assert {rig.store.get("demo", i).status for i in (down, recovers)} == {Status.RETRYING}  # type: ignore[union-attr]
     rig.clock.advance(3_600)
