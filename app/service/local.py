@@ -64,6 +64,16 @@ def reopen(store: Store, tenant: str, item_id: str, *, now: datetime) -> InboxIt
 DEMO_CLOCKIFY_USER = "6702a1c4e2b9f43d1a5c7e10"  # mapped to a role in sow_rules/_firm.yaml
 
 
+def sample_entry(source: Source, description: str | None) -> dict[str, object]:
+    """What ``send-sample`` sends: the demo entry, one entry per text (another text is another
+    entry, not an edit of the previous sample)."""
+    fields = demo_entry(source, description)
+    if description is None:
+        return fields
+    number = zlib.crc32(description.encode())
+    return fields | {"id": f"{number:024x}" if source is Source.CLOCKIFY else number}
+
+
 def demo_entry(source: Source, description: str | None) -> dict[str, object]:
     """Sample-entry fields that make sense for the demo firm (a Northwind job, two hours).
 
@@ -71,10 +81,8 @@ def demo_entry(source: Source, description: str | None) -> dict[str, object]:
     (193456789) under ``client.projects``, as a firm's rules do for its Toggl projects.
     """
     text = description or "drive to Stockton depot for mock audit"
-    number = zlib.crc32(text.encode())  # one sample entry per text: another text is another entry
     if source is Source.CLOCKIFY:
         return {
-            "id": f"{number:024x}",
             "description": text,
             "userId": DEMO_CLOCKIFY_USER,
             "user": {"id": DEMO_CLOCKIFY_USER, "name": "Diego Alvarez", "status": "ACTIVE"},
@@ -91,7 +99,7 @@ def demo_entry(source: Source, description: str | None) -> dict[str, object]:
         }  # fmt: skip
     if source is Source.TOGGL:  # project 193456789 is Northwind's Toggl project in the rules
         return {
-            "id": number, "description": text,
+            "description": text,
             "start": "2026-10-14T15:00:00Z", "stop": "2026-10-14T17:00:00Z",
             "duration": 7200, "project_id": 193456789,
         }  # fmt: skip

@@ -90,6 +90,12 @@ def _deliver(rig: Rig, text: str) -> str:
     return rig.queue.jobs[-1][1]
 
 
+def echo(recorded: dict[str, Any], request: Any) -> tuple[int, dict[str, str], str]:
+    """The recorded create answer (ids, metadata) holding what was sent, as QuickBooks does."""
+    body = {**recorded["TimeActivity"], **json.loads(request.body)}
+    return 200, {"Content-Type": "application/json"}, json.dumps({**recorded, "TimeActivity": body})
+
+
 def _sqs_event(item_ids: list[str]) -> dict[str, Any]:
     generated = json.loads((DATA / "lambda" / "sqs_receive_message.json").read_text())
     template = generated["Records"][0]
@@ -107,7 +113,9 @@ def test_the_worker_lambda_creates_a_time_activity_in_quickbooks(deployed: Rig) 
         intuit.get(
             DISCOVERY, json=json.loads((DATA / "quickbooks/discovery_sandbox.json").read_text())
         )
-        create = intuit.post(CREATE, json=created)
+        create = intuit.add_callback(  # QuickBooks answers a create with the record it saved
+            responses.POST, CREATE, callback=lambda request: echo(created, request)
+        )
         result = main.worker_handler(_sqs_event([item_id]), None)
     assert result == {"batchItemFailures": []}
     assert create.call_count == 1
@@ -122,7 +130,7 @@ def test_the_worker_lambda_creates_a_time_activity_in_quickbooks(deployed: Rig) 
     assert sent["BillableStatus"] in {"Billable", "NotBillable"}
     item = deployed.store.get("demo", item_id)
     assert item is not None
-    assert item.status is Status.POSTED
+    assert item.status is Status.POSTED, item.last_error
     assert deployed.store.own_record("demo", "quickbooks", created["TimeActivity"]["Id"])
 
 

@@ -17,6 +17,8 @@ from app.config import Settings
 from app.domain.entries import Source
 from app.domain.inbox import Status
 from app.main import create_app
+from app.service.local import DEMO_ACCOUNTS, sample_entry
+from app.sources.signing import sample_body, signed_headers
 from tests.service.conftest import Rig
 from tests.service.test_worker import deliver
 
@@ -72,14 +74,22 @@ def test_send_sample_without_a_server_says_what_to_do(env: Rig) -> None:
     assert "Is `timebill serve` running?" in result.output
 
 
+def send_sample(rig: Rig, source: Source, description: str | None) -> str:
+    """The delivery `timebill send-sample SOURCE [--description TEXT]` makes."""
+    body = sample_body(source, account=DEMO_ACCOUNTS[source], **sample_entry(source, description))
+    secret = rig.tenant.sources[source].secrets[0].get_secret_value()
+    answer = rig.client.post(f"/webhooks/{source.value}/demo", content=body,
+                             headers=signed_headers(source, body, secret))  # fmt: skip
+    assert answer.status_code == 200, answer.text
+    return rig.queue.jobs[-1][1]
+
+
 @pytest.mark.parametrize("source", [Source.CLOCKIFY, Source.TOGGL])
 def test_the_samples_show_the_product_working(env: Rig, source: Source) -> None:
     """What `send-sample` sends is decided like real work: posted with the SOW's code (travel
     at Northwind), and a research entry goes to review for its real reason, not as an unknown
     client."""
-    posted = deliver(env, None, source)
-    env.run_queue()
-    research = deliver(env, "researching new regs", source)
+    posted, research = (send_sample(env, source, text) for text in (None, "researching new regs"))
     env.run_queue()
     first, second = env.store.get("demo", posted), env.store.get("demo", research)
     assert first is not None

@@ -17,9 +17,9 @@ from app.factory import build_store, build_worker
 from app.service.local import (
     DEMO_ACCOUNTS,
     ReplayError,
-    demo_entry,
     ensure_demo_tenant,
     reopen,
+    sample_entry,
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -57,7 +57,7 @@ def run_send_sample(settings: Settings, source: str, url: str, description: str 
     if access is None:
         errors.print(f"[red]error:[/] {kind.value} sends no webhooks (clockify, toggl, quickbooks)")
         return EXIT_BAD_INPUT
-    body = sample_body(kind, account=DEMO_ACCOUNTS[kind], **demo_entry(kind, description))
+    body = sample_body(kind, account=DEMO_ACCOUNTS[kind], **sample_entry(kind, description))
     secret, path = access.secrets[0].get_secret_value(), f"/webhooks/{kind.value}/{tenant.id}"
     app_token = settings.qbo_verifier_token
     if kind is Source.QUICKBOOKS and app_token is not None:  # the Intuit app's one URL
