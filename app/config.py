@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     queue: Literal["thread", "sqs"] = "thread"
     sqs_queue_url: str | None = None
     outbox_dir: Path = Path("out/outbox")
+    # With the outbox writer: a local QuickBooks company whose TimeActivities (``{Id}.json``)
+    # QuickBooks events are read from (the demo's; a folder that does not exist: events wait).
+    qbo_sandbox_dir: Path = Path("examples/demo_firm/qbo_sandbox")
     api_base_path: str = "/"
     # The deployed stage (dev, staging, prod): the dimension of the sweep's alarm metrics.
     stage: str = Field(default="local", pattern=r"^[A-Za-z0-9_-]{1,32}$")

@@ -133,7 +133,8 @@ def build_worker(settings: Settings, store: Store) -> Worker:
 def build_writer_and_reader(
     settings: Settings, store: Store | None = None
 ) -> tuple[Writer, Reader | None]:
-    """The outbox locally (QuickBooks events then wait); QuickBooks reads and writes in prod.
+    """The outbox locally (QuickBooks events read from the local sandbox company when there is
+    one, else they wait); QuickBooks reads and writes in prod.
     Both look the tenant's mapping up at each call: in ``store`` first, else the mapping file."""
     from app.service.qbo_mappings import StoredMappings  # noqa: PLC0415
 
@@ -142,8 +143,12 @@ def build_writer_and_reader(
         from app.adapters.outbox_writer import OutboxWriter  # noqa: PLC0415
 
         refuse_outbox_on_lambda()
+        reader: Reader | None = None
+        if settings.qbo_sandbox_dir.is_dir():
+            from app.adapters.qbo_sandbox_reader import SandboxReader  # noqa: PLC0415
 
-        return OutboxWriter(settings.outbox_dir, mappings), None
+            reader = SandboxReader(settings.qbo_sandbox_dir, mappings)
+        return OutboxWriter(settings.outbox_dir, mappings), reader
     from app.adapters.quickbooks_reader import QboReader  # noqa: PLC0415
     from app.adapters.quickbooks_writer import QuickBooksWriter  # noqa: PLC0415
 

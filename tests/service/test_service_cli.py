@@ -13,9 +13,11 @@ from typer.testing import CliRunner
 from app.adapters.outbox_writer import record_name
 from app.api.deps import Services
 from app.cli import app
+from app.cli.jobs.service import DEMO_MAPPING
 from app.config import Settings
 from app.domain.entries import Source
 from app.domain.inbox import Status
+from app.factory import build_worker
 from app.main import create_app
 from app.service.local import DEMO_ACCOUNTS, sample_entry
 from app.sources.signing import sample_body, signed_headers
@@ -128,3 +130,30 @@ def test_send_sample_quickbooks_goes_to_the_app_url_signed_with_the_app_token(
     [item] = env.store.items("demo")
     assert item.ref is not None
     assert item.ref.entity == "TimeActivity"
+
+
+def test_the_quickbooks_sample_is_read_from_the_local_company_and_written_back(
+    env: Rig, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """In the default set-up (outbox writer) the record the QuickBooks event names is read from
+    the demo's local sandbox company, classified and written back in place: posted, not
+    waiting."""
+    settings = Settings(sqlite_path=env.store.path, llm_provider="none",
+                        outbox_dir=tmp_path / "outbox", qbo_mapping_path=DEMO_MAPPING)  # fmt: skip
+    services = Services(settings, env.store, env.queue, env.clock)
+    with TestClient(create_app(lambda: services)) as server:
+
+        def post(url: str, *, content: bytes, headers: dict[str, str], timeout: float) -> Any:
+            return server.post(url.removeprefix("http://127.0.0.1:8000"), content=content,
+                               headers=headers)  # fmt: skip
+
+        monkeypatch.setattr("app.cli.jobs.service.httpx.post", post)
+        assert CliRunner().invoke(app, ["send-sample", "quickbooks"]).exit_code == 0
+    [item] = env.store.items("demo")
+    assert build_worker(settings, env.store).process("demo", item.id) is Status.POSTED
+    done = env.store.get("demo", item.id)
+    assert done is not None
+    assert done.decision is not None
+    assert (done.decision.code, done.decision.entry_key) == ("NWF-TRAVEL", "quickbooks:1234")
+    [written] = (tmp_path / "outbox").rglob("*.json")
+    assert "drive to Stockton depot" in written.read_text(encoding="utf-8")
