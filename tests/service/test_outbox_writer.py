@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from app.adapters.outbox_writer import OutboxWriter
+from app.adapters.qbo_sandbox_reader import SandboxReader
 from app.adapters.quickbooks_reader import QboReader
 from app.adapters.quickbooks_writer import QuickBooksWriter, load_mappings
 from app.config import Settings
@@ -60,6 +61,10 @@ def test_the_factory_builds_the_quickbooks_writer_and_reader(tmp_path: Path) -> 
     writer, reader = build_writer_and_reader(settings)
     assert isinstance(writer, QuickBooksWriter)
     assert isinstance(reader, QboReader)
-    outbox, none = build_writer_and_reader(Settings(outbox_dir=tmp_path / "o"))
+    local = Settings(outbox_dir=tmp_path / "o", qbo_sandbox_dir=tmp_path / "no-sandbox")
+    outbox, none = build_writer_and_reader(local)
     assert isinstance(outbox, OutboxWriter)
-    assert none is None
+    assert none is None  # no local company: QuickBooks events wait
+    (tmp_path / "sandbox").mkdir()
+    local = local.model_copy(update={"qbo_sandbox_dir": tmp_path / "sandbox"})
+    assert isinstance(build_writer_and_reader(local)[1], SandboxReader)
