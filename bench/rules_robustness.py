@@ -25,10 +25,9 @@ FIRMS = {  # firm -> (data folder, rules folder)
 sys.path.insert(0, str(REPO))
 
 from app.classify.evaluation import truth_from_file  # noqa: E402
-from app.classify.memory import Memory  # noqa: E402
 from app.rules.backtest import read_labelled  # noqa: E402
 from app.rules.loader import load_rulebook  # noqa: E402
-from app.rules.perturb import PERTURBATIONS, measure  # noqa: E402
+from app.rules.perturb import PERTURBATIONS, measure, memory_of  # noqa: E402
 from app.sources.exports import read_export  # noqa: E402
 
 
@@ -46,10 +45,7 @@ def main() -> None:
     data, rules = FIRMS[args.firm]
     book = load_rulebook(args.rules or rules)
     history, _ = read_labelled(data / "history.csv", "Approved Code")
-    memory = Memory()
-    for item in history:
-        memory.learn(book.resolve_client(item.entry.client, item.entry.project),
-                     item.entry.description, item.label)  # fmt: skip
+    memory = memory_of(book, history)
     month = read_export(data / "month.csv")
     truth = truth_from_file(data / "month_truth.csv", month)
     started = time.perf_counter()

@@ -109,6 +109,15 @@ class Outcome:
     auto_approved: int
 
 
+def memory_of(book: RuleBook, history: list[Labelled]) -> Memory:
+    """The memory the approved history teaches, for measuring perturbed books against it."""
+    memory = Memory()
+    for item in history:
+        client = book.resolve_client(item.entry.client, item.entry.project)
+        memory.learn(client, item.entry.description, item.label)
+    return memory
+
+
 def measure(
     book: RuleBook,
     memory: Memory,

@@ -11,7 +11,7 @@ from app.classify.evaluation import Truth, truth_from_file
 from app.classify.memory import Memory
 from app.rules.backtest import Labelled, read_labelled
 from app.rules.loader import load_rulebook
-from app.rules.perturb import PERTURBATIONS, measure
+from app.rules.perturb import PERTURBATIONS, measure, memory_of
 from app.sources.exports import ImportResult, read_export
 
 REPO = Path(__file__).resolve().parents[2]
@@ -24,10 +24,7 @@ PERTURBED_TARGET = 0.010
 def demo() -> tuple[Memory, list[Labelled], ImportResult, Truth]:
     book = load_rulebook(REPO / "sow_rules")
     history, _ = read_labelled(DATA / "history.csv", "Approved Code")
-    memory = Memory()
-    for item in history:
-        client = book.resolve_client(item.entry.client, item.entry.project)
-        memory.learn(client, item.entry.description, item.label)
+    memory = memory_of(book, history)
     month = read_export(DATA / "month.csv")
     return memory, history, month, truth_from_file(DATA / "month_truth.csv", month)
 

@@ -12,11 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 from app.classify.evaluation import truth_from_file
-from app.classify.memory import Memory
 from app.cli import app
 from app.rules.backtest import read_labelled
 from app.rules.loader import load_rulebook
-from app.rules.perturb import PERTURBATIONS, measure
+from app.rules.perturb import PERTURBATIONS, measure, memory_of
 from app.sources.exports import read_export
 
 REPO = Path(__file__).resolve().parents[2]
@@ -62,10 +61,7 @@ def test_nothing_auto_approved_reads_like_an_instruction_or_names_a_code(
 def test_the_blind_rules_perturbed_stay_within_one_percent(name: str) -> None:
     book = load_rulebook(RULES)
     history, _ = read_labelled(DATA / "history.csv", "Approved Code")
-    memory = Memory()
-    for item in history:
-        memory.learn(book.resolve_client(item.entry.client, item.entry.project),
-                     item.entry.description, item.label)  # fmt: skip
+    memory = memory_of(book, history)
     month = read_export(DATA / "month.csv")
     truth = truth_from_file(DATA / "month_truth.csv", month)
     for seed in range(3):
