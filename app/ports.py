@@ -24,6 +24,7 @@ from app.domain.ledger import EntryLedger
 from app.domain.mapping import QboMapping
 from app.domain.reviews import Reviewer, ReviewRecord, ReviewSession
 from app.domain.rulebook import ClientContext
+from app.domain.unrouted import UnroutedEvent, UnroutedRealm
 
 # How the review queue is ordered: money at stake first (the decision's amount, highest first,
 # then the least confident), or the oldest first.
@@ -308,6 +309,26 @@ class Store(Protocol):
     def tenant_for_realm(self, realm: str) -> str | None:
         """The tenant that connected ``realm``, if any: how the app-level QuickBooks webhook
         routes each event. Across tenants, and answers a tenant id only."""
+        ...
+
+    # -- QuickBooks events for companies nobody connected yet (not tenant data) -------------
+
+    def keep_unrouted(self, event: UnroutedEvent) -> bool:
+        """Keep an event for a realm no tenant connected, committed on return; ``False`` for
+        one already kept (same realm and dedupe key: Intuit retries). Prunes the realm to the
+        bound in ``app.domain.unrouted`` in the same transaction."""
+        ...
+
+    def unrouted(self, realm: str) -> list[UnroutedEvent]:
+        """The realm's kept events, oldest first."""
+        ...
+
+    def drop_unrouted(self, realm: str, dedupe_keys: Sequence[str]) -> int:
+        """Forget these kept events of the realm (taken up); how many were dropped."""
+        ...
+
+    def unrouted_realms(self) -> list[UnroutedRealm]:
+        """Every realm with kept events: how many, first and last received, by realm."""
         ...
 
 

@@ -24,6 +24,9 @@ the version last taken up, whether it was deleted at the source, and a short lea
 v6 (step 5; step 4 is reserved) added ``qbo_realms`` (which tenant connected each QuickBooks
 company), ``reviewers.token_used_at`` (sign-in tokens are single-use) and ``review_sessions``
 (sessions checked on every action): ``app.adapters.sqlite_access``.
+v7 (step 6) added ``qbo_unrouted``: QuickBooks events for companies no tenant connected yet,
+kept (deduplicated, bounded) until ``timebill qbo connect`` takes them up:
+``app.adapters.sqlite_unrouted``.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from typing import Self
 from pydantic import BaseModel
 
 from app.adapters.sqlite_access import ACCESS_STEP, AccessTables
+from app.adapters.sqlite_unrouted import UNROUTED_STEP, UnroutedTables
 from app.domain.decisions import Decision
 from app.domain.entries import TimeEntry
 from app.domain.inbox import (
@@ -65,7 +69,7 @@ from app.domain.reviews import (
 from app.errors import ItemNotFoundError, WriteConflictError
 from app.ports import QueueOrder
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 _ACTIONS = ", ".join(f"'{a.value}'" for a in ReviewAction)
 _STATUSES = ", ".join(f"'{s.value}'" for s in Status)
 # The v1 schema, as v1 created it: never edit it, add a step to _STEPS instead.
@@ -144,6 +148,7 @@ _STEPS: dict[int, tuple[str, ...]] = {
             PRIMARY KEY (tenant, system, entry_key)) STRICT""",
     ),
     5: ACCESS_STEP,
+    6: UNROUTED_STEP,
 }
 _ITEM = """SELECT i.*, i.rowid AS seq, d.decision FROM inbox i
     LEFT JOIN decisions d ON d.tenant = i.tenant AND d.item_id = i.id"""
@@ -174,7 +179,7 @@ _QUEUE_ORDER = {
 _MIN_SQLITE = (3, 37, 0)  # RETURNING needs 3.35, STRICT tables 3.37
 
 
-class SqliteStore(AccessTables):
+class SqliteStore(AccessTables, UnroutedTables):
     """``Store`` on one SQLite file. Call ``close()`` (or use ``with``) to release it."""
 
     def __init__(self, path: Path | str, *, busy_timeout_s: float = 5.0) -> None:

@@ -68,8 +68,9 @@ async def webhook(
 
 
 QBO_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"description": "Accepted (new or duplicate); realms no tenant connected are named in"
-                         " `unknown_realms` and not kept"},
+    200: {"description": "Accepted (new or duplicate); events of realms no tenant connected are"
+                         " kept until one does (`kept`) and their realms named in"
+                         " `unknown_realms`"},
     400: {"description": "Signed, but not a body QuickBooks sends"},
     401: {"description": "Missing or wrong intuit-signature: nothing was written"},
     404: {"description": "No QuickBooks app webhook is configured (no verifier token)"},

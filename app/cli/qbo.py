@@ -1,4 +1,4 @@
-"""``timebill qbo connect | map | mapping``: QuickBooks Online."""
+"""``timebill qbo connect | unrouted | map | mapping``: QuickBooks Online."""
 
 from __future__ import annotations
 
@@ -27,6 +27,14 @@ def qbo_connect(tenant: Tenant = "demo") -> None:
     from app.cli.jobs.qbo import run_connect  # noqa: PLC0415
 
     raise typer.Exit(run_connect(Settings(), tenant, lambda text: str(typer.prompt(text))))
+
+
+@qbo_app.command("unrouted")
+def qbo_unrouted() -> None:
+    """List QuickBooks companies that sent events but no tenant connected (kept until one does)."""
+    from app.cli.jobs.qbo_unrouted import run_unrouted  # noqa: PLC0415
+
+    raise typer.Exit(run_unrouted(Settings()))
 
 
 @qbo_app.command("map")

@@ -5,9 +5,11 @@ connected to it, and one delivery can name several companies (realms). So the de
 verified with the app's token (``TIMEBILL_QBO_VERIFIER_TOKEN``, plus ``..._PREVIOUS`` during a
 rotation), read, split by realm, and each part is committed to the inbox of the tenant that
 connected that realm (``timebill qbo connect`` keeps the link: ``Store.link_realm``), then
-enqueued. A realm no tenant connected is logged and named in the answer, which is still 200:
-Intuit disables a webhook that keeps failing, and that would stop every other tenant's events.
-Only a store that fails answers 503, and then nothing of the delivery is acknowledged.
+enqueued. The events of a realm no tenant connected are kept in the store until one does
+(``app.service.qbo_unrouted``: deduplicated, bounded, taken up by ``timebill qbo connect``), and
+the realm is named in the answer, which is still 200: Intuit disables a webhook that keeps
+failing, and that would stop every other tenant's events. Only a store that fails answers 503,
+and then nothing of the delivery is acknowledged.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pydantic import SecretStr
 
 from app.domain.inbox import SourceAccess
 from app.service.intake import NotFound, Receipt, StoreUnavailable, commit, enqueue
+from app.service.qbo_unrouted import keep
 from app.sources import quickbooks_webhook as qbo
 
 if TYPE_CHECKING:
@@ -57,12 +60,13 @@ def receive_quickbooks(
         duplicates += repeated
         ignored += intake.ignored
         jobs += [(tenant, item_id) for item_id in new]
+    kept, refused = keep(store, [e for e in events if e.realm in unknown], now)
     for tenant, item_id in jobs:
         enqueue(queue, tenant, [item_id])
     for realm in sorted(unknown):
-        log.warning("QuickBooks event for realm %s, which no tenant connected: not kept", realm)
-    answer = {"accepted": len(created), "duplicates": len(duplicates), "ignored": ignored,
-              "unknown_realms": sorted(unknown)}  # fmt: skip
+        log.warning("QuickBooks events for realm %s, which no tenant connected: kept", realm)
+    answer = {"accepted": len(created), "duplicates": len(duplicates), "kept": kept,
+              "ignored": ignored + refused, "unknown_realms": sorted(unknown)}  # fmt: skip
     return Receipt(200, answer, created, duplicates)
 
 

@@ -16,14 +16,17 @@ Dedupe keys: the CloudEvent ``id`` (``qbo:{id}``), or for the legacy format
 ``qbo:{realm}:TimeActivity:{id}:{operation}:{lastUpdated}``; a legacy entity without
 ``lastUpdated`` is keyed by the receipt time instead, so a later change is never dropped as a
 duplicate (a resend is then one more harmless re-read).
+Each ``Event`` also carries ``body``: itself as a one-event body in the format it came in, what
+the store keeps for a realm no tenant connected yet (``app.service.qbo_unrouted``).
 """
 
 from __future__ import annotations
 
 import base64
+import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -64,6 +67,7 @@ class Event:
     entity_id: str
     operation: str
     dedupe_key: str
+    body: str = field(default="", compare=False)  # this event alone, as Intuit sent it
 
 
 class QuickBooksWebhook:
@@ -133,7 +137,13 @@ def _legacy(fields: Fields, received_at: datetime) -> list[Event]:
         realm = note.ident("realmId", required=True)
         path = f"{note.path}.dataChangeEvent.entities"
         for j, entity in enumerate(note.child("dataChangeEvent").items("entities")):
-            events.append(_legacy_event(Fields(entity, _LABEL, f"{path}[{j}]"), realm, received_at))
+            event = _legacy_event(Fields(entity, _LABEL, f"{path}[{j}]"), realm, received_at)
+            alone = {
+                "eventNotifications": [
+                    {"realmId": realm, "dataChangeEvent": {"entities": [entity]}}
+                ]
+            }
+            events.append(replace(event, body=_json(alone)))
     return events
 
 
@@ -156,10 +166,13 @@ def _cloud_events(data: list[Any]) -> list[Event]:
         wanted = entity.casefold() == ENTITY.casefold()
         entity_id = event.ident("intuitentityid", required=wanted)
         operation = _OPERATIONS.get(action, action.capitalize())
-        events.append(
-            Event(realm, ENTITY if wanted else entity, entity_id, operation, f"qbo:{event_id}")
-        )
+        name = ENTITY if wanted else entity
+        events.append(Event(realm, name, entity_id, operation, f"qbo:{event_id}", _json([raw])))
     return events
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), sort_keys=True)
 
 
 SOURCE: WebhookSource = QuickBooksWebhook()

@@ -29,11 +29,16 @@ from tests.contract.builders import (
 from tests.contract.ledger_contract import LedgerStoreContract
 from tests.contract.review_contract import ReviewStoreContract
 from tests.contract.store_contract import StoreContract, claimed, race, record
+from tests.contract.unrouted_contract import UnroutedStoreContract
+from tests.contract.unrouted_contract import event as unrouted_event
 
 V1_SCHEMA = Path(__file__).with_name("sqlite_schema_v1.sql")
 
 
-class TestSqliteStore(StoreContract, ReviewStoreContract, AccessStoreContract, LedgerStoreContract):
+class TestSqliteStore(
+    StoreContract, ReviewStoreContract, AccessStoreContract, LedgerStoreContract,
+    UnroutedStoreContract,
+):  # fmt: skip
     @pytest.fixture
     def store(self, tmp_path: Path) -> Iterator[SqliteStore]:
         with SqliteStore(tmp_path / "timebill.sqlite3") as store:
@@ -94,6 +99,7 @@ def test_schema_creation_is_idempotent(tmp_path: Path) -> None:
             "entry_ledger",
             "inbox",
             "qbo_realms",
+            "qbo_unrouted",
             "review_sessions",
             "reviewers",
             "reviews",
@@ -156,7 +162,7 @@ def test_a_v1_file_is_upgraded_in_place(tmp_path: Path) -> None:
         pass
     assert schema(old) == schema(fresh)  # upgraded and new files are alike
     with raw(old) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
     with SqliteStore(old) as store:  # opening it again changes nothing
         assert store.write_for(TENANT_A, item_id, "v1") == written
 
@@ -337,8 +343,8 @@ def test_reviews_are_append_only_and_point_at_the_tenants_own_item(tmp_path: Pat
 
 
 def _back_to_v4(conn: sqlite3.Connection) -> None:
-    """Undo step 5 (and the empty step 4): what a v4 file looked like."""
-    for table in ("qbo_realms", "review_sessions"):
+    """Undo steps 6 and 5 (and the empty step 4): what a v4 file looked like."""
+    for table in ("qbo_unrouted", "qbo_realms", "review_sessions"):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("ALTER TABLE reviewers DROP COLUMN token_used_at")
     conn.execute("PRAGMA user_version = 4")
@@ -360,4 +366,20 @@ def test_a_v4_file_gains_the_access_tables_and_keeps_its_reviewers(tmp_path: Pat
         store.link_realm(TENANT_A, "9130", now=at(2))
         assert store.tenant_for_realm("9130") == TENANT_A
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+
+
+def test_a_v6_file_gains_the_unrouted_table_and_keeps_its_realms(tmp_path: Path) -> None:
+    path = tmp_path / "v6.db"
+    with SqliteStore(path) as store:
+        store.put_tenant(tenant(TENANT_A))
+        store.link_realm(TENANT_A, "9130", now=at())
+    with raw(path) as conn:
+        conn.execute("DROP TABLE qbo_unrouted")
+        conn.execute("PRAGMA user_version = 6")
+    with SqliteStore(path) as store:
+        assert store.tenant_for_realm("9130") == TENANT_A
+        assert store.keep_unrouted(unrouted_event("e1")) is True
+        assert [e.dedupe_key for e in store.unrouted("777")] == ["qbo:e1"]
+    with raw(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7

@@ -14,6 +14,7 @@ from tests.contract.access_contract import AccessStoreContract
 from tests.contract.ledger_contract import LedgerStoreContract
 from tests.contract.review_contract import ReviewStoreContract
 from tests.contract.store_contract import StoreContract
+from tests.contract.unrouted_contract import UnroutedStoreContract
 from tests.postgres.pg_server import PgDatabase, session_cluster
 from tests.postgres.postgrest_bridge import PostgrestBridge
 from tests.postgres.supabase_harness import bridge_for, routed, store_settings
@@ -41,7 +42,11 @@ def postgrest(supabase_db: PgDatabase, bridge: PostgrestBridge) -> Iterator[resp
 
 
 class TestSupabaseStore(
-    StoreContract, ReviewStoreContract, AccessStoreContract, LedgerStoreContract
+    StoreContract,
+    ReviewStoreContract,
+    AccessStoreContract,
+    LedgerStoreContract,
+    UnroutedStoreContract,
 ):
     @pytest.fixture
     def store(self, postgrest: respx.MockRouter) -> Iterator[SupabaseStore]:

@@ -41,6 +41,8 @@ TEMPLATE = "timebill_template"
 TABLES = ("tenants", "rules_versions", "inbox", "decisions", "audit", "writes", "reviews",
           "reviewers", "qbo_tokens", "qbo_realms", "review_sessions",
           "entry_ledger")  # fmt: skip
+# Tables of the app, not of a tenant (no tenant_id; only the sweeper role's policy): 0010.
+APP_TABLES = ("qbo_unrouted",)
 SERVER_SETTINGS = {
     "listen_addresses": "''",
     "port": str(PORT),
@@ -114,7 +116,8 @@ class PgDatabase:
     def reset(self) -> None:
         """Empty every timebill table (as the superuser, so RLS does not hide rows)."""
         with self.connect() as conn:
-            conn.execute(f"truncate {', '.join(f'timebill.{t}' for t in TABLES)} restart identity")
+            tables = ", ".join(f"timebill.{t}" for t in (*TABLES, *APP_TABLES))
+            conn.execute(f"truncate {tables} restart identity")
 
 
 class PgCluster:

@@ -189,3 +189,49 @@ def test_the_mapping_function_acts_only_for_the_claimed_tenant(seeded: PgDatabas
         conn.execute(put, [A, '{"realm": "111"}'])
     with seeded.connect() as conn:  # all rolled back
         assert count(conn, "tenants", "qbo_mapping is not null") == 0
+
+
+def test_a_tenants_role_cannot_read_or_change_unrouted_events(seeded: PgDatabase) -> None:
+    """Events of companies nobody connected are no tenant's: a tenant's JWT role can neither
+    see them, nor add, change or remove any, nor call the sweeper's functions for them."""
+    with seeded.connect() as conn:
+        conn.execute("""insert into timebill.qbo_unrouted (realm_id, dedupe_key, body, received_at)
+                        values ('777', 'qbo:e1', '[]', now())""")
+    try:
+        for tenant in (A, B):
+            with acting_as(seeded, tenant) as conn:
+                for denied in (
+                    "select * from timebill.qbo_unrouted",
+                    "delete from timebill.qbo_unrouted",
+                    "update timebill.qbo_unrouted set body = '{}'",
+                    "insert into timebill.qbo_unrouted values ('9', 'k', '[]', now())",
+                    "select * from timebill.tb_unrouted_realms()",
+                    "select timebill.tb_keep_unrouted('9', 'k', '[]', now())",
+                    "select timebill.tb_drop_unrouted('777', array['qbo:e1'])",
+                ):
+                    with pytest.raises(psycopg.errors.InsufficientPrivilege), conn.transaction():
+                        conn.execute(denied)
+        with acting_as(seeded, None, SWEEPER) as conn:
+            assert count(conn, "qbo_unrouted") == 1
+            rows = conn.execute("select realm, events from timebill.tb_unrouted_realms()")
+            assert rows.fetchall() == [("777", 1)]
+    finally:
+        with seeded.connect() as conn:
+            conn.execute("delete from timebill.qbo_unrouted")
+
+
+def test_keeping_an_unrouted_event_prunes_the_realm_to_500(seeded: PgDatabase) -> None:
+    with seeded.connect() as conn:
+        conn.execute("""insert into timebill.qbo_unrouted (realm_id, dedupe_key, body, received_at)
+                        select '777', 'qbo:' || n, '[]', now() - n * interval '1 minute'
+                        from generate_series(1, 500) as n""")
+    try:
+        with acting_as(seeded, None, SWEEPER) as conn:
+            kept = conn.execute("select timebill.tb_keep_unrouted('777', 'qbo:new', '[]', now())")
+            assert kept.fetchone() == (True,)
+            assert count(conn, "qbo_unrouted") == 500
+            assert count(conn, "qbo_unrouted", "dedupe_key = 'qbo:500'") == 0  # the oldest
+            assert count(conn, "qbo_unrouted", "dedupe_key = 'qbo:new'") == 1
+    finally:
+        with seeded.connect() as conn:
+            conn.execute("delete from timebill.qbo_unrouted")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
-from tests.postgres.pg_server import TABLES, PgDatabase
+from tests.postgres.pg_server import APP_TABLES, TABLES, PgDatabase
 from tests.postgres.tenancy import ITEM, SWEEPER, WORKER, A, B, seed
 
 pytestmark = pytest.mark.postgres
@@ -46,7 +46,7 @@ def test_rls_is_enabled_and_forced_on_every_table(su: psycopg.Connection) -> Non
            where c.relnamespace = 'timebill'::regnamespace and c.relkind in ('r', 'p')
            order by c.relname"""
     ).fetchall()
-    assert sorted(name for name, *_ in rows) == sorted(TABLES)
+    assert sorted(name for name, *_ in rows) == sorted((*TABLES, *APP_TABLES))
     assert [(name, True, True) for name, *_ in rows] == rows
 
 
@@ -151,7 +151,7 @@ def test_api_roles_own_nothing(su: psycopg.Connection, role: str) -> None:
 @pytest.mark.parametrize("role", ["anon", "authenticated", "public"])
 def test_client_roles_get_nothing(su: psycopg.Connection, role: str) -> None:
     assert column(su, "select has_schema_privilege(%s, 'timebill', 'usage')", role) == [False]
-    for table in (*TABLES, "inbox_items"):
+    for table in (*TABLES, *APP_TABLES, "inbox_items"):
         privileges = "select, insert, update, delete, truncate, references, trigger"
         query = "select has_table_privilege(%s, %s, %s)"
         assert column(su, query, role, f"timebill.{table}", privileges) == [False], table
@@ -298,3 +298,23 @@ def test_the_store_cannot_keep_a_nul_character_so_intake_refuses_it(
     it, so the Supabase store would fail on it for ever (a 503 the sender retries for days)."""
     with pytest.raises(psycopg.errors.UntranslatableCharacter):
         su.execute("""select '{"description": "Te\\u0000st"}'::jsonb""")
+
+
+def test_unrouted_events_are_the_sweepers_alone(su: psycopg.Connection) -> None:
+    """0010: no tenant_id, so no tenant policy; one policy, for the sweeper, which the app-level
+    QuickBooks route and the take-up at connect run as. A tenant's role gets nothing."""
+    policies = su.execute(
+        """select policyname, cmd, roles::text[] from pg_policies
+           where schemaname = 'timebill' and tablename = 'qbo_unrouted'"""
+    ).fetchall()
+    assert policies == [("app_level", "ALL", [SWEEPER])]
+    query = "select has_table_privilege(%s, 'timebill.qbo_unrouted', %s)"
+    for privilege, granted in [("select", True), ("insert", True), ("delete", True),
+                               ("update", False), ("truncate", False)]:  # fmt: skip
+        assert column(su, query, SWEEPER, privilege) == [granted], privilege
+        assert column(su, query, WORKER, privilege) == [False], privilege
+    for function in ("tb_keep_unrouted(text, text, text, timestamptz)",
+                     "tb_drop_unrouted(text, text[])", "tb_unrouted_realms()"):  # fmt: skip
+        call = "select has_function_privilege(%s, %s, 'execute')"
+        assert column(su, call, SWEEPER, f"timebill.{function}") == [True], function
+        assert column(su, call, WORKER, f"timebill.{function}") == [False], function

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from app.adapters.sqlite_store import SqliteStore
 from app.cli import app
 from app.cli.jobs.qbo import ConnectError, read_redirect
 from app.domain.inbox import Tenant
+from app.domain.unrouted import UnroutedEvent
 from app.service.local import ensure_demo_tenant
 from tests.quickbooks.conftest import DISCOVERY_URL
 
@@ -129,3 +131,32 @@ def test_status_shows_a_company_that_needs_reconnecting(env: Path) -> None:
     result = CliRunner().invoke(app, ["status", "--tenant", "demo"])
     assert result.exit_code == 0, result.output
     assert "reconnect" in result.output
+
+
+def test_connect_takes_up_the_events_kept_for_the_company(
+    env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    realm = "9130350000000000"
+    body = f'[{{"id":"ev-1","type":"qbo.timeactivity.created.v1","intuitaccountid":"{realm}",' \
+        '"intuitentityid":"77"}]'  # fmt: skip
+    kept = UnroutedEvent(realm=realm, dedupe_key="qbo:ev-1", body=body,
+                         received_at=datetime(2026, 1, 5, tzinfo=UTC))  # fmt: skip
+    with SqliteStore(env.with_name("store.sqlite3")) as store:
+        store.keep_unrouted(kept)
+    listed = CliRunner().invoke(app, ["qbo", "unrouted"])
+    assert listed.exit_code == 0, listed.output
+    assert realm in listed.output
+    assert "nobody" in listed.output
+    monkeypatch.setattr("app.cli.jobs.qbo.secrets.token_urlsafe", lambda _n: "fixed-state")
+    answer = f"http://localhost:8000/qbo/callback?code=AB11&state=fixed-state&realmId={realm}\n"
+    with responses.RequestsMock() as rsps:
+        _mock_intuit(rsps)
+        result = CliRunner().invoke(app, ["qbo", "connect", "--tenant", "demo"], input=answer)
+    assert result.exit_code == 0, result.output
+    assert "Took up 1 QuickBooks event(s)" in " ".join(result.output.split())
+    with SqliteStore(env.with_name("store.sqlite3")) as store:
+        items = [i for i in store.items("demo") if i.ref and i.ref.account == realm]
+        assert [(i.ref and i.ref.id, i.dedupe_key) for i in items] == [("77", "qbo:ev-1")]
+        assert store.unrouted(realm) == []
+    empty = CliRunner().invoke(app, ["qbo", "unrouted"])
+    assert "No QuickBooks events are waiting" in empty.output

@@ -19,6 +19,7 @@ from app.domain.entries import Source
 from app.domain.inbox import Tenant
 from app.main import create_app
 from app.service.local import DEMO_ACCOUNTS
+from app.service.qbo_unrouted import take_up
 from app.sources.signing import sample_body
 from tests.service.conftest import Rig
 
@@ -62,7 +63,7 @@ def test_one_delivery_naming_three_companies_is_split_by_realm(
     response = _post(client, (DATA / "cloudevents_three_realms.json").read_bytes())
     assert response.status_code == 200, response.text
     assert response.json() == {
-        "accepted": 2, "duplicates": 0, "ignored": [], "unknown_realms": [NOBODY],
+        "accepted": 2, "duplicates": 0, "ignored": [], "unknown_realms": [NOBODY], "kept": 1,
     }  # fmt: skip
     [acme] = rig.store.items("acme")
     [globex] = rig.store.items("globex")
@@ -92,15 +93,61 @@ def test_a_resend_is_acknowledged_and_creates_no_work(app_rig: tuple[Rig, TestCl
     assert (again.status_code, again.json()["duplicates"], rig.queue.jobs) == (200, 2, [])
 
 
-def test_only_unknown_realms_is_still_200_and_keeps_nothing(
+def test_an_unknown_realms_events_are_kept_once_and_answered_200(
     app_rig: tuple[Rig, TestClient],
 ) -> None:
     rig, client = app_rig
     body = (DATA / "cloudevents_timeactivity.json").read_bytes().replace(ACME.encode(), b"777")
     response = _post(client, body)
     assert response.status_code == 200  # Intuit would disable a webhook that keeps failing
-    assert response.json()["unknown_realms"] == ["777"]
+    assert (response.json()["unknown_realms"], response.json()["kept"]) == (["777"], 3)
     assert (rig.store.items("acme"), rig.queue.jobs) == ([], [])
+    kept = rig.store.unrouted("777")  # two TimeActivity events and an Account one, ids only
+    assert {e.received_at for e in kept} == {rig.clock()}
+    assert '"intuitentityid":"1234"' in kept[0].body + kept[1].body + kept[2].body
+    rig.clock.advance(60)
+    again = _post(client, body)  # Intuit's retry
+    assert (again.status_code, again.json()["kept"], len(rig.store.unrouted("777"))) == (200, 0, 3)
+    [realm] = rig.store.unrouted_realms()
+    assert (realm.realm, realm.events, realm.first_seen) == ("777", 3, kept[0].received_at)
+
+
+def test_a_store_that_cannot_keep_an_unrouted_event_answers_503(
+    app_rig: tuple[Rig, TestClient], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rig, client = app_rig
+
+    def down(event: object) -> bool:
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(rig.store, "keep_unrouted", down)
+    response = _post(client, (DATA / "cloudevents_three_realms.json").read_bytes())
+    assert response.status_code == 503  # so Intuit retries; the others' items deduplicate
+    assert rig.queue.jobs == []
+
+
+@pytest.mark.parametrize(
+    ("sample", "events"), [("cloudevents_three_realms.json", 1), ("legacy_two_realms.json", 2)]
+)
+def test_connecting_a_company_takes_its_kept_events_up_once(
+    app_rig: tuple[Rig, TestClient], sample: str, events: int
+) -> None:
+    """The legacy sample's second kept event is an Invoice: taken up as ignored, as routed."""
+    rig, client = app_rig
+    body = (DATA / sample).read_bytes().replace(GLOBEX.encode(), b"555")
+    assert _post(client, body).json()["kept"] == 2  # (the cloud sample's third realm: 1)
+    rig.store.put_tenant(Tenant(id="initech", name="Initech"))
+    rig.store.link_realm("initech", "555", now=rig.clock())
+    rig.queue.jobs.clear()
+    done = take_up(rig.store, rig.queue, "initech", "555")
+    [item] = rig.store.items("initech")
+    assert (done.found, done.created, done.duplicates) == (events, [item.id], 0)
+    assert (item.ref and item.ref.account, item.ref and item.ref.id) == ("555", "88")
+    assert item.event_type == "TimeActivity.Update"
+    assert (rig.queue.jobs, rig.store.unrouted("555")) == ([("initech", item.id)], [])
+    assert _post(client, body).json()["duplicates"] == 2  # Intuit's late retry: no new work
+    again = take_up(rig.store, rig.queue, "initech", "555")
+    assert (again.found, len(rig.store.items("initech"))) == (0, 1)
 
 
 @pytest.mark.parametrize("token", ["wrong-token", "tenant-secret"])

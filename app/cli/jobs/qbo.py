@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlparse
 from rich.table import Table
 
 from app.cli.console import console, errors
+from app.cli.jobs.qbo_unrouted import take_up_kept, unrouted_summary
 from app.config import Settings
 from app.domain.inbox import Status
 from app.domain.mapping import QboMapping, dump_mappings, load_mappings
@@ -71,6 +72,7 @@ def run_connect(settings: Settings, tenant: str, ask: Callable[[str], str]) -> i
     console.print(f"Connected tenant {tenant} to QuickBooks company {realm}.")
     where = "Supabase" if settings.store == "supabase" else str(settings.qbo_token_path)
     console.print(f"The tokens are kept in {where}.")
+    take_up_kept(settings, tenant, realm)
     return EXIT_OK
 
 
@@ -119,6 +121,9 @@ def run_status(settings: Settings, tenant: str) -> int:
     table.add_row("claude", "on" if settings.llm_enabled else "off")
     for realm, state in _connections(settings, tenant, store):
         table.add_row(f"quickbooks {realm}", state)
+    unrouted = unrouted_summary(store)
+    if unrouted:
+        table.add_row("quickbooks unconnected", unrouted)
     console.print(table)
     return EXIT_OK
 

@@ -1,0 +1,77 @@
+"""The Supabase ``Store``'s calls over ``qbo_unrouted`` (``infra/migrations/0010_unrouted_realms
+.sql``): QuickBooks events for companies no tenant connected yet.
+
+A mixin of ``SupabaseStore`` (it lends ``_rest``, ``_run`` and ``_rows``). Every call runs as
+the sweeper role (``_rest(None)``), the only role the table's policy admits: the rows are not
+any tenant's, and a tenant's JWT can neither read nor change them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from postgrest import SyncPostgrestClient
+from pydantic import ValidationError
+
+from app.domain.unrouted import UnroutedEvent, UnroutedRealm
+from app.errors import UpstreamError, UpstreamKind
+
+_COLUMNS = "realm_id,dedupe_key,body,received_at"
+
+
+class SupabaseUnrouted:
+    """``Store`` methods over ``qbo_unrouted``."""
+
+    def _rest(self, tenant: str | None) -> SyncPostgrestClient:
+        raise NotImplementedError  # SupabaseStore's
+
+    def _run(self, query: Any, *, unique_violation: Exception | None = None) -> object:
+        raise NotImplementedError  # SupabaseStore's
+
+    def _rows(
+        self, query: Any, tenant: str | None, *, unique_violation: Exception | None = None
+    ) -> list[Mapping[str, Any]]:
+        raise NotImplementedError  # SupabaseStore's
+
+    def keep_unrouted(self, event: UnroutedEvent) -> bool:
+        args = {"p_realm_id": event.realm, "p_dedupe_key": event.dedupe_key,
+                "p_body": event.body, "p_received_at": event.received_at.isoformat()}  # fmt: skip
+        kept = self._run(_rpc(self._rest(None), "tb_keep_unrouted", args))
+        if not isinstance(kept, bool):
+            raise _invalid("tb_keep_unrouted")
+        return kept
+
+    def unrouted(self, realm: str) -> list[UnroutedEvent]:
+        query = self._rest(None).table("qbo_unrouted").select(_COLUMNS).eq("realm_id", realm)
+        query = query.order("received_at").order("dedupe_key")
+        rows = self._rows(query, None)
+        try:
+            return [UnroutedEvent.model_validate({**row, "realm": row.get("realm_id")})
+                    for row in rows]  # fmt: skip
+        except ValidationError:
+            raise _invalid("qbo_unrouted row") from None
+
+    def drop_unrouted(self, realm: str, dedupe_keys: Sequence[str]) -> int:
+        args = {"p_realm_id": realm, "p_dedupe_keys": list(dedupe_keys)}
+        dropped = self._run(_rpc(self._rest(None), "tb_drop_unrouted", args))
+        if not isinstance(dropped, int):
+            raise _invalid("tb_drop_unrouted")
+        return dropped
+
+    def unrouted_realms(self) -> list[UnroutedRealm]:
+        rows = self._rows(_rpc(self._rest(None), "tb_unrouted_realms", {}), None)
+        try:
+            return [UnroutedRealm.model_validate(dict(row)) for row in rows]
+        except ValidationError:
+            raise _invalid("tb_unrouted_realms") from None
+
+
+def _rpc(rest: SyncPostgrestClient, function: str, args: Mapping[str, object]) -> Any:
+    return rest.rpc(function, dict(args))  # type: ignore[arg-type]  # any JSON value is sent
+
+
+def _invalid(what: str) -> UpstreamError:
+    return UpstreamError(
+        "supabase", UpstreamKind.INVALID_RESPONSE, retryable=False, message=f"unexpected {what}"
+    )
