@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, SecretStr
 
 from app.domain.decisions import Decision
 from app.domain.entries import Source, TimeEntry
+
+# Which writers a tenant's entries from one tracker go to (``SourceAccess.writes``).
+Writes = Literal["quickbooks", "tracker", "both"]
 
 
 class Status(StrEnum):
@@ -124,6 +127,10 @@ class SourceAccess(BaseModel):
     # The tracker's API key (Clockify): the worker reads each entry back from the tracker
     # before writing, instead of trusting a body its static token does not sign.
     api_key: SecretStr | None = None
+    # Where decisions about this tracker's entries are written (``Writes``): the accounting
+    # writer (QuickBooks, or the outbox locally), the tracker's own entry (Clockify custom
+    # fields, Toggl tags; needs ``api_key``), or both, each with its own ledger per entry.
+    writes: Writes = "quickbooks"
 
 
 class Tenant(BaseModel):

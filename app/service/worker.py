@@ -25,9 +25,10 @@ from datetime import UTC, datetime, timedelta
 
 from app.classify.cascade import Cascade
 from app.domain.decisions import Decision, ReviewReason
-from app.domain.entries import Source
+from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import InboxItem, Status, Tenant
 from app.domain.ledger import EntryLedger, entry_key_of, is_delete
+from app.domain.tracker_marks import without_marks
 from app.errors import InvoicedError, UpstreamError, UpstreamKind
 from app.ports import Reader, Rereader, Store, Writer
 from app.service.entry_writes import (
@@ -35,8 +36,10 @@ from app.service.entry_writes import (
     EntryWrites,
     Held,
     Part,
+    Route,
     after_invoice,
     deleted_after_invoice,
+    route,
     taken_up,
 )
 from app.sources.webhooks import content_hash
@@ -75,6 +78,7 @@ class Worker:
         cascade_for: Callable[[str], Cascade],
         *,
         reader: Reader | None = None,
+        trackers: Mapping[Source, Writer] | None = None,
         rereaders: Mapping[Source, Rereader] | None = None,
         write_reviews: bool = False,
         policy: RetryPolicy | None = None,
@@ -94,6 +98,7 @@ class Worker:
         self.clock = clock
         self.sleep = sleep
         self.writer = writer
+        self.trackers = {source: self._entries(w) for source, w in (trackers or {}).items()}
 
     @property
     def writer(self) -> Writer:
@@ -101,11 +106,18 @@ class Worker:
 
     @writer.setter
     def writer(self, writer: Writer) -> None:
+        self.entries = self._entries(writer)
+
+    def _entries(self, writer: Writer) -> EntryWrites:
         # Late-bound clock and sleep: tests swap them on the worker.
-        self.entries = EntryWrites(
+        return EntryWrites(
             self.store, writer, self._now, lease_s=self.lease_s, wait_s=self.lock_wait_s,
             sleep=self._pause,
         )  # fmt: skip
+
+    def route(self, tenant: Tenant, source: Source) -> Route:
+        """The writers the tenant chose for this tracker's entries (``SourceAccess.writes``)."""
+        return route(self.entries, self.trackers, tenant, source)
 
     def _now(self) -> datetime:
         return self.clock()
@@ -161,8 +173,9 @@ class Worker:
 
     def _decide_then_write(self, tenant: Tenant, item: InboxItem) -> Status:
         assert item.entry is not None
+        lead = self.route(tenant, item.source).lead
         try:
-            with self.entries.locked(tenant.id, item.entry.key, item.id) as held:
+            with lead.locked(tenant.id, item.entry.key, item.id) as held:
                 return self._take_up(tenant, item, held)
         except EntryBusyError as exc:
             return self._busy(item, exc)
@@ -177,19 +190,22 @@ class Worker:
         if ledger.supersedes(item):
             note = f"superseded by a newer version of this entry (item {ledger.item_id})"
             return self._end(item, Status.SKIPPED, error=note)
-        content = content_hash(item.entry)
+        seen = self._as_classified(tenant, item)
+        content = content_hash(seen)
         if ledger.content == content and ledger.item_id not in (None, item.id):
             note = f"no change since item {ledger.item_id}: nothing to write"
+            if content != content_hash(item.entry):
+                note = f"our own write echoed back ({note})"
             return self._end(item, Status.SKIPPED, error=note)
         try:
-            decision = self._decide(item)
+            decision = self._decide(item, seen)
         except Exception as exc:
             log.exception("classification failed for %s/%s", item.tenant, item.id)
             return self._retry(item, f"classification failed: {type(exc).__name__}")
         reasons = set(decision.review_reasons)
         if reasons and reasons <= TRANSIENT_MODEL and item.attempts < self.policy.model_attempts:
             return self._retry(item, "model unavailable: " + decision.reason, decision)
-        if decision.needs_review and not self.write_reviews:  # held back for a person
+        if decision.needs_review and not self._writes_review(tenant, item):  # for a person
             return self._settle(held, item, taken_up(ledger, item, content),
                                 Status.NEEDS_REVIEW, decision=decision)  # fmt: skip
         return self._write(tenant, item, decision, held, content)
@@ -203,8 +219,11 @@ class Worker:
             # Written by this very item before a crash took our commit: never write twice.
             return self._end(item, Status.NEEDS_REVIEW if decision.needs_review else Status.POSTED,
                              decision=decision)  # fmt: skip
+        parts = [Part(item, decision, item.entry.version)]
         try:
-            records = self.entries.write(tenant, ledger, [Part(item, decision, item.entry.version)])
+            records = self._owner(held).write(tenant, ledger, parts)
+            for follower in self.route(tenant, item.source).followers:
+                self._follow(follower, tenant, parts, content)
         except InvoicedError as exc:
             return self._settle(held, item, taken_up(ledger, item, content), Status.NEEDS_REVIEW,
                                 decision=after_invoice(decision, exc), error=str(exc))  # fmt: skip
@@ -225,13 +244,13 @@ class Worker:
         if key is None:
             return self._end(item, Status.SKIPPED, error="a delete that names no entry")
         try:
-            with self.entries.locked(tenant.id, key, item.id) as held:
+            with self.route(tenant, item.source).lead.locked(tenant.id, key, item.id) as held:
                 ledger = held.ledger
                 if ledger.deleted and ledger.item_id != item.id:
                     note = f"deleted at the source (already handled by item {ledger.item_id})"
                     return self._end(item, Status.SKIPPED, error=note)
                 try:
-                    removed = self.entries.remove(tenant, item, ledger)
+                    removed = self._owner(held).remove(tenant, item, ledger)
                 except UpstreamError as exc:
                     return self._write_failed(item, None, exc)
                 gone = taken_up(
@@ -263,15 +282,43 @@ class Worker:
                 note = f"superseded by a newer version of this entry (item {item.id})"
                 self.store.supersede(item.tenant, previous, now=self.clock(), note=note)
         finally:  # what was written is kept even if ending the item failed: never twice
-            self.entries.save(held, ledger)
+            self._owner(held).save(held, ledger)
         return status
+
+    def _owner(self, held: Held) -> EntryWrites:
+        return held.owner or self.entries
+
+    def _follow(self, writes: EntryWrites, tenant: Tenant, parts: list[Part], content: str) -> None:
+        """A second writer (``both``): its own ledger row and lease for the entry, written after
+        the lead's; a failure fails the item, and the retry finds both records again."""
+        item = parts[0].item
+        assert item.entry is not None
+        with writes.locked(tenant.id, item.entry.key, item.id) as held:
+            ledger = held.ledger
+            if ledger.deleted or (ledger.written == content and ledger.item_id == item.id):
+                return
+            records = writes.write(tenant, ledger, parts)
+            writes.save(held, taken_up(ledger, item, content, records=records, written=content))
+
+    def _writes_review(self, tenant: Tenant, item: InboxItem) -> bool:
+        """A decision waiting for a person is written when the settings say so (``mark``), or
+        when the tracker itself leads: its ``review`` mark is how people there see it."""
+        lead = self.route(tenant, item.source).lead
+        return self.write_reviews or lead.system == item.source.value
+
+    def _as_classified(self, tenant: Tenant, item: InboxItem) -> TimeEntry:
+        """The entry as classification reads it: without what timebill writes back onto it
+        when it writes to this tracker (its billable flag and our tags are ours, not inputs)."""
+        assert item.entry is not None
+        writes = self.route(tenant, item.source)
+        systems = {writes.lead.system, *(f.system for f in writes.followers)}
+        return without_marks(item.entry) if item.source.value in systems else item.entry
 
     def _busy(self, item: InboxItem, exc: EntryBusyError) -> Status:
         when = self.clock() + timedelta(seconds=BUSY_WAIT_S)
         return self._later(item, str(exc), item.decision, when)
 
-    def _decide(self, item: InboxItem) -> Decision:
-        assert item.entry is not None
+    def _decide(self, item: InboxItem, entry: TimeEntry) -> Decision:
         cascade = self.cascade_for(item.tenant)
         earlier = item.decision
         # Decided on an earlier attempt under the same rules, and only the write failed:
@@ -279,7 +326,7 @@ class Worker:
         reusable = earlier is not None and not earlier.needs_review
         if reusable and earlier and earlier.rules_version == _version(cascade, item):
             return earlier
-        return cascade.classify(item.entry)
+        return cascade.classify(entry)
 
     def _is_echo(self, item: InboxItem) -> bool:
         """A record we created for an entry from another tracker, announced back to us.
