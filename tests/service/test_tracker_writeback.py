@@ -21,7 +21,7 @@ from app.adapters.clockify_writer import ClockifyWriter
 from app.adapters.outbox_writer import OutboxWriter
 from app.adapters.toggl_writer import TogglWriter
 from app.domain.entries import Source
-from app.domain.inbox import Status, Writes
+from app.domain.inbox import Status, Tenant, Writes
 from app.service.local import DEMO_ACCOUNTS, demo_entry
 from tests.service.conftest import Rig
 from tests.service.qbo_rig import post
@@ -220,3 +220,16 @@ def test_a_toggl_review_is_tagged_review_and_not_billable(rig: Rig, toggl: FakeT
     held = toggl.entries[TOGGL_ENTRY]
     assert "review" in held["tags"]
     assert held["billable"] is False
+
+
+def test_harvest_write_back_is_declined_when_configured(rig: Rig) -> None:
+    access = rig.tenant.sources[Source.CLOCKIFY].model_copy(update={"writes": "tracker"})
+    with pytest.raises(ValueError, match="Harvest has no custom fields"):
+        Tenant(id="firm", name="Firm", sources={Source.HARVEST: access})
+
+
+def test_the_writers_choice_survives_the_store(rig: Rig) -> None:
+    keyed(rig, Source.TOGGL, TOKEN, "both")
+    stored = rig.store.get_tenant("demo")
+    assert stored is not None
+    assert stored.sources[Source.TOGGL].writes == "both"
