@@ -24,8 +24,9 @@ key as ``auth`` (the worker parks the entry as ``waiting``).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 
@@ -79,7 +80,8 @@ class ClockifyWriter:
             raise UpstreamError(SYSTEM, UpstreamKind.AUTH, retryable=False,
                                 message="no Clockify API key for this tenant")  # fmt: skip
         extra = {"transport": self.transport} if self.transport is not None else {}
-        return _Session(lambda: http_client(self.base_url, {"X-Api-Key": key}, **extra), SYSTEM)
+        make = lambda: http_client(self.base_url, {"X-Api-Key": key}, **extra)  # noqa: E731
+        return _Session(make, SYSTEM, f"{self.base_url} {id(self.transport)} {key}")
 
     def _field_ids(self, api: Api, tenant: str, workspace: str) -> dict[str, str]:
         cached = self.fields.get((tenant, workspace))
@@ -90,17 +92,24 @@ class ClockifyWriter:
 
 
 class _Session:
-    """An ``Api`` over a fresh client for one write, closed on the way out."""
+    """An ``Api`` over the tenant's client, one try per call. Clients are kept per key (an
+    httpx client builds an SSL context: too slow to make one per entry) and thread-safe."""
 
-    def __init__(self, make: Callable[[], httpx.Client], system: str) -> None:
-        self.make, self.system = make, system
+    clients: ClassVar[dict[tuple[str, str], httpx.Client]] = {}
+    lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, make: Callable[[], httpx.Client], system: str, key: str) -> None:
+        self.make, self.system, self.key = make, system, (system, key)
 
     def __enter__(self) -> Api:
-        self.http = self.make()
-        return Api(self.system, self.http, policy=RetryPolicy(attempts=1))
+        with self.lock:
+            http = self.clients.get(self.key)
+            if http is None or http.is_closed:
+                http = self.clients[self.key] = self.make()
+        return Api(self.system, http, policy=RetryPolicy(attempts=1))
 
     def __exit__(self, *exc: object) -> None:
-        self.http.close()
+        return None
 
 
 def custom_fields(api: Api, workspace: str) -> dict[str, str]:

@@ -75,7 +75,8 @@ class TogglWriter:
                                 message="no Toggl API token for this tenant")  # fmt: skip
         auth = httpx.BasicAuth(token, "api_token")
         extra = {"transport": self.transport} if self.transport is not None else {}
-        return _Session(lambda: http_client(self.base_url, {}, auth=auth, **extra), SYSTEM)
+        make = lambda: http_client(self.base_url, {}, auth=auth, **extra)  # noqa: E731
+        return _Session(make, SYSTEM, f"{self.base_url} {id(self.transport)} {token}")
 
     def _ensure_tags(self, api: Api, tenant: str, workspace: str, wanted: tuple[str, ...]) -> None:
         path = f"/api/v9/workspaces/{workspace}/tags"

@@ -194,7 +194,7 @@ class Worker:
         content = content_hash(seen)
         if ledger.content == content and ledger.item_id not in (None, item.id):
             note = f"no change since item {ledger.item_id}: nothing to write"
-            if content != content_hash(item.entry):
+            if self._echo(item, ledger):
                 note = f"our own write echoed back ({note})"
             return self._end(item, Status.SKIPPED, error=note)
         try:
@@ -305,6 +305,14 @@ class Worker:
         when the tracker itself leads: its ``review`` mark is how people there see it."""
         lead = self.route(tenant, item.source).lead
         return self.write_reviews or lead.system == item.source.value
+
+    def _echo(self, item: InboxItem, ledger: EntryLedger) -> bool:
+        """The same content as the version taken up, except for what we wrote onto it."""
+        assert item.entry is not None
+        assert ledger.item_id is not None
+        taken = self.store.get(item.tenant, ledger.item_id)
+        before = taken.entry if taken is not None else None
+        return before is not None and content_hash(before) != content_hash(item.entry)
 
     def _as_classified(self, tenant: Tenant, item: InboxItem) -> TimeEntry:
         """The entry as classification reads it: without what timebill writes back onto it
