@@ -109,7 +109,10 @@ def seed(entry: TimeEntry, clockify: FakeClockify, toggl: FakeToggl) -> None:
             "timeInterval": {"start": start, "end": (entry.end or entry.start or start)
                              and str(entry.end or start)},
         }  # fmt: skip
-    else:
+    else:  # the person's own tags exist in the workspace already
+        for tag in entry.tags:
+            if tag not in toggl.tags.values():
+                toggl.tags[100 + len(toggl.tags)] = tag
         toggl.entries[int(entry.external_id)] = {
             "id": int(entry.external_id), "workspace_id": TOGGL_WS, "tags": list(entry.tags),
             "billable": bool(entry.billable_flag), "description": entry.description}  # fmt: skip
@@ -208,8 +211,9 @@ def report(n: int, passes: list[Pass], marks: tuple[int, int, int, int], clockif
     c_code, c_review, t_code, t_review = marks
     print(f"Clockify entries marked {c_code}/{len(clockify.entries)} (review {c_review}); "
           f"custom fields {sorted(clockify.fields.values())}")  # fmt: skip
+    ours = sum(1 for name in toggl.tags.values() if name.startswith("code:") or name == "review")
     print(f"Toggl entries marked    {t_code}/{len(toggl.entries)} (review {t_review}); "
-          f"tags created {len(toggl.tags)}")  # fmt: skip
+          f"tags of ours created {ours}")  # fmt: skip
 
 
 if __name__ == "__main__":

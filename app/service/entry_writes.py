@@ -21,10 +21,11 @@ from datetime import datetime
 from decimal import Decimal
 
 from app.domain.decisions import Decision, ReviewReason, Stage
-from app.domain.entries import Source
+from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import InboxItem, Tenant
 from app.domain.ledger import EntryLedger, own_record
 from app.domain.rules import Basis
+from app.domain.tracker_marks import without_marks
 from app.errors import InvoicedError, UpstreamError, UpstreamKind
 from app.ports import Store, Writer
 
@@ -199,6 +200,29 @@ def route(
     if choice == "tracker":
         return Route(tracker)
     return Route(accounting, (tracker,))
+
+
+def follow(writes: EntryWrites, tenant: Tenant, parts: Sequence[Part], content: str,
+           **changes: object) -> None:  # fmt: skip
+    """A second writer (``both``): its own ledger row and lease for the entry, written after
+    the lead's; a failure goes to the caller, and the retry finds both records again."""
+    item = parts[0].item
+    assert item.entry is not None
+    with writes.locked(tenant.id, item.entry.key, f"follow:{item.id}") as held:
+        ledger = held.ledger
+        if ledger.deleted or (ledger.written == content and ledger.item_id == item.id
+                              and ledger.review_id == changes.get("review_id")):  # fmt: skip
+            return
+        records = writes.write(tenant, ledger, parts)
+        done = taken_up(ledger, item, content, records=records, written=content, **changes)
+        writes.save(held, done)
+
+
+def as_classified(route: Route, entry: TimeEntry) -> TimeEntry:
+    """The entry as classification reads it: without what timebill writes back onto it when it
+    writes to this tracker (its billable flag and our tags are ours, not the person's)."""
+    systems = {route.lead.system, *(f.system for f in route.followers)}
+    return without_marks(entry) if entry.source.value in systems else entry
 
 
 def _takes(function: Callable[..., object], name: str) -> bool:

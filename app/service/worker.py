@@ -28,7 +28,6 @@ from app.domain.decisions import Decision, ReviewReason
 from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import InboxItem, Status, Tenant
 from app.domain.ledger import EntryLedger, entry_key_of, is_delete
-from app.domain.tracker_marks import without_marks
 from app.errors import InvoicedError, UpstreamError, UpstreamKind
 from app.ports import Reader, Rereader, Store, Writer
 from app.service.entry_writes import (
@@ -38,7 +37,9 @@ from app.service.entry_writes import (
     Part,
     Route,
     after_invoice,
+    as_classified,
     deleted_after_invoice,
+    follow,
     route,
     taken_up,
 )
@@ -223,7 +224,7 @@ class Worker:
         try:
             records = self._owner(held).write(tenant, ledger, parts)
             for follower in self.route(tenant, item.source).followers:
-                self._follow(follower, tenant, parts, content)
+                follow(follower, tenant, parts, content, review_id=None)
         except InvoicedError as exc:
             return self._settle(held, item, taken_up(ledger, item, content), Status.NEEDS_REVIEW,
                                 decision=after_invoice(decision, exc), error=str(exc))  # fmt: skip
@@ -288,18 +289,6 @@ class Worker:
     def _owner(self, held: Held) -> EntryWrites:
         return held.owner or self.entries
 
-    def _follow(self, writes: EntryWrites, tenant: Tenant, parts: list[Part], content: str) -> None:
-        """A second writer (``both``): its own ledger row and lease for the entry, written after
-        the lead's; a failure fails the item, and the retry finds both records again."""
-        item = parts[0].item
-        assert item.entry is not None
-        with writes.locked(tenant.id, item.entry.key, item.id) as held:
-            ledger = held.ledger
-            if ledger.deleted or (ledger.written == content and ledger.item_id == item.id):
-                return
-            records = writes.write(tenant, ledger, parts)
-            writes.save(held, taken_up(ledger, item, content, records=records, written=content))
-
     def _writes_review(self, tenant: Tenant, item: InboxItem) -> bool:
         """A decision waiting for a person is written when the settings say so (``mark``), or
         when the tracker itself leads: its ``review`` mark is how people there see it."""
@@ -315,12 +304,8 @@ class Worker:
         return before is not None and content_hash(before) != content_hash(item.entry)
 
     def _as_classified(self, tenant: Tenant, item: InboxItem) -> TimeEntry:
-        """The entry as classification reads it: without what timebill writes back onto it
-        when it writes to this tracker (its billable flag and our tags are ours, not inputs)."""
         assert item.entry is not None
-        writes = self.route(tenant, item.source)
-        systems = {writes.lead.system, *(f.system for f in writes.followers)}
-        return without_marks(item.entry) if item.source.value in systems else item.entry
+        return as_classified(self.route(tenant, item.source), item.entry)
 
     def _busy(self, item: InboxItem, exc: EntryBusyError) -> Status:
         when = self.clock() + timedelta(seconds=BUSY_WAIT_S)

@@ -22,12 +22,17 @@ from app.adapters.outbox_writer import OutboxWriter
 from app.adapters.toggl_writer import TogglWriter
 from app.domain.entries import Source
 from app.domain.inbox import Status, Tenant, Writes
+from app.review.learning import MemoryBank
+from app.review.proposals import Proposals
+from app.review.service import ReviewService
 from app.service.local import DEMO_ACCOUNTS, demo_entry
+from app.service.rules_provider import DirectoryRules
 from tests.service.conftest import Rig
 from tests.service.qbo_rig import post
 from tests.trackers.fakes import FakeClockify, FakeToggl
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "tests" / "data"
 ENTRY = "68453d0cf0c88d522704ab76"
 TOGGL_ENTRY = 3050541208
 KEY = "clockify-key-of-the-demo-firm"
@@ -233,3 +238,31 @@ def test_the_writers_choice_survives_the_store(rig: Rig) -> None:
     stored = rig.store.get_tenant("demo")
     assert stored is not None
     assert stored.sources[Source.TOGGL].writes == "both"
+
+
+def test_a_reviewers_decision_goes_to_the_tracker_and_its_echo_is_no_work(
+    rig: Rig, toggl: FakeToggl, tmp_path: Path
+) -> None:
+    item_id = toggl_delivery(rig, description="strategy workshop, partner rate", duration=42480,
+                             stop="2026-10-15T02:48:00Z")  # fmt: skip
+    rig.run_queue()
+    assert "review" in toggl.entries[TOGGL_ENTRY]["tags"]
+    rules = DirectoryRules(REPO / "sow_rules")
+    service = ReviewService(
+        rig.store, OutboxWriter(tmp_path / "outbox"), rules, bank=MemoryBank(rig.store),
+        proposals=Proposals(rig.store, rules, REPO / "sow_rules"), clock=rig.clock,
+        trackers={Source.TOGGL: TogglWriter()},
+    )  # fmt: skip
+    outcome = service.change_code("demo", item_id, "dana", "NWF-COMP", "workshop")
+    assert outcome.status is Status.POSTED
+    held = toggl.entries[TOGGL_ENTRY]
+    assert "code:NWF-COMP" in held["tags"]
+    assert "review" not in held["tags"]
+    assert not list((tmp_path / "outbox").glob("**/*.json"))  # the tenant chose the tracker
+    puts = toggl.puts
+    echo = toggl_delivery(rig, description="strategy workshop, partner rate", duration=42480,
+                          stop="2026-10-15T02:48:00Z", tags=held["tags"],
+                          billable=held["billable"], at="2026-10-15T03:00:00+00:00")  # fmt: skip
+    rig.run_queue()
+    assert status(rig, echo)[0] is Status.SKIPPED
+    assert toggl.puts == puts
