@@ -159,9 +159,9 @@ def run_pass(name: str, entries: list[TimeEntry], rig: tuple[Any, ...]) -> Pass:
 
 def carried(clockify: FakeClockify, toggl: FakeToggl) -> tuple[int, int, int, int]:
     """Entries carrying a code (or ``review`` when no code applies) and a review state."""
-    c_code = sum(1 for i in clockify.entries if clockify.value(i, "timebill code") is not None
-                 and clockify.value(i, "timebill review") in ("ok", "review"))  # fmt: skip
-    c_review = sum(1 for i in clockify.entries if clockify.value(i, "timebill review") == "review")
+    c_code = sum(1 for i in clockify.entries if clockify.value(i, "timebill_code") is not None
+                 and clockify.value(i, "timebill_review") in ("ok", "review"))  # fmt: skip
+    c_review = sum(1 for i in clockify.entries if clockify.value(i, "timebill_review") == "review")
     t_code = sum(1 for e in toggl.entries.values()
                  if any(t.startswith("code:") or t == "review" for t in e["tags"]))  # fmt: skip
     t_review = sum(1 for e in toggl.entries.values() if "review" in e["tags"])

@@ -1,7 +1,7 @@
 """The ``Writer`` port on Clockify itself: the decision written onto the person's own entry.
 
 What is written: the billing code, the review state (``review`` / ``ok``) and a short reason
-into three workspace custom fields (``timebill code``, ``timebill review``, ``timebill reason``,
+into three workspace custom fields (``timebill_code``, ``timebill_review``, ``timebill_reason``,
 type ``TXT``), and the entry's ``billable`` flag from the SOW decision. Nothing else on the
 entry is touched. The custom fields belong to the workspace: ``CustomFields`` finds them by
 name (``GET /v1/workspaces/{ws}/custom-fields``) or creates them (``POST``) on the first write
@@ -39,7 +39,7 @@ from app.errors import UpstreamError, UpstreamKind
 
 SYSTEM = "clockify"
 BASE_URL = "https://api.clockify.me/api"
-FIELD_NAMES = {"code": "timebill code", "review": "timebill review", "reason": "timebill reason"}
+FIELD_NAMES = {"code": "timebill_code", "review": "timebill_review", "reason": "timebill_reason"}
 _KEPT = ("description", "projectId", "taskId", "tagIds", "type")
 
 

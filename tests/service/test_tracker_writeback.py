@@ -93,11 +93,11 @@ def test_clockify_gets_code_review_state_reason_and_billable_by_read_merge_put(
     rig.run_queue()
     assert status(rig, item)[0] is Status.POSTED
     assert clockify.puts == 1
-    assert sorted(clockify.fields.values()) == ["timebill code", "timebill reason",
-                                                "timebill review"]  # fmt: skip
-    assert clockify.value(ENTRY, "timebill code") == "NWF-TRAVEL"
-    assert clockify.value(ENTRY, "timebill review") == "ok"
-    assert clockify.value(ENTRY, "timebill reason")
+    assert sorted(clockify.fields.values()) == ["timebill_code", "timebill_reason",
+                                                "timebill_review"]  # fmt: skip
+    assert clockify.value(ENTRY, "timebill_code") == "NWF-TRAVEL"
+    assert clockify.value(ENTRY, "timebill_review") == "ok"
+    assert clockify.value(ENTRY, "timebill_reason")
     held = clockify.entries[ENTRY]
     # The whole entry was sent back: what timebill does not own is as the person left it.
     assert held["timeInterval"]["start"] == "2026-10-14T15:00:00Z"
