@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from app.classify.claude_batch import BatchedClaude
     from app.classify.memory import Memory
     from app.classify.rules_stage import RulesStage
+    from app.domain.entries import Source
     from app.domain.rulebook import RuleBook
     from app.service.qbo_health import QboHealth
     from app.service.worker import Worker
@@ -124,7 +125,7 @@ def build_worker(settings: Settings, store: Store) -> Worker:
     writer, reader = build_writer_and_reader(settings, store)
     rereader = ClockifyRereader()  # reads back only for tenants with a Clockify API key
     return Worker(
-        store, writer, classifiers.cascade_for, reader=reader,
+        store, writer, classifiers.cascade_for, reader=reader, trackers=build_tracker_writers(),
         rereaders={rereader.source: rereader},
         write_reviews=settings.review_write == "mark", lease_s=settings.worker_lease_s,
     )  # fmt: skip
@@ -154,6 +155,17 @@ def build_writer_and_reader(
 
     api = build_qbo_api(settings)
     return QuickBooksWriter(api, mappings), QboReader(api, mappings)
+
+
+def build_tracker_writers() -> dict[Source, Writer]:
+    """The trackers decisions can be written back to, for tenants whose ``SourceAccess.writes``
+    says ``tracker`` or ``both`` (each with the tenant's own API key or token). Harvest has
+    none: ``Tenant`` refuses ``writes`` other than ``quickbooks`` for it (``declined``)."""
+    from app.adapters.clockify_writer import ClockifyWriter  # noqa: PLC0415
+    from app.adapters.toggl_writer import TogglWriter  # noqa: PLC0415
+    from app.domain.entries import Source  # noqa: PLC0415
+
+    return {Source.CLOCKIFY: ClockifyWriter(), Source.TOGGL: TogglWriter()}
 
 
 def refuse_outbox_on_lambda() -> None:

@@ -278,6 +278,7 @@ class SqliteStore(AccessTables, UnroutedTables):
                 "secrets": [s.get_secret_value() for s in acc.secrets],
                 "accounts": acc.accounts,
                 **({"api_key": acc.api_key.get_secret_value()} if acc.api_key else {}),
+                **({"writes": acc.writes} if acc.writes != "quickbooks" else {}),
             }
             for src, acc in tenant.sources.items()
         }

@@ -588,6 +588,7 @@ def _sources(tenant: Tenant) -> dict[str, Any]:
             "secrets": [s.get_secret_value() for s in access.secrets],
             "accounts": list(access.accounts),
             **({"api_key": access.api_key.get_secret_value()} if access.api_key else {}),
+            **({"writes": access.writes} if access.writes != "quickbooks" else {}),
         }
         for source, access in tenant.sources.items()
     }

@@ -42,7 +42,7 @@ def default_review(svc: Services) -> ReviewDeps:
 def _build(svc: Services) -> ReviewDeps:
 
     from app.api.auth import session_key  # noqa: PLC0415
-    from app.factory import build_writer_and_reader  # noqa: PLC0415
+    from app.factory import build_tracker_writers, build_writer_and_reader  # noqa: PLC0415
     from app.review.learning import bank_for  # noqa: PLC0415
     from app.review.proposals import Proposals  # noqa: PLC0415
     from app.review.service import ReviewService  # noqa: PLC0415
@@ -53,7 +53,8 @@ def _build(svc: Services) -> ReviewDeps:
     rules = DirectoryRules(settings.rules_dir)
     proposals = Proposals(svc.store, rules, settings.rules_dir)
     service = ReviewService(svc.store, writer, rules, bank=bank_for(svc.store),
-                            proposals=proposals, clock=svc.clock)  # fmt: skip
+                            proposals=proposals, clock=svc.clock,
+                            trackers=build_tracker_writers())  # fmt: skip
     return ReviewDeps(service, session_key(settings), settings)
 
 

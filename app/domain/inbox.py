@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, SecretStr
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, SecretStr, model_validator
 
 from app.domain.decisions import Decision
 from app.domain.entries import Source, TimeEntry
+
+# Which writers a tenant's entries from one tracker go to (``SourceAccess.writes``).
+Writes = Literal["quickbooks", "tracker", "both"]
 
 
 class Status(StrEnum):
@@ -124,6 +127,10 @@ class SourceAccess(BaseModel):
     # The tracker's API key (Clockify): the worker reads each entry back from the tracker
     # before writing, instead of trusting a body its static token does not sign.
     api_key: SecretStr | None = None
+    # Where decisions about this tracker's entries are written (``Writes``): the accounting
+    # writer (QuickBooks, or the outbox locally), the tracker's own entry (Clockify custom
+    # fields, Toggl tags; needs ``api_key``), or both, each with its own ledger per entry.
+    writes: Writes = "quickbooks"
 
 
 class Tenant(BaseModel):
@@ -133,3 +140,27 @@ class Tenant(BaseModel):
     name: str
     sources: dict[Source, SourceAccess] = Field(default_factory=dict)
     paused: bool = False
+
+    @model_validator(mode="after")
+    def _writes_back_where_it_can(self) -> Tenant:
+        for source, access in self.sources.items():
+            if access.writes != "quickbooks" and source not in WRITES_BACK:
+                raise ValueError(declined(source))
+        return self
+
+
+# Trackers timebill can write its decisions back to (``SourceAccess.writes``).
+WRITES_BACK = frozenset({Source.CLOCKIFY, Source.TOGGL})
+
+
+def declined(source: Source) -> str:
+    """Why write-back to ``source`` is refused (at configuration time, never mid-month)."""
+    if source is Source.HARVEST:
+        return (
+            "Harvest has no custom fields or tags on time entries, and its billable flag "
+            "follows the project's and task's billable settings (an entry cannot be made "
+            "billable on a non-billable task): there is nowhere to put the billing code or "
+            "the review state, so write-back to Harvest is declined. Keep writes=quickbooks "
+            "for Harvest; the code and reason go to QuickBooks (or the outbox)"
+        )
+    return f"{source.value} has no write-back: keep writes=quickbooks for it"

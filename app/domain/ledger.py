@@ -65,6 +65,8 @@ def is_delete(item: InboxItem) -> bool:
     )
 
 
-def own_record(entry_key: str, record: str) -> bool:
-    """The record is the entry itself (a TimeActivity read from QuickBooks), not one we made."""
-    return entry_key == f"{Source.QUICKBOOKS.value}:{record}"
+def own_record(entry_key: str, record: str, system: str = Source.QUICKBOOKS.value) -> bool:
+    """The record is the entry itself, not one we made: a TimeActivity read from QuickBooks and
+    written back there, or a Clockify or Toggl entry written back onto itself (``system`` is the
+    writer's; a QuickBooks record of a Toggl entry is never the entry, whatever its id)."""
+    return entry_key == f"{system}:{record}"

@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from app.domain.decisions import Decision
 from app.domain.entries import Source, TimeEntry
-from app.domain.inbox import InboxItem, Status
+from app.domain.inbox import InboxItem, Status, Tenant
 from app.domain.ledger import is_delete
 from app.domain.reviews import ReviewAction, ReviewRecord, review_conflict
 from app.domain.rulebook import ClientContext
@@ -43,7 +43,16 @@ from app.review.decide import (
 )
 from app.review.learning import MemoryBank, pattern_of
 from app.review.proposals import Proposals, RuleProposal, RulesProvider
-from app.service.entry_writes import EntryBusyError, EntryWrites, Part, taken_up
+from app.service.entry_writes import (
+    EntryBusyError,
+    EntryWrites,
+    Part,
+    Route,
+    as_classified,
+    follow,
+    route,
+    taken_up,
+)
 from app.sources.webhooks import content_hash
 
 log = logging.getLogger("timebill.review")
@@ -78,6 +87,7 @@ class ReviewService:
         bank: MemoryBank,
         proposals: Proposals,
         clock: Callable[[], datetime],
+        trackers: Mapping[Source, Writer] | None = None,
     ) -> None:
         self.store = store
         self.rules = rules
@@ -85,6 +95,7 @@ class ReviewService:
         self.proposals = proposals
         self.clock = clock
         self.writer = writer
+        self.trackers = {s: EntryWrites(store, w, self._now) for s, w in (trackers or {}).items()}
 
     @property
     def writer(self) -> Writer:
@@ -192,7 +203,9 @@ class ReviewService:
         if not mine or mine[-1].after[0].entry_version != item.entry.version:
             return None
         last = mine[-1]
-        ledger = self.store.entry_ledger(item.tenant, self.entries.system, item.entry.key)
+        tenant = self.store.get_tenant(item.tenant)
+        lead = self.entries if tenant is None else self._route(tenant, item.source).lead
+        ledger = self.store.entry_ledger(item.tenant, lead.system, item.entry.key)
         return None if ledger is not None and ledger.review_id == last.id else last
 
     def state(self, tenant: str, item_id: str) -> int:
@@ -292,8 +305,9 @@ class ReviewService:
         if tenant is None:
             raise NotFoundError(f"no tenant {item.tenant}")
         said = f"review {review.id[:8]} by {review.reviewer} saved"
+        writes = self._route(tenant, entry.source)
         try:
-            with self.entries.locked(item.tenant, entry.key, f"review:{review.id}") as held:
+            with writes.lead.locked(item.tenant, entry.key, f"review:{review.id}") as held:
                 ledger = held.ledger
                 moot = _moot(ledger.deleted, ledger.supersedes(item))
                 if moot is not None:
@@ -301,18 +315,20 @@ class ReviewService:
                                          note=f"{said}; not written: {moot}")  # fmt: skip
                     return Status.SKIPPED, f"{said}; not written: {moot}"
                 records = ledger.records
+                parts = [Part(part_item(item, entry, review, i), decision,
+                              part_key(entry, review, i))
+                         for i, decision in enumerate(review.after)]  # fmt: skip
                 if ledger.review_id != review.id:  # else written before a crash: not twice
-                    parts = [Part(part_item(item, entry, review, i), decision,
-                                  part_key(entry, review, i))
-                             for i, decision in enumerate(review.after)]  # fmt: skip
-                    records = self.entries.write(tenant, ledger, parts)
-                content = content_hash(entry)
+                    records = writes.lead.write(tenant, ledger, parts)
+                content = content_hash(as_classified(writes, entry))
+                for follower in writes.followers:  # "both": each writer its own record
+                    follow(follower, tenant, parts, content, review_id=review.id)
                 done = taken_up(ledger, item, content, records=records, written=content,
                                 review_id=review.id)  # fmt: skip
                 # Posted before the entry is released: a newer delivery then finds it so.
                 self.store.finish(item.tenant, item.id, Status.POSTED, now=self.clock(),
                                   decision=_summary(review))  # fmt: skip
-                self.entries.save(held, done)
+                writes.lead.save(held, done)
         except EntryBusyError:
             return self._failed(item, f"{said}; the entry is being written by a newer delivery:"
                                 " retry in a moment")  # fmt: skip
@@ -323,6 +339,9 @@ class ReviewService:
             log.warning("review write failed for %s/%s: %s", item.tenant, item.id, exc)
             return self._failed(item, f"{said}; write failed: {exc}")
         return Status.POSTED, None
+
+    def _route(self, tenant: Tenant, source: Source) -> Route:
+        return route(self.entries, self.trackers, tenant, source)
 
     def _failed(self, item: InboxItem, error: str) -> tuple[Status, str]:
         self.store.finish(item.tenant, item.id, Status.NEEDS_REVIEW, now=self.clock(),

@@ -14,16 +14,18 @@ from __future__ import annotations
 import inspect
 import logging
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
 from app.domain.decisions import Decision, ReviewReason, Stage
+from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import InboxItem, Tenant
 from app.domain.ledger import EntryLedger, own_record
 from app.domain.rules import Basis
+from app.domain.tracker_marks import without_marks
 from app.errors import InvoicedError, UpstreamError, UpstreamKind
 from app.ports import Store, Writer
 
@@ -51,6 +53,7 @@ class Held:
     ledger: EntryLedger
     holder: str
     saved: bool = field(default=False)
+    owner: EntryWrites | None = None  # whose ledger (which writer system) this is
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ class EntryWrites:
         """The entry's lease for ``holder``, waiting up to ``wait_s`` for another holder to
         finish (``EntryBusyError`` after that). Released on the way out unless saved."""
         ledger = self._lock(tenant, entry_key, holder)
-        held = Held(ledger, holder)
+        held = Held(ledger, holder, owner=self)
         try:
             yield held
         finally:
@@ -131,7 +134,7 @@ class EntryWrites:
             if existing is None:
                 self._remember(part.item, part.log_key, record)
         for extra in ledger.records[len(parts) :]:
-            if extra not in records and not own_record(ledger.entry_key, extra):
+            if extra not in records and not own_record(ledger.entry_key, extra, self.system):
                 self._delete(tenant, parts[0].item, extra)
         return tuple(records)
 
@@ -142,7 +145,7 @@ class EntryWrites:
         notes: list[str] = []
         invoiced: InvoicedError | None = None
         for record in ledger.records:
-            if own_record(ledger.entry_key, record):
+            if own_record(ledger.entry_key, record, self.system):
                 continue  # the QuickBooks record itself: deleted there, not by us
             try:
                 done = self._delete(tenant, item, record)
@@ -171,6 +174,55 @@ class EntryWrites:
             # The record already belongs to another write (a create answered with the record an
             # earlier delivery made): it is still recognised as ours.
             log.info("record %s of %s/%s was recorded before", record, item.tenant, item.id)
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where one entry's decisions go: the ``lead`` writer's ledger governs the entry (what was
+    taken up, superseded, deleted); ``followers`` each keep their own record for it."""
+
+    lead: EntryWrites
+    followers: tuple[EntryWrites, ...] = ()
+
+
+def route(
+    accounting: EntryWrites, trackers: Mapping[Source, EntryWrites], tenant: Tenant,
+    source: Source,
+) -> Route:  # fmt: skip
+    """The tenant's choice for this tracker (``SourceAccess.writes``): the accounting writer,
+    the tracker itself, or both (accounting leads). Without a tracker writer for the source,
+    the accounting writer."""
+    access = tenant.sources.get(source)
+    tracker = trackers.get(source)
+    choice = access.writes if access is not None else "quickbooks"
+    if tracker is None or choice == "quickbooks":
+        return Route(accounting)
+    if choice == "tracker":
+        return Route(tracker)
+    return Route(accounting, (tracker,))
+
+
+def follow(writes: EntryWrites, tenant: Tenant, parts: Sequence[Part], content: str,
+           **changes: object) -> None:  # fmt: skip
+    """A second writer (``both``): its own ledger row and lease for the entry, written after
+    the lead's; a failure goes to the caller, and the retry finds both records again."""
+    item = parts[0].item
+    assert item.entry is not None
+    with writes.locked(tenant.id, item.entry.key, f"follow:{item.id}") as held:
+        ledger = held.ledger
+        if ledger.deleted or (ledger.written == content and ledger.item_id == item.id
+                              and ledger.review_id == changes.get("review_id")):  # fmt: skip
+            return
+        records = writes.write(tenant, ledger, parts)
+        done = taken_up(ledger, item, content, records=records, written=content, **changes)
+        writes.save(held, done)
+
+
+def as_classified(route: Route, entry: TimeEntry) -> TimeEntry:
+    """The entry as classification reads it: without what timebill writes back onto it when it
+    writes to this tracker (its billable flag and our tags are ours, not the person's)."""
+    systems = {route.lead.system, *(f.system for f in route.followers)}
+    return without_marks(entry) if entry.source.value in systems else entry
 
 
 def _takes(function: Callable[..., object], name: str) -> bool:

@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 
 from app.classify.cascade import Cascade
 from app.domain.decisions import Decision, ReviewReason
-from app.domain.entries import Source
+from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import InboxItem, Status, Tenant
 from app.domain.ledger import EntryLedger, entry_key_of, is_delete
 from app.errors import InvoicedError, UpstreamError, UpstreamKind
@@ -35,8 +35,12 @@ from app.service.entry_writes import (
     EntryWrites,
     Held,
     Part,
+    Route,
     after_invoice,
+    as_classified,
     deleted_after_invoice,
+    follow,
+    route,
     taken_up,
 )
 from app.sources.webhooks import content_hash
@@ -75,6 +79,7 @@ class Worker:
         cascade_for: Callable[[str], Cascade],
         *,
         reader: Reader | None = None,
+        trackers: Mapping[Source, Writer] | None = None,
         rereaders: Mapping[Source, Rereader] | None = None,
         write_reviews: bool = False,
         policy: RetryPolicy | None = None,
@@ -94,6 +99,7 @@ class Worker:
         self.clock = clock
         self.sleep = sleep
         self.writer = writer
+        self.trackers = {source: self._entries(w) for source, w in (trackers or {}).items()}
 
     @property
     def writer(self) -> Writer:
@@ -101,11 +107,18 @@ class Worker:
 
     @writer.setter
     def writer(self, writer: Writer) -> None:
+        self.entries = self._entries(writer)
+
+    def _entries(self, writer: Writer) -> EntryWrites:
         # Late-bound clock and sleep: tests swap them on the worker.
-        self.entries = EntryWrites(
+        return EntryWrites(
             self.store, writer, self._now, lease_s=self.lease_s, wait_s=self.lock_wait_s,
             sleep=self._pause,
         )  # fmt: skip
+
+    def route(self, tenant: Tenant, source: Source) -> Route:
+        """The writers the tenant chose for this tracker's entries (``SourceAccess.writes``)."""
+        return route(self.entries, self.trackers, tenant, source)
 
     def _now(self) -> datetime:
         return self.clock()
@@ -161,8 +174,9 @@ class Worker:
 
     def _decide_then_write(self, tenant: Tenant, item: InboxItem) -> Status:
         assert item.entry is not None
+        lead = self.route(tenant, item.source).lead
         try:
-            with self.entries.locked(tenant.id, item.entry.key, item.id) as held:
+            with lead.locked(tenant.id, item.entry.key, item.id) as held:
                 return self._take_up(tenant, item, held)
         except EntryBusyError as exc:
             return self._busy(item, exc)
@@ -177,19 +191,22 @@ class Worker:
         if ledger.supersedes(item):
             note = f"superseded by a newer version of this entry (item {ledger.item_id})"
             return self._end(item, Status.SKIPPED, error=note)
-        content = content_hash(item.entry)
+        seen = self._as_classified(tenant, item)
+        content = content_hash(seen)
         if ledger.content == content and ledger.item_id not in (None, item.id):
             note = f"no change since item {ledger.item_id}: nothing to write"
+            if self._echo(item, ledger):
+                note = f"our own write echoed back ({note})"
             return self._end(item, Status.SKIPPED, error=note)
         try:
-            decision = self._decide(item)
+            decision = self._decide(item, seen)
         except Exception as exc:
             log.exception("classification failed for %s/%s", item.tenant, item.id)
             return self._retry(item, f"classification failed: {type(exc).__name__}")
         reasons = set(decision.review_reasons)
         if reasons and reasons <= TRANSIENT_MODEL and item.attempts < self.policy.model_attempts:
             return self._retry(item, "model unavailable: " + decision.reason, decision)
-        if decision.needs_review and not self.write_reviews:  # held back for a person
+        if decision.needs_review and not self._writes_review(tenant, item):  # for a person
             return self._settle(held, item, taken_up(ledger, item, content),
                                 Status.NEEDS_REVIEW, decision=decision)  # fmt: skip
         return self._write(tenant, item, decision, held, content)
@@ -203,8 +220,11 @@ class Worker:
             # Written by this very item before a crash took our commit: never write twice.
             return self._end(item, Status.NEEDS_REVIEW if decision.needs_review else Status.POSTED,
                              decision=decision)  # fmt: skip
+        parts = [Part(item, decision, item.entry.version)]
         try:
-            records = self.entries.write(tenant, ledger, [Part(item, decision, item.entry.version)])
+            records = self._owner(held).write(tenant, ledger, parts)
+            for follower in self.route(tenant, item.source).followers:
+                follow(follower, tenant, parts, content, review_id=None)
         except InvoicedError as exc:
             return self._settle(held, item, taken_up(ledger, item, content), Status.NEEDS_REVIEW,
                                 decision=after_invoice(decision, exc), error=str(exc))  # fmt: skip
@@ -225,13 +245,13 @@ class Worker:
         if key is None:
             return self._end(item, Status.SKIPPED, error="a delete that names no entry")
         try:
-            with self.entries.locked(tenant.id, key, item.id) as held:
+            with self.route(tenant, item.source).lead.locked(tenant.id, key, item.id) as held:
                 ledger = held.ledger
                 if ledger.deleted and ledger.item_id != item.id:
                     note = f"deleted at the source (already handled by item {ledger.item_id})"
                     return self._end(item, Status.SKIPPED, error=note)
                 try:
-                    removed = self.entries.remove(tenant, item, ledger)
+                    removed = self._owner(held).remove(tenant, item, ledger)
                 except UpstreamError as exc:
                     return self._write_failed(item, None, exc)
                 gone = taken_up(
@@ -263,15 +283,35 @@ class Worker:
                 note = f"superseded by a newer version of this entry (item {item.id})"
                 self.store.supersede(item.tenant, previous, now=self.clock(), note=note)
         finally:  # what was written is kept even if ending the item failed: never twice
-            self.entries.save(held, ledger)
+            self._owner(held).save(held, ledger)
         return status
+
+    def _owner(self, held: Held) -> EntryWrites:
+        return held.owner or self.entries
+
+    def _writes_review(self, tenant: Tenant, item: InboxItem) -> bool:
+        """A decision waiting for a person is written when the settings say so (``mark``), or
+        when the tracker itself leads: its ``review`` mark is how people there see it."""
+        lead = self.route(tenant, item.source).lead
+        return self.write_reviews or lead.system == item.source.value
+
+    def _echo(self, item: InboxItem, ledger: EntryLedger) -> bool:
+        """The same content as the version taken up, except for what we wrote onto it."""
+        assert item.entry is not None
+        assert ledger.item_id is not None
+        taken = self.store.get(item.tenant, ledger.item_id)
+        before = taken.entry if taken is not None else None
+        return before is not None and content_hash(before) != content_hash(item.entry)
+
+    def _as_classified(self, tenant: Tenant, item: InboxItem) -> TimeEntry:
+        assert item.entry is not None
+        return as_classified(self.route(tenant, item.source), item.entry)
 
     def _busy(self, item: InboxItem, exc: EntryBusyError) -> Status:
         when = self.clock() + timedelta(seconds=BUSY_WAIT_S)
         return self._later(item, str(exc), item.decision, when)
 
-    def _decide(self, item: InboxItem) -> Decision:
-        assert item.entry is not None
+    def _decide(self, item: InboxItem, entry: TimeEntry) -> Decision:
         cascade = self.cascade_for(item.tenant)
         earlier = item.decision
         # Decided on an earlier attempt under the same rules, and only the write failed:
@@ -279,7 +319,7 @@ class Worker:
         reusable = earlier is not None and not earlier.needs_review
         if reusable and earlier and earlier.rules_version == _version(cascade, item):
             return earlier
-        return cascade.classify(item.entry)
+        return cascade.classify(entry)
 
     def _is_echo(self, item: InboxItem) -> bool:
         """A record we created for an entry from another tracker, announced back to us.
