@@ -4,8 +4,9 @@ What is written: the billing code, the review state (``review`` / ``ok``) and a 
 into three workspace custom fields (``timebill_code``, ``timebill_review``, ``timebill_reason``,
 type ``TXT``), and the entry's ``billable`` flag from the SOW decision. Nothing else on the
 entry is touched. The custom fields belong to the workspace: ``CustomFields`` finds them by
-name (``GET /v1/workspaces/{ws}/custom-fields``) or creates them (``POST``) on the first write
-for a workspace and keeps their ids for the process (one lookup per workspace per process).
+name (``GET /v1/workspaces/{ws}/custom-fields``) or creates them (``POST``);
+``timebill trackers connect clockify`` stores their ids with the tenant, and a tenant never
+connected gets one lookup per workspace per process.
 
 Clockify's update replaces the whole entry (``PUT /v1/workspaces/{ws}/time-entries/{id}``,
 ``start`` required): the writer reads the entry (``GET``), merges only what timebill owns into
@@ -60,7 +61,7 @@ class ClockifyWriter:
         entry_id = record_id or _entry_id(item)
         workspace = _workspace(tenant, item, Source.CLOCKIFY, SYSTEM)
         with self._api(tenant) as api:
-            ids = self._field_ids(api, tenant.id, workspace)
+            ids = self._field_ids(api, tenant, workspace)
             path = f"/v1/workspaces/{workspace}/time-entries/{entry_id}"
             current = _read(api, path, entry_id)
             body = merged(current, marks_of(decision), ids)
@@ -83,12 +84,29 @@ class ClockifyWriter:
         make = lambda: http_client(self.base_url, {"X-Api-Key": key}, **extra)  # noqa: E731
         return _Session(make, SYSTEM, f"{self.base_url} {id(self.transport)} {key}")
 
-    def _field_ids(self, api: Api, tenant: str, workspace: str) -> dict[str, str]:
-        cached = self.fields.get((tenant, workspace))
+    def _field_ids(self, api: Api, tenant: Tenant, workspace: str) -> dict[str, str]:
+        """The ids stored with the tenant at connect time; without them (never connected),
+        found or created once per process."""
+        access = tenant.sources.get(Source.CLOCKIFY)
+        stored = access.field_ids if access else {}
+        if set(FIELD_NAMES) <= set(stored):
+            return dict(stored)
+        cached = self.fields.get((tenant.id, workspace))
         if cached is None:
             cached = custom_fields(api, workspace)
-            self.fields[(tenant, workspace)] = cached
+            self.fields[(tenant.id, workspace)] = cached
         return cached
+
+    def connect(self, tenant: Tenant) -> Tenant:
+        """The tenant with our custom fields found or created in its one Clockify workspace and
+        their ids stored on its Clockify source (``timebill trackers connect clockify``)."""
+        access = tenant.sources.get(Source.CLOCKIFY)
+        if access is None or len(access.accounts) != 1:
+            raise ValueError(f"tenant {tenant.id!r} needs exactly one Clockify workspace")
+        with self._api(tenant) as api:
+            ids = custom_fields(api, access.accounts[0])
+        changed = access.model_copy(update={"field_ids": ids})
+        return tenant.model_copy(update={"sources": {**tenant.sources, Source.CLOCKIFY: changed}})
 
 
 class _Session:

@@ -279,6 +279,7 @@ class SqliteStore(AccessTables, UnroutedTables):
                 "accounts": acc.accounts,
                 **({"api_key": acc.api_key.get_secret_value()} if acc.api_key else {}),
                 **({"writes": acc.writes} if acc.writes != "quickbooks" else {}),
+                **({"field_ids": dict(acc.field_ids)} if acc.field_ids else {}),
             }
             for src, acc in tenant.sources.items()
         }

@@ -589,6 +589,7 @@ def _sources(tenant: Tenant) -> dict[str, Any]:
             "accounts": list(access.accounts),
             **({"api_key": access.api_key.get_secret_value()} if access.api_key else {}),
             **({"writes": access.writes} if access.writes != "quickbooks" else {}),
+            **({"field_ids": dict(access.field_ids)} if access.field_ids else {}),
         }
         for source, access in tenant.sources.items()
     }

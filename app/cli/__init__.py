@@ -8,7 +8,7 @@ entries, replay, status, poll), ``qbo``, ``pull`` (tracker APIs, CRM), ``invoice
 
 from __future__ import annotations
 
-from app.cli import audit, classify, invoices, pull, qbo, review, rules, service  # noqa: F401
+from app.cli import audit, classify, invoices, pull, qbo, review, rules, service, trackers  # noqa: F401
 from app.cli.root import app
 
 __all__ = ["app", "main"]

@@ -131,6 +131,9 @@ class SourceAccess(BaseModel):
     # writer (QuickBooks, or the outbox locally), the tracker's own entry (Clockify custom
     # fields, Toggl tags; needs ``api_key``), or both, each with its own ledger per entry.
     writes: Writes = "quickbooks"
+    # Clockify write-back: our custom fields' ids in the workspace by role (code, review,
+    # reason), found or created and stored by ``timebill trackers connect clockify``.
+    field_ids: dict[str, str] = Field(default_factory=dict)
 
 
 class Tenant(BaseModel):

@@ -16,10 +16,12 @@ from typing import Any
 import pytest
 import respx
 from pydantic import SecretStr
+from typer.testing import CliRunner
 
 from app.adapters.clockify_writer import ClockifyWriter
 from app.adapters.outbox_writer import OutboxWriter
 from app.adapters.toggl_writer import TogglWriter
+from app.cli import app
 from app.domain.entries import Source
 from app.domain.inbox import Status, Tenant, Writes
 from app.review.learning import MemoryBank
@@ -266,3 +268,32 @@ def test_a_reviewers_decision_goes_to_the_tracker_and_its_echo_is_no_work(
     rig.run_queue()
     assert status(rig, echo)[0] is Status.SKIPPED
     assert toggl.puts == puts
+
+
+def test_connect_stores_the_custom_field_ids_and_the_writer_uses_them(
+    rig: Rig, clockify: FakeClockify, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`timebill trackers connect clockify` finds or creates the three fields once and stores
+    their ids with the tenant; the writer then asks Clockify for no field list at all."""
+    monkeypatch.setenv("TIMEBILL_SQLITE_PATH", str(rig.store.path))
+    result = CliRunner().invoke(app, ["trackers", "connect", "clockify", "--tenant", "demo"])
+    assert result.exit_code == 0, result.output
+    stored = rig.store.get_tenant("demo")
+    assert stored is not None
+    ids = stored.sources[Source.CLOCKIFY].field_ids
+    assert set(ids) == {"code", "review", "reason"}
+    assert set(clockify.fields) == set(ids.values())  # created in the workspace, once
+    rig.tenant = stored
+    before = len(clockify.requests)
+    item_id = clockify_delivery(rig)
+    rig.run_queue()
+    assert status(rig, item_id)[0] is Status.POSTED
+    asked = [r.url.path for r in clockify.requests[before:]]
+    assert not any(path.endswith("/custom-fields") for path in asked), asked
+
+
+def test_connect_without_a_key_says_so(rig: Rig, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TIMEBILL_SQLITE_PATH", str(rig.store.path))
+    result = CliRunner().invoke(app, ["trackers", "connect", "clockify", "--tenant", "demo"])
+    assert result.exit_code == 1
+    assert "Clockify API key" in result.output
