@@ -9,6 +9,7 @@ from app.classify.conditions import Predicate, Subject, compile_condition
 from app.classify.deadline import Deadline
 from app.classify.dominant import dominant
 from app.classify.explain import matched_words
+from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
 from app.classify.text import Text, segments
 from app.domain.decisions import Abstain, Proposal, ReviewReason, Stage, StageOutcome
 from app.domain.entries import TimeEntry
@@ -39,8 +40,8 @@ def compile_rules(ctx: ClientContext) -> tuple[CompiledRule, ...]:
         CompiledRule(
             rule,
             rule.id in own,
-            compile_condition(rule.when, lists),
-            compile_condition(rule.unless, lists) if rule.unless else None,
+            compile_condition(rule.when, lists, ctx.lexicon),
+            compile_condition(rule.unless, lists, ctx.lexicon) if rule.unless else None,
         )
         for rule in ctx.rules()
     ]
@@ -76,7 +77,7 @@ class RulesStage:
     def classify(self, entry: TimeEntry, ctx: ClientContext, deadline: Deadline) -> StageOutcome:
         del deadline  # microseconds of work; nothing to budget
         rules = self.compiled(ctx)
-        top = best_matches(rules, Subject(entry, Text(entry.description)))
+        top = best_matches(rules, Subject(entry, Text(entry.description, ctx.lexicon)))
         if not top:
             return Abstain(stage=Stage.RULES, reasons=(ReviewReason.NO_MATCH,), note="no rule")
         codes = sorted({m.rule.code for m in top})
@@ -85,7 +86,7 @@ class RulesStage:
             return self._proposal(rule, entry, ctx, rules, pick)
         if len(codes) > 1:
             ids = ", ".join(m.rule.id for m in top)
-            mixed = len(mixed_codes(entry, rules)) > 1
+            mixed = len(mixed_codes(entry, rules, ctx.lexicon)) > 1
             return Abstain(
                 stage=Stage.RULES,
                 reasons=(ReviewReason.MIXED_ACTIVITIES if mixed else ReviewReason.AMBIGUOUS,),
@@ -107,13 +108,13 @@ class RulesStage:
         if rule.flag:
             flags.append(ReviewReason.RULE_FLAG)
             notes.append(rule.flag)
-        others = mixed_codes(entry, rules) - {rule.code}
+        others = mixed_codes(entry, rules, ctx.lexicon) - {rule.code}
         if others and dominant == rule.code:
             notes.append(f"{rule.code} is the dominant activity by the durations written")
         elif others:
             flags.append(ReviewReason.MIXED_ACTIVITIES)
             notes.append(f"also looks like {', '.join(sorted(others))}: pick the dominant or split")
-        said = matched_words(rule.when, Text(entry.description), ctx.lists())
+        said = matched_words(rule.when, Text(entry.description, ctx.lexicon), ctx.lists())
         reason = f"rule {rule.id}" + (f" (matched {said})" if said else "")
         reason += f": {rule.note}" if rule.note else ""
         trust = self.calibration.trust(ctx.client_id, rule.id, rule.confidence)
@@ -131,14 +132,16 @@ class RulesStage:
         )
 
 
-def mixed_codes(entry: TimeEntry, rules: tuple[CompiledRule, ...]) -> set[str]:
+def mixed_codes(
+    entry: TimeEntry, rules: tuple[CompiledRule, ...], lexicon: Lexicon = DEFAULT_LEXICON
+) -> set[str]:
     """Codes that separate parts of a multi-activity description would get on their own."""
     parts = segments(entry.description)
     if len(parts) < 2:
         return set()
     found: set[str] = set()
     for part in parts:
-        top = best_matches(rules, Subject(entry, Text(part)))
+        top = best_matches(rules, Subject(entry, Text(part, lexicon)))
         if len({m.rule.code for m in top}) == 1:
             found.add(top[0].rule.code)
     return found if len(found) > 1 else set()
@@ -153,6 +156,6 @@ def dominant_code(
         return None
     found: list[tuple[str, str | None]] = []
     for part in parts:
-        codes = {m.rule.code for m in best_matches(rules, Subject(entry, Text(part)))}
+        codes = {m.rule.code for m in best_matches(rules, Subject(entry, Text(part, ctx.lexicon)))}
         found.append((part, codes.pop() if len(codes) == 1 else None))
     return dominant(found, ctx.review.dominant_share)
