@@ -10,6 +10,7 @@ from app.classify.deadline import Deadline
 from app.classify.dominant import dominant
 from app.classify.explain import matched_words
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
+from app.classify.specificity import Scorer, compile_specificity, text_only, total
 from app.classify.text import Text, segments
 from app.domain.decisions import Abstain, Proposal, ReviewReason, Stage, StageOutcome
 from app.domain.entries import TimeEntry
@@ -23,11 +24,20 @@ class CompiledRule:
     from_client: bool
     when: Predicate
     unless: Predicate | None
+    score: Scorer  # how specific a match is (``app.classify.specificity``)
+    text_only: bool
 
     @property
     def rank(self) -> tuple[int, int]:
         """Higher priority first; at equal priority a client rule beats a firm rule."""
         return (self.rule.priority, 1 if self.from_client else 0)
+
+    def keyword(self, subject: Subject) -> bool:
+        """A firm rule that matched one word of the description alone and does not say
+        ``beats_client``: a client's topic rule that matches wins over it at any priority."""
+        if self.from_client or self.rule.beats_client or not self.text_only:
+            return False
+        return total(self.score(subject)) <= 1
 
     def matches(self, subject: Subject) -> bool:
         return self.when(subject) and not (self.unless is not None and self.unless(subject))
@@ -42,6 +52,8 @@ def compile_rules(ctx: ClientContext) -> tuple[CompiledRule, ...]:
             rule.id in own,
             compile_condition(rule.when, lists, ctx.lexicon),
             compile_condition(rule.unless, lists, ctx.lexicon) if rule.unless else None,
+            compile_specificity(rule.when, lists, ctx.lexicon),
+            text_only(rule.when),
         )
         for rule in ctx.rules()
     ]
@@ -49,7 +61,25 @@ def compile_rules(ctx: ClientContext) -> tuple[CompiledRule, ...]:
 
 
 def best_matches(rules: tuple[CompiledRule, ...], subject: Subject) -> list[CompiledRule]:
-    """The matching rules of the best rank (rules are sorted best first)."""
+    """The matching rules of the best rank (rules are sorted best first), the most specific of
+    them (``app.classify.specificity``); a client's topic rule over firm keyword rules."""
+    top = _top_rank(rules, subject)
+    if top and all(m.keyword(subject) for m in top):
+        topic = _client_topic(rules, subject)
+        top = topic or top
+    if len(top) < 2:
+        return top
+    scores = [total(m.score(subject)) for m in top]
+    return [m for m, score in zip(top, scores, strict=True) if score == max(scores)]
+
+
+def _client_topic(rules: tuple[CompiledRule, ...], subject: Subject) -> list[CompiledRule]:
+    """The best-ranked client rules that match on the description's words."""
+    top = _top_rank(tuple(r for r in rules if r.from_client), subject)
+    return [m for m in top if m.score(subject)[0] > 0]
+
+
+def _top_rank(rules: tuple[CompiledRule, ...], subject: Subject) -> list[CompiledRule]:
     top: list[CompiledRule] = []
     for rule in rules:
         if top and rule.rank < top[0].rank:
