@@ -63,14 +63,23 @@ def compile_rules(ctx: ClientContext) -> tuple[CompiledRule, ...]:
 def best_matches(rules: tuple[CompiledRule, ...], subject: Subject) -> list[CompiledRule]:
     """The matching rules of the best rank (rules are sorted best first), the most specific of
     them (``app.classify.specificity``); a client's topic rule over firm keyword rules."""
-    top = _top_rank(rules, subject)
-    if top and all(m.keyword(subject) for m in top):
-        topic = _client_topic(rules, subject)
-        top = topic or top
+    return ranked(rules, subject)[0]
+
+
+def ranked(rules: tuple[CompiledRule, ...], subject: Subject) -> tuple[list[CompiledRule], str]:
+    """``best_matches`` and, when precedence passed a matching rule over, a note saying why."""
+    top, note = _top_rank(rules, subject), ""
+    if top and all(m.keyword(subject) for m in top) and (topic := _client_topic(rules, subject)):
+        note = f"a client topic over firm keyword rule {', '.join(m.rule.id for m in top)}"
+        top = topic
     if len(top) < 2:
-        return top
+        return top, note
     scores = [total(m.score(subject)) for m in top]
-    return [m for m, score in zip(top, scores, strict=True) if score == max(scores)]
+    best = [m for m, score in zip(top, scores, strict=True) if score == max(scores)]
+    if len(best) < len(top):
+        less = ", ".join(m.rule.id for m in top if m not in best)
+        note = f"more specific than rule {less}"
+    return best, note
 
 
 def _client_topic(rules: tuple[CompiledRule, ...], subject: Subject) -> list[CompiledRule]:
@@ -107,13 +116,13 @@ class RulesStage:
     def classify(self, entry: TimeEntry, ctx: ClientContext, deadline: Deadline) -> StageOutcome:
         del deadline  # microseconds of work; nothing to budget
         rules = self.compiled(ctx)
-        top = best_matches(rules, Subject(entry, Text(entry.description, ctx.lexicon)))
+        top, over = ranked(rules, Subject(entry, Text(entry.description, ctx.lexicon)))
         if not top:
             return Abstain(stage=Stage.RULES, reasons=(ReviewReason.NO_MATCH,), note="no rule")
         codes = sorted({m.rule.code for m in top})
         if len(codes) > 1 and (pick := dominant_code(entry, ctx, rules)) in codes:
             rule = next(m.rule for m in top if m.rule.code == pick)
-            return self._proposal(rule, entry, ctx, rules, pick)
+            return self._proposal(rule, entry, ctx, rules, pick, over=over)
         if len(codes) > 1:
             ids = ", ".join(m.rule.id for m in top)
             mixed = len(mixed_codes(entry, rules, ctx.lexicon)) > 1
@@ -123,7 +132,8 @@ class RulesStage:
                 note=f"rules {ids} match equally and disagree ({' vs '.join(codes)})"
                 + (": pick the dominant activity or split the entry" if mixed else ""),
             )
-        return self._proposal(top[0].rule, entry, ctx, rules, dominant_code(entry, ctx, rules))
+        pick = dominant_code(entry, ctx, rules)
+        return self._proposal(top[0].rule, entry, ctx, rules, pick, over=over)
 
     def _proposal(
         self,
@@ -132,6 +142,8 @@ class RulesStage:
         ctx: ClientContext,
         rules: tuple[CompiledRule, ...],
         dominant: str | None,
+        *,
+        over: str = "",
     ) -> Proposal:
         flags: list[ReviewReason] = []
         notes: list[str] = []
@@ -146,6 +158,7 @@ class RulesStage:
             notes.append(f"also looks like {', '.join(sorted(others))}: pick the dominant or split")
         said = matched_words(rule.when, Text(entry.description, ctx.lexicon), ctx.lists())
         reason = f"rule {rule.id}" + (f" (matched {said})" if said else "")
+        reason += f" ({over})" if over else ""
         reason += f": {rule.note}" if rule.note else ""
         trust = self.calibration.trust(ctx.client_id, rule.id, rule.confidence)
         if trust is not None:

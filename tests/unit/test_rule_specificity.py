@@ -43,7 +43,9 @@ def test_a_phrase_beats_a_single_keyword_at_the_same_priority() -> None:
     outcome = _decide("took the wkly status call with Dana", rules)
     assert _code(outcome) == "N-P2"
     assert isinstance(outcome, Proposal)
-    assert outcome.reason.startswith("rule n-status (matched 'weekly status call')")
+    assert outcome.reason.startswith(
+        "rule n-status (matched 'weekly status call') (more specific than rule n-call)"
+    )
 
 
 def test_a_rule_with_more_conditions_beats_its_keyword_alone() -> None:
@@ -79,7 +81,11 @@ FIRM_BD = _rule("firm-bd", "BD", {"words": ["proposal", "rfp"]}, priority=50)
 
 def test_a_client_topic_beats_a_firm_keyword_of_higher_priority() -> None:
     outcome = _decide("FMCSA proposal comments", CLIENT_TOPIC, [FIRM_BD])
-    assert _code(outcome) == "N-REG"
+    assert isinstance(outcome, Proposal)
+    assert outcome.code == "N-REG"
+    assert outcome.reason.startswith(
+        "rule n-reg (matched 'fmcsa') (a client topic over firm keyword rule firm-bd)"
+    )
     assert _code(_decide("proposal comments", CLIENT_TOPIC, [FIRM_BD])) == "BD"
 
 
