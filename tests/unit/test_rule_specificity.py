@@ -4,6 +4,8 @@ that disagree still go to review. Each case is a small rule book built here."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,7 +15,10 @@ from app.classify.rules_stage import RulesStage
 from app.domain.decisions import Abstain, Proposal, ReviewReason
 from app.domain.rulebook import RuleBook
 from app.domain.rules import ClientRules, FirmRules
+from app.rules.loader import check_rules
 from tests.unit.engine_book import FIRM, NORTH, entry
+
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def _rule(ident: str, code: str, when: dict[str, Any], **more: Any) -> dict[str, Any]:
@@ -109,3 +114,31 @@ def test_a_firm_rule_more_than_a_keyword_keeps_its_priority(firm_when: dict[str,
 def test_a_client_rule_on_the_project_alone_is_no_topic() -> None:
     client = [_rule("n-any", "N-P1", {"project": ["nw comp*"]})]
     assert _code(_decide("proposal comments", client, [FIRM_BD], project="NW Compliance")) == "BD"
+
+
+@pytest.fixture
+def rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(DATA / "rules_ok", tmp_path / "rules")
+    return Path("rules")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_rules_check_accepts_beats_client_in_the_firm_file_only(rules: Path) -> None:
+    firm, acme = rules / "_firm.yaml", rules / "acme.yaml"
+    _edit(firm, "  - id: firm.proposal\n", "  - id: firm.proposal\n    beats_client: true\n")
+    assert check_rules(rules) == []
+    _edit(acme, "  - id: acme.travel\n", "  - id: acme.travel\n    beats_client: yes\n")
+    message = "only a firm rule (in _firm.yaml) can say beats_client"
+    assert [(p.file, p.line, p.field, p.message) for p in check_rules(rules)] == [
+        ("rules/acme.yaml", 75, "rules[0].beats_client", message)
+    ]
+    _edit(firm, "beats_client: true", "beats_client: maybe")
+    assert [(p.file, p.line, p.field) for p in check_rules(rules)] == [
+        ("rules/_firm.yaml", 40, "rules[1].beats_client")
+    ]
