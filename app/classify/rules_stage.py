@@ -10,7 +10,13 @@ from app.classify.deadline import Deadline
 from app.classify.dominant import dominant
 from app.classify.explain import matched_words
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
-from app.classify.specificity import Scorer, compile_specificity, text_only, total
+from app.classify.specificity import (
+    Scorer,
+    compile_specificity,
+    text_only,
+    total,
+    unless_words,
+)
 from app.classify.text import Text, segments
 from app.domain.decisions import Abstain, Proposal, ReviewReason, Stage, StageOutcome
 from app.domain.entries import TimeEntry
@@ -26,6 +32,7 @@ class CompiledRule:
     unless: Predicate | None
     score: Scorer  # how specific a match is (``app.classify.specificity``)
     text_only: bool
+    conceded: frozenset[str] = frozenset()  # stems the client's rules give way on (`unless`)
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -34,8 +41,12 @@ class CompiledRule:
 
     def keyword(self, subject: Subject) -> bool:
         """A firm rule that matched one word of the description alone and does not say
-        ``beats_client``: a client's topic rule that matches wins over it at any priority."""
+        ``beats_client``: a client's topic rule that matches wins over it at any priority,
+        unless the client's own rules give way on a word of the entry (name it in an
+        ``unless``: the client's author meant the firm rule to have it)."""
         if self.from_client or self.rule.beats_client or not self.text_only:
+            return False
+        if self.conceded and not self.conceded.isdisjoint(subject.text.stemset):
             return False
         return total(self.score(subject)) <= 1
 
@@ -46,6 +57,7 @@ class CompiledRule:
 def compile_rules(ctx: ClientContext) -> tuple[CompiledRule, ...]:
     lists = ctx.lists()
     own = ctx.own_rule_ids()
+    conceded = unless_words(ctx.client.rules if ctx.client else (), ctx.lexicon)
     compiled = [
         CompiledRule(
             rule,
@@ -54,6 +66,7 @@ def compile_rules(ctx: ClientContext) -> tuple[CompiledRule, ...]:
             compile_condition(rule.unless, lists, ctx.lexicon) if rule.unless else None,
             compile_specificity(rule.when, lists, ctx.lexicon),
             text_only(rule.when),
+            frozenset() if rule.id in own else conceded,
         )
         for rule in ctx.rules()
     ]

@@ -142,3 +142,17 @@ def test_rules_check_accepts_beats_client_in_the_firm_file_only(rules: Path) -> 
     assert [(p.file, p.line, p.field) for p in check_rules(rules)] == [
         ("rules/_firm.yaml", 40, "rules[1].beats_client")
     ]
+
+
+def test_a_client_that_gives_way_on_the_word_leaves_it_to_the_firm_rule() -> None:
+    client = [
+        *CLIENT_TOPIC,
+        _rule("n-memo", "N-P1", {"words": ["memo"]}, unless={"words": ["proposal"]}),
+    ]
+    assert _code(_decide("FMCSA proposal comments", client, [FIRM_BD])) == "BD"
+    assert _code(_decide("FMCSA rfp comments", client, [FIRM_BD])) == "N-REG"
+
+
+def test_an_id_pattern_is_no_topic() -> None:
+    client = [_rule("n-ticket", "N-P1", {"regex": r"\bnw-\d+\b"})]
+    assert _code(_decide("nw-12 proposal", client, [FIRM_BD])) == "BD"
