@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.classify.calendar import at_time, on_listed_day
+from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
 from app.classify.text import Text, WordTest, phrase_at, stem, tokens
 from app.domain.entries import TimeEntry
-from app.domain.rules import Condition, DateRange, NumberRange, Weekday
+from app.domain.rule_terms import Weekday
+from app.domain.rules import Condition, DateRange, NumberRange
 
 _WEEKDAYS = tuple(Weekday)
 
@@ -27,32 +29,37 @@ class Subject:
 Predicate = Callable[[Subject], bool]
 
 
-def compile_condition(cond: Condition, lists: Mapping[str, tuple[str, ...]]) -> Predicate:
-    """All tests present in one mapping must hold. Unknown list names match nothing."""
-    tests = _tests(cond, lists)
+def compile_condition(
+    cond: Condition, lists: Mapping[str, tuple[str, ...]], lexicon: Lexicon = DEFAULT_LEXICON
+) -> Predicate:
+    """All tests present in one mapping must hold. Unknown list names match nothing. The rule's
+    words are read through ``lexicon``, as the entry's text is (``Text.lexicon``)."""
+    tests = _tests(cond, lists, lexicon)
     if len(tests) == 1:
         return tests[0]
     return lambda s: all(test(s) for test in tests)
 
 
-def _tests(cond: Condition, lists: Mapping[str, tuple[str, ...]]) -> list[Predicate]:
+def _tests(
+    cond: Condition, lists: Mapping[str, tuple[str, ...]], lexicon: Lexicon
+) -> list[Predicate]:
     found: list[Predicate] = []
     if cond.all_of is not None:
-        subs = [compile_condition(c, lists) for c in cond.all_of]
+        subs = [compile_condition(c, lists, lexicon) for c in cond.all_of]
         found.append(lambda s: all(p(s) for p in subs))
     if cond.any_of is not None:
-        alts = [compile_condition(c, lists) for c in cond.any_of]
+        alts = [compile_condition(c, lists, lexicon) for c in cond.any_of]
         found.append(lambda s: any(p(s) for p in alts))
     if cond.not_ is not None:
-        inner = compile_condition(cond.not_, lists)
+        inner = compile_condition(cond.not_, lists, lexicon)
         found.append(lambda s: not inner(s))
     if cond.words is not None:
-        found.append(_words(cond.words))
+        found.append(_words(cond.words, lexicon))
     if cond.phrases is not None:
-        found.append(_phrases(cond.phrases))
+        found.append(_phrases(cond.phrases, lexicon))
     if cond.list_ is not None:
         items = [item for name in cond.list_ for item in lists.get(name, ())]
-        found.append(_phrases(tuple(items)))
+        found.append(_phrases(tuple(items), lexicon))
     found.extend(_field_tests(cond, lists))
     return found
 
@@ -87,13 +94,16 @@ def _field_tests(cond: Condition, lists: Mapping[str, tuple[str, ...]]) -> list[
     return found
 
 
-def _words(words: tuple[str, ...]) -> Predicate:
-    test = WordTest.of(words)  # stems, shorthand, one typo in long words (app.classify.text)
+def _words(words: tuple[str, ...], lexicon: Lexicon) -> Predicate:
+    test = WordTest.of(
+        words, lexicon
+    )  # stems, shorthand, one typo in long words (app.classify.text)
     return lambda s: test.matched(s.text) is not None
 
 
-def _phrases(phrases: tuple[str, ...]) -> Predicate:
-    compiled = tuple(tuple(stem(t) for t in toks) for toks in map(tokens, phrases) if toks)
+def _phrases(phrases: tuple[str, ...], lexicon: Lexicon) -> Predicate:
+    read = (tokens(p, lexicon) for p in phrases)
+    compiled = tuple(tuple(stem(t) for t in toks) for toks in read if toks)
     firsts = frozenset(p[0] for p in compiled)
 
     def test(s: Subject) -> bool:

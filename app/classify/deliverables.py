@@ -29,7 +29,7 @@ def change_request(code: str, entry: TimeEntry, ctx: ClientContext) -> ChangeReq
     """The change request ``entry`` is, on ``code``, or None when the work is included."""
     if ctx.client is None or not ctx.client.deliverables:
         return None
-    text = Text(entry.description)
+    text = Text(entry.description, ctx.lexicon)
     for ident, spec in sorted(ctx.client.deliverables.items()):
         if spec.codes and code not in spec.codes:
             continue

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from difflib import get_close_matches
 from functools import lru_cache
 
+from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
 from app.classify.text import Text, WordTest, phrase_at, stem, tokens
 from app.domain.rules import Condition
 
@@ -14,7 +15,7 @@ _MAX_SHOWN = 4
 
 def matched_words(cond: Condition, text: Text, lists: Mapping[str, tuple[str, ...]]) -> str:
     """``'wkly' ~ weekly, 'status call'``: the text's words each positive test accepted."""
-    found = _walk(cond, text, lists)
+    found = _walk(cond, text, lists)  # the rule's words read through the text's lexicon
     return ", ".join(dict.fromkeys(found[:_MAX_SHOWN]))
 
 
@@ -22,10 +23,10 @@ def _walk(cond: Condition, text: Text, lists: Mapping[str, tuple[str, ...]]) -> 
     found: list[str] = []
     for sub in (*(cond.all_of or ()), *(cond.any_of or ())):
         found += _walk(sub, text, lists)  # `not` parts matched by being absent: nothing to cite
-    if cond.words is not None and (tok := _words(cond.words).matched(text)):
+    if cond.words is not None and (tok := _words(cond.words, text.lexicon).matched(text)):
         found.append(_cite(tok, cond.words))
     for phrase in (*(cond.phrases or ()), *_items(cond, lists)):
-        if phrase_at(text.stems, _stems(phrase)):
+        if phrase_at(text.stems, _stems(phrase, text.lexicon)):
             found.append(repr(phrase))
     return found
 
@@ -44,10 +45,10 @@ def _cite(tok: str, words: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _words(words: tuple[str, ...]) -> WordTest:
-    return WordTest.of(words)
+def _words(words: tuple[str, ...], lexicon: Lexicon = DEFAULT_LEXICON) -> WordTest:
+    return WordTest.of(words, lexicon)
 
 
 @lru_cache(maxsize=4096)
-def _stems(phrase: str) -> tuple[str, ...]:
-    return tuple(stem(t) for t in tokens(phrase))
+def _stems(phrase: str, lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[str, ...]:
+    return tuple(stem(t) for t in tokens(phrase, lexicon))

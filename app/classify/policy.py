@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from app.classify.conditions import Predicate, Subject, compile_condition
 from app.classify.deliverables import change_request
+from app.classify.lexicon import Lexicon
 from app.classify.rate_cards import cards_in_force, pending_change_order, role_rate
 from app.classify.text import Text
 from app.domain.decisions import ReviewReason
@@ -74,8 +75,8 @@ def code_on_date(code_id: str, entry: TimeEntry, ctx: ClientContext) -> CodeOnDa
 def _successor_blocked(code: BillingCode, entry: TimeEntry, ctx: ClientContext) -> bool:
     if code.successor_unless is None:
         return False
-    test = _compiled_unless(code.successor_unless, _frozen_lists(ctx.lists()))
-    return test(Subject(entry, Text(entry.description)))
+    test = _compiled_unless(code.successor_unless, _frozen_lists(ctx.lists()), ctx.lexicon)
+    return test(Subject(entry, Text(entry.description, ctx.lexicon)))
 
 
 _FrozenLists = tuple[tuple[str, tuple[str, ...]], ...]
@@ -86,9 +87,9 @@ def _frozen_lists(lists: Mapping[str, tuple[str, ...]]) -> _FrozenLists:
 
 
 @lru_cache(maxsize=256)
-def _compiled_unless(cond: Condition, lists: _FrozenLists) -> Predicate:
-    """Compiled once per condition and named lists (keyed by content, so per tenant too)."""
-    return compile_condition(cond, dict(lists))
+def _compiled_unless(cond: Condition, lists: _FrozenLists, lexicon: Lexicon) -> Predicate:
+    """Compiled once per condition, named lists and lexicon (so per tenant too)."""
+    return compile_condition(cond, dict(lists), lexicon)
 
 
 def rate_for(code: BillingCode, entry: TimeEntry, ctx: ClientContext) -> Decimal | None:

@@ -9,6 +9,14 @@ from app.classify.conditions import Predicate, Subject, compile_condition
 from app.classify.deadline import Deadline
 from app.classify.dominant import dominant
 from app.classify.explain import matched_words
+from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
+from app.classify.specificity import (
+    Scorer,
+    compile_specificity,
+    text_only,
+    total,
+    unless_words,
+)
 from app.classify.text import Text, segments
 from app.domain.decisions import Abstain, Proposal, ReviewReason, Stage, StageOutcome
 from app.domain.entries import TimeEntry
@@ -22,11 +30,25 @@ class CompiledRule:
     from_client: bool
     when: Predicate
     unless: Predicate | None
+    score: Scorer  # how specific a match is (``app.classify.specificity``)
+    text_only: bool
+    conceded: frozenset[str] = frozenset()  # stems the client's rules give way on (`unless`)
 
     @property
     def rank(self) -> tuple[int, int]:
         """Higher priority first; at equal priority a client rule beats a firm rule."""
         return (self.rule.priority, 1 if self.from_client else 0)
+
+    def keyword(self, subject: Subject) -> bool:
+        """A firm rule that matched one word of the description alone and does not say
+        ``beats_client``: a client's topic rule that matches wins over it at any priority,
+        unless the client's own rules give way on a word of the entry (name it in an
+        ``unless``: the client's author meant the firm rule to have it)."""
+        if self.from_client or self.rule.beats_client or not self.text_only:
+            return False
+        if self.conceded and not self.conceded.isdisjoint(subject.text.stemset):
+            return False
+        return total(self.score(subject)) <= 1
 
     def matches(self, subject: Subject) -> bool:
         return self.when(subject) and not (self.unless is not None and self.unless(subject))
@@ -35,12 +57,16 @@ class CompiledRule:
 def compile_rules(ctx: ClientContext) -> tuple[CompiledRule, ...]:
     lists = ctx.lists()
     own = ctx.own_rule_ids()
+    conceded = unless_words(ctx.client.rules if ctx.client else (), ctx.lexicon)
     compiled = [
         CompiledRule(
             rule,
             rule.id in own,
-            compile_condition(rule.when, lists),
-            compile_condition(rule.unless, lists) if rule.unless else None,
+            compile_condition(rule.when, lists, ctx.lexicon),
+            compile_condition(rule.unless, lists, ctx.lexicon) if rule.unless else None,
+            compile_specificity(rule.when, lists, ctx.lexicon),
+            text_only(rule.when),
+            frozenset() if rule.id in own else conceded,
         )
         for rule in ctx.rules()
     ]
@@ -48,7 +74,34 @@ def compile_rules(ctx: ClientContext) -> tuple[CompiledRule, ...]:
 
 
 def best_matches(rules: tuple[CompiledRule, ...], subject: Subject) -> list[CompiledRule]:
-    """The matching rules of the best rank (rules are sorted best first)."""
+    """The matching rules of the best rank (rules are sorted best first), the most specific of
+    them (``app.classify.specificity``); a client's topic rule over firm keyword rules."""
+    return ranked(rules, subject)[0]
+
+
+def ranked(rules: tuple[CompiledRule, ...], subject: Subject) -> tuple[list[CompiledRule], str]:
+    """``best_matches`` and, when precedence passed a matching rule over, a note saying why."""
+    top, note = _top_rank(rules, subject), ""
+    if top and all(m.keyword(subject) for m in top) and (topic := _client_topic(rules, subject)):
+        note = f"a client topic over firm keyword rule {', '.join(m.rule.id for m in top)}"
+        top = topic
+    if len(top) < 2:
+        return top, note
+    scores = [total(m.score(subject)) for m in top]
+    best = [m for m, score in zip(top, scores, strict=True) if score == max(scores)]
+    if len(best) < len(top):
+        less = ", ".join(m.rule.id for m in top if m not in best)
+        note = f"more specific than rule {less}"
+    return best, note
+
+
+def _client_topic(rules: tuple[CompiledRule, ...], subject: Subject) -> list[CompiledRule]:
+    """The best-ranked client rules that match on the description's words."""
+    top = _top_rank(tuple(r for r in rules if r.from_client), subject)
+    return [m for m in top if m.score(subject)[0] > 0]
+
+
+def _top_rank(rules: tuple[CompiledRule, ...], subject: Subject) -> list[CompiledRule]:
     top: list[CompiledRule] = []
     for rule in rules:
         if top and rule.rank < top[0].rank:
@@ -76,23 +129,24 @@ class RulesStage:
     def classify(self, entry: TimeEntry, ctx: ClientContext, deadline: Deadline) -> StageOutcome:
         del deadline  # microseconds of work; nothing to budget
         rules = self.compiled(ctx)
-        top = best_matches(rules, Subject(entry, Text(entry.description)))
+        top, over = ranked(rules, Subject(entry, Text(entry.description, ctx.lexicon)))
         if not top:
             return Abstain(stage=Stage.RULES, reasons=(ReviewReason.NO_MATCH,), note="no rule")
         codes = sorted({m.rule.code for m in top})
         if len(codes) > 1 and (pick := dominant_code(entry, ctx, rules)) in codes:
             rule = next(m.rule for m in top if m.rule.code == pick)
-            return self._proposal(rule, entry, ctx, rules, pick)
+            return self._proposal(rule, entry, ctx, rules, pick, over=over)
         if len(codes) > 1:
             ids = ", ".join(m.rule.id for m in top)
-            mixed = len(mixed_codes(entry, rules)) > 1
+            mixed = len(mixed_codes(entry, rules, ctx.lexicon)) > 1
             return Abstain(
                 stage=Stage.RULES,
                 reasons=(ReviewReason.MIXED_ACTIVITIES if mixed else ReviewReason.AMBIGUOUS,),
                 note=f"rules {ids} match equally and disagree ({' vs '.join(codes)})"
                 + (": pick the dominant activity or split the entry" if mixed else ""),
             )
-        return self._proposal(top[0].rule, entry, ctx, rules, dominant_code(entry, ctx, rules))
+        pick = dominant_code(entry, ctx, rules)
+        return self._proposal(top[0].rule, entry, ctx, rules, pick, over=over)
 
     def _proposal(
         self,
@@ -101,20 +155,23 @@ class RulesStage:
         ctx: ClientContext,
         rules: tuple[CompiledRule, ...],
         dominant: str | None,
+        *,
+        over: str = "",
     ) -> Proposal:
         flags: list[ReviewReason] = []
         notes: list[str] = []
         if rule.flag:
             flags.append(ReviewReason.RULE_FLAG)
             notes.append(rule.flag)
-        others = mixed_codes(entry, rules) - {rule.code}
+        others = mixed_codes(entry, rules, ctx.lexicon) - {rule.code}
         if others and dominant == rule.code:
             notes.append(f"{rule.code} is the dominant activity by the durations written")
         elif others:
             flags.append(ReviewReason.MIXED_ACTIVITIES)
             notes.append(f"also looks like {', '.join(sorted(others))}: pick the dominant or split")
-        said = matched_words(rule.when, Text(entry.description), ctx.lists())
+        said = matched_words(rule.when, Text(entry.description, ctx.lexicon), ctx.lists())
         reason = f"rule {rule.id}" + (f" (matched {said})" if said else "")
+        reason += f" ({over})" if over else ""
         reason += f": {rule.note}" if rule.note else ""
         trust = self.calibration.trust(ctx.client_id, rule.id, rule.confidence)
         if trust is not None:
@@ -131,14 +188,16 @@ class RulesStage:
         )
 
 
-def mixed_codes(entry: TimeEntry, rules: tuple[CompiledRule, ...]) -> set[str]:
+def mixed_codes(
+    entry: TimeEntry, rules: tuple[CompiledRule, ...], lexicon: Lexicon = DEFAULT_LEXICON
+) -> set[str]:
     """Codes that separate parts of a multi-activity description would get on their own."""
     parts = segments(entry.description)
     if len(parts) < 2:
         return set()
     found: set[str] = set()
     for part in parts:
-        top = best_matches(rules, Subject(entry, Text(part)))
+        top = best_matches(rules, Subject(entry, Text(part, lexicon)))
         if len({m.rule.code for m in top}) == 1:
             found.add(top[0].rule.code)
     return found if len(found) > 1 else set()
@@ -153,6 +212,6 @@ def dominant_code(
         return None
     found: list[tuple[str, str | None]] = []
     for part in parts:
-        codes = {m.rule.code for m in best_matches(rules, Subject(entry, Text(part)))}
+        codes = {m.rule.code for m in best_matches(rules, Subject(entry, Text(part, ctx.lexicon)))}
         found.append((part, codes.pop() if len(codes) == 1 else None))
     return dominant(found, ctx.review.dominant_share)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from app.classify.lexicon import spell_out, spell_out_slashes
+from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
 
 # Words are runs of letters (accents kept: "ángela" is one word) and digits; an id written with
 # a separator and a digit ("a-1", "d1.4", "cr-07", "mcs-150") stays one word.
@@ -47,11 +47,11 @@ STOPWORDS = frozenset(
 )
 
 
-def tokens(text: str) -> tuple[str, ...]:
+def tokens(text: str, lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[str, ...]:
     """Lowercased word tokens; ``&`` reads as "and", apostrophes vanish ("client's" -> clients),
-    shorthand is spelled out ("wkly" -> weekly, "f/u" -> follow up: ``app.classify.lexicon``)."""
+    shorthand is spelled out ("wkly" -> weekly, "f/u" -> follow up: the firm's ``lexicon``)."""
     lowered = _APOSTROPHE.sub("", text.lower()).replace("&", " and ")
-    return spell_out(_TOKEN.findall(spell_out_slashes(lowered)))
+    return lexicon.spell_out(_TOKEN.findall(lexicon.spell_out_slashes(lowered)))
 
 
 def strip_control(text: str) -> str:
@@ -103,9 +103,11 @@ def contains_phrase(haystack: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 @dataclass(frozen=True)
 class Text:
-    """A description read once: raw lowercase, tokens and token set, computed lazily."""
+    """A description read once, through a firm's lexicon: raw lowercase, tokens and token set,
+    computed lazily."""
 
     raw: str
+    lexicon: Lexicon = field(default=DEFAULT_LEXICON, compare=False)
 
     @cached_property
     def lower(self) -> str:
@@ -113,7 +115,7 @@ class Text:
 
     @cached_property
     def toks(self) -> tuple[str, ...]:
-        return tokens(self.raw)
+        return tokens(self.raw, self.lexicon)
 
     @cached_property
     def tokset(self) -> frozenset[str]:
@@ -163,8 +165,9 @@ class WordTest:
     prefixes: tuple[str, ...]
 
     @classmethod
-    def of(cls, words: Iterable[str]) -> WordTest:
-        exact = [t for w in words if not w.endswith("*") for t in tokens(w)]
+    def of(cls, words: Iterable[str], lexicon: Lexicon = DEFAULT_LEXICON) -> WordTest:
+        words = tuple(words)
+        exact = [t for w in words if not w.endswith("*") for t in tokens(w, lexicon)]
         typed = [t for t in exact if len(t) >= TYPO_MIN_LETTERS and t.isalpha()]
         long = frozenset(t for t in typed if len(t) >= LONG_FOR_INSERTS)
         return cls(

@@ -77,6 +77,12 @@ def evaluate(
     label_column: LabelColumn = "Approved Code",
     deadline_ms: DeadlineMs = None,
     show_errors: Annotated[int, typer.Option("--show-errors", help="List N wrong decisions.")] = 10,
+    calibration: Annotated[
+        bool,
+        typer.Option(
+            "--calibration", help="Also print confidence buckets vs observed accuracy per stage."
+        ),
+    ] = False,
 ) -> None:
     """Accuracy on a labelled set: auto-approved error rate, review share, per-stage figures."""
     from app.cli.jobs.classify import run_eval  # noqa: PLC0415
@@ -94,6 +100,7 @@ def evaluate(
             history=history,
             label_column=label_column,
             show_errors=show_errors,
+            calibration=calibration,
         )
     )
 

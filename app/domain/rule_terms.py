@@ -10,12 +10,45 @@ from enum import StrEnum
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 CODE_PATTERN = r"^[A-Z0-9][A-Z0-9_.-]{1,39}$"
 
 Code = Annotated[str, Field(pattern=CODE_PATTERN)]
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
+
+
+class Weekday(StrEnum):
+    MON = "mon"
+    TUE = "tue"
+    WED = "wed"
+    THU = "thu"
+    FRI = "fri"
+    SAT = "sat"
+    SUN = "sun"
+
+
+_SHORTHAND_KEY = re.compile(r"^[^\W_A-Z]+(?:/[^\W_A-Z]*)?$")
+_SHORTHAND_VALUE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){0,4}$")
+
+
+def _shorthand_key(value: str) -> str:
+    if not _SHORTHAND_KEY.match(value):
+        raise ValueError(f"{value!r}: shorthand is one lowercase word as typed, or a slashed form")
+    return value
+
+
+def _shorthand_value(value: str) -> str:
+    if not _SHORTHAND_VALUE.match(value):
+        raise ValueError(f"{value!r}: write the lowercase words it stands for, single-spaced")
+    return value
+
+
+ShorthandKey = Annotated[str, AfterValidator(_shorthand_key)]
+ShorthandValue = Annotated[str, AfterValidator(_shorthand_value)]
+LexiconEntries = dict[ShorthandKey, ShorthandValue | None]
+"""The firm's shorthand (``_firm.yaml`` ``lexicon:``): one lowercase word as typed (or a slashed
+form such as ``f/u``) to the words it stands for; ``null`` switches a default off."""
 
 
 class Strict(BaseModel):

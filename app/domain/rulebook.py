@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
 from app.domain.rule_exceptions import with_exceptions
 from app.domain.rules import BillingCode, ClientRules, FirmRules, ReviewPolicy, Rule
 
@@ -27,6 +28,7 @@ class ClientContext:
     firm: FirmRules
     version: str
     codes: dict[str, BillingCode] = field(default_factory=dict)
+    lexicon: Lexicon = DEFAULT_LEXICON  # the firm's shorthand, built once per rule book
 
     @property
     def client_id(self) -> str | None:
@@ -96,6 +98,12 @@ class RuleBook:
         return name_key(name) in self._internal
 
     @cached_property
+    def lexicon(self) -> Lexicon:
+        """The default shorthand with the firm file's ``lexicon:`` changes (the firm file's
+        hash is in every version, so a change there is a new rules version)."""
+        return Lexicon.of(self.firm.lexicon)
+
+    @cached_property
     def _internal(self) -> frozenset[str]:
         return frozenset(name_key(n) for n in self.firm.firm.internal_clients)
 
@@ -114,4 +122,4 @@ class RuleBook:
         codes = {c.code: c for c in self.firm.codes}
         if client is not None:
             codes.update({c.code: c for c in client.codes})
-        return ClientContext(client, self.firm, self.version_of(client_id), codes)
+        return ClientContext(client, self.firm, self.version_of(client_id), codes, self.lexicon)

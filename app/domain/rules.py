@@ -23,11 +23,13 @@ from app.domain.rule_terms import (
     CodeKind,
     Deliverable,
     HoursLimit,
+    LexiconEntries,
     Money,
     RequestLimit,
     SharedCap,
     Strict,
     TimeRange,
+    Weekday,
     compiles,
     hours_limit,
     one_or_many,
@@ -37,16 +39,6 @@ NEEDS_REVIEW = "NEEDS_REVIEW"
 Cap = rule_terms.Cap  # defined there, named here too (caps, sums and the audit import it)
 Clause = Annotated[str, Field(min_length=1, max_length=200)]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
-
-
-class Weekday(StrEnum):
-    MON = "mon"
-    TUE = "tue"
-    WED = "wed"
-    THU = "thu"
-    FRI = "fri"
-    SAT = "sat"
-    SUN = "sun"
 
 
 class Basis(StrEnum):
@@ -215,6 +207,7 @@ class Rule(Strict):
     confidence: Confidence = 0.95
     flag: str | None = None
     priority: int = 0
+    beats_client: bool = False  # a firm keyword rule that outranks client rules (README)
     note: str = ""
     examples: tuple[RuleExample, ...] = ()
 
@@ -294,6 +287,7 @@ class FirmRules(Strict):
     firm: Firm
     people: dict[str, str] = Field(default_factory=dict)
     lists: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    lexicon: LexiconEntries = Field(default_factory=dict)
     codes: tuple[BillingCode, ...] = ()
     rules: tuple[Rule, ...] = ()
     review: ReviewPolicy = ReviewPolicy()

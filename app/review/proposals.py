@@ -209,7 +209,7 @@ def _priority_to_win(ctx: ClientContext, entries: list[TimeEntry]) -> int:
         rule.rule.priority
         for entry in entries
         for rule in compiled
-        if rule.matches(Subject(entry, Text(entry.description)))
+        if rule.matches(Subject(entry, Text(entry.description, ctx.lexicon)))
     ]
     return max(matched, default=0) + 1
 

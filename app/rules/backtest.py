@@ -162,7 +162,7 @@ class _Tester:
 
 def _score(result: BackTest, tester: _Tester, ctx: ClientContext, item: Labelled) -> None:
     client = ctx.client_id or FIRM
-    subject = Subject(item.entry, Text(item.entry.description))
+    subject = Subject(item.entry, Text(item.entry.description, ctx.lexicon))
     top = best_matches(tester.stage.compiled(ctx), subject)
     codes = {m.rule.code for m in top}
     if len(codes) != 1:

@@ -48,7 +48,17 @@ def check_client_terms(client: ClientRules, code_ref: CodeCheck) -> list[Finding
         findings += code_ref(spec.change_code, ("deliverables", ident, "change_code"))
         for k, name in enumerate(spec.codes):
             findings += code_ref(name, ("deliverables", ident, "codes", k))
-    return findings + _rate_terms(client) + _tracking(client)
+    return findings + _rate_terms(client) + _tracking(client) + _beats_client(client)
+
+
+def _beats_client(client: ClientRules) -> list[Finding]:
+    """``beats_client`` lets a firm keyword rule outrank client topics; in a client file it
+    would do nothing, so it is a mistake to be told about."""
+    return [
+        (("rules", i, "beats_client"), "only a firm rule (in _firm.yaml) can say beats_client")
+        for i, rule in enumerate(client.rules)
+        if rule.beats_client
+    ]
 
 
 def _rate_terms(client: ClientRules) -> list[Finding]:

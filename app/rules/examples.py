@@ -73,7 +73,7 @@ def _verdict(cascade: Cascade, rule: Rule, example: RuleExample, entry: TimeEntr
     if not example.matches:
         ctx, _ = cascade.context_for(entry)
         compiled = next(c for c in RulesStage().compiled(ctx) if c.rule.id == rule.id)
-        if compiled.matches(Subject(entry, Text(entry.description))):
+        if compiled.matches(Subject(entry, Text(entry.description, ctx.lexicon))):
             return f"{example.text!r} should not match rule {rule.id}, but does"
         return None
     expected = example.expect or rule.code

@@ -86,6 +86,7 @@ class _Loaded(Generic[M]):
     problems: list[RuleProblem] = field(default_factory=list)
 
     def problem(self, loc: Loc, message: str) -> RuleProblem:
+        loc = loc[:-1] if loc and loc[-1] == "[key]" else loc  # a bad key: name the key itself
         line, shown = self.doc.locate(loc) if self.doc else (None, loc)
         return RuleProblem(self.name, line, format_loc(shown), message)
 

@@ -17,6 +17,7 @@ from app.classify.evaluation import (
     truth_from_labels,
 )
 from app.classify.memory import Memory
+from app.classify.reliability import calibration_lines
 from app.classify.summary import Accuracy, score, summarise
 from app.cli.console import console, errors, print_accuracy, print_summary, progress_bar
 from app.cli.jobs.claude_batch import (
@@ -142,6 +143,7 @@ def run_eval(
     history: Path | None,
     label_column: str,
     show_errors: int,
+    calibration: bool = False,
 ) -> int:
     if (truth is None) == (truth_column is None):
         errors.print("[red]error:[/] give exactly one of --truth FILE or --truth-column NAME")
@@ -155,6 +157,8 @@ def run_eval(
     accuracy = score(result.decided, known.codes, known.categories)
     print_summary(summarise(result.decided, len(result.problems)), result.alerts)
     _print_eval(accuracy, result, show_errors)
+    for line in calibration_lines(result.decided, known.codes) if calibration else []:
+        console.print(line, highlight=False, markup=False)
     return EXIT_OK
 
 

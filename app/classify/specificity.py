@@ -1,0 +1,97 @@
+"""How specific a rule's match is: the tie-break between rules of the same rank.
+
+A match's specificity is ``(text, other)``: ``text`` counts the entry's words the rule's text
+tests covered (a matched ``words`` test is 1, a matched phrase or ``list`` item counts its own
+words), ``other`` counts the other tests that held (``regex``, ``project``, ``task``, ``tags``,
+``weekday``, ``hours``, ``dates``, ``time``, ``billable_flag``). A match with ``text`` > 0 is a
+*topic*; a ``regex`` (an id pattern, say) is not. ``all`` adds its
+parts up, ``any`` takes its best matching alternative, ``not`` adds nothing. A rule whose match
+covers more wins over one that covers less at the same rank ("status call" over "call", a
+rule with ``words`` and ``project`` over one with ``words`` alone); equal ones that disagree
+still go to review. Computed only for the few rules that already matched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+from app.classify.conditions import Subject, compile_condition
+from app.classify.lexicon import Lexicon
+from app.classify.text import WordTest, phrase_at, stem, tokens
+from app.domain.rules import Condition, Rule
+
+Score = tuple[int, int]
+Scorer = Callable[[Subject], Score]
+_FIELDS = (
+    "regex",
+    "project",
+    "task",
+    "tags",
+    "weekday",
+    "hours",
+    "dates",
+    "time_of_day",
+    "billable_flag",
+)
+
+
+def total(score: Score) -> int:
+    return score[0] + score[1]
+
+
+def compile_specificity(
+    cond: Condition, lists: Mapping[str, tuple[str, ...]], lexicon: Lexicon
+) -> Scorer:
+    """The ``(text, other)`` score of a condition on a subject it matches."""
+    parts = [compile_specificity(c, lists, lexicon) for c in cond.all_of or ()]
+    alts = [
+        (compile_condition(c, lists, lexicon), compile_specificity(c, lists, lexicon))
+        for c in cond.any_of or ()
+    ]
+    text = _text_scorer(cond, lists, lexicon)
+    other = sum(getattr(cond, name) is not None for name in _FIELDS)
+
+    def score(s: Subject) -> Score:
+        found = [p(s) for p in parts]
+        found.append(max((sc(s) for test, sc in alts if test(s)), key=total, default=(0, 0)))
+        return (text(s) + sum(f[0] for f in found), other + sum(f[1] for f in found))
+
+    return score
+
+
+def _text_scorer(
+    cond: Condition, lists: Mapping[str, tuple[str, ...]], lexicon: Lexicon
+) -> Callable[[Subject], int]:
+    words = WordTest.of(cond.words, lexicon) if cond.words is not None else None
+    items = (*(cond.phrases or ()), *(i for name in cond.list_ or () for i in lists.get(name, ())))
+    phrases = [p for p in (tuple(stem(t) for t in tokens(i, lexicon)) for i in items) if p]
+
+    def score(s: Subject) -> int:
+        found = 1 if words is not None and words.matched(s.text) is not None else 0
+        longest = max((len(p) for p in phrases if phrase_at(s.text.stems, p)), default=0)
+        return found + longest
+
+    return score
+
+
+def text_only(cond: Condition) -> bool:
+    """A condition that reads the description alone (no tracker field, date or hours test)."""
+    if any(getattr(cond, name) is not None for name in _FIELDS[1:]):
+        return False
+    subs = (*(cond.all_of or ()), *(cond.any_of or ()), *((cond.not_,) if cond.not_ else ()))
+    return all(text_only(c) for c in subs)
+
+
+def unless_words(rules: Iterable[Rule], lexicon: Lexicon) -> frozenset[str]:
+    """The stems of the single ``words`` a set of rules names in its ``unless``."""
+    found: set[str] = set()
+    for cond in (r.unless for r in rules if r.unless is not None):
+        found |= _condition_words(cond, lexicon)
+    return frozenset(found)
+
+
+def _condition_words(cond: Condition, lexicon: Lexicon) -> set[str]:
+    said = cond.words or ()
+    found = {stem(t) for w in said if not w.endswith("*") for t in tokens(w, lexicon)}
+    subs = (*(cond.all_of or ()), *(cond.any_of or ()))
+    return found.union(*(_condition_words(c, lexicon) for c in subs))
