@@ -25,13 +25,12 @@ key as ``auth`` (the worker parks the entry as ``waiting``).
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any
 
 import httpx
 
-from app.connectors.base import Api, RetryPolicy, http_client
+from app.adapters.tracker_session import TrackerSession, workspace_of
+from app.connectors.base import Api, http_client
 from app.domain.decisions import Decision
 from app.domain.entries import Source
 from app.domain.inbox import InboxItem, Tenant
@@ -59,7 +58,7 @@ class ClockifyWriter:
     ) -> str:  # fmt: skip
         del create_key  # nothing is ever created: the record is the entry itself
         entry_id = record_id or _entry_id(item)
-        workspace = _workspace(tenant, item, Source.CLOCKIFY, SYSTEM)
+        workspace = workspace_of(tenant, item, Source.CLOCKIFY, SYSTEM)
         with self._api(tenant) as api:
             ids = self._field_ids(api, tenant, workspace)
             path = f"/v1/workspaces/{workspace}/time-entries/{entry_id}"
@@ -74,7 +73,7 @@ class ClockifyWriter:
         del tenant, item
         return f"already gone (entry {record_id} was deleted in Clockify)"
 
-    def _api(self, tenant: Tenant) -> _Session:
+    def _api(self, tenant: Tenant) -> TrackerSession:
         access = tenant.sources.get(Source.CLOCKIFY)
         key = access.api_key.get_secret_value() if access and access.api_key else ""
         if not key:
@@ -82,7 +81,7 @@ class ClockifyWriter:
                                 message="no Clockify API key for this tenant")  # fmt: skip
         extra = {"transport": self.transport} if self.transport is not None else {}
         make = lambda: http_client(self.base_url, {"X-Api-Key": key}, **extra)  # noqa: E731
-        return _Session(make, SYSTEM, f"{self.base_url} {id(self.transport)} {key}")
+        return TrackerSession(make, SYSTEM, f"{self.base_url} {id(self.transport)} {key}")
 
     def _field_ids(self, api: Api, tenant: Tenant, workspace: str) -> dict[str, str]:
         """The ids stored with the tenant at connect time; without them (never connected),
@@ -107,27 +106,6 @@ class ClockifyWriter:
             ids = custom_fields(api, access.accounts[0])
         changed = access.model_copy(update={"field_ids": ids})
         return tenant.model_copy(update={"sources": {**tenant.sources, Source.CLOCKIFY: changed}})
-
-
-class _Session:
-    """An ``Api`` over the tenant's client, one try per call. Clients are kept per key (an
-    httpx client builds an SSL context: too slow to make one per entry) and thread-safe."""
-
-    clients: ClassVar[dict[tuple[str, str], httpx.Client]] = {}
-    lock: ClassVar[threading.Lock] = threading.Lock()
-
-    def __init__(self, make: Callable[[], httpx.Client], system: str, key: str) -> None:
-        self.make, self.system, self.key = make, system, (system, key)
-
-    def __enter__(self) -> Api:
-        with self.lock:
-            http = self.clients.get(self.key)
-            if http is None or http.is_closed:
-                http = self.clients[self.key] = self.make()
-        return Api(self.system, http, policy=RetryPolicy(attempts=1))
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 def custom_fields(api: Api, workspace: str) -> dict[str, str]:
@@ -192,20 +170,3 @@ def _entry_id(item: InboxItem) -> str:
         raise UpstreamError(SYSTEM, UpstreamKind.BAD_REQUEST, retryable=False,
                             message="the Clockify writer writes Clockify entries only")  # fmt: skip
     return item.entry.external_id
-
-
-def _workspace(tenant: Tenant, item: InboxItem, source: Source, system: str) -> str:
-    """The workspace the delivery named, else the tenant's only one."""
-    access = tenant.sources.get(source)
-    accounts = access.accounts if access is not None else ()
-    named = item.ref.account if item.ref is not None else ""
-    if named and named in accounts:
-        return named
-    if len(accounts) == 1:
-        return accounts[0]
-    raise UpstreamError(
-        system,
-        UpstreamKind.BAD_REQUEST,
-        retryable=False,
-        message=f"cannot tell which of {len(accounts)} workspaces holds the entry",
-    )

@@ -23,7 +23,7 @@ from typing import Any
 
 import httpx
 
-from app.adapters.clockify_writer import _Session, _workspace
+from app.adapters.tracker_session import TrackerSession, workspace_of
 from app.connectors.base import Api, http_client
 from app.domain.decisions import Decision
 from app.domain.entries import Source, TimeEntry
@@ -55,7 +55,7 @@ class TogglWriter:
         tags = [*(tag for tag in entry.tags if not ours(tag)), *marks.tags]
         if set(tags) == set(entry.tags) and entry.billable_flag is marks.billable:
             return entry_id  # already says so: our own update echoed back, or a repeat
-        workspace = _workspace(tenant, item, Source.TOGGL, SYSTEM)
+        workspace = workspace_of(tenant, item, Source.TOGGL, SYSTEM)
         with self._api(tenant) as api:
             self._ensure_tags(api, tenant.id, workspace, marks.tags)
             path = f"/api/v9/workspaces/{workspace}/time_entries/{entry_id}"
@@ -67,7 +67,7 @@ class TogglWriter:
         del tenant, item
         return f"already gone (entry {record_id} was deleted in Toggl)"
 
-    def _api(self, tenant: Tenant) -> _Session:
+    def _api(self, tenant: Tenant) -> TrackerSession:
         access = tenant.sources.get(Source.TOGGL)
         token = access.api_key.get_secret_value() if access and access.api_key else ""
         if not token:
@@ -76,7 +76,7 @@ class TogglWriter:
         auth = httpx.BasicAuth(token, "api_token")
         extra = {"transport": self.transport} if self.transport is not None else {}
         make = lambda: http_client(self.base_url, {}, auth=auth, **extra)  # noqa: E731
-        return _Session(make, SYSTEM, f"{self.base_url} {id(self.transport)} {token}")
+        return TrackerSession(make, SYSTEM, f"{self.base_url} {id(self.transport)} {token}")
 
     def _ensure_tags(self, api: Api, tenant: str, workspace: str, wanted: tuple[str, ...]) -> None:
         path = f"/api/v9/workspaces/{workspace}/tags"
