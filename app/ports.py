@@ -24,6 +24,7 @@ from app.domain.ledger import EntryLedger
 from app.domain.mapping import QboMapping
 from app.domain.reviews import Reviewer, ReviewRecord, ReviewSession
 from app.domain.rulebook import ClientContext
+from app.domain.rules_versions import NewRulesVersion, RulesPointer, RulesVersion
 from app.domain.unrouted import UnroutedEvent, UnroutedRealm
 
 # How the review queue is ordered: money at stake first (the decision's amount, highest first,
@@ -387,4 +388,35 @@ class Rereader(Protocol):
 
     def reread(self, tenant: Tenant, item: InboxItem) -> TimeEntry | None:
         """The entry the item names as the tracker has it now; ``None`` when it is gone."""
+        ...
+
+
+class RulesStore(Protocol):
+    """Each tenant's approved rules sets (``app.domain.rules_versions``): every version kept,
+    exactly one current. Both stores implement it (``app.adapters.sqlite_rules`` and
+    ``app.adapters.supabase_rules``); ``tests/contract/rules_contract.py`` runs on each.
+    Write through ``app.rules.publish`` only: it validates before anything is stored."""
+
+    def current_rules(self, tenant: str) -> RulesPointer | None:
+        """The version in force; one small read, made once per batch by the worker."""
+        ...
+
+    def rules_version(self, tenant: str, number: int) -> RulesVersion | None: ...
+
+    def rules_history(self, tenant: str) -> list[RulesVersion]:
+        """Every version of the tenant, oldest first."""
+        ...
+
+    def add_rules_version(
+        self, version: NewRulesVersion, *, based_on: int | None
+    ) -> RulesVersion:
+        """Store ``version`` as the next number and make it current, in one transaction.
+        ``based_on``: the version it was made from (None: the tenant had none); when another
+        version became current meanwhile, raises ``WriteConflictError`` and stores nothing.
+        ``ItemNotFoundError`` for an unknown tenant."""
+        ...
+
+    def switch_rules(self, tenant: str, number: int, *, by: str, now: datetime) -> RulesPointer:
+        """Make an existing version current (a rollback). ``ItemNotFoundError`` when the
+        tenant has no such version."""
         ...

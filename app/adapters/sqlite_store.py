@@ -44,6 +44,7 @@ from typing import Self
 from pydantic import BaseModel
 
 from app.adapters.sqlite_access import ACCESS_STEP, AccessTables
+from app.adapters.sqlite_rules import RULES_STEP, RulesTables
 from app.adapters.sqlite_unrouted import UNROUTED_STEP, UnroutedTables
 from app.domain.decisions import Decision
 from app.domain.entries import TimeEntry
@@ -69,7 +70,7 @@ from app.domain.reviews import (
 from app.errors import ItemNotFoundError, WriteConflictError
 from app.ports import QueueOrder
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 _ACTIONS = ", ".join(f"'{a.value}'" for a in ReviewAction)
 _STATUSES = ", ".join(f"'{s.value}'" for s in Status)
 # The v1 schema, as v1 created it: never edit it, add a step to _STEPS instead.
@@ -149,6 +150,7 @@ _STEPS: dict[int, tuple[str, ...]] = {
     ),
     5: ACCESS_STEP,
     6: UNROUTED_STEP,
+    7: RULES_STEP,
 }
 _ITEM = """SELECT i.*, i.rowid AS seq, d.decision FROM inbox i
     LEFT JOIN decisions d ON d.tenant = i.tenant AND d.item_id = i.id"""
@@ -179,7 +181,7 @@ _QUEUE_ORDER = {
 _MIN_SQLITE = (3, 37, 0)  # RETURNING needs 3.35, STRICT tables 3.37
 
 
-class SqliteStore(AccessTables, UnroutedTables):
+class SqliteStore(AccessTables, UnroutedTables, RulesTables):
     """``Store`` on one SQLite file. Call ``close()`` (or use ``with``) to release it."""
 
     def __init__(self, path: Path | str, *, busy_timeout_s: float = 5.0) -> None:

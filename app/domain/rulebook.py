@@ -68,6 +68,7 @@ class RuleBook:
     firm_version: str
     _by_name: dict[str, str] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # client id ("" = firm) -> file shown
+    label: str = ""  # the store's version id ("v3"); empty for a rules directory
 
     @classmethod
     def build(
@@ -77,6 +78,7 @@ class RuleBook:
         versions: dict[str, str],
         firm_version: str,
         files: dict[str, str] | None = None,
+        label: str = "",
     ) -> RuleBook:
         by_name: dict[str, str] = {}
         for rules in clients:
@@ -84,7 +86,7 @@ class RuleBook:
             for name in (ident.id, ident.name, *ident.aliases, *ident.projects):
                 by_name[name_key(name)] = ident.id
         clients_by_id = {c.client.id: c for c in clients}
-        return cls(firm, clients_by_id, versions, firm_version, by_name, dict(files or {}))
+        return cls(firm, clients_by_id, versions, firm_version, by_name, dict(files or {}), label)
 
     def resolve_client(self, *names: str) -> str | None:
         """The client id a tracker's client or project name points at, if any."""
@@ -109,13 +111,16 @@ class RuleBook:
 
     def version_of(self, client_id: str | None) -> str:
         """What a decision records: the client's SOW file and the firm file, so a change to
-        either (a firm rule, a person's role) is a new version."""
+        either (a firm rule, a person's role) is a new version. A book from the store puts
+        its version id first (``v3/ACME-2025 v2@1a2b3c4d5e6f+firm@...``): the approved
+        version that made the decision, queryable by prefix."""
         client = self.clients.get(client_id) if client_id else None
+        prefix = f"{self.label}/" if self.label else ""
         firm = f"firm@{self.firm_version}"
         if client is None:
-            return firm
+            return prefix + firm
         own = f"{client.sow.id} v{client.sow.version}@{self.versions[client.client.id]}"
-        return f"{own}+{firm}"
+        return f"{prefix}{own}+{firm}"
 
     def context(self, client_id: str | None) -> ClientContext:
         client = self.clients.get(client_id) if client_id else None

@@ -12,7 +12,7 @@ How YAML is read (see ``yaml_lines``): scalars stay text and pydantic converts t
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -62,7 +62,22 @@ def check_rules(directory: Path) -> list[RuleProblem]:
 
 def load_rulebook(directory: Path) -> RuleBook:
     """The rule book of a directory; raises ``RulesError`` listing every problem if any."""
-    scan = _scan(directory)
+    return _book(_scan(directory))
+
+
+def check_rules_files(files: Mapping[str, str], where: str) -> list[RuleProblem]:
+    """``check_rules`` for a rules set held in memory (file name -> text), e.g. a version
+    from the store; each problem names ``<where>/<file>``."""
+    return _scan_files(files, where).problems
+
+
+def load_rulebook_files(files: Mapping[str, str], where: str, *, label: str = "") -> RuleBook:
+    """``load_rulebook`` for a rules set held in memory; ``label`` (the store's version id)
+    prefixes the version every decision records."""
+    return _book(_scan_files(files, where), label)
+
+
+def _book(scan: _Scan, label: str = "") -> RuleBook:
     if scan.problems or scan.firm is None or scan.firm.model is None:
         raise RulesError(scan.problems)
     clients = scan.valid_clients()
@@ -72,6 +87,7 @@ def load_rulebook(directory: Path) -> RuleBook:
         versions={model.client.id: loaded.version for loaded, model in clients},
         firm_version=scan.firm.version,
         files={"": scan.firm.name} | {model.client.id: loaded.name for loaded, model in clients},
+        label=label,
     )
 
 
@@ -116,6 +132,31 @@ def _scan(directory: Path) -> _Scan:
     scan = _Scan(problems)
     scan.firm = _load(firm_path, FirmRules) if firm_path else None
     scan.clients = [_load(path, ClientRules) for path in client_paths]
+    return _checked(scan)
+
+
+def _scan_files(files: Mapping[str, str], where: str) -> _Scan:
+    """The same checks as ``_scan`` on files held in memory (no folder, no names to skip)."""
+    names = sorted(name for name in files if Path(name).suffix.lower() in _SUFFIXES)
+    scan = _Scan([])
+    if FIRM_FILE not in names:
+        missing = f"missing {FIRM_FILE}: every rules set needs the firm file"
+        scan.problems.append(RuleProblem(f"{where}/{FIRM_FILE}", None, "", missing))
+    for name in (n for n in files if n not in names or "/" in n or n.startswith(".")):
+        message = "not a rules file name (a top-level .yaml or .yml name)"
+        scan.problems.append(RuleProblem(f"{where}/{name}", None, "", message))
+    raw = {name: files[name].encode("utf-8") for name in names}
+    if FIRM_FILE in raw:
+        scan.firm = _parse(f"{where}/{FIRM_FILE}", raw[FIRM_FILE], FirmRules)
+    scan.clients = [
+        _parse(f"{where}/{name}", raw[name], ClientRules)
+        for name in names
+        if name != FIRM_FILE and "/" not in name and not name.startswith(".")
+    ]
+    return _checked(scan)
+
+
+def _checked(scan: _Scan) -> _Scan:
     for loaded in (scan.firm, *scan.clients):
         scan.problems += loaded.problems if loaded else []
     scan.problems += _cross_references(scan)
@@ -146,12 +187,17 @@ def _rule_files(directory: Path) -> tuple[Path | None, list[Path], list[RuleProb
 
 
 def _load(path: Path, model_type: type[M]) -> _Loaded[M]:
-    loaded: _Loaded[M] = _Loaded(_display(path))
     try:
         raw = path.read_bytes()
     except OSError as exc:
+        loaded: _Loaded[M] = _Loaded(_display(path))
         loaded.whole_file(f"cannot read the file: {exc.strerror or exc}")
         return loaded
+    return _parse(_display(path), raw, model_type)
+
+
+def _parse(name: str, raw: bytes, model_type: type[M]) -> _Loaded[M]:
+    loaded: _Loaded[M] = _Loaded(name)
     loaded.version = hashlib.sha256(raw).hexdigest()[:12]
     text = _decode(raw, loaded)
     if text is None:

@@ -28,6 +28,7 @@ from tests.contract.builders import (
 )
 from tests.contract.ledger_contract import LedgerStoreContract
 from tests.contract.review_contract import ReviewStoreContract
+from tests.contract.rules_contract import RulesStoreContract
 from tests.contract.store_contract import StoreContract, claimed, race, record
 from tests.contract.unrouted_contract import UnroutedStoreContract
 from tests.contract.unrouted_contract import event as unrouted_event
@@ -37,7 +38,7 @@ V1_SCHEMA = Path(__file__).with_name("sqlite_schema_v1.sql")
 
 class TestSqliteStore(
     StoreContract, ReviewStoreContract, AccessStoreContract, LedgerStoreContract,
-    UnroutedStoreContract,
+    UnroutedStoreContract, RulesStoreContract,
 ):  # fmt: skip
     @pytest.fixture
     def store(self, tmp_path: Path) -> Iterator[SqliteStore]:
@@ -103,6 +104,8 @@ def test_schema_creation_is_idempotent(tmp_path: Path) -> None:
             "review_sessions",
             "reviewers",
             "reviews",
+            "rules_current",
+            "rules_versions",
             "tenants",
             "writes",
         ]
@@ -162,7 +165,7 @@ def test_a_v1_file_is_upgraded_in_place(tmp_path: Path) -> None:
         pass
     assert schema(old) == schema(fresh)  # upgraded and new files are alike
     with raw(old) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     with SqliteStore(old) as store:  # opening it again changes nothing
         assert store.write_for(TENANT_A, item_id, "v1") == written
 
@@ -366,7 +369,7 @@ def test_a_v4_file_gains_the_access_tables_and_keeps_its_reviewers(tmp_path: Pat
         store.link_realm(TENANT_A, "9130", now=at(2))
         assert store.tenant_for_realm("9130") == TENANT_A
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
 
 
 def test_a_v6_file_gains_the_unrouted_table_and_keeps_its_realms(tmp_path: Path) -> None:
@@ -382,4 +385,4 @@ def test_a_v6_file_gains_the_unrouted_table_and_keeps_its_realms(tmp_path: Path)
         assert store.keep_unrouted(unrouted_event("e1")) is True
         assert [e.dedupe_key for e in store.unrouted("777")] == ["qbo:e1"]
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8

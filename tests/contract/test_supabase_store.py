@@ -13,6 +13,7 @@ from app.adapters.supabase_store import SupabaseStore
 from tests.contract.access_contract import AccessStoreContract
 from tests.contract.ledger_contract import LedgerStoreContract
 from tests.contract.review_contract import ReviewStoreContract
+from tests.contract.rules_contract import RulesStoreContract
 from tests.contract.store_contract import StoreContract
 from tests.contract.unrouted_contract import UnroutedStoreContract
 from tests.postgres.pg_server import PgDatabase, session_cluster
@@ -47,6 +48,7 @@ class TestSupabaseStore(
     AccessStoreContract,
     LedgerStoreContract,
     UnroutedStoreContract,
+    RulesStoreContract,
 ):
     @pytest.fixture
     def store(self, postgrest: respx.MockRouter) -> Iterator[SupabaseStore]:

@@ -1,0 +1,117 @@
+"""The SQLite store's rules tables (schema step 7, file version 8): every approved rules set
+of each tenant (``rules_versions``) and the one in force (``rules_current``).
+
+A mixin of ``SqliteStore`` (it lends ``_conn`` and ``_tx``). A publish is one ``BEGIN
+IMMEDIATE`` transaction: the next number, the row, the pointer; a reader sees the old
+pointer or the new one, never a version without its files.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+
+from app.domain.rules_versions import NewRulesVersion, RulesPointer, RulesVersion, version_id
+from app.errors import ItemNotFoundError, WriteConflictError
+
+RULES_STEP = (
+    """CREATE TABLE IF NOT EXISTS rules_versions (
+        tenant TEXT NOT NULL REFERENCES tenants (id),
+        number INTEGER NOT NULL CHECK (number >= 1),
+        files TEXT NOT NULL, sha256 TEXT NOT NULL,
+        approved_by TEXT NOT NULL, approved_at TEXT NOT NULL,
+        source TEXT NOT NULL, backtest TEXT NOT NULL,
+        PRIMARY KEY (tenant, number)) STRICT""",
+    """CREATE TABLE IF NOT EXISTS rules_current (
+        tenant TEXT PRIMARY KEY REFERENCES tenants (id),
+        number INTEGER NOT NULL, switched_by TEXT NOT NULL, switched_at TEXT NOT NULL,
+        FOREIGN KEY (tenant, number) REFERENCES rules_versions (tenant, number)) STRICT""",
+)
+_COLUMNS = "tenant, number, files, approved_by, approved_at, source, backtest"
+_POINT = """INSERT INTO rules_current (tenant, number, switched_by, switched_at)
+    VALUES (?, ?, ?, ?) ON CONFLICT (tenant) DO UPDATE SET number = excluded.number,
+    switched_by = excluded.switched_by, switched_at = excluded.switched_at"""
+
+
+class RulesTables:
+    """``RulesStore`` over ``rules_versions`` and ``rules_current``."""
+
+    def _conn(self) -> sqlite3.Connection:
+        raise NotImplementedError  # SqliteStore's
+
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+        raise NotImplementedError  # SqliteStore's
+
+    def current_rules(self, tenant: str) -> RulesPointer | None:
+        sql = "SELECT number, switched_by, switched_at FROM rules_current WHERE tenant = ?"
+        row = self._conn().execute(sql, (tenant,)).fetchone()
+        if row is None:
+            return None
+        return RulesPointer(tenant=tenant, number=row[0], switched_by=row[1],
+                            switched_at=datetime.fromisoformat(row[2]))  # fmt: skip
+
+    def rules_version(self, tenant: str, number: int) -> RulesVersion | None:
+        sql = f"SELECT {_COLUMNS} FROM rules_versions WHERE tenant = ? AND number = ?"  # noqa: S608
+        row = self._conn().execute(sql, (tenant, number)).fetchone()
+        return None if row is None else _version(row)
+
+    def rules_history(self, tenant: str) -> list[RulesVersion]:
+        sql = f"SELECT {_COLUMNS} FROM rules_versions WHERE tenant = ? ORDER BY number"  # noqa: S608
+        return [_version(row) for row in self._conn().execute(sql, (tenant,))]
+
+    def add_rules_version(self, version: NewRulesVersion, *, based_on: int | None) -> RulesVersion:
+        tenant = version.tenant
+        with self._tx() as conn:
+            if conn.execute("SELECT 1 FROM tenants WHERE id = ?", (tenant,)).fetchone() is None:
+                raise ItemNotFoundError(f"no tenant {tenant!r}")
+            row = conn.execute("SELECT number FROM rules_current WHERE tenant = ?", (tenant,))
+            current = row.fetchone()
+            if (current[0] if current else None) != based_on:
+                raise _moved(tenant, current[0] if current else None, based_on)
+            top = conn.execute(
+                "SELECT coalesce(max(number), 0) FROM rules_versions WHERE tenant = ?", (tenant,)
+            ).fetchone()[0]
+            stored = RulesVersion(**version.model_dump(), number=top + 1)
+            conn.execute(
+                f"INSERT INTO rules_versions ({_COLUMNS}, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",  # noqa: S608
+                (tenant, stored.number, json.dumps(stored.files, sort_keys=True),
+                 stored.approved_by, _at(stored.approved_at), stored.source, stored.backtest,
+                 stored.sha256),
+            )  # fmt: skip
+            conn.execute(_POINT, (tenant, stored.number, stored.approved_by,
+                                  _at(stored.approved_at)))  # fmt: skip
+        return stored
+
+    def switch_rules(self, tenant: str, number: int, *, by: str, now: datetime) -> RulesPointer:
+        with self._tx() as conn:
+            sql = "SELECT 1 FROM rules_versions WHERE tenant = ? AND number = ?"
+            if conn.execute(sql, (tenant, number)).fetchone() is None:
+                raise ItemNotFoundError(f"tenant {tenant!r} has no rules {version_id(number)}")
+            conn.execute(_POINT, (tenant, number, by, _at(now)))
+        return RulesPointer(tenant=tenant, number=number, switched_by=by,
+                            switched_at=now.astimezone(UTC))  # fmt: skip
+
+
+def _version(row: sqlite3.Row) -> RulesVersion:
+    return RulesVersion(
+        tenant=row[0], number=row[1], files=json.loads(row[2]), approved_by=row[3],
+        approved_at=datetime.fromisoformat(row[4]), source=row[5], backtest=row[6],
+    )  # fmt: skip
+
+
+def _moved(tenant: str, current: int | None, based_on: int | None) -> WriteConflictError:
+    now_in_force = version_id(current) if current else "none"
+    made_from = version_id(based_on) if based_on else "none"
+    return WriteConflictError(
+        f"tenant {tenant!r}: rules {now_in_force} became current while this change was made "
+        f"from {made_from}: make it again from the current version"
+    )
+
+
+def _at(value: datetime) -> str:
+    """Fixed-width UTC text, as ``sqlite_store`` keeps every time (text order is time order)."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("SqliteStore needs timezone-aware datetimes")
+    return value.astimezone(UTC).isoformat(timespec="microseconds")

@@ -1,0 +1,109 @@
+"""The Supabase store's rules calls (``infra/migrations/0011_rules_store.sql``): every approved
+rules set of a tenant and the one in force.
+
+A mixin of ``SupabaseStore`` (it lends ``_rest``, ``_run`` and ``_rows``). Every call runs
+with the tenant's JWT, so RLS lets a tenant's worker read and write its own rules only. A
+publish and a rollback are one SQL function each: the row and the pointer commit together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from postgrest import SyncPostgrestClient
+from pydantic import ValidationError
+
+from app.domain.rules_versions import NewRulesVersion, RulesPointer, RulesVersion, version_id
+from app.errors import ItemNotFoundError, UpstreamError, UpstreamKind, WriteConflictError
+
+_COLUMNS = "tenant_id,number,files,approved_by,approved_at,source,backtest"
+
+
+class SupabaseRules:
+    """``RulesStore`` over ``rules_versions`` and ``rules_current``."""
+
+    def _rest(self, tenant: str | None) -> SyncPostgrestClient:
+        raise NotImplementedError  # SupabaseStore's
+
+    def _run(self, query: Any, *, unique_violation: Exception | None = None) -> object:
+        raise NotImplementedError  # SupabaseStore's
+
+    def _rows(
+        self, query: Any, tenant: str | None, *, unique_violation: Exception | None = None
+    ) -> list[Mapping[str, Any]]:
+        raise NotImplementedError  # SupabaseStore's
+
+    def current_rules(self, tenant: str) -> RulesPointer | None:
+        query = self._rest(tenant).table("rules_current").select("tenant_id,number,switched_by,switched_at")
+        rows = self._rows(query.eq("tenant_id", tenant).limit(1), tenant)
+        if not rows:
+            return None
+        try:
+            return RulesPointer.model_validate({**rows[0], "tenant": tenant})
+        except ValidationError:
+            raise _invalid("rules_current row") from None
+
+    def rules_version(self, tenant: str, number: int) -> RulesVersion | None:
+        query = self._rest(tenant).table("rules_versions").select(_COLUMNS)
+        rows = self._rows(query.eq("tenant_id", tenant).eq("number", number).limit(1), tenant)
+        return _version(rows[0], tenant) if rows else None
+
+    def rules_history(self, tenant: str) -> list[RulesVersion]:
+        query = self._rest(tenant).table("rules_versions").select(_COLUMNS)
+        rows = self._rows(query.eq("tenant_id", tenant).order("number"), tenant)
+        # Rows with no number predate 0011 (never written by timebill): not versions.
+        return [_version(row, tenant) for row in rows if row.get("number") is not None]
+
+    def add_rules_version(self, version: NewRulesVersion, *, based_on: int | None) -> RulesVersion:
+        tenant = version.tenant
+        args = {"p_tenant_id": tenant, "p_files": version.files, "p_sha256": version.sha256,
+                "p_approved_by": version.approved_by, "p_approved_at": _ts(version.approved_at),
+                "p_source": version.source, "p_backtest": version.backtest,
+                "p_based_on": based_on}  # fmt: skip
+        number = self._run(_rpc(self._rest(tenant), "tb_add_rules_version", args))
+        if number is None:
+            raise ItemNotFoundError(f"no tenant {tenant!r}")
+        if number == 0:
+            current = self.current_rules(tenant)
+            in_force = version_id(current.number) if current else "none"
+            made_from = version_id(based_on) if based_on else "none"
+            raise WriteConflictError(
+                f"tenant {tenant!r}: rules {in_force} became current while this change was "
+                f"made from {made_from}: make it again from the current version"
+            )
+        if not isinstance(number, int) or number < 1:
+            raise _invalid("tb_add_rules_version")
+        return RulesVersion(**version.model_dump(), number=number)
+
+    def switch_rules(self, tenant: str, number: int, *, by: str, now: datetime) -> RulesPointer:
+        args = {"p_tenant_id": tenant, "p_number": number, "p_by": by, "p_now": _ts(now)}
+        if self._run(_rpc(self._rest(tenant), "tb_switch_rules", args)) is not True:
+            raise ItemNotFoundError(f"tenant {tenant!r} has no rules {version_id(number)}")
+        return RulesPointer(tenant=tenant, number=number, switched_by=by, switched_at=now)
+
+
+def _version(row: Mapping[str, Any], tenant: str) -> RulesVersion:
+    if row.get("tenant_id") != tenant:  # defence in depth: another tenant's row is a broken server
+        raise _invalid("rules_versions row of another tenant")
+    try:
+        return RulesVersion.model_validate({**row, "tenant": tenant})
+    except ValidationError:
+        raise _invalid("rules_versions row") from None
+
+
+def _rpc(rest: SyncPostgrestClient, function: str, args: Mapping[str, object]) -> Any:
+    return rest.rpc(function, dict(args))  # type: ignore[arg-type]  # any JSON value is sent
+
+
+def _ts(value: datetime) -> str:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("SupabaseStore needs timezone-aware datetimes")
+    return value.isoformat()
+
+
+def _invalid(what: str) -> UpstreamError:
+    return UpstreamError(
+        "supabase", UpstreamKind.INVALID_RESPONSE, retryable=False, message=f"unexpected {what}"
+    )

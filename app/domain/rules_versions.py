@@ -1,0 +1,69 @@
+"""A tenant's approved rules sets as the store keeps them: every version, one current.
+
+A version is the whole set (the firm file and every client file, name -> text), never a
+diff, so any version can be exported, compared or put back in force by itself. Versions are
+numbered per tenant from 1 and never change once written; which one is in force is a
+separate pointer (``RulesStore.current_rules``) that a publish or a rollback moves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+def set_sha256(files: dict[str, str]) -> str:
+    """One hash of the whole set: names and texts, in name order."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name].encode() + b"\0")
+    return digest.hexdigest()
+
+
+def version_id(number: int) -> str:
+    """How a version is named everywhere (CLI, decisions, the table): ``v3``."""
+    return f"v{number}"
+
+
+def parse_version(text: str) -> int | None:
+    """``3`` or ``v3`` -> 3; anything else -> None."""
+    digits = text.strip().removeprefix("v").removeprefix("V")
+    return int(digits) if digits.isdigit() and int(digits) > 0 else None
+
+
+class NewRulesVersion(BaseModel):
+    """What a publish writes; the store gives it the next number."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tenant: str
+    files: dict[str, str]
+    approved_by: str = Field(min_length=1, max_length=200)
+    approved_at: datetime
+    source: str = Field(max_length=500)  # what it came from: a draft, a proposal, an import
+    backtest: str = Field(default="", max_length=4000)  # the summary shown at publish time
+
+    @property
+    def sha256(self) -> str:
+        return set_sha256(self.files)
+
+
+class RulesVersion(NewRulesVersion):
+    number: int = Field(ge=1)
+
+    @property
+    def id(self) -> str:
+        return version_id(self.number)
+
+
+class RulesPointer(BaseModel):
+    """Which version is in force for a tenant, since when and who switched to it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tenant: str
+    number: int = Field(ge=1)
+    switched_by: str
+    switched_at: datetime
