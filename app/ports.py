@@ -407,9 +407,7 @@ class RulesStore(Protocol):
         """Every version of the tenant, oldest first."""
         ...
 
-    def add_rules_version(
-        self, version: NewRulesVersion, *, based_on: int | None
-    ) -> RulesVersion:
+    def add_rules_version(self, version: NewRulesVersion, *, based_on: int | None) -> RulesVersion:
         """Store ``version`` as the next number and make it current, in one transaction.
         ``based_on``: the version it was made from (None: the tenant had none); when another
         version became current meanwhile, raises ``WriteConflictError`` and stores nothing.

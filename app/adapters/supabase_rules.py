@@ -19,6 +19,7 @@ from app.domain.rules_versions import NewRulesVersion, RulesPointer, RulesVersio
 from app.errors import ItemNotFoundError, UpstreamError, UpstreamKind, WriteConflictError
 
 _COLUMNS = "tenant_id,number,files,approved_by,approved_at,source,backtest"
+_POINTER = "tenant_id,number,switched_by,switched_at"
 
 
 class SupabaseRules:
@@ -36,7 +37,7 @@ class SupabaseRules:
         raise NotImplementedError  # SupabaseStore's
 
     def current_rules(self, tenant: str) -> RulesPointer | None:
-        query = self._rest(tenant).table("rules_current").select("tenant_id,number,switched_by,switched_at")
+        query = self._rest(tenant).table("rules_current").select(_POINTER)
         rows = self._rows(query.eq("tenant_id", tenant).limit(1), tenant)
         if not rows:
             return None

@@ -78,6 +78,7 @@ class RuleBook:
         versions: dict[str, str],
         firm_version: str,
         files: dict[str, str] | None = None,
+        *,
         label: str = "",
     ) -> RuleBook:
         by_name: dict[str, str] = {}
