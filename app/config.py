@@ -30,6 +30,10 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="TIMEBILL_", env_file=None, extra="ignore")
 
     rules_dir: Path = Path("sow_rules")
+    # How often the service reads a tenant's current rules version from the store: entries of
+    # one batch (within this many seconds) share one read; a published version or a rollback
+    # is in force for the next batch after at most this long (app/service/rules_provider.py).
+    rules_check_s: float = Field(default=1.0, ge=0, le=300)
     deadline_ms: int = Field(default=500, ge=50, le=60_000)
     # Batch runs (exports, audits) with Claude on wait longer than a live webhook needs to:
     # a Haiku call takes ~0.6-1.5 s end to end. Used only when deadline_ms is not set.

@@ -9,11 +9,11 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from app.config import Settings
 from app.errors import ConfigError
-from app.ports import ClassifierStage, Queue, Reader, Store, Writer
+from app.ports import ClassifierStage, Queue, Reader, RulesStore, Store, Writer
 
 if TYPE_CHECKING:
     # The cascade is built by workers and batch runs only: the HTTP Lambda (queue = sqs) never
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from app.domain.entries import Source
     from app.domain.rulebook import RuleBook
     from app.service.qbo_health import QboHealth
+    from app.service.rules_provider import StoreRules
     from app.service.worker import Worker
 
 
@@ -111,12 +112,11 @@ def build_store(settings: Settings) -> Store:
 def build_worker(settings: Settings, store: Store) -> Worker:
     from app.review.learning import bank_for  # noqa: PLC0415
     from app.service.classifiers import Classifiers  # noqa: PLC0415
-    from app.service.rules_provider import DirectoryRules  # noqa: PLC0415
     from app.service.worker import Worker  # noqa: PLC0415
 
     settings = settings.for_batch()  # a worker answers after the ack: no 500 ms to meet
     classifiers = Classifiers(
-        DirectoryRules(settings.rules_dir),
+        build_rules_provider(settings, store),
         lambda book, memory: build_cascade(settings, book, memory),
         memory_for=bank_for(store).memory,  # taught by reviewers, shared with the review page
     )
@@ -129,6 +129,18 @@ def build_worker(settings: Settings, store: Store) -> Worker:
         rereaders={rereader.source: rereader},
         write_reviews=settings.review_write == "mark", lease_s=settings.worker_lease_s,
     )  # fmt: skip
+
+
+def build_rules_provider(settings: Settings, store: Store) -> StoreRules:
+    """Each tenant's current rules version from the store. With the SQLite store a tenant that
+    has none uses ``settings.rules_dir`` (the embedded default: the demo and local runs work
+    with no import); with Supabase it is an error naming the import command, never another
+    firm's rules."""
+    from app.service.rules_provider import DirectoryRules, StoreRules  # noqa: PLC0415
+
+    fallback = None if settings.store == "supabase" else DirectoryRules(settings.rules_dir)
+    rules_store = cast("RulesStore", store)  # both stores implement RulesStore too
+    return StoreRules(rules_store, fallback, check_every_s=settings.rules_check_s)
 
 
 def build_writer_and_reader(

@@ -42,16 +42,20 @@ def default_review(svc: Services) -> ReviewDeps:
 def _build(svc: Services) -> ReviewDeps:
 
     from app.api.auth import session_key  # noqa: PLC0415
-    from app.factory import build_tracker_writers, build_writer_and_reader  # noqa: PLC0415
+    from app.factory import (  # noqa: PLC0415
+        build_rules_provider,
+        build_tracker_writers,
+        build_writer_and_reader,
+    )
     from app.review.learning import bank_for  # noqa: PLC0415
     from app.review.proposals import Proposals  # noqa: PLC0415
     from app.review.service import ReviewService  # noqa: PLC0415
-    from app.service.rules_provider import DirectoryRules  # noqa: PLC0415
 
     settings = svc.settings
     writer = build_writer_and_reader(settings, svc.store)[0]
-    rules = DirectoryRules(settings.rules_dir)
-    proposals = Proposals(svc.store, rules, settings.rules_dir)
+    rules = build_rules_provider(settings, svc.store)  # the tenant's version in the store
+    proposals = Proposals(svc.store, rules, settings.rules_dir, rules_store=rules.store,
+                          clock=svc.clock)  # fmt: skip
     service = ReviewService(svc.store, writer, rules, bank=bank_for(svc.store),
                             proposals=proposals, clock=svc.clock,
                             trackers=build_tracker_writers())  # fmt: skip

@@ -436,7 +436,10 @@ async def decide_proposal(request: Request, tenant: str, verb: str, deps: Review
     target = f"{request.scope.get('root_path', '')}/review/{tenant}/proposals?"
     found = deps.service.proposals
     try:
-        done = found.accept(tenant, rule) if verb == "accept" else found.dismiss(tenant, rule)
+        by = principal.reviewer
+        done = (
+            found.accept(tenant, rule, by=by) if verb == "accept" else found.dismiss(tenant, rule)
+        )
     except ReviewError as exc:
         return RedirectResponse(target + urlencode({"error": str(exc)}), 303)
     said = f"{done.rule_id} {'added to ' + done.rules_file if verb == 'accept' else 'dismissed'}."

@@ -16,7 +16,9 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -28,10 +30,18 @@ from app.classify.text import Text, tokens
 from app.domain.entries import TimeEntry
 from app.domain.reviews import ReviewRecord
 from app.domain.rulebook import ClientContext, RuleBook
-from app.ports import Store
+from app.errors import WriteConflictError
+from app.ports import RulesStore, Store
 from app.review.decide import ReviewError
-from app.review.rulefile import insert_rule, problems_with, rule_yaml, write_atomically
-from app.rules.loader import FIRM_FILE
+from app.review.rulefile import (
+    insert_rule,
+    problems_in_set,
+    problems_with,
+    rule_yaml,
+    write_atomically,
+)
+from app.rules.loader import FIRM_FILE, RuleProblem
+from app.rules.publish import Change, publish
 
 log = logging.getLogger("timebill.review")
 PROPOSED_DIR = "_proposed"
@@ -39,8 +49,21 @@ _NUMBERISH = re.compile(r"^(?:[a-z]{0,5}\d[a-z0-9]*)$")
 _MAX_EXAMPLES = 6
 
 
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 class RulesProvider(Protocol):
     def rulebook(self, tenant: str) -> RuleBook: ...
+
+
+@dataclass(frozen=True)
+class _InForce:
+    """The tenant's rules as a proposal is checked against them: a stored version's files
+    (``number`` set) or the rules directory's (``number`` None)."""
+
+    files: dict[str, str] | None
+    number: int | None
 
 
 @dataclass(frozen=True)
@@ -64,12 +87,15 @@ class RuleProposal:
 
 class Proposals:
     def __init__(
-        self, store: Store, rules: RulesProvider, rules_dir: Path, *, repeats: int = 3
-    ) -> None:
+        self, store: Store, rules: RulesProvider, rules_dir: Path, *, repeats: int = 3,
+        rules_store: RulesStore | None = None, clock: Callable[[], datetime] = _utc_now,
+    ) -> None:  # fmt: skip
         self.store = store
         self.rules = rules
         self.rules_dir = rules_dir
         self.repeats = repeats
+        self.rules_store = rules_store
+        self.clock = clock
         self._lock = threading.Lock()
 
     def consider(self, tenant: str, review: ReviewRecord) -> RuleProposal | None:
@@ -98,18 +124,56 @@ class Proposals:
                 found.append(RuleProposal(tenant, path.name, rule))
         return found
 
-    def accept(self, tenant: str, rule_id: str) -> RuleProposal:
-        """Append the proposal to its rules file (only if the directory then checks clean)."""
+    def accept(self, tenant: str, rule_id: str, *, by: str = "review page") -> RuleProposal:
+        """Add the proposal to its rules file, only if the rules then check clean: a new
+        version in the store (approved by ``by``), else the file in ``rules_dir``."""
         with self._lock:
             proposal = self._find(tenant, rule_id)
-            target = self.rules_dir / proposal.rules_file
-            text = insert_rule(target.read_text(encoding="utf-8"), proposal.yaml)
-            problems = problems_with(self.rules_dir, proposal.rules_file, text)
-            if problems:
-                raise ReviewError("the rules would not check: " + "; ".join(map(str, problems[:3])))
-            write_atomically(target, text)
+            in_force = self._in_force(tenant)
+            text = insert_rule(self._text(in_force, proposal.rules_file), proposal.yaml)
+            if in_force.files is not None:
+                self._publish(tenant, proposal, in_force, text, by)
+            else:
+                problems = problems_with(self.rules_dir, proposal.rules_file, text)
+                if problems:
+                    raise ReviewError(_not_checking(problems))
+                write_atomically(self.rules_dir / proposal.rules_file, text)
             self._remove(tenant, proposal)
             return proposal
+
+    def _publish(
+        self, tenant: str, proposal: RuleProposal, in_force: _InForce, text: str, by: str
+    ) -> None:
+        assert self.rules_store is not None
+        assert in_force.files is not None
+        files = {**in_force.files, proposal.rules_file: text}
+        source = f"proposal {proposal.rule_id} accepted on the review page"
+        change = Change(tenant, files, by, source, in_force.number, self.clock())
+        try:
+            outcome = publish(self.rules_store, change)
+        except WriteConflictError as exc:
+            raise ReviewError(str(exc)) from None
+        if outcome.version is None:
+            raise ReviewError("the rules would not check: " + outcome.refusal)
+        forget = getattr(self.rules, "forget", None)
+        if callable(forget):
+            forget(tenant)  # this process's pages and worker use it at once
+
+    def _in_force(self, tenant: str) -> _InForce:
+        pointer = self.rules_store.current_rules(tenant) if self.rules_store else None
+        if pointer is None or self.rules_store is None:
+            return _InForce(None, None)
+        version = self.rules_store.rules_version(tenant, pointer.number)
+        if version is None:
+            raise ReviewError(f"rules v{pointer.number} of {tenant} cannot be read")
+        return _InForce(dict(version.files), version.number)
+
+    def _text(self, in_force: _InForce, file_name: str) -> str:
+        if in_force.files is None:
+            return (self.rules_dir / file_name).read_text(encoding="utf-8")
+        if file_name not in in_force.files:
+            raise ReviewError(f"{file_name} is not in the rules in force")
+        return in_force.files[file_name]
 
     def dismiss(self, tenant: str, rule_id: str) -> RuleProposal:
         with self._lock:
@@ -133,8 +197,12 @@ class Proposals:
         if rule["id"] in known:
             return None
         proposal = RuleProposal(tenant, file_name, rule)
-        current = (self.rules_dir / file_name).read_text(encoding="utf-8")
-        problems = problems_with(self.rules_dir, file_name, insert_rule(current, proposal.yaml))
+        in_force = self._in_force(tenant)
+        changed = insert_rule(self._text(in_force, file_name), proposal.yaml)
+        if in_force.files is None:
+            problems = problems_with(self.rules_dir, file_name, changed)
+        else:
+            problems = problems_in_set({**in_force.files, file_name: changed}, tenant)
         if problems:
             log.warning("no rule proposed for %s: %s", rule["id"], "; ".join(map(str, problems)))
             return None
@@ -172,6 +240,10 @@ class Proposals:
             write_atomically(path, _proposal_file(rules, tenant, proposal.rules_file, None))
         else:
             path.unlink(missing_ok=True)
+
+
+def _not_checking(problems: list[RuleProblem]) -> str:
+    return "the rules would not check: " + "; ".join(map(str, problems[:3]))
 
 
 def build_rule(ctx: ClientContext, code: str, entries: list[TimeEntry]) -> dict[str, Any]:

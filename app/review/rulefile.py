@@ -18,7 +18,13 @@ from typing import Any
 import yaml
 
 from app.rules.examples import run_examples
-from app.rules.loader import RuleProblem, check_rules, load_rulebook
+from app.rules.loader import (
+    RuleProblem,
+    check_rules,
+    check_rules_files,
+    load_rulebook,
+    load_rulebook_files,
+)
 
 _RULES_KEY = re.compile(r"^rules:\s*(#.*)?$")
 _EMPTY_RULES = re.compile(r"^rules:\s*\[\s*\]\s*(#.*)?$")
@@ -70,6 +76,18 @@ def problems_with(rules_dir: Path, file_name: str, new_text: str) -> list[RulePr
             RuleProblem(f.file, f.line, f.field, f.message)
             for f in run_examples(load_rulebook(copy))
         ]
+
+
+def problems_in_set(files: dict[str, str], tenant: str) -> list[RuleProblem]:
+    """``problems_with`` for a rules set held in memory (a version from the store)."""
+    where = f"{tenant} (proposed rules)"
+    found = check_rules_files(files, where)
+    if found:
+        return found
+    return [
+        RuleProblem(f.file, f.line, f.field, f.message)
+        for f in run_examples(load_rulebook_files(files, where))
+    ]
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -1,4 +1,12 @@
-"""Rules for a tenant, cached in the warm process and reloaded when the files change."""
+"""Rules for a tenant, cached in the warm process.
+
+``StoreRules`` (the service's provider): the tenant's current version from the store, checked
+at most once per ``check_every_s`` per tenant (one small read: a batch of entries shares it)
+and compiled once per (tenant, version). A tenant with no version in the store uses the
+rules directory when one is given (the embedded, local set-up) and is otherwise an error
+(the deployed set-up: never someone else's rules). ``DirectoryRules``: one rules directory
+for every tenant, reloaded when its files change.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +18,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.domain.rulebook import RuleBook
-from app.rules.loader import RuleProblem, RulesError, load_rulebook
+from app.domain.rules_versions import version_id
+from app.errors import ConfigError
+from app.ports import RulesStore
+from app.rules.loader import RuleProblem, RulesError, load_rulebook, load_rulebook_files
 
 log = logging.getLogger("timebill.rules")
 
@@ -76,3 +87,84 @@ class DirectoryRules:
             log.error(
                 "rules in %s have problems; keeping the last good set:\n%s", self.directory, exc
             )
+
+
+class NoRulesError(ConfigError):
+    """The tenant has no rules version in the store and there is no directory to fall back on."""
+
+
+class StoreRules:
+    """Each tenant's current rules version from the store (see the module's docstring).
+
+    Thread-safe: the worker's threads and the review page share one instance per process.
+    ``cache_size`` bounds the compiled books kept (a rollback to a recent version is free).
+    """
+
+    def __init__(
+        self,
+        store: RulesStore,
+        fallback: DirectoryRules | None,
+        *,
+        check_every_s: float = 1.0,
+        cache_size: int = 32,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.store = store
+        self.fallback = fallback
+        self.check_every_s = check_every_s
+        self.cache_size = cache_size
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._current: dict[str, tuple[float, int | None]] = {}  # tenant -> (checked, number)
+        self._books: dict[tuple[str, int], RuleBook] = {}
+        self.checks = 0  # store reads of the pointer, for the benchmark and tests
+        self.compiles = 0
+
+    def rulebook(self, tenant: str) -> RuleBook:
+        number = self.current(tenant)
+        if number is None:
+            if self.fallback is None:
+                raise NoRulesError(
+                    f"tenant {tenant!r} has no rules in the store: import its rules set with "
+                    f"`timebill rules import DIR --tenant {tenant} --by NAME` (RUNBOOK.md)"
+                )
+            return self.fallback.rulebook(tenant)
+        return self._book(tenant, number)
+
+    def current(self, tenant: str) -> int | None:
+        """The tenant's version in force, read from the store at most every ``check_every_s``."""
+        now = self.clock()
+        with self._lock:
+            seen = self._current.get(tenant)
+            if seen is not None and now - seen[0] < self.check_every_s:
+                return seen[1]
+        pointer = self.store.current_rules(tenant)
+        number = pointer.number if pointer else None
+        with self._lock:
+            self.checks += 1
+            self._current[tenant] = (now, number)
+        return number
+
+    def forget(self, tenant: str) -> None:
+        """Check the store again on the next call (after this process published a version)."""
+        with self._lock:
+            self._current.pop(tenant, None)
+
+    def _book(self, tenant: str, number: int) -> RuleBook:
+        key = (tenant, number)
+        with self._lock:
+            book = self._books.get(key)
+        if book is not None:
+            return book
+        version = self.store.rules_version(tenant, number)
+        if version is None:  # the pointer's foreign key makes this a broken store
+            raise NoRulesError(f"tenant {tenant!r}: rules {version_id(number)} is not stored")
+        book = load_rulebook_files(
+            version.files, f"{tenant} rules {version.id}", label=version.id
+        )  # published versions were checked: a problem here raises RulesError, never a half set
+        with self._lock:
+            self.compiles += 1
+            if len(self._books) >= self.cache_size:
+                self._books.pop(next(iter(self._books)))  # the oldest compiled
+            self._books[key] = book
+        return book

@@ -28,7 +28,7 @@ from app.domain.decisions import Decision, ReviewReason
 from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import InboxItem, Status, Tenant
 from app.domain.ledger import EntryLedger, entry_key_of, is_delete
-from app.errors import InvoicedError, UpstreamError, UpstreamKind
+from app.errors import ConfigError, InvoicedError, UpstreamError, UpstreamKind
 from app.ports import Reader, Rereader, Store, Writer
 from app.service.entry_writes import (
     EntryBusyError,
@@ -202,7 +202,10 @@ class Worker:
             decision = self._decide(item, seen)
         except Exception as exc:
             log.exception("classification failed for %s/%s", item.tenant, item.id)
-            return self._retry(item, f"classification failed: {type(exc).__name__}")
+            # A set-up problem (no rules in the store for the tenant) is said in full: it is
+            # what ops must fix; anything else is named by its type only (no entry text).
+            said = str(exc) if isinstance(exc, ConfigError) else type(exc).__name__
+            return self._retry(item, f"classification failed: {said}")
         reasons = set(decision.review_reasons)
         if reasons and reasons <= TRANSIENT_MODEL and item.attempts < self.policy.model_attempts:
             return self._retry(item, "model unavailable: " + decision.reason, decision)
