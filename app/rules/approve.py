@@ -112,7 +112,7 @@ def approve_draft(
     force and record the approval. Raises ``ApprovalError`` on bad input."""
     approver = approver_name(approved_by)
     text = _read_draft(draft)
-    client_id = _client_id(text, draft)
+    client_id = client_id_of(text, draft)
     current = _rule_files(rules_dir)
     replaced = [path for path in current if _holds_client(path, client_id)]
     target = rules_dir / f"{client_id}.yaml"
@@ -161,13 +161,16 @@ def approver_name(name: str) -> str:
     return clean
 
 
-def approved_text(text: str, client_id: str, approver: str, when: datetime) -> str:
-    """The file as put in force: an approval header, then the draft below its header."""
+def approved_text(
+    text: str, client_id: str, approver: str, when: datetime, *, kept: str | None = None
+) -> str:
+    """The file as put in force: an approval header, then the draft below its header.
+    ``kept``: where every version is kept (default: the rules directory's ``.versions``)."""
     meta = header_fields(text)
     lines = [
         "# APPROVED rules, in force. Edit a copy and approve it again with",
         f"# `timebill rules approve`; `timebill rules history {client_id}` lists every version",
-        f"# (kept in {VERSIONS_DIR}/{client_id}/).",
+        f"# (kept in {kept or f'{VERSIONS_DIR}/{client_id}/'}).",
         "#",
         f"# approved-by: {approver}",
         f"# approved-at: {iso_utc(when)}",
@@ -222,7 +225,7 @@ def _read_draft(draft: Path) -> str:
         raise ApprovalError(f"{draft}: not UTF-8 text: save it as UTF-8") from None
 
 
-def _client_id(text: str, draft: Path) -> str:
+def client_id_of(text: str, draft: Path) -> str:
     """The client id the draft declares, else its file name's (a draft that does not parse
     still gets its problems listed under that name)."""
     client = _yaml_client(text)
@@ -261,9 +264,14 @@ def _holds_client(path: Path, client_id: str) -> bool:
     if path.stem == client_id:
         return True
     try:
-        client = _yaml_client(path.read_text(encoding="utf-8"))
+        return holds_client_text(path.read_text(encoding="utf-8"), client_id)
     except (OSError, UnicodeDecodeError):
         return False
+
+
+def holds_client_text(text: str, client_id: str) -> bool:
+    """Whether a rules file's text declares ``client.id`` ``client_id``."""
+    client = _yaml_client(text)
     return isinstance(client, Mapping) and client.get("id") == client_id
 
 
