@@ -84,9 +84,10 @@ def problems_in_set(files: dict[str, str], tenant: str) -> list[RuleProblem]:
     found = check_rules_files(files, where)
     if found:
         return found
+    texts = {f"{where}/{name}": text for name, text in files.items()}
     return [
         RuleProblem(f.file, f.line, f.field, f.message)
-        for f in run_examples(load_rulebook_files(files, where))
+        for f in run_examples(load_rulebook_files(files, where), texts)
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -41,7 +42,10 @@ class _Scope:
     on: date
 
 
-def run_examples(book: RuleBook) -> list[ExampleFailure]:
+def run_examples(book: RuleBook, texts: Mapping[str, str] | None = None) -> list[ExampleFailure]:
+    """Every rule example of ``book`` that does not get what it expects. ``texts``: the
+    files' texts by the name the book shows, for a set held in memory (else read from disk
+    to name each failing example's line)."""
     cascade = Cascade(book, [RulesStage()], deadline_s=60.0)
     internal = book.firm.firm.internal_clients[0] if book.firm.firm.internal_clients else ""
     scopes = [
@@ -53,17 +57,19 @@ def run_examples(book: RuleBook) -> list[ExampleFailure]:
     failures: list[ExampleFailure] = []
     for scope, rules in scopes:
         for i, rule in enumerate(rules):
-            failures += _check(cascade, rule, i, scope)
+            failures += _check(cascade, rule, i, scope, texts or {})
     return failures
 
 
-def _check(cascade: Cascade, rule: Rule, index: int, scope: _Scope) -> list[ExampleFailure]:
+def _check(
+    cascade: Cascade, rule: Rule, index: int, scope: _Scope, texts: Mapping[str, str]
+) -> list[ExampleFailure]:
     failures = []
     for j, example in enumerate(rule.examples):
         entry = _entry(example, scope, f"{rule.id}-{j}")
         problem = _verdict(cascade, rule, example, entry)
         if problem:
-            line = _line_of(scope.file, index, j)
+            line = _line_of(scope.file, index, j, texts.get(scope.file))
             field = f"rules[{index}].examples[{j}]"
             failures.append(ExampleFailure(scope.file, line, field, problem))
     return failures
@@ -110,10 +116,10 @@ def _entry(example: RuleExample, scope: _Scope, ident: str) -> TimeEntry:
     )
 
 
-def _line_of(file: str, rule: int, example: int) -> int | None:
+def _line_of(file: str, rule: int, example: int, text: str | None) -> int | None:
     """The example's line in its rules file (read again: the rule book keeps no YAML)."""
     try:
-        doc = parse_yaml(Path(file).read_text(encoding="utf-8"))
+        doc = parse_yaml(text if text is not None else Path(file).read_text(encoding="utf-8"))
     except (OSError, YamlSyntaxError):
         return None
     return doc.locate(("rules", rule, "examples", example))[0]

@@ -65,7 +65,9 @@ def publish(
     if problems:
         return PublishOutcome(problems=problems)
     book = load_rulebook_files(files, where)
-    failures = [RuleProblem(f.file, f.line, f.field, f.message) for f in run_examples(book)]
+    texts = {f"{where}/{name}": text for name, text in files.items()}
+    found = run_examples(book, texts)
+    failures = [RuleProblem(f.file, f.line, f.field, f.message) for f in found]
     if failures:
         return PublishOutcome(failures=failures)
     new = NewRulesVersion(
