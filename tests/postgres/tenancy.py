@@ -18,8 +18,11 @@ EXPOSED = (*TABLES, "inbox_items")  # everything the API roles can be pointed at
 _SEED = (
     "insert into timebill.tenants (tenant_id, name, sources) values (%(t)s, %(t)s, "
     """'{"toggl": {"secrets": ["s"], "accounts": ["1"]}}')""",
-    """insert into timebill.rules_versions (tenant_id, version, yaml, approved_by, approved_at)
-       values (%(t)s, 'v1', 'codes: []', 'pm@example.com', now())""",
+    """insert into timebill.rules_versions (tenant_id, version, yaml, approved_by, approved_at,
+       number, files, source, backtest, sha256) values (%(t)s, 'v1', 'codes: []',
+       'pm@example.com', now(), 1, '{"_firm.yaml": "codes: []"}', 'seed', '', 'x')""",
+    """insert into timebill.rules_current (tenant_id, number, switched_by, switched_at)
+       values (%(t)s, 1, 'pm@example.com', now())""",
     """insert into timebill.inbox (tenant_id, id, source, dedupe_key, entry, received_at,
        updated_at) values (%(t)s, %(id)s, 'toggl', 'evt-1', '{"x": 1}', now(), now())""",
     """insert into timebill.decisions (tenant_id, item_id, entry_key, entry_version, stage,
@@ -72,13 +75,15 @@ NEW_ROW = {
                           'token', now(), now())""",
     "entry_ledger": """insert into timebill.entry_ledger (tenant_id, system, entry_key,
                        updated_at) values (%(t)s, 'quickbooks', 'toggl:2', now())""",
+    "rules_current": """insert into timebill.rules_current (tenant_id, number, switched_by,
+                        switched_at) values (%(t)s, 1, 'eve', now())""",
 }
 # A column the worker may update (where it may update anything), set to itself.
 SAME_VALUE = {"tenants": "name", "rules_versions": "yaml", "inbox": "last_error",
               "decisions": "code", "audit": "detail", "writes": "record_id", "reviews": "why",
               "reviewers": "disabled", "qbo_tokens": "status", "qbo_realms": "linked_at",
               "review_sessions": "ended_at",
-              "entry_ledger": "content"}  # fmt: skip
+              "entry_ledger": "content", "rules_current": "switched_by"}  # fmt: skip
 
 
 def seed(db: PgDatabase) -> None:
