@@ -216,7 +216,7 @@ def test_the_artifact_runs_the_lambda_entry_points_with_nothing_else_on_the_path
     assert manifest["runtime"] == "python3.12"
     assert manifest["unzipped_bytes"] < 250 * 1024 * 1024
     staging = Path(manifest["staging"])
-    assert (staging / "sow_rules" / "_firm.yaml").exists()
+    assert not (staging / "sow_rules").exists()  # the service's rules are in the store
     code = """
 import sys
 sys.path.insert(0, sys.argv[1])
@@ -226,7 +226,7 @@ heavy = [m for m in ("anthropic", "quickbooks") if m in sys.modules]
 assert not heavy, heavy
 from app.config import Settings
 from app.factory import build_services, build_store, build_worker
-worker = Settings(store="sqlite", sqlite_path=sys.argv[2] + "/w.sqlite3", rules_dir="sow_rules",
+worker = Settings(store="sqlite", sqlite_path=sys.argv[2] + "/w.sqlite3",
                   outbox_dir=sys.argv[2] + "/outbox", ANTHROPIC_API_KEY="sk-ant-smoke")
 assert worker.llm_enabled
 build_worker(worker, build_store(worker))  # the Claude stage too: anthropic from the artifact

@@ -267,10 +267,15 @@ def test_each_role_may_read_exactly_the_parameters_its_function_names(name: str)
         assert set(granted(role, "ssm:GetParameters", LlmProvider=provider)) == arns
 
 
-def test_the_worker_writes_only_under_tmp_and_reads_rules_from_the_artifact() -> None:
+def test_the_worker_writes_only_under_tmp_and_reads_rules_from_the_store() -> None:
+    """Each tenant's rules come from Supabase (``rules_current``): no function is pointed at a
+    rules folder, so none can fall back on the demo firm's rules."""
     variables = env("WorkerFunction")
     assert variables["TIMEBILL_OUTBOX_DIR"].startswith("/tmp/")
-    assert variables["TIMEBILL_RULES_DIR"] == "/var/task/sow_rules"
+    for name in ("ApiFunction", "WorkerFunction", "SweepFunction", "PollFunction"):
+        variables = env(name)
+        assert variables["TIMEBILL_STORE"] == "supabase"
+        assert "TIMEBILL_RULES_DIR" not in variables
 
 
 # ---------------------------------------------------------------- IAM
