@@ -24,7 +24,12 @@ from app.domain.ledger import EntryLedger
 from app.domain.mapping import QboMapping
 from app.domain.reviews import Reviewer, ReviewRecord, ReviewSession
 from app.domain.rulebook import ClientContext
-from app.domain.rules_versions import NewRulesVersion, RulesPointer, RulesVersion
+from app.domain.rules_versions import (
+    NewRulesVersion,
+    ProposedRule,
+    RulesPointer,
+    RulesVersion,
+)
 from app.domain.unrouted import UnroutedEvent, UnroutedRealm
 
 # How the review queue is ordered: money at stake first (the decision's amount, highest first,
@@ -417,4 +422,18 @@ class RulesStore(Protocol):
     def switch_rules(self, tenant: str, number: int, *, by: str, now: datetime) -> RulesPointer:
         """Make an existing version current (a rollback). ``ItemNotFoundError`` when the
         tenant has no such version."""
+        ...
+
+    def propose_rule(self, proposed: ProposedRule) -> bool:
+        """Keep a proposed rule; False when one with that id is already waiting.
+        ``ItemNotFoundError`` for an unknown tenant."""
+        ...
+
+    def proposed_rules(self, tenant: str) -> list[ProposedRule]:
+        """The tenant's waiting proposals, oldest first."""
+        ...
+
+    def close_proposed_rule(self, tenant: str, rule_id: str, *, now: datetime) -> bool:
+        """A waiting proposal was accepted or dismissed: no longer waiting (kept, closed at
+        ``now``; the same rule id may be proposed again). False when none was waiting."""
         ...

@@ -1,5 +1,6 @@
 """The SQLite store's rules tables (schema step 7, file version 8): every approved rules set
-of each tenant (``rules_versions``) and the one in force (``rules_current``).
+of each tenant (``rules_versions``), the one in force (``rules_current``) and the rules the
+review page proposes, waiting for a person (``rules_proposed``).
 
 A mixin of ``SqliteStore`` (it lends ``_conn`` and ``_tx``). A publish is one ``BEGIN
 IMMEDIATE`` transaction: the next number, the row, the pointer; a reader sees the old
@@ -13,7 +14,13 @@ import sqlite3
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 
-from app.domain.rules_versions import NewRulesVersion, RulesPointer, RulesVersion, version_id
+from app.domain.rules_versions import (
+    NewRulesVersion,
+    ProposedRule,
+    RulesPointer,
+    RulesVersion,
+    version_id,
+)
 from app.errors import ItemNotFoundError, WriteConflictError
 
 RULES_STEP = (
@@ -28,8 +35,17 @@ RULES_STEP = (
         tenant TEXT PRIMARY KEY REFERENCES tenants (id),
         number INTEGER NOT NULL, switched_by TEXT NOT NULL, switched_at TEXT NOT NULL,
         FOREIGN KEY (tenant, number) REFERENCES rules_versions (tenant, number)) STRICT""",
+    """CREATE TABLE IF NOT EXISTS rules_proposed (
+        tenant TEXT NOT NULL REFERENCES tenants (id), rule_id TEXT NOT NULL,
+        rules_file TEXT NOT NULL, rule TEXT NOT NULL, proposed_at TEXT NOT NULL,
+        closed_at TEXT, PRIMARY KEY (tenant, rule_id)) STRICT""",
 )
 _COLUMNS = "tenant, number, files, approved_by, approved_at, source, backtest"
+# A rule id closed before (accepted, dismissed) may be proposed again; a waiting one is kept.
+_PROPOSE = """INSERT INTO rules_proposed (tenant, rule_id, rules_file, rule, proposed_at)
+    VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant, rule_id) DO UPDATE SET
+    rules_file = excluded.rules_file, rule = excluded.rule, proposed_at = excluded.proposed_at,
+    closed_at = NULL WHERE rules_proposed.closed_at IS NOT NULL RETURNING 1"""
 _POINT = """INSERT INTO rules_current (tenant, number, switched_by, switched_at)
     VALUES (?, ?, ?, ?) ON CONFLICT (tenant) DO UPDATE SET number = excluded.number,
     switched_by = excluded.switched_by, switched_at = excluded.switched_at"""
@@ -92,6 +108,31 @@ class RulesTables:
             conn.execute(_POINT, (tenant, number, by, _at(now)))
         return RulesPointer(tenant=tenant, number=number, switched_by=by,
                             switched_at=now.astimezone(UTC))  # fmt: skip
+
+    def propose_rule(self, proposed: ProposedRule) -> bool:
+        with self._tx() as conn:
+            known = conn.execute("SELECT 1 FROM tenants WHERE id = ?", (proposed.tenant,))
+            if known.fetchone() is None:
+                raise ItemNotFoundError(f"no tenant {proposed.tenant!r}")
+            row = conn.execute(_PROPOSE, (proposed.tenant, proposed.rule_id, proposed.rules_file,
+                                          json.dumps(proposed.rule),
+                                          _at(proposed.proposed_at)))  # fmt: skip
+            return row.fetchone() is not None
+
+    def proposed_rules(self, tenant: str) -> list[ProposedRule]:
+        sql = """SELECT rule_id, rules_file, rule, proposed_at FROM rules_proposed
+                 WHERE tenant = ? AND closed_at IS NULL ORDER BY proposed_at, rule_id"""
+        return [
+            ProposedRule(tenant=tenant, rule_id=row[0], rules_file=row[1],
+                         rule=json.loads(row[2]), proposed_at=datetime.fromisoformat(row[3]))
+            for row in self._conn().execute(sql, (tenant,))
+        ]  # fmt: skip
+
+    def close_proposed_rule(self, tenant: str, rule_id: str, *, now: datetime) -> bool:
+        sql = """UPDATE rules_proposed SET closed_at = ?
+                 WHERE tenant = ? AND rule_id = ? AND closed_at IS NULL RETURNING 1"""
+        with self._tx() as conn:
+            return conn.execute(sql, (_at(now), tenant, rule_id)).fetchone() is not None
 
 
 def _version(row: sqlite3.Row) -> RulesVersion:

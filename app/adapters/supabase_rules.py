@@ -15,11 +15,18 @@ from typing import Any
 from postgrest import SyncPostgrestClient
 from pydantic import ValidationError
 
-from app.domain.rules_versions import NewRulesVersion, RulesPointer, RulesVersion, version_id
+from app.domain.rules_versions import (
+    NewRulesVersion,
+    ProposedRule,
+    RulesPointer,
+    RulesVersion,
+    version_id,
+)
 from app.errors import ItemNotFoundError, UpstreamError, UpstreamKind, WriteConflictError
 
 _COLUMNS = "tenant_id,number,files,approved_by,approved_at,source,backtest"
 _POINTER = "tenant_id,number,switched_by,switched_at"
+_PROPOSED = "tenant_id,rule_id,rules_file,rule,proposed_at"
 
 
 class SupabaseRules:
@@ -83,6 +90,31 @@ class SupabaseRules:
         if self._run(_rpc(self._rest(tenant), "tb_switch_rules", args)) is not True:
             raise ItemNotFoundError(f"tenant {tenant!r} has no rules {version_id(number)}")
         return RulesPointer(tenant=tenant, number=number, switched_by=by, switched_at=now)
+
+    def propose_rule(self, proposed: ProposedRule) -> bool:
+        args = {"p_tenant_id": proposed.tenant, "p_rule_id": proposed.rule_id,
+                "p_rules_file": proposed.rules_file, "p_rule": proposed.rule,
+                "p_proposed_at": _ts(proposed.proposed_at)}  # fmt: skip
+        kept = self._run(_rpc(self._rest(proposed.tenant), "tb_propose_rule", args))
+        if kept is None:
+            raise ItemNotFoundError(f"no tenant {proposed.tenant!r}")
+        if not isinstance(kept, bool):
+            raise _invalid("tb_propose_rule")
+        return kept
+
+    def proposed_rules(self, tenant: str) -> list[ProposedRule]:
+        query = self._rest(tenant).table("rules_proposed").select(_PROPOSED)
+        query = query.eq("tenant_id", tenant).is_("closed_at", "null")
+        query = query.order("proposed_at").order("rule_id")
+        try:
+            return [ProposedRule.model_validate({**row, "tenant": tenant})
+                    for row in self._rows(query, tenant)]  # fmt: skip
+        except ValidationError:
+            raise _invalid("rules_proposed row") from None
+
+    def close_proposed_rule(self, tenant: str, rule_id: str, *, now: datetime) -> bool:
+        args = {"p_tenant_id": tenant, "p_rule_id": rule_id, "p_now": _ts(now)}
+        return self._run(_rpc(self._rest(tenant), "tb_close_proposed_rule", args)) is True
 
 
 def _version(row: Mapping[str, Any], tenant: str) -> RulesVersion:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -67,3 +68,17 @@ class RulesPointer(BaseModel):
     number: int = Field(ge=1)
     switched_by: str
     switched_at: datetime
+
+
+class ProposedRule(BaseModel):
+    """A rule the review page proposes from repeated corrections, waiting for a person to
+    accept (publish a version with it) or dismiss it. ``rule`` is the rule as YAML would hold
+    it (``app.review.proposals.build_rule``); ``rules_file`` the file it belongs in."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tenant: str
+    rule_id: str = Field(min_length=1, max_length=200)
+    rules_file: str = Field(min_length=1, max_length=200)
+    rule: dict[str, Any]
+    proposed_at: datetime

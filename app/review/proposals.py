@@ -5,14 +5,23 @@ pattern (``learning.pattern_of``: numbers and ticket ids folded, words crudely s
 proposal: a rule in the ``sow_rules`` format whose ``when`` is the phrases those entries share,
 whose ``clause`` is the code's, whose priority beats every rule that matched them, and whose
 ``examples`` are the corrected entries (so ``timebill rules check`` keeps testing it). It is
-checked with the whole rules directory before it is written, to
-``<rules_dir>/_proposed/<tenant>/<rules file>`` (the loader does not read sub-folders, so a
-proposal is never in force by itself). A person accepts it on the proposals page: it is then
-appended to the client's rules file, again only if the directory still passes the check.
+checked with the whole rules set before it is kept, waiting for a person: in the store
+(``RulesStore.propose_rule``) when the service has one (``rules_store``), else as
+``<rules_dir>/_proposed/<tenant>/<rules file>`` (the loader does not read sub-folders); either
+way a proposal is never in force by itself. A person accepts it on the proposals page: it is
+then appended to the client's rules file, again only if the rules still pass the check.
+
+Where that rules file lives: when the tenant has a current rules version in the store, the
+proposal is checked against that version and accepting it publishes a new version through
+``app.rules.publish`` (the path of ``timebill rules import`` and ``approve --tenant``), made
+from the version it was checked against; the worker uses it from its next batch, with no
+deploy. A tenant with no version in the store (the embedded, local set-up) keeps its files in
+``rules_dir``.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import threading
@@ -30,6 +39,7 @@ from app.classify.text import Text, tokens
 from app.domain.entries import TimeEntry
 from app.domain.reviews import ReviewRecord
 from app.domain.rulebook import ClientContext, RuleBook
+from app.domain.rules_versions import ProposedRule
 from app.errors import WriteConflictError
 from app.ports import RulesStore, Store
 from app.review.decide import ReviewError
@@ -115,6 +125,9 @@ class Proposals:
             return self._propose(tenant, book, ctx, same)
 
     def pending(self, tenant: str) -> list[RuleProposal]:
+        if self.rules_store is not None:
+            return [RuleProposal(tenant, p.rules_file, dict(p.rule))
+                    for p in self.rules_store.proposed_rules(tenant)]  # fmt: skip
         folder = self._folder(tenant)
         if not folder.is_dir():
             return []
@@ -229,17 +242,33 @@ class Proposals:
         raise ReviewError(f"no proposed rule {rule_id!r}")
 
     def _append(self, tenant: str, proposal: RuleProposal, corrections: int) -> None:
+        if self.rules_store is not None:
+            self.rules_store.propose_rule(ProposedRule(
+                tenant=tenant, rule_id=proposal.rule_id, rules_file=proposal.rules_file,
+                rule=_json_safe(proposal.rule), proposed_at=self.clock(),
+            ))  # fmt: skip
+            return
         path = self._folder(tenant) / proposal.rules_file
         rules = [*_read_rules(path), proposal.rule] if path.exists() else [proposal.rule]
         write_atomically(path, _proposal_file(rules, tenant, proposal.rules_file, corrections))
 
     def _remove(self, tenant: str, proposal: RuleProposal) -> None:
+        if self.rules_store is not None:
+            self.rules_store.close_proposed_rule(tenant, proposal.rule_id, now=self.clock())
+            return
         path = self._folder(tenant) / proposal.rules_file
         rules = [r for r in _read_rules(path) if r.get("id") != proposal.rule_id]
         if rules:
             write_atomically(path, _proposal_file(rules, tenant, proposal.rules_file, None))
         else:
             path.unlink(missing_ok=True)
+
+
+def _json_safe(rule: dict[str, Any]) -> dict[str, Any]:
+    """The rule as JSON holds it (an example's date as ``YYYY-MM-DD`` text, which the rules
+    loader reads back as the date)."""
+    safe: dict[str, Any] = json.loads(json.dumps(rule, default=lambda v: v.isoformat()))
+    return safe
 
 
 def _not_checking(problems: list[RuleProblem]) -> str:

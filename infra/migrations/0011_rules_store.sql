@@ -1,7 +1,10 @@
 -- 0011 Each tenant's SOW rules in the store: every approved version of its rules set (the
 -- firm file and the client files, name -> text, in `files`), who approved it, when, from what
 -- (a draft, a proposal accepted on the review page, an import) and its back-test summary; and
--- which version is in force (`rules_current`, exactly one row per tenant that has rules).
+-- which version is in force (`rules_current`, exactly one row per tenant that has rules); and
+-- the rules the review page proposes from repeated corrections, waiting for a reviewer to
+-- accept or dismiss them (`rules_proposed`; the Lambda's code folder, where they used to be
+-- files, is read-only).
 -- The worker reads `rules_current` once per batch and compiles a version once per warm
 -- process (app/service/rules_provider.py). Writes go through app/rules/publish.py, which
 -- validates the set and runs its examples first; here a publish is one function, so the new
@@ -35,16 +38,42 @@ create table timebill.rules_current (
         references timebill.rules_versions (tenant_id, number)
 );
 
-alter table timebill.rules_current enable row level security;
-alter table timebill.rules_current force row level security;
-create policy tenant_isolation on timebill.rules_current as permissive for all
-    to timebill_worker
-    using (tenant_id = (select timebill.current_tenant()))
-    with check (tenant_id = (select timebill.current_tenant()));
+create table timebill.rules_proposed (
+    tenant_id text not null references timebill.tenants (tenant_id),
+    rule_id text not null constraint proposed_rule_id_length
+        check (length(rule_id) between 1 and 200),
+    rules_file text not null constraint proposed_rules_file_length
+        check (length(rules_file) between 1 and 200),
+    rule jsonb not null constraint proposed_rule_object check (jsonb_typeof(rule) = 'object'),
+    proposed_at timestamptz not null,
+    closed_at timestamptz,  -- accepted or dismissed: no longer waiting (rows are never deleted)
+    constraint rules_proposed_pkey primary key (tenant_id, rule_id)
+);
 
-revoke all on timebill.rules_current from public, anon, authenticated;
+do $$
+declare
+    t text;
+begin
+    foreach t in array array['rules_current', 'rules_proposed'] loop
+        execute format('alter table timebill.%I enable row level security', t);
+        execute format('alter table timebill.%I force row level security', t);
+        execute format(
+            'create policy tenant_isolation on timebill.%I as permissive for all '
+            'to timebill_worker '
+            'using (tenant_id = (select timebill.current_tenant())) '
+            'with check (tenant_id = (select timebill.current_tenant()))',
+            t
+        );
+    end loop;
+end
+$$;
+
+revoke all on timebill.rules_current, timebill.rules_proposed from public, anon, authenticated;
 grant select, insert on timebill.rules_current to timebill_worker;
 grant update (number, switched_by, switched_at) on timebill.rules_current to timebill_worker;
+grant select, insert on timebill.rules_proposed to timebill_worker;
+grant update (rules_file, rule, proposed_at, closed_at) on timebill.rules_proposed
+    to timebill_worker;
 
 -- Store a new version as the tenant's next number and make it current. Returns the number;
 -- 0 when the version in force is not p_based_on (someone published meanwhile: nothing is
@@ -120,12 +149,57 @@ begin
 end
 $$;
 
+-- Keep a proposed rule: true when kept, false when that rule id already waits, null when the
+-- tenant is unknown (or not the caller's). A rule id closed before may be proposed again.
+create function timebill.tb_propose_rule(
+    p_tenant_id text,
+    p_rule_id text,
+    p_rules_file text,
+    p_rule jsonb,
+    p_proposed_at timestamptz
+) returns boolean
+language plpgsql volatile security invoker
+set search_path = ''
+as $$
+begin
+    if not exists (select from timebill.tenants as t where t.tenant_id = p_tenant_id) then
+        return null;
+    end if;
+    insert into timebill.rules_proposed as r (tenant_id, rule_id, rules_file, rule, proposed_at)
+    values (p_tenant_id, p_rule_id, p_rules_file, p_rule, p_proposed_at)
+    on conflict (tenant_id, rule_id) do update
+    set rules_file = excluded.rules_file, rule = excluded.rule,
+        proposed_at = excluded.proposed_at, closed_at = null
+    where r.closed_at is not null;
+    return found;
+end
+$$;
+
+-- A waiting proposal accepted or dismissed; false when none was waiting.
+create function timebill.tb_close_proposed_rule(p_tenant_id text, p_rule_id text,
+                                                p_now timestamptz)
+returns boolean
+language sql volatile security invoker
+set search_path = ''
+as $$
+    with closed as (
+        update timebill.rules_proposed as r set closed_at = p_now
+        where r.tenant_id = p_tenant_id and r.rule_id = p_rule_id and r.closed_at is null
+        returning 1
+    )
+    select exists (select from closed)
+$$;
+
 revoke all on function
     timebill.tb_add_rules_version(text, jsonb, text, text, timestamptz, text, text, integer),
-    timebill.tb_switch_rules(text, integer, text, timestamptz)
+    timebill.tb_switch_rules(text, integer, text, timestamptz),
+    timebill.tb_propose_rule(text, text, text, jsonb, timestamptz),
+    timebill.tb_close_proposed_rule(text, text, timestamptz)
 from public, anon, authenticated;
 
 grant execute on function
     timebill.tb_add_rules_version(text, jsonb, text, text, timestamptz, text, text, integer),
-    timebill.tb_switch_rules(text, integer, text, timestamptz)
+    timebill.tb_switch_rules(text, integer, text, timestamptz),
+    timebill.tb_propose_rule(text, text, text, jsonb, timestamptz),
+    timebill.tb_close_proposed_rule(text, text, timestamptz)
 to timebill_worker;

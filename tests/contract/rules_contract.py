@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from app.domain.rules_versions import NewRulesVersion
+from app.domain.rules_versions import NewRulesVersion, ProposedRule
 from app.errors import ItemNotFoundError, WriteConflictError
 from app.ports import RulesStore, Store
 from tests.contract.builders import CEST, TENANT_A, TENANT_B, at, tenant
@@ -111,3 +111,32 @@ class RulesStoreContract:
         assert [v.source for v in rules.rules_history(TENANT_B)] == ["globex import"]
         with pytest.raises(ItemNotFoundError):
             rules.switch_rules(TENANT_B, 2, by="ops", now=at(2))
+
+    def test_a_proposed_rule_waits_once_until_closed(self, rules: RulesStore) -> None:
+        rule = {"id": "acme.learned.yard", "code": "NWF-OPS", "when": {"phrases": ["yard « »"]},
+                "examples": [{"text": "yard", "hours": 1.5}]}  # fmt: skip
+        first = proposed("acme.learned.yard", rule, minutes=2)
+        assert rules.propose_rule(first) is True
+        assert rules.propose_rule(proposed("acme.learned.yard", {"id": "x"}, 3)) is False
+        assert rules.propose_rule(proposed("acme.learned.dock", {"id": "d"}, 1)) is True
+        assert rules.proposed_rules(TENANT_A) == [
+            proposed("acme.learned.dock", {"id": "d"}, 1), first]  # fmt: skip
+        assert rules.proposed_rules(TENANT_B) == []
+        assert rules.close_proposed_rule(TENANT_A, "acme.learned.yard", now=at(4)) is True
+        assert rules.close_proposed_rule(TENANT_A, "acme.learned.yard", now=at(5)) is False
+        assert rules.close_proposed_rule(TENANT_B, "acme.learned.dock", now=at(5)) is False
+        assert [p.rule_id for p in rules.proposed_rules(TENANT_A)] == ["acme.learned.dock"]
+        again = proposed("acme.learned.yard", {"id": "acme.learned.yard", "v": 2}, 6)
+        assert rules.propose_rule(again) is True  # closed before: may be proposed again
+        assert rules.proposed_rules(TENANT_A)[-1] == again
+
+    def test_a_proposal_for_an_unknown_tenant_is_refused(self, rules: RulesStore) -> None:
+        with pytest.raises(ItemNotFoundError, match="no tenant 'ghost'"):
+            rules.propose_rule(proposed("x.learned.a", {"id": "a"}, 0, tenant_id="ghost"))
+
+
+def proposed(
+    rule_id: str, rule: dict[str, Any], minutes: float, tenant_id: str = TENANT_A
+) -> ProposedRule:
+    return ProposedRule(tenant=tenant_id, rule_id=rule_id, rules_file="northwind.yaml",
+                        rule=rule, proposed_at=at(minutes).astimezone(CEST))  # fmt: skip

@@ -105,6 +105,7 @@ def test_schema_creation_is_idempotent(tmp_path: Path) -> None:
             "reviewers",
             "reviews",
             "rules_current",
+            "rules_proposed",
             "rules_versions",
             "tenants",
             "writes",

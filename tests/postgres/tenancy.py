@@ -23,6 +23,8 @@ _SEED = (
        'pm@example.com', now(), 1, '{"_firm.yaml": "codes: []"}', 'seed', '', 'x')""",
     """insert into timebill.rules_current (tenant_id, number, switched_by, switched_at)
        values (%(t)s, 1, 'pm@example.com', now())""",
+    """insert into timebill.rules_proposed (tenant_id, rule_id, rules_file, rule, proposed_at)
+       values (%(t)s, 'x.learned.a', 'x.yaml', '{"id": "x.learned.a"}', now())""",
     """insert into timebill.inbox (tenant_id, id, source, dedupe_key, entry, received_at,
        updated_at) values (%(t)s, %(id)s, 'toggl', 'evt-1', '{"x": 1}', now(), now())""",
     """insert into timebill.decisions (tenant_id, item_id, entry_key, entry_version, stage,
@@ -77,13 +79,17 @@ NEW_ROW = {
                        updated_at) values (%(t)s, 'quickbooks', 'toggl:2', now())""",
     "rules_current": """insert into timebill.rules_current (tenant_id, number, switched_by,
                         switched_at) values (%(t)s, 1, 'eve', now())""",
+    "rules_proposed": """insert into timebill.rules_proposed (tenant_id, rule_id, rules_file,
+                         rule, proposed_at) values (%(t)s, 'x.learned.b', 'x.yaml', '{}',
+                         now())""",
 }
 # A column the worker may update (where it may update anything), set to itself.
 SAME_VALUE = {"tenants": "name", "rules_versions": "yaml", "inbox": "last_error",
               "decisions": "code", "audit": "detail", "writes": "record_id", "reviews": "why",
               "reviewers": "disabled", "qbo_tokens": "status", "qbo_realms": "linked_at",
               "review_sessions": "ended_at",
-              "entry_ledger": "content", "rules_current": "switched_by"}  # fmt: skip
+              "entry_ledger": "content", "rules_current": "switched_by",
+              "rules_proposed": "rules_file"}  # fmt: skip
 
 
 def seed(db: PgDatabase) -> None:

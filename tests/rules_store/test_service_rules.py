@@ -199,6 +199,9 @@ def test_an_accepted_proposal_decides_the_next_entry_and_a_rollback_undoes_it(
         )  # fmt: skip
         assert answer.status_code == 303, answer.text
 
+    # waiting in the store (the deployed code folder is read-only), not in the rules folder
+    assert [p.rule_id for p in service.rules.proposed_rules("acme")] == [RULE_ID]
+    assert not (service.settings.rules_dir / "_proposed").exists()
     where = service.accept_on_the_page("acme", RULE_ID)
     assert "added+to+northwind.yaml" in where
     pointer = service.rules.current_rules("acme")
@@ -209,6 +212,7 @@ def test_an_accepted_proposal_decides_the_next_entry_and_a_rollback_undoes_it(
     assert v2.source == f"proposal {RULE_ID} accepted on the review page"
     assert f"id: {RULE_ID}" in v2.files["northwind.yaml"]
     assert RULE_ID not in (service.settings.rules_dir / "northwind.yaml").read_text()
+    assert service.rules.proposed_rules("acme") == []
 
     after = service.decision("acme", f"{LEARNED} for Fresno")
     assert (after.code, after.stage) == ("NWF-OPS", Stage.RULES)
