@@ -18,6 +18,7 @@ from tests.contract.builders import tenant
 from tests.rules_draft.helpers import DATA, fixture_text
 
 RULES = DATA / "rules"
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -171,3 +172,17 @@ def test_history_without_versions_says_so(store: SqliteStore) -> None:
     result = run("history", "--tenant", "acme")
     assert result.exit_code == 1
     assert "No rules versions of tenant acme in the store." in flat(result.output)
+
+
+def test_a_back_test_summary_is_kept_with_the_version(store: SqliteStore) -> None:
+    lines = (REPO / "examples/demo_firm/data/history.csv").read_text().splitlines()[:301]
+    Path("history.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shutil.copytree(REPO / "sow_rules", "demo_rules")
+    result = run("import", "demo_rules", "--tenant", "acme", "--by", "Dana Reyes",
+                 "--history", "history.csv")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    version = store.rules_version("acme", 1)
+    assert version is not None
+    assert "back-test on 300 approved entries:" in version.backtest
+    assert "precision" in version.backtest
+    assert version.backtest in flat(result.output)
