@@ -180,7 +180,7 @@ def main() -> int:
     parser.add_argument("--publishes", type=int, default=10)
     args = parser.parse_args()
     tenant = Tenant(id=TENANT, name="Bench Firm", sources={})
-    print(__doc__.split("\n\n")[2].replace("\n", " "))
+    print(__doc__)
     with tempfile.TemporaryDirectory() as tmp, SqliteStore(Path(tmp) / "b.sqlite3") as lite:
         lite.put_tenant(tenant)
         print("\nSQLite (file in a temporary folder, WAL, synchronous=FULL):")
