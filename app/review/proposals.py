@@ -21,9 +21,7 @@ deploy. A tenant with no version in the store (the embedded, local set-up) keeps
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,9 +31,6 @@ from typing import Any, Protocol
 
 import yaml
 
-from app.classify.conditions import Subject
-from app.classify.rules_stage import RulesStage
-from app.classify.text import Text, tokens
 from app.domain.entries import TimeEntry
 from app.domain.reviews import ReviewRecord
 from app.domain.rulebook import ClientContext, RuleBook
@@ -43,6 +38,7 @@ from app.domain.rules_versions import ProposedRule
 from app.errors import WriteConflictError
 from app.ports import RulesStore, Store
 from app.review.decide import ReviewError
+from app.review.proposed_rule import build_rule, json_safe
 from app.review.rulefile import (
     insert_rule,
     problems_in_set,
@@ -55,7 +51,6 @@ from app.rules.publish import Change, publish
 
 log = logging.getLogger("timebill.review")
 PROPOSED_DIR = "_proposed"
-_NUMBERISH = re.compile(r"^(?:[a-z]{0,5}\d[a-z0-9]*)$")
 _MAX_EXAMPLES = 6
 
 
@@ -245,7 +240,7 @@ class Proposals:
         if self.rules_store is not None:
             self.rules_store.propose_rule(ProposedRule(
                 tenant=tenant, rule_id=proposal.rule_id, rules_file=proposal.rules_file,
-                rule=_json_safe(proposal.rule), proposed_at=self.clock(),
+                rule=json_safe(proposal.rule), proposed_at=self.clock(),
             ))  # fmt: skip
             return
         path = self._folder(tenant) / proposal.rules_file
@@ -264,66 +259,8 @@ class Proposals:
             path.unlink(missing_ok=True)
 
 
-def _json_safe(rule: dict[str, Any]) -> dict[str, Any]:
-    """The rule as JSON holds it (an example's date as ``YYYY-MM-DD`` text, which the rules
-    loader reads back as the date)."""
-    safe: dict[str, Any] = json.loads(json.dumps(rule, default=lambda v: v.isoformat()))
-    return safe
-
-
 def _not_checking(problems: list[RuleProblem]) -> str:
     return "the rules would not check: " + "; ".join(map(str, problems[:3]))
-
-
-def build_rule(ctx: ClientContext, code: str, entries: list[TimeEntry]) -> dict[str, Any]:
-    phrases = list(dict.fromkeys(_phrase(e.description) for e in entries if _phrase(e.description)))
-    prefix = ctx.client_id or "firm"
-    slug = "-".join(phrases[0].split()[:5]) if phrases else code.lower()
-    rule: dict[str, Any] = {
-        "id": f"{prefix}.learned.{slug}"[:64].rstrip("-."),
-        "clause": ctx.codes[code].clause,
-        "code": code,
-        "priority": _priority_to_win(ctx, entries),
-        "note": f"proposed by timebill from {len(entries)} corrected entries",
-        "when": {"phrases": phrases},
-        "examples": [_example(e, code) for e in entries],
-    }
-    return rule
-
-
-def _phrase(description: str) -> str:
-    """The longest run of words with no number or ticket id in it: the description's gist."""
-    runs: list[list[str]] = [[]]
-    for token in tokens(description):
-        if _NUMBERISH.match(token):
-            runs.append([])
-        else:
-            runs[-1].append(token)
-    longest: list[str] = max(runs, key=len)
-    return " ".join(longest)
-
-
-def _priority_to_win(ctx: ClientContext, entries: list[TimeEntry]) -> int:
-    """One above every rule that matched these entries (the rules said otherwise, or nothing)."""
-    compiled = RulesStage().compiled(ctx)
-    matched = [
-        rule.rule.priority
-        for entry in entries
-        for rule in compiled
-        if rule.matches(Subject(entry, Text(entry.description, ctx.lexicon)))
-    ]
-    return max(matched, default=0) + 1
-
-
-def _example(entry: TimeEntry, code: str) -> dict[str, Any]:
-    example: dict[str, Any] = {"text": entry.description, "expect": code}
-    if entry.project:
-        example["project"] = entry.project
-    if entry.task:
-        example["task"] = entry.task
-    example["hours"] = float(entry.hours)
-    example["on"] = entry.work_date
-    return example
 
 
 def _read_rules(path: Path) -> list[dict[str, Any]]:
