@@ -40,7 +40,8 @@ SUPABASE_AUDIENCE = "authenticated"
 
 
 class AuthError(Exception):
-    """No usable credentials (401), or credentials for another tenant (404)."""
+    """No usable credentials (401), or credentials for another tenant (404); also any page
+    that cannot be shown, with its status (503: the tenant has no rules in the store)."""
 
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)

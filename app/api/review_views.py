@@ -32,7 +32,8 @@ from app.api.auth import (
 from app.api.review_deps import ReviewDeps
 from app.domain.inbox import InboxItem, Status
 from app.domain.reviews import ReviewSession
-from app.errors import ReviewConflictError
+from app.domain.rulebook import RuleBook
+from app.errors import ConfigError, ReviewConflictError
 from app.review.access import redeem
 from app.review.decide import ReviewError, codes_of, context_of, default_non_billable
 from app.review.queue import FIRM_KEY, Filter, ranked
@@ -252,12 +253,18 @@ async def signout(request: Request, tenant: str, deps: ReviewDeps) -> Response:
 # -- the queue -------------------------------------------------------------------------------
 
 
+def _rulebook(deps: ReviewDeps, tenant: str) -> RuleBook:
+    """The tenant's rules; a tenant with none in the store gets a page saying so (503)."""
+    try:
+        return deps.service.rules.rulebook(tenant)
+    except ConfigError as exc:
+        raise AuthError(503, str(exc)) from None
+
+
 def queue(request: Request, tenant: str, deps: ReviewDeps) -> HTMLResponse:
     principal = _reviewer(request, deps, tenant)
     service = deps.service
-    rows = ranked(
-        service.store.review_queue(tenant, limit=QUEUE_LIMIT), service.rules.rulebook(tenant)
-    )
+    rows = ranked(service.store.review_queue(tenant, limit=QUEUE_LIMIT), _rulebook(deps, tenant))
     flt = _filter(request.query_params)
     matching = [r for r in rows if flt.matches(r)]
     return _page(
@@ -277,7 +284,7 @@ def item_page(request: Request, tenant: str, item_id: str, deps: ReviewDeps) -> 
     item = service.store.get(tenant, item_id)
     if item is None or item.entry is None:
         raise AuthError(404, "no such entry")
-    book = service.rules.rulebook(tenant)
+    book = _rulebook(deps, tenant)
     [row] = ranked([item], book)
     ctx = context_of(book, item.entry, item.decision)
     try:
@@ -395,9 +402,7 @@ async def bulk_approve(request: Request, tenant: str, deps: ReviewDeps) -> Respo
     fields = await _form(request, deps, principal)
     flt = _filter({k: _one(fields, k) for k in ("reason", "code", "client")})
     service = deps.service
-    rows = ranked(
-        service.store.review_queue(tenant, limit=QUEUE_LIMIT), service.rules.rulebook(tenant)
-    )
+    rows = ranked(service.store.review_queue(tenant, limit=QUEUE_LIMIT), _rulebook(deps, tenant))
     allowed = {r.item.id for r in rows if flt.matches(r) and r.code}
     wanted = fields.get("item", [])
     ids = [i for i in wanted if i in allowed]

@@ -32,7 +32,7 @@ from app.domain.inbox import InboxItem, Status, Tenant
 from app.domain.ledger import is_delete
 from app.domain.reviews import ReviewAction, ReviewRecord, review_conflict
 from app.domain.rulebook import ClientContext
-from app.errors import InvoicedError, ReviewConflictError
+from app.errors import ConfigError, InvoicedError, ReviewConflictError
 from app.ports import Store, Writer
 from app.review.decide import (
     ReviewError,
@@ -245,7 +245,11 @@ class ReviewService:
         return item, item.entry, state
 
     def _context(self, tenant: str, item: InboxItem, entry: TimeEntry) -> ClientContext:
-        return context_of(self.rules.rulebook(tenant), entry, item.decision)
+        try:
+            book = self.rules.rulebook(tenant)
+        except ConfigError as exc:  # no rules in the store for the tenant: said, nothing done
+            raise ReviewError(str(exc)) from None
+        return context_of(book, entry, item.decision)
 
     def _apply(
         self,

@@ -6,8 +6,8 @@ PostgreSQL behind the real ``SupabaseStore``:
 - a rule proposed from three corrections and accepted on the review page is a new version in
   the store, and the worker's next decision uses it (the version is on the decision); a
   rollback puts the old version back for the decision after;
-- with Supabase, a tenant with no rules in the store is an error said on the entry, never
-  the rules directory's demo rules.
+- with Supabase, a tenant with no rules in the store is an error said on the entry and on the
+  review page, never the rules directory's demo rules.
 """
 
 from __future__ import annotations
@@ -247,3 +247,7 @@ def test_a_tenant_without_rules_uses_the_folder_only_locally(service: Service) -
         assert item.last_error is not None
         assert "tenant 'acme' has no rules in the store" in item.last_error
         assert "timebill rules import DIR --tenant acme" in item.last_error
+        service.signin("acme")  # the review page says so too, not a 500
+        page = service.client.get("/review/acme")
+        assert page.status_code == 503
+        assert "tenant &#39;acme&#39; has no rules in the store" in page.text
