@@ -26,6 +26,7 @@ from tests.contract.builders import (
     new_item,
     tenant,
 )
+from tests.contract.inbox_scale_contract import InboxScaleContract
 from tests.contract.ledger_contract import LedgerStoreContract
 from tests.contract.review_contract import ReviewStoreContract
 from tests.contract.store_contract import StoreContract, claimed, race, record
@@ -37,7 +38,7 @@ V1_SCHEMA = Path(__file__).with_name("sqlite_schema_v1.sql")
 
 class TestSqliteStore(
     StoreContract, ReviewStoreContract, AccessStoreContract, LedgerStoreContract,
-    UnroutedStoreContract,
+    UnroutedStoreContract, InboxScaleContract,
 ):  # fmt: skip
     @pytest.fixture
     def store(self, tmp_path: Path) -> Iterator[SqliteStore]:

@@ -42,6 +42,9 @@ _SEED = (
        now() + interval '8 hours')""",
     """insert into timebill.entry_ledger (tenant_id, system, entry_key, records, item_id,
        updated_at) values (%(t)s, 'quickbooks', 'toggl:1', '["qbo-1"]', %(id)s, now())""",
+    """insert into timebill.inbox_archive (tenant_id, id, seq, source, dedupe_key, event_type,
+       received_at, status, attempts, updated_at, archived_at) values (%(t)s,
+       gen_random_uuid(), 0, 'toggl', 'evt-0', '', now(), 'posted', 1, now(), now())""",
 )
 
 # One row for tenant ``%(t)s`` per table, to try inserting as someone else.
@@ -72,13 +75,20 @@ NEW_ROW = {
                           'token', now(), now())""",
     "entry_ledger": """insert into timebill.entry_ledger (tenant_id, system, entry_key,
                        updated_at) values (%(t)s, 'quickbooks', 'toggl:2', now())""",
+    "inbox_counts": """insert into timebill.inbox_counts (tenant_id, status, n)
+                       values (%(t)s, 'waiting', 1)""",
+    "inbox_archive": """insert into timebill.inbox_archive (tenant_id, id, seq, source,
+                        dedupe_key, event_type, received_at, status, attempts, updated_at,
+                        archived_at) values (%(t)s, gen_random_uuid(), 0, 'toggl', 'evt-9',
+                        '', now(), 'posted', 1, now(), now())""",
 }
 # A column the worker may update (where it may update anything), set to itself.
 SAME_VALUE = {"tenants": "name", "rules_versions": "yaml", "inbox": "last_error",
               "decisions": "code", "audit": "detail", "writes": "record_id", "reviews": "why",
               "reviewers": "disabled", "qbo_tokens": "status", "qbo_realms": "linked_at",
               "review_sessions": "ended_at",
-              "entry_ledger": "content"}  # fmt: skip
+              "entry_ledger": "content", "inbox_counts": "n",
+              "inbox_archive": "last_error"}  # fmt: skip
 
 
 def seed(db: PgDatabase) -> None:
