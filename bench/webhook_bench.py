@@ -8,8 +8,9 @@ Starts `timebill serve` (uvicorn, SQLite store, in-process worker, outbox writer
 on 127.0.0.1 in a temporary folder, then, with the inbox empty:
   1. open loop at each --rates value for --seconds: signed Clockify deliveries (demo-month
      descriptions, signed before the clock starts) are sent at fixed times start + i/rate,
-     each on its own task, whether or not earlier ones were answered (no waiting for replies,
-     so a slow server builds a queue instead of slowing the sender). Latency runs from the
+     each on its own task and its own connection, whether or not earlier ones were answered
+     (no waiting for replies and no client connection pool, so a slow server builds a queue
+     instead of slowing the sender). Latency runs from the
      scheduled time to the response: it includes any queueing, on the server or in the sender.
      Prints p50/p99/max of that, the server's own Server-Timing p50/p99, how late the sender
      sent (its own lag), and the achieved rate (answers per second over the phase);
@@ -31,6 +32,7 @@ import asyncio
 import csv
 import os
 import random
+import resource
 import socket
 import sqlite3
 import subprocess
@@ -96,27 +98,47 @@ def server_ms(response: httpx.Response) -> float:
     return float(response.headers.get("server-timing", "app;dur=nan").split("dur=")[1])
 
 
+async def _post(
+    host: str, port: int, path: str, body: bytes, headers: dict[str, str]
+) -> tuple[int, float]:
+    """One POST on its own connection (Connection: close): no client pool to queue in, so
+    under load the queue forms at the server, where it is measured."""
+    reader, writer = await asyncio.open_connection(host, port)
+    head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+    writer.write(
+        f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Length: {len(body)}\r\n{head}Connection: close\r\n\r\n".encode()
+        + body
+    )
+    await writer.drain()
+    answer = await reader.read()
+    writer.close()
+    lines = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    timing = next(
+        (ln.split("dur=")[1] for ln in lines if ln.lower().startswith("server-timing:")), "nan"
+    )
+    return int(lines[0].split()[1]), float(timing)
+
+
 async def _open_loop(
     url: str, batch: list[Delivery], rate: float
 ) -> list[tuple[float, float, float, int, float]]:
     loop = asyncio.get_running_loop()
-    limits = httpx.Limits(max_connections=1000, max_keepalive_connections=1000)
-    async with httpx.AsyncClient(timeout=60, limits=limits) as client:
-        start = loop.time() + 0.5
+    parsed = httpx.URL(url)
+    host, port, path = parsed.host, parsed.port or 80, parsed.raw_path.decode()
+    start = loop.time() + 0.5
 
-        async def one(i: int) -> tuple[float, float, float, int, float]:
-            due = start + i / rate
-            await asyncio.sleep(max(0.0, due - loop.time()))
-            sent = loop.time()
-            try:
-                response = await client.post(url, content=batch[i][0], headers=batch[i][1])
-                status, timing = response.status_code, server_ms(response)
-            except httpx.HTTPError:
-                status, timing = 0, float("nan")
-            done = loop.time()
-            return (done - due) * 1000, (sent - due) * 1000, timing, status, done - start
+    async def one(i: int) -> tuple[float, float, float, int, float]:
+        due = start + i / rate
+        await asyncio.sleep(max(0.0, due - loop.time()))
+        sent = loop.time()
+        try:
+            status, timing = await _post(host, port, path, *batch[i])
+        except (OSError, ValueError, IndexError):
+            status, timing = 0, float("nan")
+        done = loop.time()
+        return (done - due) * 1000, (sent - due) * 1000, timing, status, done - start
 
-        return await asyncio.gather(*(one(i) for i in range(len(batch))))
+    return await asyncio.gather(*(one(i) for i in range(len(batch))))
 
 
 def open_loop(url: str, deliveries: Deliveries, first: int, rate: int, seconds: int) -> int:
@@ -262,6 +284,10 @@ def main() -> None:
     parser.add_argument("--preload", type=int, default=1_000_000)
     args = parser.parse_args()
     rates = [int(r) for r in args.rates.split(",")]
+    # Every request in flight holds a connection in the sender and in the server (which
+    # inherits this): raise the open-file limit to the hard limit.
+    hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     print(__doc__)
     print(
         f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start; client and server share it"
