@@ -10,8 +10,8 @@ on 127.0.0.1 in a temporary folder, then, with the inbox empty:
      descriptions, signed before the clock starts) are sent at fixed times start + i/rate,
      each on its own task and its own connection, whether or not earlier ones were answered
      (no waiting for replies and no client connection pool, so a slow server builds a queue
-     instead of slowing the sender). Latency runs from the
-     scheduled time to the response: it includes any queueing, on the server or in the sender.
+     instead of slowing the sender). Latency runs from the scheduled time to the response: it
+     includes any queueing, on the server or in the sender.
      Prints p50/p99/max of that, the server's own Server-Timing p50/p99, how late the sender
      sent (its own lag), and the achieved rate (answers per second over the phase);
   2. burst: --burst deliveries from 20 threads, --duplicates of them exact redeliveries; waits
