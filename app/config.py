@@ -86,6 +86,11 @@ class Settings(BaseSettings):
     supabase_schema: str = Field(default="timebill", pattern=r"^[a-z_][a-z0-9_]*$")
     supabase_timeout_s: float = Field(default=5.0, gt=0.0, le=60.0)
     supabase_token_ttl_s: int = Field(default=300, ge=60, le=3600)
+    # Retention (app/service/retention.py): the sweep moves posted and skipped items whose
+    # receipt and last change are older than this many days to the store's archive (still
+    # readable, still deduplicating); 0 keeps everything in the inbox. 400 days: a full year
+    # of billing plus a quarter to settle disputes and year-end audits stays in the inbox.
+    retention_days: int = Field(default=400, ge=0, le=36_500)
     # Review sign-in: how long a sign-in link works (it works once), and a session's length.
     signin_link_minutes: int = Field(default=15, ge=1, le=24 * 60)
     review_session_hours: float = Field(default=8.0, gt=0, le=24 * 7)

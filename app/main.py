@@ -102,6 +102,9 @@ def sweep_handler(event: dict[str, Any], context: object) -> dict[str, Any]:
     due = svc.store.due(now=now, limit=500)
     for tenant, item_id in due:
         svc.queue.enqueue(tenant, item_id)
+    from app.service.retention import archive_chunk  # noqa: PLC0415 - not on the HTTP path
+
+    archive_chunk(svc.store, svc.settings, now)
     _emit_alarm_metrics(svc, now)
     return {"enqueued": len(due)}
 

@@ -165,6 +165,18 @@ class Store(Protocol):
         ``received_at``. Across tenants, counts only (the sweep's alarm metrics)."""
         ...
 
+    def archive_finished(self, *, before: datetime, now: datetime, limit: int = 500) -> int:
+        """Move up to ``limit`` items in ``ARCHIVABLE`` states, received and last changed
+        before ``before``, from the inbox to the archive (across tenants: the sweep's
+        retention); returns how many. Their delivery keys still deduplicate in ``accept``
+        (which then answers the archived item, not new); their trail, writes and reviews
+        stay."""
+        ...
+
+    def archived(self, tenant: str, *, limit: int = 100) -> list[InboxItem]:
+        """The tenant's archived items, newest first."""
+        ...
+
     def trail(self, tenant: str, item_id: str) -> list[AuditEvent]: ...
 
     def record_write(

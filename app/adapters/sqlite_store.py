@@ -27,6 +27,10 @@ company), ``reviewers.token_used_at`` (sign-in tokens are single-use) and ``revi
 v7 (step 6) added ``qbo_unrouted``: QuickBooks events for companies no tenant connected yet,
 kept (deduplicated, bounded) until ``timebill qbo connect`` takes them up:
 ``app.adapters.sqlite_unrouted``.
+v8 (step 7) is another branch's; on this one it is a placeholder that changes nothing.
+v9 (step 8) keeps the inbox fast at any size: counts kept by triggers, the review queue's
+order as indexed columns, and the archive of finished items past the retention period:
+``app.adapters.sqlite_inbox_scale``.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ from typing import Self
 from pydantic import BaseModel
 
 from app.adapters.sqlite_access import ACCESS_STEP, AccessTables
+from app.adapters.sqlite_inbox_scale import ARCHIVED, COUNTS, SCALE_STEP, ArchiveTables
 from app.adapters.sqlite_rules import RULES_STEP, RulesTables
 from app.adapters.sqlite_unrouted import UNROUTED_STEP, UnroutedTables
 from app.domain.decisions import Decision
@@ -70,7 +75,7 @@ from app.domain.reviews import (
 from app.errors import ItemNotFoundError, WriteConflictError
 from app.ports import QueueOrder
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 _ACTIONS = ", ".join(f"'{a.value}'" for a in ReviewAction)
 _STATUSES = ", ".join(f"'{s.value}'" for s in Status)
 # The v1 schema, as v1 created it: never edit it, add a step to _STEPS instead.
@@ -151,6 +156,7 @@ _STEPS: dict[int, tuple[str, ...]] = {
     5: ACCESS_STEP,
     6: UNROUTED_STEP,
     7: RULES_STEP,
+    8: SCALE_STEP,
 }
 _ITEM = """SELECT i.*, i.rowid AS seq, d.decision FROM inbox i
     LEFT JOIN decisions d ON d.tenant = i.tenant AND d.item_id = i.id"""
@@ -173,15 +179,15 @@ _JSON_COLUMNS: dict[str, type[BaseModel]] = {
 _WRITE_COLUMNS = "tenant, item_id, entry_version, system, record_id, written_at"
 _REVIEW_COLUMNS = ("id", "tenant", "item_id", "reviewer", "at", "action", "before", "after", "why",
                    "client_id", "description", "pattern")  # fmt: skip
+# Both orders read an index (inbox_queue, inbox_oldest): no sort, whatever the queue's size.
 _QUEUE_ORDER = {
-    "stake": """CAST(coalesce(json_extract(d.decision, '$.amount'), '0') AS REAL) DESC,
-        coalesce(json_extract(d.decision, '$.confidence'), 0) ASC, i.received_at, i.rowid""",
+    "stake": "i.stake DESC, i.confidence, i.received_at, i.rowid",
     "oldest": "i.received_at, i.rowid",
 }
 _MIN_SQLITE = (3, 37, 0)  # RETURNING needs 3.35, STRICT tables 3.37
 
 
-class SqliteStore(AccessTables, UnroutedTables, RulesTables):
+class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
     """``Store`` on one SQLite file. Call ``close()`` (or use ``with``) to release it."""
 
     def __init__(self, path: Path | str, *, busy_timeout_s: float = 5.0) -> None:
@@ -200,6 +206,10 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables):
         except BaseException:
             self.close()
             raise
+
+    @staticmethod
+    def _to_item(row: sqlite3.Row) -> InboxItem:
+        return _item(row)
 
     def close(self) -> None:
         """Close every thread's connection; later calls raise ``sqlite3.ProgrammingError``."""
@@ -318,6 +328,12 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables):
             "received_at": received, "status": Status.RECEIVED.value, "updated_at": received,
         }  # fmt: skip
         with self._tx() as conn:
+            archived = conn.execute(
+                f"{ARCHIVED} WHERE tenant = ? AND source = ? AND dedupe_key = ?",
+                (item.tenant, item.source.value, item.dedupe_key),
+            ).fetchone()
+            if archived is not None:  # delivered again long after it was done: still a repeat
+                return _item(archived), False
             inserted = conn.execute(_ACCEPT, row).fetchall()
             found = conn.execute(
                 f"{_ITEM} WHERE i.tenant = ? AND i.source = ? AND i.dedupe_key = ?",
@@ -366,6 +382,10 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables):
                 raise ItemNotFoundError(f"no inbox item {item_id!r} for tenant {tenant!r}")
             if decision is not None:
                 conn.execute(
+                    "UPDATE inbox SET stake = ?, confidence = ? WHERE tenant = ? AND id = ?",
+                    (float(decision.amount), decision.confidence, tenant, item_id),
+                )
+                conn.execute(
                     """INSERT INTO decisions (tenant, item_id, decision, updated_at)
                        VALUES (?, ?, ?, ?) ON CONFLICT (tenant, item_id) DO UPDATE
                        SET decision = excluded.decision, updated_at = excluded.updated_at""",
@@ -392,9 +412,7 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables):
         return [(r["tenant"], r["id"]) for r in rows]
 
     def counts(self) -> list[StatusCount]:
-        sql = """SELECT tenant, status, count(*) AS n, min(received_at) AS oldest FROM inbox
-                 GROUP BY tenant, status ORDER BY tenant, status"""
-        rows = self._conn().execute(sql)
+        rows = self._conn().execute(COUNTS)
         return [
             StatusCount(r["tenant"], Status(r["status"]), r["n"],
                         datetime.fromisoformat(r["oldest"]))

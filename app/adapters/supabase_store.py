@@ -62,6 +62,8 @@ WORKER_ROLE = "timebill_worker"
 SWEEPER_ROLE = "timebill_sweeper"
 _ITEM_COLUMNS = ("tenant_id,id,seq,source,dedupe_key,event_type,entry,ref,received_at,status,"
                  "attempts,next_attempt_at,lease_until,last_error,updated_at,decision")  # fmt: skip
+# An archived item has no next attempt and no lease.
+_ARCHIVED_COLUMNS = _ITEM_COLUMNS.replace("next_attempt_at,lease_until,", "")
 _TENANT_COLUMNS = "tenant_id,name,sources,paused"
 _TRAIL_COLUMNS = "tenant_id,item_id,at,status,detail"
 _MAX_SESSIONS = 1024
@@ -323,6 +325,19 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules):
             ]  # fmt: skip
         except (KeyError, ValueError, TypeError):
             raise invalid_response("tb_counts") from None
+
+    def archive_finished(self, *, before: datetime, now: datetime, limit: int = 500) -> int:
+        args = {"p_before": _ts(before), "p_now": _ts(now), "p_limit": max(limit, 0)}
+        moved = self._run(rpc(self._rest(None), "tb_archive", args))
+        if not isinstance(moved, int):
+            raise invalid_response("tb_archive")
+        return moved
+
+    def archived(self, tenant: str, *, limit: int = 100) -> list[InboxItem]:
+        query = self._rest(tenant).table("inbox_archive").select(_ARCHIVED_COLUMNS)
+        query = query.eq("tenant_id", tenant).order("received_at", desc=True)
+        query = query.order("seq", desc=True).limit(max(limit, 0))
+        return [_item(row) for row in self._rows(query, tenant)]
 
     def trail(self, tenant: str, item_id: str) -> list[AuditEvent]:
         rest = self._rest(tenant)

@@ -54,11 +54,19 @@ def entries(
         str | None, typer.Option(help="received, posted, needs_review, dead_letter, ...")
     ] = None,
     limit: Annotated[int, typer.Option(help="How many, newest first.")] = 20,
+    archived: Annotated[
+        bool,
+        typer.Option(
+            "--archived",
+            help="List the archive instead: finished entries moved out of the inbox after "
+            "TIMEBILL_RETENTION_DAYS.",
+        ),
+    ] = False,
 ) -> None:
     """List the service's entries and their decisions, newest first."""
     from app.cli.jobs.service import run_entries  # noqa: PLC0415
 
-    raise typer.Exit(run_entries(Settings(), tenant, status, limit))
+    raise typer.Exit(run_entries(Settings(), tenant, status, limit, archived=archived))
 
 
 @app.command()

@@ -35,6 +35,10 @@ class Status(StrEnum):
 # States a worker may pick up (processing only once its lease has run out).
 CLAIMABLE = frozenset({Status.RECEIVED, Status.RETRYING, Status.PROCESSING})
 FINAL = frozenset({Status.POSTED, Status.NEEDS_REVIEW, Status.SKIPPED})
+# States nothing will act on again: after the retention period such items move to the archive.
+# Not needs_review (a person must look), not dead_letter (``timebill replay`` may send it
+# back), not waiting (a reader may come).
+ARCHIVABLE = frozenset({Status.POSTED, Status.SKIPPED})
 
 
 class StatusCount(NamedTuple):

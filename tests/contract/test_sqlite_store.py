@@ -26,6 +26,7 @@ from tests.contract.builders import (
     new_item,
     tenant,
 )
+from tests.contract.inbox_scale_contract import InboxScaleContract
 from tests.contract.ledger_contract import LedgerStoreContract
 from tests.contract.review_contract import ReviewStoreContract
 from tests.contract.rules_contract import RulesStoreContract
@@ -38,7 +39,7 @@ V1_SCHEMA = Path(__file__).with_name("sqlite_schema_v1.sql")
 
 class TestSqliteStore(
     StoreContract, ReviewStoreContract, AccessStoreContract, LedgerStoreContract,
-    UnroutedStoreContract, RulesStoreContract,
+    UnroutedStoreContract, RulesStoreContract, InboxScaleContract,
 ):  # fmt: skip
     @pytest.fixture
     def store(self, tmp_path: Path) -> Iterator[SqliteStore]:
@@ -99,6 +100,8 @@ def test_schema_creation_is_idempotent(tmp_path: Path) -> None:
             "decisions",
             "entry_ledger",
             "inbox",
+            "inbox_archive",
+            "inbox_counts",
             "qbo_realms",
             "qbo_unrouted",
             "review_sessions",
@@ -166,7 +169,7 @@ def test_a_v1_file_is_upgraded_in_place(tmp_path: Path) -> None:
         pass
     assert schema(old) == schema(fresh)  # upgraded and new files are alike
     with raw(old) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
     with SqliteStore(old) as store:  # opening it again changes nothing
         assert store.write_for(TENANT_A, item_id, "v1") == written
 
@@ -346,8 +349,31 @@ def test_reviews_are_append_only_and_point_at_the_tenants_own_item(tmp_path: Pat
         assert len(store.reviews(TENANT_A)) == 1
 
 
+def _back_to_v7(conn: sqlite3.Connection) -> None:
+    """Undo step 8 as far as step 8 can run again (audit, writes and reviews keep the v9 form,
+    which step 8 rebuilds anyway), and the placeholder step 7."""
+    for name in (
+        "inbox_count_new",
+        "inbox_count_move",
+        "inbox_count_gone",
+        "audit_own_item",
+        "writes_own_item",
+        "reviews_own_item",
+    ):
+        conn.execute(f"DROP TRIGGER {name}")
+    for table in ("inbox_counts", "inbox_archive"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("DROP INDEX inbox_oldest")
+    conn.execute("DROP INDEX inbox_queue")
+    conn.execute("CREATE INDEX inbox_review ON inbox (tenant, status)")
+    conn.execute("ALTER TABLE inbox DROP COLUMN stake")
+    conn.execute("ALTER TABLE inbox DROP COLUMN confidence")
+    conn.execute("PRAGMA user_version = 7")
+
+
 def _back_to_v4(conn: sqlite3.Connection) -> None:
-    """Undo steps 6 and 5 (and the empty step 4): what a v4 file looked like."""
+    """Undo steps 8 to 5 (and the empty step 4): what a v4 file looked like."""
+    _back_to_v7(conn)
     for table in ("qbo_unrouted", "qbo_realms", "review_sessions"):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("ALTER TABLE reviewers DROP COLUMN token_used_at")
@@ -370,7 +396,7 @@ def test_a_v4_file_gains_the_access_tables_and_keeps_its_reviewers(tmp_path: Pat
         store.link_realm(TENANT_A, "9130", now=at(2))
         assert store.tenant_for_realm("9130") == TENANT_A
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
 
 
 def test_a_v6_file_gains_the_unrouted_table_and_keeps_its_realms(tmp_path: Path) -> None:
@@ -379,6 +405,7 @@ def test_a_v6_file_gains_the_unrouted_table_and_keeps_its_realms(tmp_path: Path)
         store.put_tenant(tenant(TENANT_A))
         store.link_realm(TENANT_A, "9130", now=at())
     with raw(path) as conn:
+        _back_to_v7(conn)
         conn.execute("DROP TABLE qbo_unrouted")
         conn.execute("PRAGMA user_version = 6")
     with SqliteStore(path) as store:
@@ -386,4 +413,4 @@ def test_a_v6_file_gains_the_unrouted_table_and_keeps_its_realms(tmp_path: Path)
         assert store.keep_unrouted(unrouted_event("e1")) is True
         assert [e.dedupe_key for e in store.unrouted("777")] == ["qbo:e1"]
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9

@@ -11,6 +11,7 @@ import respx
 
 from app.adapters.supabase_store import SupabaseStore
 from tests.contract.access_contract import AccessStoreContract
+from tests.contract.inbox_scale_contract import InboxScaleContract
 from tests.contract.ledger_contract import LedgerStoreContract
 from tests.contract.review_contract import ReviewStoreContract
 from tests.contract.rules_contract import RulesStoreContract
@@ -49,6 +50,7 @@ class TestSupabaseStore(
     LedgerStoreContract,
     UnroutedStoreContract,
     RulesStoreContract,
+    InboxScaleContract,
 ):
     @pytest.fixture
     def store(self, postgrest: respx.MockRouter) -> Iterator[SupabaseStore]:

@@ -309,3 +309,25 @@ def test_reconnect_needed_counts_mapped_companies_marked_in_the_token_store(
     tokens.put(RealmTokens("globex", "222", "r2"))
     assert metrics.reconnect_needed(settings) == 1
     assert metrics.reconnect_needed(Settings(sqlite_path=tmp_path / "s.sqlite3")) is None
+
+
+def test_the_sweep_archives_finished_items_past_retention_and_keeps_the_rest(
+    wired: Rig,
+) -> None:
+    now = wired.clock()
+    ages = (
+        ("posted-old", 401, Status.POSTED),
+        ("posted-new", 399, Status.POSTED),
+        ("review-old", 401, Status.NEEDS_REVIEW),
+    )
+    for key, days, status in ages:
+        then = now - timedelta(days=days)
+        new = NewItem(tenant="demo", source=Source.TOGGL, dedupe_key=key, event_type="test",
+                      received_at=then)  # fmt: skip
+        item, _ = wired.store.accept(new)
+        wired.store.claim("demo", item.id, now=then, lease_s=60)
+        wired.store.finish("demo", item.id, status, now=then)
+    main.sweep_handler(event("scheduled_event.json"), None)  # retention: 400 days by default
+    assert [i.dedupe_key for i in wired.store.archived("demo")] == ["posted-old"]
+    left = {i.dedupe_key for i in wired.store.items("demo")}
+    assert left == {"posted-new", "review-old"}

@@ -47,6 +47,9 @@ _SEED = (
        now() + interval '8 hours')""",
     """insert into timebill.entry_ledger (tenant_id, system, entry_key, records, item_id,
        updated_at) values (%(t)s, 'quickbooks', 'toggl:1', '["qbo-1"]', %(id)s, now())""",
+    """insert into timebill.inbox_archive (tenant_id, id, seq, source, dedupe_key, event_type,
+       received_at, status, attempts, updated_at, archived_at) values (%(t)s,
+       gen_random_uuid(), 0, 'toggl', 'evt-0', '', now(), 'posted', 1, now(), now())""",
 )
 
 # One row for tenant ``%(t)s`` per table, to try inserting as someone else.
@@ -82,6 +85,12 @@ NEW_ROW = {
     "rules_proposed": """insert into timebill.rules_proposed (tenant_id, rule_id, rules_file,
                          rule, proposed_at) values (%(t)s, 'x.learned.b', 'x.yaml', '{}',
                          now())""",
+    "inbox_counts": """insert into timebill.inbox_counts (tenant_id, status, n)
+                       values (%(t)s, 'waiting', 1)""",
+    "inbox_archive": """insert into timebill.inbox_archive (tenant_id, id, seq, source,
+                        dedupe_key, event_type, received_at, status, attempts, updated_at,
+                        archived_at) values (%(t)s, gen_random_uuid(), 0, 'toggl', 'evt-9',
+                        '', now(), 'posted', 1, now(), now())""",
 }
 # A column the worker may update (where it may update anything), set to itself.
 SAME_VALUE = {"tenants": "name", "rules_versions": "yaml", "inbox": "last_error",
@@ -89,7 +98,8 @@ SAME_VALUE = {"tenants": "name", "rules_versions": "yaml", "inbox": "last_error"
               "reviewers": "disabled", "qbo_tokens": "status", "qbo_realms": "linked_at",
               "review_sessions": "ended_at",
               "entry_ledger": "content", "rules_current": "switched_by",
-              "rules_proposed": "rules_file"}  # fmt: skip
+              "rules_proposed": "rules_file", "inbox_counts": "n",
+              "inbox_archive": "last_error"}  # fmt: skip
 
 
 def seed(db: PgDatabase) -> None:

@@ -170,3 +170,41 @@ def test_ten_simultaneous_approvals_keep_one_review(db: PgDatabase, workers: Any
     assert {a["by"] for a in refused} == {kept[0]["review"]["reviewer"]}
     with db.connect() as conn:
         assert conn.execute("select count(*) from timebill.reviews").fetchone() == (1,)
+
+
+def test_counts_stay_exact_while_workers_move_items_in_opposite_directions(
+    db: PgDatabase, workers: Any
+) -> None:
+    """Every connection flips its own items between two states, both ways in one statement,
+    again and again: the count rows are changed in key order, so no deadlock, and the kept
+    counts equal a recount."""
+    conns = workers(8)
+    with conns[0].transaction():
+        impersonate(conns[0], A)
+        for n in range(8 * 6):
+            conns[0].execute(ACCEPT, [A, f"evt-{n}", T0])
+    flip = """update timebill.inbox set status = case when status = 'received'
+        then 'retrying'::timebill.item_status else 'received' end
+        where tenant_id = %s and dedupe_key = any(%s)"""
+    barrier = threading.Barrier(len(conns), timeout=30)
+
+    def run(i: int) -> None:
+        mine = [f"evt-{n}" for n in range(i * 6, i * 6 + 6)]
+        with conns[i].transaction():  # half of them one way first
+            impersonate(conns[i], A)
+            conns[i].execute(flip, [A, mine[: 3 if i % 2 else 6]])
+        barrier.wait()
+        for _ in range(15):
+            with conns[i].transaction():
+                impersonate(conns[i], A)
+                conns[i].execute(flip, [A, mine])
+
+    with ThreadPoolExecutor(max_workers=len(conns)) as pool:
+        list(pool.map(run, range(len(conns))))
+    with db.connect() as conn:
+        kept = conn.execute("""select status, n from timebill.inbox_counts
+                               where n <> 0 order by status""").fetchall()
+        recount = conn.execute("""select status::text, count(*) from timebill.inbox
+                                  group by 1 order by 1""").fetchall()
+        assert kept == recount
+        assert sum(n for _, n in kept) == 48

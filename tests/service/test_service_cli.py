@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,21 @@ def test_entries_lists_what_needs_review(env: Rig) -> None:
     assert result.exit_code == 0, result.output
     assert "1 item(s)" in result.output
     assert "needs_review" in result.output
+
+
+def test_entries_archived_lists_the_archive_and_says_so(env: Rig) -> None:
+    item_id = deliver(env)
+    env.run_queue()
+    assert env.store.get("demo", item_id).status is Status.POSTED  # type: ignore[union-attr]
+    far = env.clock() + timedelta(days=1000)
+    assert env.store.archive_finished(before=far, now=far) == 1
+    inbox = CliRunner().invoke(app, ["entries"])
+    assert "0 item(s)" in inbox.output
+    result = CliRunner().invoke(app, ["entries", "--archived"])
+    assert result.exit_code == 0, result.output
+    assert "1 archived item(s)" in result.output
+    assert item_id[:8] in result.output
+    assert "posted" in result.output
 
 
 def test_entries_refuses_an_unknown_status(env: Rig) -> None:

@@ -75,7 +75,9 @@ def run_send_sample(settings: Settings, source: str, url: str, description: str 
     return EXIT_OK if response.is_success else EXIT_FAILED
 
 
-def run_entries(settings: Settings, tenant: str, status: str | None, limit: int) -> int:
+def run_entries(
+    settings: Settings, tenant: str, status: str | None, limit: int, *, archived: bool = False
+) -> int:
     try:
         wanted = Status(status) if status else None
     except ValueError:
@@ -83,11 +85,17 @@ def run_entries(settings: Settings, tenant: str, status: str | None, limit: int)
             f"[red]error:[/] unknown status {status!r}: {', '.join(s.value for s in Status)}"
         )
         return EXIT_BAD_INPUT
-    items = build_store(settings).items(tenant, status=wanted, limit=limit)
+    store = build_store(settings)
+    if archived:  # the archive holds posted and skipped items only: filter here
+        found = store.archived(tenant, limit=limit)
+        items = [i for i in found if wanted is None or i.status is wanted]
+    else:
+        items = store.items(tenant, status=wanted, limit=limit)
+    title = f"{len(items)} {'archived ' if archived else ''}item(s)"
     if console.width >= WIDE:
-        console.print(_table(items))
+        console.print(_table(items, title))
     else:  # a table of seven columns is unreadable in 80: one short block per item instead
-        console.print(f"{len(items)} item(s)")
+        console.print(title)
         for item in items:
             console.print(_block(item), soft_wrap=True, highlight=False, markup=False)
     return EXIT_OK
@@ -110,8 +118,8 @@ def _block(item: InboxItem) -> str:
     return "\n".join(lines)
 
 
-def _table(items: list[InboxItem]) -> Table:
-    table = Table(title=f"{len(items)} item(s)", title_justify="left")
+def _table(items: list[InboxItem], title: str) -> Table:
+    table = Table(title=title, title_justify="left")
     for name in ("id", "status", "received", "code"):
         table.add_column(name, no_wrap=True)
     for name in ("entry", "review", "reason / last error"):
