@@ -1,7 +1,7 @@
 """Cold start, paired: a fresh interpreter imports a Lambda handler and answers its first event,
 timed against a bare handler doing the least the same job needs, in the same run.
 
-    python bench/cold_start.py [--pairs 15] [--queue thread|sqs]
+    python bench/cold_start.py [--pairs 15] [--queue thread|sqs] [--tree DIR]
 
 HTTP: ``app.lambdas.http.handler`` given one signed Toggl delivery (the sam-generated HTTP API
 event of tests/data/lambda) against ``bench/cold_bare_http.py`` (FastAPI + Mangum + the same
@@ -15,6 +15,9 @@ still being sent: it competes for the interpreter, as it does under ``timebill s
 ``--queue sqs``: the deployed shape, against a local moto server (``moto_server``, a public
 tool); the bare HTTP handler then sends one SQS message too, through boto3, like timebill.
 
+``--tree DIR``: timebill's side runs from another copy of the repository (``git archive`` of an
+older commit, say), with the handlers its template.yaml names: a before/after comparison.
+
 Both run with the SQLite store. The deployed functions use Supabase and read SSM: neither can be
 reached from here, so the script also prints the import cost of the Supabase adapter and of
 boto3 (what the deployed set-up adds), measured the same way, and nothing more.
@@ -26,6 +29,7 @@ import argparse
 import base64
 import json
 import os
+import re
 import shutil
 import socket
 import sqlite3
@@ -63,13 +67,13 @@ METHOD = """method: each sample is a new interpreter (python -c, cwd = the repos
 
 RUNNER = """
 import json, os, sys, time
-sys.path.insert(0, sys.argv[3])
-event = json.loads(open(sys.argv[2]).read())
+sys.path.insert(0, sys.argv[4])
+event = json.loads(open(sys.argv[3]).read())
 start = time.perf_counter()
 import importlib
 module = importlib.import_module(sys.argv[1])
 imported = time.perf_counter()
-answer = module.handler(event, None)
+answer = getattr(module, sys.argv[2])(event, None)
 answered = time.perf_counter()
 print(json.dumps({"import_ms": (imported - start) * 1000, "first_ms": (answered - imported) * 1000,
                   "modules": len(sys.modules), "answer": answer}))
@@ -86,11 +90,12 @@ class Side:
     """One handler to start cold: its module, its first event, its store and environment."""
 
     name: str
-    module: str
+    handler: str  # module.function
     event: Path
     pristine: Path  # copied to ``store`` before every run
     store: Path
     env: dict[str, str]
+    cwd: Path = REPO
 
     def run(self) -> dict[str, Any]:
         for left in ("-wal", "-shm"):  # the last run's log would replay its writes
@@ -98,8 +103,9 @@ class Side:
         shutil.copyfile(self.pristine, self.store)
         began = time.perf_counter()
         done = subprocess.run(
-            [sys.executable, "-c", RUNNER, self.module, str(self.event), str(BENCH)],
-            capture_output=True, text=True, check=False, cwd=REPO, env=self.env, timeout=300,
+            [sys.executable, "-c", RUNNER, *self.handler.rsplit(".", 1), str(self.event),
+             str(BENCH)],
+            capture_output=True, text=True, check=False, cwd=self.cwd, env=self.env, timeout=300,
         )  # fmt: skip
         process_ms = (time.perf_counter() - began) * 1000
         if done.returncode != 0 or not done.stdout.strip():
@@ -139,8 +145,15 @@ class ListQueue(list[tuple[str, str]]):
         self.append((tenant, item_id))
 
 
-def build_sides(work: Path, env: dict[str, str]) -> dict[str, tuple[Side, Side]]:
+def handlers(tree: Path) -> tuple[str, str]:
+    """The HTTP and worker handlers template.yaml names (the api function comes first)."""
+    named = re.findall(r"^\s+Handler: (\S+)$", (tree / "template.yaml").read_text(), re.M)
+    return named[0], named[1]
+
+
+def build_sides(work: Path, env: dict[str, str], tree: Path) -> dict[str, tuple[Side, Side]]:
     """``{"http": (timebill, bare), "worker": (timebill, bare)}``, their stores prepared."""
+    http_handler, worker_handler = handlers(tree)
     store = SqliteStore(work / "timebill-http.pristine")
     secret = ensure_demo_tenant(store).sources[Source.TOGGL].secrets[0].get_secret_value()
     body = sample_body(Source.TOGGL, account=DEMO_ACCOUNTS[Source.TOGGL])
@@ -165,16 +178,16 @@ def build_sides(work: Path, env: dict[str, str]) -> dict[str, tuple[Side, Side]]
     tb_worker_env.pop("TIMEBILL_QUEUE", None)  # the worker Lambda never enqueues
     return {
         "http": (
-            Side("timebill HTTP", "app.lambdas.http", delivery, work / "timebill-http.pristine",
-                 work / "timebill-http.sqlite3", tb_http_env),
-            Side("bare HTTP", "cold_bare_http", delivery, bare_http, work / "bare-http.sqlite3",
+            Side("timebill HTTP", http_handler, delivery, work / "timebill-http.pristine",
+                 work / "timebill-http.sqlite3", tb_http_env, tree),
+            Side("bare HTTP", "cold_bare_http.handler", delivery, bare_http, work / "bare-http.sqlite3",
                  bare | {"BARE_SQLITE_PATH": str(work / "bare-http.sqlite3")}),
         ),
         "worker": (
-            Side("timebill worker", "app.lambdas.worker", sqs_event(tenant, item, work / "w.json"),
+            Side("timebill worker", worker_handler, sqs_event(tenant, item, work / "w.json"),
                  work / "timebill-worker.pristine", work / "timebill-worker.sqlite3",
-                 tb_worker_env),
-            Side("bare SQS", "cold_bare_sqs", sqs_event(tenant, item, work / "b.json"), bare_sqs,
+                 tb_worker_env, tree),
+            Side("bare SQS", "cold_bare_sqs.handler", sqs_event(tenant, item, work / "b.json"), bare_sqs,
                  work / "bare-sqs.sqlite3",
                  bare | {"BARE_SQLITE_PATH": str(work / "bare-sqs.sqlite3")}),
         ),
@@ -188,7 +201,7 @@ def check(kind: str, side: Side, found: dict[str, Any]) -> None:
         ok = answer.get("statusCode") == 200 and json.loads(answer["body"])["accepted"] == 1
     else:
         ok = answer == {"batchItemFailures": []}
-        if ok and side.module.startswith("app."):
+        if ok and side.handler.startswith("app."):
             store = SqliteStore(side.store)
             [item] = store.items("demo")
             store.close()
@@ -283,15 +296,17 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=15)
     parser.add_argument("--queue", choices=("thread", "sqs"), default="thread")
     parser.add_argument("--only", choices=("http", "worker"), default=None)
+    parser.add_argument("--tree", type=Path, default=REPO, help="timebill's side runs from here")
     args = parser.parse_args()
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
-    print(f"cold start, paired (Python {sys.version.split()[0]}, queue: {args.queue})")
+    print(f"cold start, paired (Python {sys.version.split()[0]}, queue: {args.queue}, "
+          f"timebill from {'this checkout' if args.tree == REPO else args.tree})")  # fmt: skip
     print(METHOD, flush=True)
     with (
         tempfile.TemporaryDirectory() as tmp,
         local_sqs(env) if args.queue == "sqs" else _same(env) as run_env,
     ):
-        sides = build_sides(Path(tmp), run_env)
+        sides = build_sides(Path(tmp), run_env, args.tree.resolve())
         for kind in ("http", "worker"):
             if args.only in (None, kind):
                 paired(kind, sides[kind], args.pairs)
