@@ -31,7 +31,7 @@ EVENTS = REPO / "tests" / "data" / "lambda"
 NOT_ON_THE_WEBHOOK_PATH = (
     "yaml", "anthropic", "quickbooks", "intuitlib.client", "supabase", "postgrest",
     "app.classify.cascade", "app.classify.rules_stage", "app.classify.memory", "app.rules",
-    "app.review", "app.service.worker", "app.api.review", "typer", "rich",
+    "app.domain.rules", "app.review", "app.service.worker", "app.api.review", "typer", "rich",
 )  # fmt: skip
 AWS_SDK = ("boto3", "botocore")
 HTTP_FRAMEWORK = ("fastapi", "starlette", "mangum")
