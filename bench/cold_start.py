@@ -12,8 +12,9 @@ for an inbox item waiting in the store (rules, memory, the outbox writer; no mod
 ``--queue thread`` (default): timebill's embedded set-up, the worker thread held back by
 nothing (it starts building the classifier once the job is enqueued, while the answer is
 still being sent: it competes for the interpreter, as it does under ``timebill serve``).
-``--queue sqs``: the deployed shape, against a local moto server (``moto_server``, a public
-tool); the bare HTTP handler then sends one SQS message too, through boto3, like timebill.
+``--queue sqs``: the deployed shape: boto3 sends the job to a local stand-in that answers
+SQS ``SendMessage`` (in this script; no account, no network); the bare HTTP handler then sends
+one SQS message too, through boto3, like timebill.
 
 ``--tree DIR``: timebill's side runs from another copy of the repository (``git archive`` of an
 older commit, say), with the handlers its template.yaml names: a before/after comparison.
@@ -27,23 +28,26 @@ from __future__ import annotations
 
 import argparse
 import base64
+import hashlib
 import json
 import os
 import re
 import shutil
-import socket
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from app.adapters.sqlite_store import SqliteStore
 from app.domain.entries import Source
@@ -252,41 +256,42 @@ def import_cost(modules: str, env: dict[str, str], runs: int) -> float:
     return statistics.median(found[1:])
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
+class _SendMessage(BaseHTTPRequestHandler):
+    """Answers SQS ``SendMessage`` (the AWS JSON protocol botocore speaks to SQS) and nothing
+    else: what the first enqueue needs, without a network or an account."""
+
+    received: ClassVar[list[str]] = []
+
+    def do_POST(self) -> None:
+        request = json.loads(self.rfile.read(int(self.headers["content-length"])))
+        _SendMessage.received.append(request["MessageBody"])
+        digest = hashlib.md5(request["MessageBody"].encode(), usedforsecurity=False).hexdigest()
+        answer = json.dumps({"MessageId": str(uuid.uuid4()), "MD5OfMessageBody": digest}).encode()
+        self.send_response(200)
+        self.send_header("content-type", "application/x-amz-json-1.0")
+        self.send_header("content-length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, *_: object) -> None:
+        pass
 
 
 @contextmanager
 def local_sqs(env: dict[str, str]) -> Iterator[dict[str, str]]:
-    """A moto server on this machine with one queue; the environment that points at it."""
-    import boto3  # noqa: PLC0415
-
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "moto.server", "-p", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    """A local SendMessage endpoint; the environment that points boto3 (both sides) at it."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _SendMessage)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        aws = {"AWS_ENDPOINT_URL_SQS": f"http://127.0.0.1:{port}",
-               "AWS_DEFAULT_REGION": "eu-west-1", "AWS_ACCESS_KEY_ID": "testing",
-               "AWS_SECRET_ACCESS_KEY": "testing"}  # fmt: skip
-        os.environ.update(aws)
-        for _ in range(100):
-            try:
-                url = boto3.client("sqs").create_queue(QueueName="jobs")["QueueUrl"]
-                break
-            except Exception:
-                time.sleep(0.1)
-        else:
-            raise SystemExit("the local moto server did not start")
-        yield env | aws | {"TIMEBILL_QUEUE": "sqs", "TIMEBILL_SQS_QUEUE_URL": url,
-                           "BARE_SQS_URL": url}  # fmt: skip
+        yield env | {
+            "AWS_ENDPOINT_URL_SQS": url, "AWS_DEFAULT_REGION": "eu-west-1",
+            "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+            "TIMEBILL_QUEUE": "sqs", "TIMEBILL_SQS_QUEUE_URL": f"{url}/000000000000/jobs",
+            "BARE_SQS_URL": f"{url}/000000000000/jobs",
+        }  # fmt: skip
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.shutdown()
 
 
 def main() -> None:
@@ -310,6 +315,10 @@ def main() -> None:
         for kind in ("http", "worker"):
             if args.only in (None, kind):
                 paired(kind, sides[kind], args.pairs)
+        if args.queue == "sqs" and args.only != "worker":
+            expected = 2 * (args.pairs + 1)  # one per HTTP run, warm-up included
+            sent = len(_SendMessage.received)
+            print(f"\nSQS SendMessage calls the stand-in answered: {sent} (expected {expected})")
     print("\nwhat the deployed set-up adds, imported after app.lambdas.http (median of 5):")
     for modules in ("app.adapters.supabase_store", "boto3", "app.adapters.aws_secrets"):
         print(f"  import {modules}: {import_cost(modules, env, 5):.0f} ms")
