@@ -246,8 +246,8 @@ def build_qbo_api(settings: Settings) -> QboApi:
 
 def build_queue(settings: Settings, store: Store) -> Queue:
     """SQS on Lambda; locally a worker thread in this process, which builds its worker (the
-    classifier, the rules, the writers) at its first job, on its own thread: the request that
-    enqueued it has been answered by then."""
+    classifier, the rules, the writers) at its first job, on its own thread, so the request
+    that enqueued that job does not wait for it (``timebill serve`` checks the build at start)."""
     if settings.queue == "sqs":
         from app.adapters.sqs_queue import SqsQueue  # noqa: PLC0415
 

@@ -63,23 +63,27 @@ EVENTS = REPO / "tests" / "data" / "lambda"
 METHOD = """method: each sample is a new interpreter (python -c, cwd = the repository, bytecode
   caches warm from one unrecorded run of each side). Inside it: perf_counter before the import
   of the handler's module, after it, and after the handler returned its answer to the first
-  event; 'process' is the wall time of the whole child as the parent sees it (interpreter
-  start-up and exit included). Each pair runs timebill and the bare handler back to back, in
+  event; 'cpu' is the CPU time of that thread over the same span (time.thread_time: what
+  the import and the first event cost, less what other processes' load adds; it leaves out
+  waits for the disk and other threads' work, such as the local queue's worker); 'process' is
+  the wall time of the whole child as the parent sees it (interpreter start-up and exit). Each pair runs timebill and the bare handler back to back, in
   alternating order (ABBA...), each on a fresh copy of its own store; the ratio of a pair is
-  timebill's (import + first event) over the bare handler's. Medians over the pairs.
+  timebill's (import + first event) over the bare handler's, in wall time and in CPU time.
+  Medians over the pairs.
   Machine: 2 shared cores, other work running: read the spread, not only the median."""
 
 RUNNER = """
 import json, os, sys, time
 sys.path.insert(0, sys.argv[4])
 event = json.loads(open(sys.argv[3]).read())
-start = time.perf_counter()
+start, start_cpu = time.perf_counter(), time.thread_time()
 import importlib
 module = importlib.import_module(sys.argv[1])
 imported = time.perf_counter()
 answer = getattr(module, sys.argv[2])(event, None)
-answered = time.perf_counter()
+answered, answered_cpu = time.perf_counter(), time.thread_time()
 print(json.dumps({"import_ms": (imported - start) * 1000, "first_ms": (answered - imported) * 1000,
+                  "cpu_ms": (answered_cpu - start_cpu) * 1000,
                   "modules": len(sys.modules), "answer": answer}))
 sys.stdout.flush()
 os._exit(0)
@@ -219,7 +223,7 @@ def paired(kind: str, sides: tuple[Side, Side], pairs: int) -> None:
     for side in sides:  # unrecorded: writes the bytecode caches
         check(kind, side, side.run())
     runs: dict[str, list[dict[str, Any]]] = {timebill.name: [], bare.name: []}
-    ratios = []
+    ratios: dict[str, list[float]] = {"total_ms": [], "cpu_ms": []}
     for i in range(pairs):
         order = sides if i % 4 in (0, 3) else sides[::-1]
         found = {}
@@ -227,18 +231,22 @@ def paired(kind: str, sides: tuple[Side, Side], pairs: int) -> None:
             found[side.name] = side.run()
             check(kind, side, found[side.name])
             runs[side.name].append(found[side.name])
-        ratios.append(found[timebill.name]["total_ms"] / found[bare.name]["total_ms"])
-    print(f"\n{kind}: {pairs} pairs")
-    print(
-        f"  {'':18} {'import':>8} {'first':>8} {'import+first':>13} {'process':>8} {'modules':>8}"
-    )
+        for key, pair_ratios in ratios.items():
+            pair_ratios.append(found[timebill.name][key] / found[bare.name][key])
+    print(f"\n{kind}: {pairs} pairs (medians)")
+    columns = ("import_ms", "first_ms", "total_ms", "cpu_ms", "process_ms")
+    print(f"  {'':18}" + "".join(f"{c:>10}" for c in ("import", "first", "imp+first",
+                                                       "cpu", "process")) + "   modules")  # fmt: skip
     for name, found_runs in runs.items():
-        med = {k: statistics.median(r[k] for r in found_runs)
-               for k in ("import_ms", "first_ms", "total_ms", "process_ms", "modules")}  # fmt: skip
-        print(f"  {name:18} {med['import_ms']:6.0f}ms {med['first_ms']:6.0f}ms "
-              f"{med['total_ms']:11.0f}ms {med['process_ms']:6.0f}ms {med['modules']:8.0f}")  # fmt: skip
-    print(f"  ratio timebill/bare (import + first event): median {statistics.median(ratios):.2f}x,"
-          f" pairs from {min(ratios):.2f}x to {max(ratios):.2f}x")  # fmt: skip
+        med = [statistics.median(r[k] for r in found_runs) for k in columns]
+        modules = statistics.median(r["modules"] for r in found_runs)
+        print(f"  {name:18}" + "".join(f"{m:8.0f}ms" for m in med) + f"{modules:10.0f}")
+    for key, label in (("total_ms", "wall"), ("cpu_ms", "CPU")):
+        r = ratios[key]
+        print(
+            f"  ratio timebill/bare, import + first event, {label}: median "
+            f"{statistics.median(r):.2f}x (pairs from {min(r):.2f}x to {max(r):.2f}x)"
+        )
 
 
 def import_cost(modules: str, env: dict[str, str], runs: int) -> float:
