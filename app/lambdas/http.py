@@ -1,6 +1,7 @@
 """The HTTP API Lambda: API Gateway HTTP API (payload 2.0) or a Function URL, through Mangum.
 
-It serves the webhooks and ``/healthz`` and nothing else (no review pages). A webhook runs
+Its app holds the webhook and ``/healthz`` routes (and FastAPI's own ``/docs`` and
+``/openapi.json``, which the HTTP API does not route), not the review pages. A webhook runs
 intake only: verify the signature, normalise, insert into the inbox (idempotent), enqueue.
 ``tests/service/test_cold_path.py`` checks that a first request leaves the classifier, yaml,
 the vendor SDKs (and boto3, unless the queue is SQS) unimported.
