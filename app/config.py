@@ -123,8 +123,10 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        references = SsmReferences(settings_cls)
-        return init_settings, env_settings, dotenv_settings, file_secret_settings, references
+        # No .env file and no secrets folder is ever configured (env_file=None): leaving their
+        # sources out saves their walk over every field at each cold start (~10 ms).
+        del dotenv_settings, file_secret_settings
+        return init_settings, env_settings, SsmReferences(settings_cls)
 
     @model_validator(mode="after")
     def _bedrock_needs_region(self) -> Settings:

@@ -1,7 +1,11 @@
 """Composition root: builds the cascade and its adapters once per process from Settings.
 
-The anthropic SDK is imported here only when Claude is configured, so local runs and the
-webhook's cold start never pay for it.
+Every builder imports what it builds inside itself, so importing this module costs nothing
+beyond the settings. ``build_services`` (the HTTP path) imports only the store and the queue:
+the classifier, yaml and the rule book come with ``build_worker``, which the thread queue calls
+on its own thread at its first job and the SQS queue never calls; boto3 comes with the first
+SQS enqueue; the anthropic SDK only with a Claude stage, the QuickBooks SDK only with the
+QuickBooks writer. ``tests/service/test_cold_path.py`` holds the HTTP path to this.
 """
 
 from __future__ import annotations
@@ -9,19 +13,16 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
 from app.config import Settings
 from app.errors import ConfigError
-from app.ports import ClassifierStage, Queue, Reader, RulesStore, Store, Writer
 
 if TYPE_CHECKING:
-    # The cascade is built by workers and batch runs only: the HTTP Lambda (queue = sqs) never
-    # imports it, so its first request does not pay for the classifier's modules.
     from app.adapters.quickbooks_client import QboApi, QboConnector
     from app.adapters.quickbooks_token_sqlite import SqliteTokenStore
     from app.adapters.supabase_tokens import SupabaseTokenStore
-    from app.api.deps import Services
     from app.classify.calibration import Calibration
     from app.classify.cascade import Cascade
     from app.classify.claude import ClaudeStage
@@ -30,8 +31,10 @@ if TYPE_CHECKING:
     from app.classify.rules_stage import RulesStage
     from app.domain.entries import Source
     from app.domain.rulebook import RuleBook
+    from app.ports import ClassifierStage, Queue, Reader, RulesStore, Store, Writer
     from app.service.qbo_health import QboHealth
     from app.service.rules_provider import StoreRules
+    from app.service.services import Services
     from app.service.worker import Worker
 
 
@@ -254,7 +257,9 @@ def build_qbo_api(settings: Settings) -> QboApi:
 
 
 def build_queue(settings: Settings, store: Store) -> Queue:
-    """SQS on Lambda; locally a worker thread in this process."""
+    """SQS on Lambda; locally a worker thread in this process, which builds its worker (the
+    classifier, the rules, the writers) at its first job, on its own thread, so the request
+    that enqueued that job does not wait for it (``timebill serve`` checks the build at start)."""
     if settings.queue == "sqs":
         from app.adapters.sqs_queue import SqsQueue  # noqa: PLC0415
 
@@ -262,15 +267,17 @@ def build_queue(settings: Settings, store: Store) -> Queue:
         return SqsQueue(settings.sqs_queue_url)
     from app.adapters.local_queue import ThreadQueue  # noqa: PLC0415
 
-    worker = build_worker(settings, store)
-    queue = ThreadQueue(worker.process)
+    @cache  # a failed build is not cached: the next job tries again
+    def worker() -> Worker:
+        return build_worker(settings, store)
+
+    queue = ThreadQueue(lambda tenant, item_id: worker().process(tenant, item_id))
     queue.start()
     return queue
 
 
 def build_services(settings: Settings) -> Services:
-    from app.api.deps import Services  # noqa: PLC0415
-    from app.service.worker import utc_now  # noqa: PLC0415
+    from app.service.services import Services, utc_now  # noqa: PLC0415
 
     store = build_store(settings)
     qbo = None

@@ -4,33 +4,36 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from app.classify.deadline import Deadline
-from app.domain.batches import BatchRequest, BatchResult, BatchStatus
-from app.domain.decisions import Decision, LlmUsage, StageOutcome
-from app.domain.entries import Source, TimeEntry
-from app.domain.inbox import (
-    AuditEvent,
-    EntityRef,
-    InboxItem,
-    NewItem,
-    Status,
-    StatusCount,
-    Tenant,
-    WriteRecord,
-)
-from app.domain.ledger import EntryLedger
-from app.domain.mapping import QboMapping
-from app.domain.reviews import Reviewer, ReviewRecord, ReviewSession
-from app.domain.rulebook import ClientContext
-from app.domain.rules_versions import (
-    NewRulesVersion,
-    ProposedRule,
-    RulesPointer,
-    RulesVersion,
-)
-from app.domain.unrouted import UnroutedEvent, UnroutedRealm
+if TYPE_CHECKING:
+    # For the annotations only: importing the domain models at run time would put every one of
+    # them, the rule book and yaml on the path of whoever imports a port (the HTTP cold start).
+    from app.classify.deadline import Deadline
+    from app.domain.batches import BatchRequest, BatchResult, BatchStatus
+    from app.domain.decisions import Decision, LlmUsage, StageOutcome
+    from app.domain.entries import Source, TimeEntry
+    from app.domain.inbox import (
+        AuditEvent,
+        EntityRef,
+        InboxItem,
+        NewItem,
+        Status,
+        StatusCount,
+        Tenant,
+        WriteRecord,
+    )
+    from app.domain.ledger import EntryLedger
+    from app.domain.mapping import QboMapping
+    from app.domain.reviews import Reviewer, ReviewRecord, ReviewSession
+    from app.domain.rulebook import ClientContext
+    from app.domain.rules_versions import (
+        NewRulesVersion,
+        ProposedRule,
+        RulesPointer,
+        RulesVersion,
+    )
+    from app.domain.unrouted import UnroutedEvent, UnroutedRealm
 
 # How the review queue is ordered: money at stake first (the decision's amount, highest first,
 # then the least confident), or the oldest first.

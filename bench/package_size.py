@@ -53,9 +53,10 @@ def sizes(artifact: Path) -> dict[str, tuple[int, int, int]]:
 
 
 def handler_import(staging: Path, interpreter: str, runs: int) -> tuple[float, list[str]]:
-    """Median ``-X importtime`` of ``app.main`` from the artifact, and heavy SDKs it loaded."""
+    """Median ``-X importtime`` of ``app.lambdas.http`` (the HTTP Lambda's module) from the
+    artifact, and heavy SDKs it loaded."""
     code = (
-        f"import sys; sys.path.insert(0, {str(staging)!r}); import app.main; "
+        f"import sys; sys.path.insert(0, {str(staging)!r}); import app.lambdas.http; "
         "print(','.join(m for m in ('anthropic', 'quickbooks') if m in sys.modules))"
     )
     times, loaded = [], ""
@@ -67,7 +68,7 @@ def handler_import(staging: Path, interpreter: str, runs: int) -> tuple[float, l
         loaded = run.stdout.strip()
         for line in run.stderr.splitlines():
             parts = [p.strip() for p in line.removeprefix("import time:").split("|")]
-            if len(parts) == 3 and parts[2] == "app.main":
+            if len(parts) == 3 and parts[2] == "app.lambdas.http":
                 times.append(int(parts[1]) / 1000)
     return statistics.median(times), [m for m in loaded.split(",") if m]
 
@@ -109,7 +110,7 @@ def main() -> None:
         return
     interpreter = _interpreter(manifest["python"])
     ms, loaded = handler_import(Path(manifest["staging"]), interpreter, args.runs)
-    print(f"\nimport app.main from the artifact (Python {manifest['python']}, -I, warm disk): "
+    print(f"\nimport app.lambdas.http from the artifact (Python {manifest['python']}, -I, warm disk): "
           f"median {ms:.0f} ms over {args.runs} runs; heavy SDKs loaded: {loaded or 'none'}")  # fmt: skip
 
 

@@ -1,9 +1,10 @@
 """Secrets kept in SSM Parameter Store (``SecureString``), read once per cold start.
 
 The Lambda environment carries parameter *names* only (``TIMEBILL_SUPABASE_JWT_SECRET_SSM=
-/timebill/prod/supabase-jwt-secret``); ``Settings.with_secrets_resolved`` calls
-``read_parameters`` once per process, when the settings are first needed, and the values stay
-in ``SecretStr``. This module is imported only then, so nothing else pays for ``boto3``.
+/timebill/prod/supabase-jwt-secret``); the settings source ``app.config.SsmReferences`` calls
+``read_parameters`` when the settings are built, which a Lambda does once per cold start
+(``get_settings`` is cached), and the values stay in ``SecretStr``. This module is imported
+only when a reference is present, so nothing else pays for ``boto3``.
 Errors name the parameters, never a value.
 """
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, Request
 
-from app.api.deps import Services, services
+from app.api.deps import Services, services_of
 from app.config import Settings
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def review_deps(request: Request) -> ReviewDeps:
     factory: Callable[[], ReviewDeps] | None = request.app.state.review_factory
     if factory is not None:
         return factory()
-    return default_review(services(request))
+    return default_review(services_of(request))
 
 
 Deps = Annotated[ReviewDeps, Depends(review_deps)]

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.domain.rules import Basis
+from app.domain.basis import Basis
 
 
 class Stage(StrEnum):

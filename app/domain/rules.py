@@ -12,12 +12,12 @@ from __future__ import annotations
 from datetime import date
 from datetime import time as Clock
 from decimal import Decimal
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from app.domain import rule_terms
+from app.domain.basis import Basis as Basis  # noqa: PLC0414 - re-exported, for the rule book
 from app.domain.rule_terms import (
     Code,
     CodeKind,
@@ -39,15 +39,6 @@ NEEDS_REVIEW = "NEEDS_REVIEW"
 Cap = rule_terms.Cap  # defined there, named here too (caps, sums and the audit import it)
 Clause = Annotated[str, Field(min_length=1, max_length=200)]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
-
-
-class Basis(StrEnum):
-    """How a billable code turns into money on the invoice."""
-
-    HOURLY = "hourly"
-    FIXED_FEE = "fixed_fee"
-    RETAINER = "retainer"
-    NON_BILLABLE = "non_billable"
 
 
 class NumberRange(Strict):

@@ -4,6 +4,10 @@ The order is the promise: nothing is parsed before the signature holds on the ra
 nothing is acknowledged before the inbox row is committed. A rejected delivery writes nothing;
 a duplicate is acknowledged and creates no work; a failed commit answers 5xx so the sender
 retries. The route, the Lambda handler and the tests all call ``receive``.
+
+This is all the HTTP Lambda runs for a webhook: it needs the webhook sources, the inbox models
+and the store, never the classifier (the worker's, built elsewhere). ``tests/service/
+test_cold_path.py`` checks what a first delivery loads in a fresh interpreter.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from app.domain.inbox import NewItem, SourceAccess
 from app.sources.registry import webhook_source
 from app.sources.webhooks import IntakeError, WebhookSource, verify_and_parse
 
-if TYPE_CHECKING:  # app.ports pulls in every domain model: not on the webhook's cold start
+if TYPE_CHECKING:  # the ports are protocols: for the annotations only
     from app.ports import Queue, Store
 
 log = logging.getLogger("timebill.intake")

@@ -1,6 +1,6 @@
 """Polling the trackers that send no webhooks (Harvest, QuickBooks Time) into the inbox.
 
-``app.main.poll_handler`` (an EventBridge rule per source, input ``{"tenant": ..., "source":
+``app.lambdas.poll.handler`` (an EventBridge rule per source, input ``{"tenant": ..., "source":
 ...}``) and ``timebill poll SOURCE --tenant T`` both call ``run_poll``: the connector is built
 from the settings' credentials, the store and queue are the service's, and
 ``poll_once`` (below) stores each changed entry as an inbox item and enqueues the new
@@ -44,7 +44,7 @@ from app.domain.inbox import NewItem
 from app.ports import Queue, Store
 
 if TYPE_CHECKING:
-    from app.api.deps import Services
+    from app.service.services import Services
 
 log = logging.getLogger("timebill.poll")
 OVERLAP = timedelta(minutes=5)

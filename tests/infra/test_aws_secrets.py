@@ -122,3 +122,44 @@ def test_without_references_neither_the_adapter_nor_boto3_is_imported() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=REPO
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_a_warm_http_function_reads_ssm_once_however_many_requests(
+    ssm: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The settings (and their SSM values) are built at the first event and kept: the Mangum
+    adapter and the services share them; later events read nothing."""
+    import json  # noqa: PLC0415
+
+    from app.adapters import aws_secrets  # noqa: PLC0415
+    from app.config import get_settings  # noqa: PLC0415
+    from app.lambdas import cold_start, http  # noqa: PLC0415
+
+    reads: list[list[str]] = []
+    real = aws_secrets.read_parameters
+
+    def counted(names: list[str], **kwargs: Any) -> Any:
+        reads.append(sorted(names))
+        return real(names, **kwargs)
+
+    monkeypatch.setattr(aws_secrets, "read_parameters", counted)
+    name, _ = REFERENCES["TIMEBILL_ANTHROPIC_API_KEY_SSM"]
+    for key, value in {
+        "TIMEBILL_ANTHROPIC_API_KEY_SSM": name, "TIMEBILL_SQLITE_PATH": str(tmp_path / "tb.db"),
+        "TIMEBILL_API_BASE_PATH": "/dev", "TIMEBILL_QUEUE": "sqs",
+        "TIMEBILL_SQS_QUEUE_URL": "https://sqs.eu-west-1.amazonaws.com/123456789012/jobs",
+    }.items():  # fmt: skip
+        monkeypatch.setenv(key, value)
+    event = json.loads((REPO / "tests/data/lambda/http_api_v2_stage_dev.json").read_text())
+    event["requestContext"]["http"]["method"], event["body"] = "GET", None
+    event["rawPath"] = event["requestContext"]["http"]["path"] = "/dev/healthz"
+    cached = (get_settings, cold_start.services, http._mangum)
+    for function in cached:
+        function.cache_clear()
+    try:
+        answers = [http.handler(event, None)["statusCode"] for _ in range(3)]
+    finally:
+        for function in cached:
+            function.cache_clear()
+    assert answers == [200, 200, 200]
+    assert reads == [[name]]

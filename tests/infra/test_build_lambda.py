@@ -220,8 +220,8 @@ def test_the_artifact_runs_the_lambda_entry_points_with_nothing_else_on_the_path
     code = """
 import sys
 sys.path.insert(0, sys.argv[1])
-import app.main
-assert app.main.__file__.startswith(sys.argv[1]), app.main.__file__
+import app.lambdas.http, app.lambdas.worker
+assert app.lambdas.http.__file__.startswith(sys.argv[1]), app.lambdas.http.__file__
 heavy = [m for m in ("anthropic", "quickbooks") if m in sys.modules]
 assert not heavy, heavy
 from app.config import Settings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from typing import Any
@@ -9,7 +10,6 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
-from app import main
 from app.adapters import aws_secrets
 from app.config import SSM_SUFFIX, Settings
 from app.sources.registry import NAMES as WEBHOOK_SOURCES
@@ -53,11 +53,15 @@ def granted(role: str, action: str, **parameters: str) -> list[str]:
 # ---------------------------------------------------------------- handlers and timeouts
 
 
+HANDLERS = {"ApiFunction": "http", "WorkerFunction": "worker", "SweepFunction": "sweep",
+            "PollFunction": "poll"}  # fmt: skip
+
+
 @pytest.mark.parametrize("name", FUNCTIONS)
-def test_every_handler_is_a_callable_of_app_main(name: str) -> None:
+def test_every_handler_is_the_handler_of_its_own_module_in_app_lambdas(name: str) -> None:
     module, attribute = function_properties(name)["Handler"].rsplit(".", 1)
-    assert module == "app.main"
-    assert callable(getattr(main, attribute))
+    assert (module, attribute) == (f"app.lambdas.{HANDLERS[name]}", "handler")
+    assert callable(getattr(importlib.import_module(module), attribute))
 
 
 def test_the_runtime_matches_what_the_artifact_is_built_for() -> None:

@@ -16,7 +16,6 @@ import httpx
 import pytest
 import respx
 
-from app import main
 from app.adapters.quickbooks_token_sqlite import SqliteTokenStore
 from app.adapters.quickbooks_tokens import ConnectionStatus, RealmTokens
 from app.api.deps import Services
@@ -24,6 +23,11 @@ from app.config import Settings, get_settings
 from app.connectors.harvest_api import BASE_URL
 from app.domain.entries import Source
 from app.domain.inbox import NewItem, Status
+from app.lambdas import cold_start
+from app.lambdas import http as http_fn
+from app.lambdas import poll as poll_fn
+from app.lambdas import sweep as sweep_fn
+from app.lambdas import worker as worker_fn
 from app.service import metrics
 from app.service.local import DEMO_ACCOUNTS, demo_entry
 from app.sources.signing import sample_body, signed_headers
@@ -46,11 +50,11 @@ def wired(rig: Rig, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator
     monkeypatch.setenv("TIMEBILL_OUTBOX_DIR", str(tmp_path / "outbox"))
     monkeypatch.setenv("TIMEBILL_LLM_PROVIDER", "none")
     services = Services(get_settings.__wrapped__(), rig.store, rig.queue, rig.clock)
-    monkeypatch.setattr(main, "default_services", lambda: services)
-    for cached in (get_settings, main._mangum, main._worker):
+    monkeypatch.setattr(cold_start, "services", lambda: services)
+    for cached in (get_settings, http_fn._mangum, worker_fn._worker):
         cached.cache_clear()
     yield rig
-    for cached in (get_settings, main._mangum, main._worker):
+    for cached in (get_settings, http_fn._mangum, worker_fn._worker):
         cached.cache_clear()
 
 
@@ -72,7 +76,7 @@ def toggl_delivery(rig: Rig) -> tuple[bytes, dict[str, str]]:
 
 def test_http_handler_accepts_a_signed_base64_body_behind_a_stage_prefix(wired: Rig) -> None:
     body, headers = toggl_delivery(wired)
-    response = main.handler(http_event(wired, body, headers), None)
+    response = http_fn.handler(http_event(wired, body, headers), None)
     assert response["statusCode"] == 200, response
     assert json.loads(response["body"])["accepted"] == 1
     assert len(wired.store.items("demo")) == 1
@@ -80,7 +84,7 @@ def test_http_handler_accepts_a_signed_base64_body_behind_a_stage_prefix(wired: 
 
 def test_http_handler_rejects_a_tampered_body_and_writes_nothing(wired: Rig) -> None:
     body, headers = toggl_delivery(wired)
-    response = main.handler(
+    response = http_fn.handler(
         http_event(wired, body.replace(b"strategy", b"Strategy"), headers), None
     )
     assert response["statusCode"] == 401
@@ -109,7 +113,7 @@ def test_worker_reports_only_the_poison_message_as_failed(wired: Rig) -> None:
         for i, item_id in enumerate(item_ids)
     ]
     records.insert(1, {**template, "messageId": "poison"})  # "Hello from SQS!" as generated
-    result = main.worker_handler({"Records": records}, None)
+    result = worker_fn.handler({"Records": records}, None)
     assert result == {"batchItemFailures": [{"itemIdentifier": "poison"}]}
     for item_id in item_ids:
         item = wired.store.get("demo", item_id)
@@ -121,7 +125,7 @@ def test_sweep_reenqueues_work_left_pending(wired: Rig) -> None:
     body, headers = toggl_delivery(wired)
     wired.client.post("/webhooks/toggl/demo", content=body, headers=headers)
     wired.queue.jobs.clear()  # the message was lost
-    result = main.sweep_handler(event("scheduled_event.json"), None)
+    result = sweep_fn.handler(event("scheduled_event.json"), None)
     assert result == {"enqueued": 1}
     assert len(wired.queue.jobs) == 1
 
@@ -158,7 +162,7 @@ def poll_event(source: str = "harvest", tenant: str = "demo") -> dict[str, Any]:
 @respx.mock
 def test_a_scheduled_poll_stores_new_entries_and_enqueues_them(polled: Rig, poll_env: Path) -> None:
     route = respx.get(HARVEST).mock(side_effect=_pages)
-    result = main.poll_handler(poll_event(), None)
+    result = poll_fn.handler(poll_event(), None)
     assert (result["fetched"], result["created"], result["duplicates"]) == (3, 3, 0)
     items = polled.store.items("demo")
     assert len(items) == 3
@@ -174,7 +178,7 @@ def test_a_scheduled_poll_stores_new_entries_and_enqueues_them(polled: Rig, poll
 
     polled.queue.jobs.clear()
     first_page_of_second_poll = len(route.calls)
-    again = main.poll_handler(poll_event(), None)
+    again = poll_fn.handler(poll_event(), None)
     assert (again["fetched"], again["created"], again["duplicates"]) == (3, 0, 3)
     assert len(polled.store.items("demo")) == 3
     assert polled.queue.jobs == []
@@ -189,11 +193,11 @@ def test_a_cold_environment_without_its_cursor_rereads_and_creates_nothing(
     polled: Rig, poll_env: Path
 ) -> None:
     respx.get(HARVEST).mock(side_effect=_pages)
-    main.poll_handler(poll_event(), None)
+    poll_fn.handler(poll_event(), None)
     for path in poll_env.iterdir():
         path.unlink()  # a new Lambda environment: /tmp is empty
     polled.queue.jobs.clear()
-    again = main.poll_handler(poll_event(), None)
+    again = poll_fn.handler(poll_event(), None)
     assert (again["created"], again["duplicates"]) == (0, 3)
     assert polled.queue.jobs == []
 
@@ -212,7 +216,7 @@ def test_a_bad_poll_event_fails_the_invocation(
 ) -> None:
     respx.get(HARVEST).mock(side_effect=_pages)
     with pytest.raises(error):
-        main.poll_handler(given, None)
+        poll_fn.handler(given, None)
     assert polled.store.items("demo") == []
 
 
@@ -273,7 +277,7 @@ def test_the_sweep_prints_one_emf_line_with_the_alarm_metrics(
     _item(wired, "dead-2", 60, Status.DEAD_LETTER)
     _item(wired, "posted-3d", 3 * 86400, Status.POSTED)
     _item(wired, "fresh", 10, None)
-    result = main.sweep_handler(event("scheduled_event.json"), None)
+    result = sweep_fn.handler(event("scheduled_event.json"), None)
     assert result == {"enqueued": 1}
     document = _emf(capsys.readouterr().out)
     [directive] = document["_aws"]["CloudWatchMetrics"]
@@ -289,7 +293,7 @@ def test_the_sweep_prints_one_emf_line_with_the_alarm_metrics(
 
 
 def test_an_empty_store_reports_zeros(wired: Rig, capsys: pytest.CaptureFixture[str]) -> None:
-    main.sweep_handler(event("scheduled_event.json"), None)
+    sweep_fn.handler(event("scheduled_event.json"), None)
     document = _emf(capsys.readouterr().out)
     assert (document["OldestNeedsReviewAgeSeconds"], document["DeadLetterEntries"]) == (0, 0)
 
@@ -327,7 +331,7 @@ def test_the_sweep_archives_finished_items_past_retention_and_keeps_the_rest(
         item, _ = wired.store.accept(new)
         wired.store.claim("demo", item.id, now=then, lease_s=60)
         wired.store.finish("demo", item.id, status, now=then)
-    main.sweep_handler(event("scheduled_event.json"), None)  # retention: 400 days by default
+    sweep_fn.handler(event("scheduled_event.json"), None)  # retention: 400 days by default
     assert [i.dedupe_key for i in wired.store.archived("demo")] == ["posted-old"]
     left = {i.dedupe_key for i in wired.store.items("demo")}
     assert left == {"posted-new", "review-old"}

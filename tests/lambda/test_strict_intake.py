@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 
-from app import main
 from app.api.deps import Services
 from app.config import get_settings
 from app.domain.entries import Source
+from app.lambdas import cold_start
+from app.lambdas import http as http_fn
 from app.service.local import DEMO_ACCOUNTS
 from app.sources.signing import sample_body, signed_headers
 from tests.service.conftest import Rig
@@ -30,11 +31,11 @@ def wired(rig: Rig, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator
     monkeypatch.setenv("TIMEBILL_SQLITE_PATH", str(rig.store.path))
     monkeypatch.setenv("TIMEBILL_LLM_PROVIDER", "none")
     services = Services(get_settings.__wrapped__(), rig.store, rig.queue, rig.clock)
-    monkeypatch.setattr(main, "default_services", lambda: services)
-    for cached in (get_settings, main._mangum):
+    monkeypatch.setattr(cold_start, "services", lambda: services)
+    for cached in (get_settings, http_fn._mangum):
         cached.cache_clear()
     yield rig
-    for cached in (get_settings, main._mangum):
+    for cached in (get_settings, http_fn._mangum):
         cached.cache_clear()
 
 
@@ -131,7 +132,7 @@ def http_event(source: Source, body: bytes, headers: dict[str, str]) -> dict[str
 @pytest.mark.parametrize("case", list(HOSTILE))
 def test_through_the_lambda_handler_too(wired: Rig, case: str) -> None:
     source, body, headers, field = _delivery(wired, HOSTILE[case])
-    response = main.handler(http_event(source, body, headers), None)
+    response = http_fn.handler(http_event(source, body, headers), None)
     assert response["statusCode"] == 400, response
     assert field in json.loads(response["body"])["error"]
     _nothing_written(wired)

@@ -1,4 +1,4 @@
-"""The deployed worker writes to QuickBooks: ``app.main.worker_handler`` with the sam-generated
+"""The deployed worker writes to QuickBooks: ``app.lambdas.worker.handler`` with the sam-generated
 SQS event, configured as template.yaml configures it (``TIMEBILL_WRITER=quickbooks``, the app's
 keys, the mapping from the store, no mapping file), against the real python-quickbooks and
 intuit-oauth clients with Intuit mocked by ``responses``. ``sam local invoke`` needs Docker; this
@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import responses
 
-from app import factory, main
+from app import factory
 from app.adapters.quickbooks_token_sqlite import SqliteTokenStore
 from app.adapters.quickbooks_tokens import RealmTokens
 from app.api.deps import Services
@@ -28,6 +28,9 @@ from app.config import get_settings
 from app.domain.entries import Source
 from app.domain.inbox import Status
 from app.domain.mapping import load_mappings
+from app.lambdas import cold_start
+from app.lambdas import http as http_fn
+from app.lambdas import worker as worker_fn
 from app.service.local import DEMO_ACCOUNTS, demo_entry
 from app.sources.signing import sample_body, signed_headers
 from tests.service.conftest import Rig
@@ -41,7 +44,7 @@ ACCESS = "AT-lambda-worker-0001"
 
 
 def _clear() -> None:
-    for cached in (get_settings, main._mangum, main._worker):
+    for cached in (get_settings, http_fn._mangum, worker_fn._worker):
         cached.cache_clear()
     factory._qbo.clear()
 
@@ -61,7 +64,7 @@ def deployed(rig: Rig, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Itera
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("TIMEBILL_QBO_MAPPING_PATH", raising=False)
     services = Services(get_settings.__wrapped__(), rig.store, rig.queue, rig.clock)
-    monkeypatch.setattr(main, "default_services", lambda: services)
+    monkeypatch.setattr(cold_start, "services", lambda: services)
     mapping = load_mappings(REPO / "examples/demo_firm/qbo_mapping.yaml")["demo"]
     rig.store.put_mapping("demo", mapping)  # the mapping lives in the store, not in a file
     now = datetime.now(UTC)
@@ -116,7 +119,7 @@ def test_the_worker_lambda_creates_a_time_activity_in_quickbooks(deployed: Rig) 
         create = intuit.add_callback(  # QuickBooks answers a create with the record it saved
             responses.POST, CREATE, callback=lambda request: echo(created, request)
         )
-        result = main.worker_handler(_sqs_event([item_id]), None)
+        result = worker_fn.handler(_sqs_event([item_id]), None)
     assert result == {"batchItemFailures": []}
     assert create.call_count == 1
     request = create.calls[0].request
@@ -140,7 +143,7 @@ def test_the_outbox_on_lambda_is_refused_and_nothing_is_lost(
     monkeypatch.setenv("TIMEBILL_WRITER", "outbox")
     _clear()
     item_id = _deliver(deployed, "drive to Stockton depot")
-    result = main.worker_handler(_sqs_event([item_id]), None)
+    result = worker_fn.handler(_sqs_event([item_id]), None)
     assert result == {"batchItemFailures": [{"itemIdentifier": "m-0"}]}
     item = deployed.store.get("demo", item_id)
     assert item is not None

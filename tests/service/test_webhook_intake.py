@@ -170,7 +170,7 @@ def test_the_http_handler_module_leaves_the_domain_ports_and_yaml_unimported() -
     import subprocess  # noqa: PLC0415
     import sys  # noqa: PLC0415
 
-    code = "import sys, app.main; print(sorted({'app.ports', 'yaml'} & set(sys.modules)))"
+    code = "import sys, app.lambdas.http; print(sorted({'app.ports', 'yaml'} & set(sys.modules)))"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
 

@@ -31,7 +31,12 @@ def run_serve(settings: Settings, host: str, port: int) -> int:
 
     from app.main import app  # noqa: PLC0415
 
-    tenant = ensure_demo_tenant(build_store(settings))
+    store = build_store(settings)
+    tenant = ensure_demo_tenant(store)
+    # The worker thread builds its worker at the first delivery (that delivery's answer does not
+    # wait for the classifier): build one now too, so a bad rules folder stops the start here
+    # instead of leaving every delivery unprocessed.
+    build_worker(settings, store)
     if settings.qbo_mapping_path is None and DEMO_MAPPING.exists():
         # The demo tenant's outbox then holds the exact QuickBooks requests, not bare decisions.
         os.environ["TIMEBILL_QBO_MAPPING_PATH"] = str(DEMO_MAPPING)

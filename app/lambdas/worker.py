@@ -1,0 +1,38 @@
+"""The worker Lambda: SQS batches of jobs, each classified, recorded and written; only the
+failed messages are reported back (partial batch response). No FastAPI, no Mangum."""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from app.config import get_settings
+
+if TYPE_CHECKING:
+    from app.service.worker import Worker
+
+log = logging.getLogger("timebill")
+
+
+@lru_cache(maxsize=1)
+def _worker() -> Worker:
+    from app.factory import build_store, build_worker  # noqa: PLC0415 - at the first batch
+
+    settings = get_settings()
+    return build_worker(settings, build_store(settings))
+
+
+def handler(event: dict[str, Any], context: object) -> dict[str, Any]:
+    """SQS batch -> process each message; report only the failed ones (partial batch)."""
+    del context
+    failures = []
+    for record in event.get("Records", []):
+        try:
+            job = json.loads(record["body"])
+            _worker().process(str(job["tenant"]), str(job["item"]))
+        except Exception:
+            log.exception("message %s failed", record.get("messageId"))
+            failures.append({"itemIdentifier": record.get("messageId", "")})
+    return {"batchItemFailures": failures}
