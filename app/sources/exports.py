@@ -171,6 +171,10 @@ class ExportStream:
         next(records, None)
         return records
 
+    def raw_rows(self) -> Iterator[tuple[int, dict[str, str]]]:
+        """Each record's cells by header name, unparsed (as ``ImportedRow.raw``)."""
+        return iter(_Padded(self))
+
     def rows(self) -> Iterator[ImportedRow]:
         table = Table(self.path.name, self.header, _Padded(self))
         importer = _Importer(self.spec, table, tenant=self.tenant, label_column=self.label_column)
