@@ -16,7 +16,7 @@ from app.classify.sums import Alert, apply_sums
 from app.domain.decisions import Decision, ReviewReason
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import RuleBook
-from app.rules.backtest import BackTest, back_test, read_labelled
+from app.rules.backtest import BackTest, Labelled, back_test, stream_labelled
 from app.sources.exports import ImportProblem, ImportResult, read_export
 
 OUTPUT_COLUMNS = (
@@ -56,16 +56,17 @@ class BatchResult:
 def learn_history(
     book: RuleBook, memory: Memory, path: Path, label_column: str
 ) -> tuple[int, list[ImportProblem]]:
-    """Feed a labelled export's approved codes into memory; return how many were learned."""
-    history = read_export(path, label_column=label_column)
+    """Feed a labelled export's approved codes into memory; return how many were learned.
+    The history is read in a stream: only memory grows with it."""
+    problems: list[ImportProblem] = []
     learned = 0
-    for row in history.rows:
-        if row.entry is None or not row.label:
-            continue
-        entry = row.entry
-        memory.learn(book.resolve_client(entry.client, entry.project), entry.description, row.label)
+    for item in stream_labelled(path, label_column, problems):
+        entry = item.entry
+        memory.learn(
+            book.resolve_client(entry.client, entry.project), entry.description, item.label
+        )
         learned += 1
-    return learned, history.problems
+    return learned, problems
 
 
 @dataclass(frozen=True)
@@ -79,13 +80,20 @@ class Evidence:
 
 
 def learn_evidence(book: RuleBook, memory: Memory, path: Path, label_column: str) -> Evidence:
-    """Read a labelled export once: feed memory and back-test every rule on it."""
-    labelled, problems = read_labelled(path, label_column)
-    for item in labelled:
-        client_id = book.resolve_client(item.entry.client, item.entry.project)
-        memory.learn(client_id, item.entry.description, item.label)
-    test = back_test(book, labelled)
-    return Evidence(len(labelled), problems, Calibration.from_backtest(test), test)
+    """Read a labelled export once, in a stream: feed memory and back-test every rule on it."""
+    problems: list[ImportProblem] = []
+    learned = 0
+
+    def learning() -> Iterator[Labelled]:
+        nonlocal learned
+        for item in stream_labelled(path, label_column, problems):
+            client_id = book.resolve_client(item.entry.client, item.entry.project)
+            memory.learn(client_id, item.entry.description, item.label)
+            learned += 1
+            yield item
+
+    test = back_test(book, learning())
+    return Evidence(learned, problems, Calibration.from_backtest(test), test)
 
 
 def classify_entries(

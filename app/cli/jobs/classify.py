@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from app.classify.batch import (
@@ -12,41 +12,30 @@ from app.classify.batch import (
     classify_source,
     learn_evidence,
     write_classified,
-    write_streamed,
 )
 from app.classify.calibration import Calibration
 from app.classify.evaluation import (
-    LineTruth,
     LlmFigures,
-    LlmTally,
     TruthFileError,
-    line_truth,
     llm_figures,
     truth_from_file,
 )
 from app.classify.memory import Memory
-from app.classify.reliability import calibration_lines
-from app.classify.stream import Final, Streamed
-from app.classify.summary import Accuracy, Scorer, Tally, score, summarise
+from app.classify.summary import Accuracy, score, summarise
 from app.cli.console import console, errors, print_accuracy, print_summary, progress_bar
 from app.cli.jobs.claude_batch import (
     Batched,
     BatchMode,
-    BatchStopped,
     batched_cascade,
-    claude_problem,
-    stopped,
 )
-from app.cli.jobs.streaming import Evidence, stream_export
 from app.config import Settings
-from app.domain.decisions import Decision
 from app.domain.rulebook import RuleBook
 from app.factory import build_cascade
 from app.rules.backtest import back_test, read_labelled
 from app.rules.backtest_report import as_json, below_floor, print_backtest
 from app.rules.examples import run_examples
 from app.rules.loader import RulesError, load_rulebook
-from app.sources.exports import ExportFormatError, ImportProblem, open_export, read_export
+from app.sources.exports import ExportFormatError, ImportProblem, read_export
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 REPO = Path(__file__).resolve().parents[3]
@@ -57,7 +46,7 @@ DEMO_RULES = REPO / "sow_rules"
 KEPT = "unreadable, kept in the output and flagged import_error:"
 
 
-def _report_problems(
+def report_problems(
     problems: Sequence[ImportProblem],
     limit: int = 20,
     *,
@@ -74,23 +63,23 @@ def _report_problems(
 
 
 def _memory(settings: Settings, book: RuleBook, history: Path | None, label_column: str) -> Memory:
-    return _evidence(settings, book, history, label_column)[0]
+    return evidence(settings, book, history, label_column)[0]
 
 
-def _evidence(
+def evidence(
     settings: Settings, book: RuleBook, history: Path | None, label_column: str
 ) -> tuple[Memory, Calibration | None]:
     """Memory learned from the approved history, and each rule's precision measured on it."""
     memory = Memory(settings.memory_min_similarity)
     if history is None:
         return memory, None
-    evidence = learn_evidence(book, memory, history, label_column)
-    _report_problems(evidence.problems, verdict="history row skipped, not learned:")
+    found = learn_evidence(book, memory, history, label_column)
+    report_problems(found.problems, verdict="history row skipped, not learned:")
     console.print(
-        f"Memory: learned {evidence.learned} approved entries from {history}; "
+        f"Memory: learned {found.learned} approved entries from {history}; "
         "rule confidences measured on them"
     )
-    return memory, evidence.calibration
+    return memory, found.calibration
 
 
 def _classify(
@@ -103,7 +92,7 @@ def _classify(
     batch: BatchMode | None = None,
 ) -> BatchResult:
     book = book or load_rulebook(settings.rules_dir)
-    memory, calibration = _evidence(settings, book, history, label_column)
+    memory, calibration = evidence(settings, book, history, label_column)
     source = read_export(export)
     batched: Batched | None = None
     if batch is not None:
@@ -119,125 +108,11 @@ def _classify(
         result = classify_source(cascade, source, concurrency=concurrency, progress=tick)
     if batched is not None:
         batched.finish()
-    _report_problems(result.problems)
+    report_problems(result.problems)
     return result
 
 
-def run_classify(
-    settings: Settings,
-    export: Path,
-    out: Path,
-    *,
-    history: Path | None,
-    label_column: str,
-    claude: bool = False,
-    batch: BatchMode | None = None,
-) -> int:
-    """``claude``: Claude is required (not only used when a key happens to be set);
-    ``batch``: its entries go through the Message Batches API. The export is read in a stream:
-    memory does not grow with its size."""
-    problem = claude_problem(settings, claude=claude, batch=batch is not None)
-    if problem is not None:
-        errors.print(f"[red]error:[/] {problem}", soft_wrap=True)
-        return EXIT_BAD_INPUT
-    try:
-        evidence = _stream_evidence(settings, history, label_column)
-        streamed = stream_export(settings, open_export(export), evidence, batch=batch)
-    except (RulesError, ExportFormatError) as exc:
-        errors.print(f"[red]error:[/] {exc}")
-        return EXIT_BAD_INPUT
-    except BatchStopped as exc:
-        return stopped(exc)
-    try:
-        _report_problems(streamed.problems, total=streamed.problem_count)
-        tally = Tally()
-        write_streamed(streamed, out, seen=tally.add)
-    finally:
-        streamed.close()
-    print_summary(tally.summary(streamed.problem_count), streamed.alerts)
-    console.print(f"Wrote {out}")
-    return EXIT_OK
-
-
-def _stream_evidence(settings: Settings, history: Path | None, label_column: str) -> Evidence:
-    book = load_rulebook(settings.rules_dir)
-    memory, calibration = _evidence(settings, book, history, label_column)
-    return Evidence(book, memory, calibration)
-
-
-def run_eval(
-    settings: Settings,
-    export: Path,
-    *,
-    truth: Path | None,
-    truth_column: str | None,
-    history: Path | None,
-    label_column: str,
-    show_errors: int,
-    calibration: bool = False,
-) -> int:
-    if (truth is None) == (truth_column is None):
-        errors.print("[red]error:[/] give exactly one of --truth FILE or --truth-column NAME")
-        return EXIT_BAD_INPUT
-    try:
-        evidence = _stream_evidence(settings, history, label_column)
-        stream = open_export(export, label_column=truth_column)
-        known = line_truth(truth, export.name) if truth is not None else None
-        streamed = stream_export(settings, stream, evidence, seen=known.seen if known else None)
-        if known is not None:
-            known.check(export.name)
-    except (RulesError, ExportFormatError, TruthFileError) as exc:
-        errors.print(f"[red]error:[/] {exc}")
-        return EXIT_BAD_INPUT
-    try:
-        _report_problems(streamed.problems, total=streamed.problem_count)
-        scored = _score_stream(streamed, known, show_errors, calibration=calibration)
-    finally:
-        streamed.close()
-    print_summary(scored.tally.summary(streamed.problem_count), streamed.alerts)
-    _print_eval(scored.scorer.accuracy(), scored.llm.figures(), show_errors)
-    truth_codes = {d.entry_key: true for d, true in scored.kept}
-    for line in calibration_lines([d for d, _ in scored.kept], truth_codes) if calibration else []:
-        console.print(line, highlight=False, markup=False)
-    return EXIT_OK
-
-
-@dataclass
-class _Scored:
-    tally: Tally = field(default_factory=Tally)
-    scorer: Scorer = field(default_factory=Scorer)
-    llm: LlmTally = field(default_factory=LlmTally)
-    kept: list[tuple[Decision, str]] = field(default_factory=list)  # for --calibration only
-
-
-def _score_stream(
-    streamed: Streamed, known: LineTruth | None, show_errors: int, *, calibration: bool
-) -> _Scored:
-    """The second pass of ``eval``: every final decision tallied and scored against its truth
-    (the truth file's line, or the export's own truth column)."""
-    scored = _Scored(scorer=Scorer(keep_errors=show_errors))
-    column = streamed.stream.label_column
-    for final in streamed.final(cells=column is not None):
-        if final.decision is None:
-            continue
-        scored.tally.add(final.decision)
-        scored.llm.add(final.decision)
-        true = _true_of(final, known, column)
-        if true is not None:
-            scored.scorer.add(final.decision, *true)
-            if calibration:
-                scored.kept.append((final.decision, true[0]))
-    return scored
-
-
-def _true_of(final: Final, known: LineTruth | None, column: str | None) -> tuple[str, str] | None:
-    if known is not None:
-        return known.of(final.line)
-    label = final.raw.get(column, "").strip() if column is not None else ""
-    return (label, "all") if label else None
-
-
-def _print_eval(accuracy: Accuracy, llm: LlmFigures | None, show_errors: int) -> None:
+def print_eval(accuracy: Accuracy, llm: LlmFigures | None, show_errors: int) -> None:
     print_accuracy(accuracy)
     if llm is not None:
         console.print(f"Claude: {json.dumps(asdict(llm), default=str)}")
@@ -271,7 +146,7 @@ def run_backtest(directory: Path, request: BackTestRequest) -> int:
     except (RulesError, ExportFormatError) as exc:
         errors.print(f"[red]error:[/] {exc}")
         return EXIT_BAD_INPUT
-    _report_problems(problems)
+    report_problems(problems)
     test = back_test(book, labelled)
     if request.as_json:
         print(json.dumps(as_json(test, request.min_precision), indent=2))
@@ -346,7 +221,7 @@ def _demo(out: Path, *, use_claude: bool) -> int:
     accuracy = score(result.decided, known.codes, known.categories)
     summary = summarise(result.decided, len(result.problems))
     print_summary(summary, result.alerts)
-    _print_eval(accuracy, llm_figures(result.decided), show_errors=5)
+    print_eval(accuracy, llm_figures(result.decided), show_errors=5)
     write_demo_outputs(out, result, accuracy)
     console.rule("Invoice drafts for the month (approved time only)")
     from app.cli.jobs.invoices import invoices_for_demo  # noqa: PLC0415

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from app.classify.calibration import Calibration
@@ -76,9 +77,27 @@ def stream_export(
     return streamed
 
 
+# A batch command allocates millions of short-lived objects that reference counting frees
+# (few form cycles): with the default first threshold (700) the cyclic collector runs every few
+# entries and walks the young objects each time. Measured in bench/batch_memory.py.
+GC_THRESHOLDS = (50_000, 20, 100)
+
+
+@contextmanager
+def batch_gc() -> Iterator[None]:
+    """Collect cycles less often while a batch command runs (restored after it, so a process
+    that runs the command in-process, a test, is left as it was)."""
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
+
+
 def settle_heap() -> None:
     """Move what start-up built (rules, memory, the cascade) out of the cyclic collector's
-    sight: it lives until the process ends, and every full collection would walk it again.
-    The stream itself makes few cycles; see bench/batch_memory.py for the measured effect."""
+    sight: it lives until the process ends, and every full collection would walk it again."""
     gc.collect()
     gc.freeze()
