@@ -122,7 +122,22 @@ def classify_stream(
     """The first pass: decide every row of ``stream`` (``progress`` ticks once per row read,
     ``seen`` is shown every row) and keep what the second pass needs."""
     streamed = Streamed(stream, Spool(), PeriodLedger(cascade.book))
-    for row, decision in decide(cascade, stream.rows(), concurrency):
+    try:
+        _first_pass(streamed, decide(cascade, stream.rows(), concurrency), progress, seen)
+    except BaseException:
+        streamed.close()  # an interrupted run leaves no temporary file open
+        raise
+    streamed.alerts = streamed.ledger.alerts()
+    return streamed
+
+
+def _first_pass(
+    streamed: Streamed,
+    decided: Iterable[Decided],
+    progress: Progress | None,
+    seen: Callable[[ImportedRow], None] | None,
+) -> None:
+    for row, decision in decided:
         if decision is None or row.entry is None:
             _keep_problems(streamed, row.problems)
             why = "; ".join(map(str, row.problems)) or "row could not be read"
@@ -134,8 +149,6 @@ def classify_stream(
             seen(row)
         if progress is not None:
             progress(1)
-    streamed.alerts = streamed.ledger.alerts()
-    return streamed
 
 
 def _keep_problems(streamed: Streamed, problems: Iterable[ImportProblem]) -> None:

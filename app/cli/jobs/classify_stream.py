@@ -117,14 +117,17 @@ def _run_eval(
         stream = open_export(export, label_column=truth_column)
         known = line_truth(truth, export.name) if truth is not None else None
         streamed = stream_export(settings, stream, evidence, seen=known.seen if known else None)
-        if known is not None:
-            known.check(export.name)
     except (RulesError, ExportFormatError, TruthFileError) as exc:
         errors.print(f"[red]error:[/] {exc}")
         return EXIT_BAD_INPUT
     try:
+        if known is not None:
+            known.check(export.name)  # every line it names was a readable row
         report_problems(streamed.problems, total=streamed.problem_count)
         scored = _score_stream(streamed, known, show_errors, calibration=calibration)
+    except TruthFileError as exc:
+        errors.print(f"[red]error:[/] {exc}")
+        return EXIT_BAD_INPUT
     finally:
         streamed.close()
     print_summary(scored.tally.summary(streamed.problem_count), streamed.alerts)
