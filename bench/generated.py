@@ -5,7 +5,7 @@ every person-day once. ``write_export`` writes the newest ``count`` entries of r
 other than the committed data's, in Clockify's format without the label column; past one run's
 worth, each further run is another team: its people's e-mail addresses get ``+teamN`` (the SOW
 rules know people by e-mail, so their time has no role and therefore no rate: those entries go
-to review as a missing rate, a cheap path that this file reports by counting it).
+to review as ``no_rate``; 11,027 of 40,000 entries in three teams did).
 """
 
 from __future__ import annotations
