@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,11 +11,12 @@ from pathlib import Path
 from app.classify.calibration import Calibration
 from app.classify.cascade import Cascade
 from app.classify.memory import Memory
+from app.classify.stream import Streamed
 from app.classify.sums import Alert, apply_sums
 from app.domain.decisions import Decision, ReviewReason
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import RuleBook
-from app.rules.backtest import BackTest, back_test, read_labelled
+from app.rules.backtest import BackTest, Labelled, back_test, stream_labelled
 from app.sources.exports import ImportProblem, ImportResult, read_export
 
 OUTPUT_COLUMNS = (
@@ -55,16 +56,17 @@ class BatchResult:
 def learn_history(
     book: RuleBook, memory: Memory, path: Path, label_column: str
 ) -> tuple[int, list[ImportProblem]]:
-    """Feed a labelled export's approved codes into memory; return how many were learned."""
-    history = read_export(path, label_column=label_column)
+    """Feed a labelled export's approved codes into memory; return how many were learned.
+    The history is read in a stream: only memory grows with it."""
+    problems: list[ImportProblem] = []
     learned = 0
-    for row in history.rows:
-        if row.entry is None or not row.label:
-            continue
-        entry = row.entry
-        memory.learn(book.resolve_client(entry.client, entry.project), entry.description, row.label)
+    for item in stream_labelled(path, label_column, problems):
+        entry = item.entry
+        memory.learn(
+            book.resolve_client(entry.client, entry.project), entry.description, item.label
+        )
         learned += 1
-    return learned, history.problems
+    return learned, problems
 
 
 @dataclass(frozen=True)
@@ -78,18 +80,25 @@ class Evidence:
 
 
 def learn_evidence(book: RuleBook, memory: Memory, path: Path, label_column: str) -> Evidence:
-    """Read a labelled export once: feed memory and back-test every rule on it."""
-    labelled, problems = read_labelled(path, label_column)
-    for item in labelled:
-        client_id = book.resolve_client(item.entry.client, item.entry.project)
-        memory.learn(client_id, item.entry.description, item.label)
-    test = back_test(book, labelled)
-    return Evidence(len(labelled), problems, Calibration.from_backtest(test), test)
+    """Read a labelled export once, in a stream: feed memory and back-test every rule on it."""
+    problems: list[ImportProblem] = []
+    learned = 0
+
+    def learning() -> Iterator[Labelled]:
+        nonlocal learned
+        for item in stream_labelled(path, label_column, problems):
+            client_id = book.resolve_client(item.entry.client, item.entry.project)
+            memory.learn(client_id, item.entry.description, item.label)
+            learned += 1
+            yield item
+
+    test = back_test(book, learning())
+    return Evidence(learned, problems, Calibration.from_backtest(test), test)
 
 
 def classify_entries(
     cascade: Cascade,
-    entries: Sequence[TimeEntry],
+    entries: Iterable[TimeEntry],
     *,
     concurrency: int = 1,
     progress: Progress | None = None,
@@ -142,20 +151,52 @@ def write_classified(result: BatchResult, out: Path, *, only_flagged: bool = Fal
 
     ``only_flagged`` keeps the rows a person must look at (review or unreadable): the PM's queue.
     """
+    rows = (
+        (row.raw, decision, _why(row.problems))
+        for row, decision in zip(result.source.rows, result.decisions, strict=True)
+    )
+    _write(result.source.header, rows, out, only_flagged=only_flagged)
+
+
+def write_streamed(
+    streamed: Streamed, out: Path, *, seen: Callable[[Decision], None] | None = None
+) -> None:
+    """``write_classified`` for a stream: rows written as the second pass makes their final
+    decisions, each shown to ``seen`` (a tally, a scorer) on the way."""
+
+    def rows() -> Iterator[tuple[dict[str, str], Decision | None, str]]:
+        for final in streamed.final():
+            if seen is not None and final.decision is not None:
+                seen(final.decision)
+            yield final.raw, final.decision, final.why
+
+    _write(streamed.stream.header, rows(), out)
+
+
+def _write(
+    header: Sequence[str],
+    rows: Iterable[tuple[dict[str, str], Decision | None, str]],
+    out: Path,
+    *,
+    only_flagged: bool = False,
+) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow([*result.source.header, *OUTPUT_COLUMNS])
-        for row, decision in zip(result.source.rows, result.decisions, strict=True):
+        writer.writerow([*header, *OUTPUT_COLUMNS])
+        for raw, decision, why in rows:
             if only_flagged and decision is not None and not decision.needs_review:
                 continue
-            original = [row.raw.get(name, "") for name in result.source.header]
-            writer.writerow([*original, *_columns(decision, row.problems)])
+            original = [raw.get(name, "") for name in header]
+            writer.writerow([*original, *_columns(decision, why)])
 
 
-def _columns(decision: Decision | None, problems: Sequence[ImportProblem]) -> list[str]:
+def _why(problems: Sequence[ImportProblem]) -> str:
+    return "; ".join(str(p) for p in problems) or "row could not be read"
+
+
+def _columns(decision: Decision | None, why: str) -> list[str]:
     if decision is None:
-        why = "; ".join(str(p) for p in problems) or "row could not be read"
         return [
             "",
             "false",

@@ -9,7 +9,7 @@ line is split); here they raise an alert so a PM sees it coming.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -26,23 +26,32 @@ def retainer_use(
     book: RuleBook, entries: Sequence[TimeEntry], decisions: Sequence[Decision]
 ) -> list[tuple[str, str, Month, Decimal, Decimal]]:
     """(client, code, month, used, allowance) for retainer codes with a rollover."""
-    rolling = _rolling_codes(book)
+    rolling = rolling_codes(book)
     used: Used = defaultdict(lambda: defaultdict(Decimal))
     for entry, d in zip(entries, decisions, strict=True):
         if (d.client_id, d.code) in rolling:
             used[(d.client_id or "", d.code or "")][_month(entry.work_date)] += entry.hours
+    return [
+        (key[0], key[1], month, hours, allowance)
+        for key, months in used.items()
+        for month, hours, allowance in month_allowances(rolling[key], months)
+    ]
+
+
+def month_allowances(
+    code: BillingCode, months: Mapping[Month, Decimal]
+) -> list[tuple[Month, Decimal, Decimal]]:
+    """(month, hours used, allowance) in month order, for one retainer code's months."""
+    included, most = code.retainer_hours or Decimal(0), code.rollover_hours or Decimal(0)
     found = []
-    for key, months in used.items():
-        code = rolling[key]
-        included, most = code.retainer_hours or Decimal(0), code.rollover_hours or Decimal(0)
-        for month, hours in sorted(months.items()):
-            before = months.get(_previous(month))
-            carried = min(most, max(included - before, Decimal(0))) if before is not None else 0
-            found.append((key[0], key[1], month, hours, included + carried))
+    for month, hours in sorted(months.items()):
+        before = months.get(_previous(month))
+        carried = min(most, max(included - before, Decimal(0))) if before is not None else 0
+        found.append((month, hours, included + carried))
     return found
 
 
-def _rolling_codes(book: RuleBook) -> dict[tuple[str | None, str | None], BillingCode]:
+def rolling_codes(book: RuleBook) -> dict[tuple[str | None, str | None], BillingCode]:
     return {
         (cid, code.code): code
         for cid, client in book.clients.items()

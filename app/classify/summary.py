@@ -7,7 +7,7 @@ are kept apart (``covered_hours``) and never summed into ``billable_amount``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -46,39 +46,56 @@ class Summary:
         return self.flagged / self.entries if self.entries else 0.0
 
 
-def summarise(decisions: Sequence[Decision], unreadable_rows: int = 0) -> Summary:
-    lines: dict[str, CodeLine] = {}
-    auto: dict[Stage, int] = dict.fromkeys(Stage, 0)
-    reasons: Counter[str] = Counter()
-    flagged = 0
-    for d in decisions:
-        line = lines.setdefault(d.code or "(no code)", CodeLine(d.code or "(no code)"))
+class Tally:
+    """A ``Summary`` built one decision at a time (a stream keeps this, not the decisions)."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, CodeLine] = {}
+        self.auto: dict[Stage, int] = dict.fromkeys(Stage, 0)
+        self.reasons: Counter[str] = Counter()
+        self.entries = self.flagged = 0
+        self.hours = self.billable_amount = self.retainer_hours = Decimal(0)
+
+    def add(self, d: Decision) -> None:
+        name = d.code or "(no code)"
+        line = self.lines.setdefault(name, CodeLine(name))
         line.entries += 1
         line.hours += d.hours
+        self.entries += 1
+        self.hours += d.hours
         if _retainer(d):
             line.covered_hours += d.hours
+            self.retainer_hours += d.hours
         else:
             line.amount += d.amount
+            if d.billable:
+                self.billable_amount += d.amount
         if d.needs_review:
             line.flagged += 1
-            flagged += 1
-            reasons.update(r.value for r in d.review_reasons)
+            self.flagged += 1
+            self.reasons.update(r.value for r in d.review_reasons)
         else:
-            auto[d.stage] += 1
-    auto[Stage.REVIEW] = flagged
-    return Summary(
-        entries=len(decisions),
-        hours=sum((d.hours for d in decisions), Decimal(0)),
-        billable_amount=sum(
-            (d.amount for d in decisions if d.billable and not _retainer(d)), Decimal(0)
-        ),
-        flagged=flagged,
-        by_code=sorted(lines.values(), key=lambda line: (-line.hours, line.code)),
-        auto_by_stage=auto,
-        reasons=reasons,
-        unreadable_rows=unreadable_rows,
-        retainer_hours=sum((d.hours for d in decisions if _retainer(d)), Decimal(0)),
-    )
+            self.auto[d.stage] += 1
+
+    def summary(self, unreadable_rows: int = 0) -> Summary:
+        return Summary(
+            entries=self.entries,
+            hours=self.hours,
+            billable_amount=self.billable_amount,
+            flagged=self.flagged,
+            by_code=sorted(self.lines.values(), key=lambda line: (-line.hours, line.code)),
+            auto_by_stage={**self.auto, Stage.REVIEW: self.flagged},
+            reasons=self.reasons,
+            unreadable_rows=unreadable_rows,
+            retainer_hours=self.retainer_hours,
+        )
+
+
+def summarise(decisions: Iterable[Decision], unreadable_rows: int = 0) -> Summary:
+    tally = Tally()
+    for d in decisions:
+        tally.add(d)
+    return tally.summary(unreadable_rows)
 
 
 def _retainer(d: Decision) -> bool:
@@ -121,43 +138,58 @@ class Accuracy:
         return self.auto_approved / self.labelled if self.labelled else 0.0
 
 
+class Scorer:
+    """An ``Accuracy`` built one decision at a time; ``keep_errors`` bounds the wrong
+    auto-approved decisions kept to show (all are counted)."""
+
+    def __init__(self, keep_errors: int | None = None) -> None:
+        self.keep_errors = keep_errors
+        self.per_stage: dict[Stage, StageAccuracy] = defaultdict(StageAccuracy)
+        self.per_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        self.errors: list[tuple[Decision, str]] = []
+        self.labelled = self.auto = self.auto_err = self.reviewed = self.review_ok = 0
+
+    def add(self, d: Decision, true: str, category: str = "all") -> None:
+        self.labelled += 1
+        cat = self.per_cat[category]
+        cat[0] += 1
+        right = d.code == true
+        if d.needs_review:
+            self.reviewed += 1
+            self.review_ok += right
+            return
+        self.auto += 1
+        cat[1] += 1
+        self.per_stage[d.stage].decided += 1
+        self.per_stage[d.stage].correct += right
+        if not right:
+            self.auto_err += 1
+            cat[2] += 1
+            if self.keep_errors is None or len(self.errors) < self.keep_errors:
+                self.errors.append((d, true))
+
+    def accuracy(self) -> Accuracy:
+        return Accuracy(
+            self.labelled,
+            self.auto,
+            self.auto_err,
+            self.reviewed,
+            self.review_ok,
+            dict(self.per_stage),
+            self.errors,
+            {k: (v[0], v[1], v[2]) for k, v in self.per_cat.items()},
+        )
+
+
 def score(
-    decisions: Sequence[Decision],
+    decisions: Iterable[Decision],
     truth: Mapping[str, str],
     categories: Mapping[str, str] | None = None,
 ) -> Accuracy:
     """Compare decisions with ``truth`` (entry key -> true code)."""
-    per_stage: dict[Stage, StageAccuracy] = defaultdict(StageAccuracy)
-    per_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    errors: list[tuple[Decision, str]] = []
-    labelled = auto = auto_err = reviewed = review_ok = 0
+    scorer = Scorer()
     for d in decisions:
         true = truth.get(d.entry_key)
-        if true is None:
-            continue
-        labelled += 1
-        cat = per_cat[(categories or {}).get(d.entry_key, "all")]
-        cat[0] += 1
-        right = d.code == true
-        if d.needs_review:
-            reviewed += 1
-            review_ok += right
-            continue
-        auto += 1
-        cat[1] += 1
-        per_stage[d.stage].decided += 1
-        per_stage[d.stage].correct += right
-        if not right:
-            auto_err += 1
-            cat[2] += 1
-            errors.append((d, true))
-    return Accuracy(
-        labelled,
-        auto,
-        auto_err,
-        reviewed,
-        review_ok,
-        dict(per_stage),
-        errors,
-        {k: (v[0], v[1], v[2]) for k, v in per_cat.items()},
-    )
+        if true is not None:
+            scorer.add(d, true, (categories or {}).get(d.entry_key, "all"))
+    return scorer.accuracy()

@@ -41,7 +41,7 @@ class Alert:
         )
 
 
-def _period_key(cap: Cap, code: str, day: date) -> tuple[str, str]:
+def period_key(cap: Cap, code: str, day: date) -> tuple[str, str]:
     if cap.period == "month":
         return (code, day.strftime("%Y-%m"))
     if cap.period == "phase":
@@ -64,7 +64,7 @@ class _Ledger:
     def count(
         self, cap: Cap, label: str, client_id: str, d: Decision, at: tuple[date, int]
     ) -> None:
-        code, period = _period_key(cap, label, at[0])
+        code, period = period_key(cap, label, at[0])
         kind = "budget" if cap.alert_only else "cap"
         for limit, value, unit in ((cap.hours, d.hours, "h"), (cap.amount, d.amount, "USD")):
             if limit is None:
@@ -107,7 +107,7 @@ def apply_sums(
     _day_hours(book, entries, decisions, flagged)
     out = list(decisions)
     for i, extra in flagged.items():
-        out[i] = _with_flags(out[i], extra)
+        out[i] = with_flags(out[i], extra)
     retainers = [
         Alert(client, code, month, used, limit, "h", "retainer")
         for client, code, month, used, limit in retainer_use(book, entries, out)
@@ -143,7 +143,7 @@ def _day_hours(
     for i, entry in enumerate(entries):
         per_day[(entry.user_ref or entry.user_name, entry.work_date)].append(i)
     for (_, day), idx in per_day.items():
-        limit = _day_limit(book, decisions[idx[0]].client_id)
+        limit = day_limit(book, decisions[idx[0]].client_id)
         counted = [i for i in idx if decisions[i].code not in limit.exempt_codes]
         total = sum((entries[i].hours for i in counted), Decimal(0))
         if total > limit.hours:
@@ -151,12 +151,12 @@ def _day_hours(
                 flagged[i].append((ReviewReason.OVER_DAY_HOURS, f"{total} h logged on {day}"))
 
 
-def _day_limit(book: RuleBook, client_id: str | None) -> HoursLimit:
+def day_limit(book: RuleBook, client_id: str | None) -> HoursLimit:
     client = book.clients.get(client_id or "")
     return client.review.max_day_hours if client else book.firm.review.max_day_hours
 
 
-def _with_flags(d: Decision, extra: list[tuple[ReviewReason, str]]) -> Decision:
+def with_flags(d: Decision, extra: list[tuple[ReviewReason, str]]) -> Decision:
     reasons = tuple(dict.fromkeys((*d.review_reasons, *(r for r, _ in extra))))
     notes = "; ".join(n for _, n in extra)
     return d.model_copy(

@@ -45,7 +45,7 @@ def classify(
 ) -> None:
     """Classify every entry of EXPORT and write it with the decision columns appended."""
     from app.classify.claude_batch_state import state_path  # noqa: PLC0415
-    from app.cli.jobs.classify import run_classify  # noqa: PLC0415 - keep --help fast
+    from app.cli.jobs.classify_stream import run_classify  # noqa: PLC0415 - keep --help fast
 
     need_file(export, "EXPORT")
     need_file(history, "--history")
@@ -85,7 +85,7 @@ def evaluate(
     ] = False,
 ) -> None:
     """Accuracy on a labelled set: auto-approved error rate, review share, per-stage figures."""
-    from app.cli.jobs.classify import run_eval  # noqa: PLC0415
+    from app.cli.jobs.classify_stream import run_eval  # noqa: PLC0415
 
     need_file(export, "EXPORT")
     need_file(truth, "--truth")

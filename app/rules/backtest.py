@@ -9,7 +9,7 @@ what ``timebill rules check --history`` prints and what calibrates each rule's c
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from app.classify.text import Text
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import ClientContext, RuleBook
 from app.domain.rules import Rule
-from app.sources.exports import ImportProblem, read_export
+from app.sources.exports import ExportStream, ImportProblem, open_export
 
 
 @dataclass(frozen=True)
@@ -100,13 +100,26 @@ class BackTest:
 
 def read_labelled(path: Path, label_column: str) -> tuple[list[Labelled], list[ImportProblem]]:
     """The approved entries of a labelled export (rows without a label are not evidence)."""
-    export = read_export(path, label_column=label_column)
-    found = [
-        Labelled(row.entry, row.label, path.name, row.line)
-        for row in export.rows
-        if row.entry is not None and row.label
-    ]
-    return found, export.problems
+    problems: list[ImportProblem] = []
+    found = list(stream_labelled(path, label_column, problems))
+    return found, problems
+
+
+def stream_labelled(
+    path: Path, label_column: str, problems: list[ImportProblem]
+) -> Iterator[Labelled]:
+    """``read_labelled`` one entry at a time: the file is checked first (raising
+    ``ExportFormatError``), then its rows parsed as they are asked for; row problems are
+    appended to ``problems``."""
+    export = open_export(path, label_column=label_column)
+    return _labelled(export, problems)
+
+
+def _labelled(export: ExportStream, problems: list[ImportProblem]) -> Iterator[Labelled]:
+    for row in export.rows():
+        problems.extend(row.problems)
+        if row.entry is not None and row.label:
+            yield Labelled(row.entry, row.label, export.path.name, row.line)
 
 
 def back_test(book: RuleBook, history: Iterable[Labelled]) -> BackTest:

@@ -204,11 +204,13 @@ class Draft:
 
 @dataclass(frozen=True)
 class Table:
-    """The whole file, for vendor modules that decide something per file (date order, locale)."""
+    """The whole file, for vendor modules that decide something per file (date order, locale).
+
+    ``records`` may be read more than once; an open export re-reads the file each time."""
 
     file: str
     header: list[str]
-    records: list[tuple[int, dict[str, str]]]
+    records: Iterable[tuple[int, dict[str, str]]]
 
     def values(self, column: str) -> Iterator[str]:
         return (raw.get(column, "") for _, raw in self.records)

@@ -1,9 +1,11 @@
 """Read tracker CSV exports (Clockify, Toggl Track, Harvest) into ``TimeEntry`` rows.
 
-``read_export`` decodes the file (UTF-8 with or without BOM, or UTF-16 with BOM), picks the
+``open_export`` checks the file (UTF-8 with or without BOM, or UTF-16 with BOM), picks the
 delimiter (``,``; ``;`` from Excel in decimal-comma locales; tab) as the one whose first row is a
 known header, detects the vendor from header *names* (never positions) and hands every row to
-that vendor's module (``clockify_csv``, ``toggl_csv``, ``harvest_csv``).
+that vendor's module (``clockify_csv``, ``toggl_csv``, ``harvest_csv``) while its rows are
+iterated: a file of any size is read in a stream (``ExportStream.rows``). ``read_export`` reads
+one whole, for the callers that want every row at once.
 
 Whole-file problems raise ``ExportFormatError``. Row problems never raise: the row comes back
 with ``entry=None`` and ``ImportProblem``s naming file, row and column, and good rows survive.
@@ -21,11 +23,11 @@ Start/end are naive local times: exports carry no time zone.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import hashlib
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -56,6 +58,7 @@ from app.sources.export_cells import (
     parse_time,
     split_tags,
 )
+from app.sources.export_text import TextSource, check_text
 
 __all__ = [
     "DMY",
@@ -66,6 +69,7 @@ __all__ = [
     "Draft",
     "ExportFormatError",
     "ExportSpec",
+    "ExportStream",
     "ImportProblem",
     "ImportResult",
     "ImportedRow",
@@ -75,6 +79,7 @@ __all__ = [
     "detect_date_order",
     "detect_decimal_comma",
     "detect_format",
+    "open_export",
     "parse_date",
     "parse_duration",
     "parse_flag",
@@ -117,20 +122,80 @@ def detect_format(header: Sequence[str], *, file: str = "header") -> str:
 def read_export(
     path: Path, *, tenant: str = "default", label_column: str | None = None
 ) -> ImportResult:
-    """Read one export file. Raises ``ExportFormatError`` for whole-file problems only."""
+    """Read one export file whole. Raises ``ExportFormatError`` for whole-file problems only."""
+    return open_export(path, tenant=tenant, label_column=label_column).read()
+
+
+def open_export(
+    path: Path, *, tenant: str = "default", label_column: str | None = None
+) -> ExportStream:
+    """Check an export whole (encoding, CSV, header, format) without holding its rows.
+
+    Raises ``ExportFormatError`` for whole-file problems; rows come later from ``rows()``.
+    """
     file = path.name
-    body, hint = _split_sep_hint(_decode(file, path.read_bytes()))
-    header, data = _read_rows(file, body, hint or _choose_delimiter(body))
+    text = check_text(path, lambda problem: _error(file, problem))
+    if not text.skip_hint:
+        text = replace(text, delimiter=_choose_delimiter(text.head()))
+    header, size = _header_and_size(file, text)
     name = detect_format(header, file=file)
     spec = next(spec for spec in _specs() if spec.name == name)
     if label_column is not None and label_column not in header:
         raise _error(file, f"label column {label_column!r} not found in the header")
-    width = len(header)
-    table = Table(file, header, [(n, _pad(header, rec)) for n, rec in data])
-    # More cells than names means the columns may have shifted: trust none of them.
-    overflow = {n: len(rec) for n, rec in data if len(rec) > width}
-    importer = _Importer(spec, table, overflow, tenant=tenant, label_column=label_column)
-    return ImportResult(path, spec.name, header, importer.rows())
+    return ExportStream(path, spec, header, size, text, tenant, label_column)
+
+
+@dataclass(frozen=True)
+class ExportStream:
+    """An export checked whole whose rows are parsed only while they are iterated.
+
+    ``size`` counts its non-blank data rows; every ``rows()`` reads the file again (the vendor
+    module first reads the columns it decides on per file: date order, decimal comma).
+    """
+
+    path: Path
+    spec: ExportSpec
+    header: list[str]
+    size: int
+    text: TextSource
+    tenant: str = "default"
+    label_column: str | None = None
+
+    @property
+    def format(self) -> str:
+        return self.spec.name
+
+    def records(self) -> Iterator[Record]:
+        """The data records (the header left out), each with its row number."""
+        records = self.text.records(lambda problem: _error(self.path.name, problem))
+        next(records, None)
+        return records
+
+    def raw_rows(self) -> Iterator[tuple[int, dict[str, str]]]:
+        """Each record's cells by header name, unparsed (as ``ImportedRow.raw``)."""
+        return iter(_Padded(self))
+
+    def rows(self) -> Iterator[ImportedRow]:
+        table = Table(self.path.name, self.header, _Padded(self))
+        importer = _Importer(self.spec, table, tenant=self.tenant, label_column=self.label_column)
+        return importer.rows(self.records())
+
+    def entries(self) -> Iterator[TimeEntry]:
+        return (row.entry for row in self.rows() if row.entry is not None)
+
+    def read(self) -> ImportResult:
+        return ImportResult(self.path, self.format, self.header, list(self.rows()))
+
+
+class _Padded:
+    """The records by header name, re-read on every iteration."""
+
+    def __init__(self, stream: ExportStream) -> None:
+        self.stream = stream
+
+    def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
+        header = self.stream.header
+        return ((n, _pad(header, record)) for n, record in self.stream.records())
 
 
 def _pad(header: list[str], record: list[str]) -> dict[str, str]:
@@ -138,33 +203,8 @@ def _pad(header: list[str], record: list[str]) -> dict[str, str]:
     return dict(zip(header, record + [""] * (len(header) - len(record)), strict=False))
 
 
-def _decode(file: str, data: bytes) -> str:
-    if data.startswith(b"PK\x03\x04"):
-        raise _error(file, "is an Excel workbook or zip archive, not CSV; export it as CSV")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _error(file, f"is not UTF-8 text (bad byte at offset {exc.start})") from exc
-    if "\x00" in text:
-        raise _error(file, "is a binary file, not CSV")
-    if not text.strip():
-        raise _error(file, "is empty")
-    return text
-
-
-def _split_sep_hint(text: str) -> tuple[str, str | None]:
-    """Drop Excel's ``sep=;`` first line, returning the delimiter it names."""
-    first, newline, rest = text.partition("\n")
-    first = first.rstrip("\r")
-    if newline and len(first) == 5 and first.startswith("sep="):
-        return rest, first[4]
-    return text, None
-
-
 def _first_record(body: str, delimiter: str) -> list[str]:
-    for record in csv.reader(io.StringIO(body[:65536], newline=""), delimiter=delimiter):
+    for record in csv.reader(io.StringIO(body, newline=""), delimiter=delimiter):
         if any(cell.strip() for cell in record):
             return record
     return []
@@ -181,17 +221,14 @@ def _choose_delimiter(body: str) -> str:
     return max(DELIMITERS, key=lambda delimiter: widths[delimiter])
 
 
-def _read_rows(file: str, body: str, delimiter: str) -> tuple[list[str], list[Record]]:
-    """The header and the non-blank data records, each with its row number."""
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
-    try:
-        records = [(n, rec) for n, rec in enumerate(reader, start=1) if any(map(str.strip, rec))]
-    except csv.Error as exc:
-        raise _error(file, f"is not valid CSV near line {reader.line_num}: {exc}") from exc
-    if not records:
+def _header_and_size(file: str, text: TextSource) -> tuple[list[str], int]:
+    """The header and how many non-blank data records follow it (one read of the file)."""
+    records = text.records(lambda problem: _error(file, problem))
+    first = next(records, None)
+    if first is None:
         raise _error(file, "is empty")
-    (_, header), *data = records
-    return [name.strip() for name in header], data
+    size = sum(1 for _ in records)
+    return [name.strip() for name in first[1]], size
 
 
 def content_id(draft: Draft) -> str:
@@ -218,24 +255,28 @@ class _Importer:
     """Turns one file's data rows into ``ImportedRow``s, assigning ids as it goes."""
 
     def __init__(
-        self, spec: ExportSpec, table: Table, overflow: dict[int, int], *, tenant: str,
-        label_column: str | None,
-    ) -> None:  # fmt: skip
-        self.source, self.table, self.overflow = spec.source, table, overflow
+        self, spec: ExportSpec, table: Table, *, tenant: str, label_column: str | None
+    ) -> None:
+        self.source, self.table = spec.source, table
         self.tenant, self.label_column = tenant, label_column
         self.parse_row = spec.prepare(table)
-        self.id_rows: dict[str, int] = {}
-        self.content_counts: dict[str, int] = {}
+        # Ids seen so far, as 64-bit numbers rather than strings: a million rows' worth stays
+        # small. An ID column's first row is kept for the duplicate's message.
+        self.id_rows: dict[int, int] = {}
+        self.contents: set[int] = set()
+        self.repeats: dict[int, int] = {}
 
-    def rows(self) -> list[ImportedRow]:
-        return [self._row(number, raw) for number, raw in self.table.records]
+    def rows(self, records: Iterable[Record]) -> Iterator[ImportedRow]:
+        header = self.table.header
+        for number, record in records:
+            yield self._row(number, _pad(header, record), len(record))
 
-    def _row(self, number: int, raw: dict[str, str]) -> ImportedRow:
+    def _row(self, number: int, raw: dict[str, str], values: int) -> ImportedRow:
         cells = Cells(self.table.file, number, raw)
         label = (cells.text(self.label_column) or None) if self.label_column else None
         draft = None
-        if number in self.overflow:
-            values, width = self.overflow[number], len(self.table.header)
+        if values > (width := len(self.table.header)):
+            # More cells than names means the columns may have shifted: trust none of them.
             cells.fail(None, f"has {values} values but the header has {width} columns")
         else:
             draft = self.parse_row(cells)
@@ -262,11 +303,20 @@ class _Importer:
 
     def _external_id(self, cells: Cells, draft: Draft) -> str | None:
         if draft.external_id:
-            first = self.id_rows.setdefault(draft.external_id, cells.row)
+            first = self.id_rows.setdefault(_number(draft.external_id), cells.row)
             if first == cells.row:
                 return draft.external_id
             cells.fail(ID_COLUMN, f"{draft.external_id!r} already appears at row {first}")
             return None
         base = content_id(draft)
-        count = self.content_counts[base] = self.content_counts.get(base, 0) + 1
-        return base if count == 1 else f"{base}-{count}"
+        number = int(base, 16)
+        if number not in self.contents:
+            self.contents.add(number)
+            return base
+        count = self.repeats[number] = self.repeats.get(number, 1) + 1
+        return f"{base}-{count}"
+
+
+def _number(text: str) -> int:
+    """64 bits of a digest of ``text``: what an id is remembered by."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")

@@ -124,7 +124,7 @@ def test_an_unexpected_error_is_one_line_and_a_trace_file(
     def broken(*_: object, **__: object) -> int:
         raise KeyError("code_on_date")
 
-    monkeypatch.setattr("app.cli.jobs.classify.run_classify", broken)
+    monkeypatch.setattr("app.cli.jobs.classify_stream.run_classify", broken)
     monkeypatch.setenv("TIMEBILL_CRASH_DIR", str(work / "crashes"))
     code, output = run(["classify", str(work / "small.csv"), "--out", str(work / "o.csv")])
     assert code == 1

@@ -31,7 +31,7 @@ from app.config import Settings
 from app.domain.rulebook import RuleBook
 from app.factory import build_cascade
 from app.rules.loader import RulesError, load_rulebook
-from app.sources.exports import ExportFormatError, read_export
+from app.sources.exports import ExportFormatError, open_export
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 TOP_SHOWN = 5
@@ -103,8 +103,8 @@ def _history_labels(request: AuditRequest) -> dict[str, str]:
         p.resolve() for p in request.exports
     }:
         return {}
-    history = read_export(request.history, label_column=request.label_column)
-    return {r.entry.key: r.label for r in history.rows if r.entry is not None and r.label}
+    history = open_export(request.history, label_column=request.label_column)
+    return {r.entry.key: r.label for r in history.rows() if r.entry is not None and r.label}
 
 
 def _classified(

@@ -7,26 +7,26 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from app.classify.batch import BatchResult, classify_source, learn_evidence, write_classified
+from app.classify.batch import (
+    BatchResult,
+    classify_source,
+    learn_evidence,
+    write_classified,
+)
 from app.classify.calibration import Calibration
 from app.classify.evaluation import (
-    Truth,
+    LlmFigures,
     TruthFileError,
     llm_figures,
     truth_from_file,
-    truth_from_labels,
 )
 from app.classify.memory import Memory
-from app.classify.reliability import calibration_lines
 from app.classify.summary import Accuracy, score, summarise
 from app.cli.console import console, errors, print_accuracy, print_summary, progress_bar
 from app.cli.jobs.claude_batch import (
     Batched,
     BatchMode,
-    BatchStopped,
     batched_cascade,
-    claude_problem,
-    stopped,
 )
 from app.config import Settings
 from app.domain.rulebook import RuleBook
@@ -46,33 +46,40 @@ DEMO_RULES = REPO / "sow_rules"
 KEPT = "unreadable, kept in the output and flagged import_error:"
 
 
-def _report_problems(
-    problems: Sequence[ImportProblem], limit: int = 20, *, verdict: str = KEPT
+def report_problems(
+    problems: Sequence[ImportProblem],
+    limit: int = 20,
+    *,
+    verdict: str = KEPT,
+    total: int | None = None,
 ) -> None:
+    """The first ``limit`` problems, then how many more (of ``total``, when only the first
+    few were kept)."""
     for problem in problems[:limit]:
         errors.print(f"[yellow]{verdict}[/] {problem}", soft_wrap=True)
-    if len(problems) > limit:
-        errors.print(f"... and {len(problems) - limit} more row problem(s)")
+    total = len(problems) if total is None else total
+    if total > limit:
+        errors.print(f"... and {total - limit} more row problem(s)")
 
 
 def _memory(settings: Settings, book: RuleBook, history: Path | None, label_column: str) -> Memory:
-    return _evidence(settings, book, history, label_column)[0]
+    return evidence(settings, book, history, label_column)[0]
 
 
-def _evidence(
+def evidence(
     settings: Settings, book: RuleBook, history: Path | None, label_column: str
 ) -> tuple[Memory, Calibration | None]:
     """Memory learned from the approved history, and each rule's precision measured on it."""
     memory = Memory(settings.memory_min_similarity)
     if history is None:
         return memory, None
-    evidence = learn_evidence(book, memory, history, label_column)
-    _report_problems(evidence.problems, verdict="history row skipped, not learned:")
+    found = learn_evidence(book, memory, history, label_column)
+    report_problems(found.problems, verdict="history row skipped, not learned:")
     console.print(
-        f"Memory: learned {evidence.learned} approved entries from {history}; "
+        f"Memory: learned {found.learned} approved entries from {history}; "
         "rule confidences measured on them"
     )
-    return memory, evidence.calibration
+    return memory, found.calibration
 
 
 def _classify(
@@ -85,7 +92,7 @@ def _classify(
     batch: BatchMode | None = None,
 ) -> BatchResult:
     book = book or load_rulebook(settings.rules_dir)
-    memory, calibration = _evidence(settings, book, history, label_column)
+    memory, calibration = evidence(settings, book, history, label_column)
     source = read_export(export)
     batched: Batched | None = None
     if batch is not None:
@@ -101,78 +108,12 @@ def _classify(
         result = classify_source(cascade, source, concurrency=concurrency, progress=tick)
     if batched is not None:
         batched.finish()
-    _report_problems(result.problems)
+    report_problems(result.problems)
     return result
 
 
-def run_classify(
-    settings: Settings,
-    export: Path,
-    out: Path,
-    *,
-    history: Path | None,
-    label_column: str,
-    claude: bool = False,
-    batch: BatchMode | None = None,
-) -> int:
-    """``claude``: Claude is required (not only used when a key happens to be set);
-    ``batch``: its entries go through the Message Batches API."""
-    problem = claude_problem(settings, claude=claude, batch=batch is not None)
-    if problem is not None:
-        errors.print(f"[red]error:[/] {problem}", soft_wrap=True)
-        return EXIT_BAD_INPUT
-    try:
-        result = _classify(settings, export, history, label_column, batch=batch)
-    except (RulesError, ExportFormatError) as exc:
-        errors.print(f"[red]error:[/] {exc}")
-        return EXIT_BAD_INPUT
-    except BatchStopped as exc:
-        return stopped(exc)
-    write_classified(result, out)
-    print_summary(summarise(result.decided, len(result.problems)), result.alerts)
-    console.print(f"Wrote {out}")
-    return EXIT_OK
-
-
-def run_eval(
-    settings: Settings,
-    export: Path,
-    *,
-    truth: Path | None,
-    truth_column: str | None,
-    history: Path | None,
-    label_column: str,
-    show_errors: int,
-    calibration: bool = False,
-) -> int:
-    if (truth is None) == (truth_column is None):
-        errors.print("[red]error:[/] give exactly one of --truth FILE or --truth-column NAME")
-        return EXIT_BAD_INPUT
-    try:
-        result = _classify(settings, export, history, label_column)
-        known = _truth(result, export, truth, truth_column)
-    except (RulesError, ExportFormatError, TruthFileError) as exc:
-        errors.print(f"[red]error:[/] {exc}")
-        return EXIT_BAD_INPUT
-    accuracy = score(result.decided, known.codes, known.categories)
-    print_summary(summarise(result.decided, len(result.problems)), result.alerts)
-    _print_eval(accuracy, result, show_errors)
-    for line in calibration_lines(result.decided, known.codes) if calibration else []:
-        console.print(line, highlight=False, markup=False)
-    return EXIT_OK
-
-
-def _truth(
-    result: BatchResult, export: Path, truth: Path | None, truth_column: str | None
-) -> Truth:
-    if truth is not None:
-        return truth_from_file(truth, result.source)
-    return truth_from_labels(read_export(export, label_column=truth_column))
-
-
-def _print_eval(accuracy: Accuracy, result: BatchResult, show_errors: int) -> None:
+def print_eval(accuracy: Accuracy, llm: LlmFigures | None, show_errors: int) -> None:
     print_accuracy(accuracy)
-    llm = llm_figures(result.decided)
     if llm is not None:
         console.print(f"Claude: {json.dumps(asdict(llm), default=str)}")
     for decision, true in accuracy.errors[:show_errors]:
@@ -205,7 +146,7 @@ def run_backtest(directory: Path, request: BackTestRequest) -> int:
     except (RulesError, ExportFormatError) as exc:
         errors.print(f"[red]error:[/] {exc}")
         return EXIT_BAD_INPUT
-    _report_problems(problems)
+    report_problems(problems)
     test = back_test(book, labelled)
     if request.as_json:
         print(json.dumps(as_json(test, request.min_precision), indent=2))
@@ -280,7 +221,7 @@ def _demo(out: Path, *, use_claude: bool) -> int:
     accuracy = score(result.decided, known.codes, known.categories)
     summary = summarise(result.decided, len(result.problems))
     print_summary(summary, result.alerts)
-    _print_eval(accuracy, result, show_errors=5)
+    print_eval(accuracy, llm_figures(result.decided), show_errors=5)
     write_demo_outputs(out, result, accuracy)
     console.rule("Invoice drafts for the month (approved time only)")
     from app.cli.jobs.invoices import invoices_for_demo  # noqa: PLC0415

@@ -10,9 +10,10 @@ the caller then classifies with it exactly as it would online. ``finish`` report
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -55,6 +56,13 @@ class BatchStopped(Exception):
         self.code = code
 
 
+class Entries(Protocol):
+    """The entries to batch: counted, and read (a stream may read its file again)."""
+
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[TimeEntry]: ...
+
+
 def claude_problem(settings: Settings, *, claude: bool, batch: bool) -> str | None:
     """One line saying why ``--claude``/``--batch`` cannot run here, or None."""
     if batch and settings.llm_provider != "anthropic":
@@ -88,7 +96,7 @@ def batched_cascade(
     settings: Settings,
     book: RuleBook,
     memory: Memory,
-    entries: Sequence[TimeEntry],
+    entries: Entries,
     mode: BatchMode,
     *,
     client: BatchClient | None = None,
