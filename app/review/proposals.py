@@ -161,6 +161,8 @@ class Proposals:
             outcome = publish(self.rules_store, change)
         except WriteConflictError as exc:
             raise ReviewError(str(exc)) from None
+        if outcome.unchanged is not None:
+            raise ReviewError(f"the rules in force ({outcome.unchanged.id}) already hold this rule")
         if outcome.version is None:
             raise ReviewError("the rules would not check: " + outcome.refusal)
         forget = getattr(self.rules, "forget", None)

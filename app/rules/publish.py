@@ -25,11 +25,13 @@ from app.rules.loader import RuleProblem, check_rules_files, load_rulebook_files
 
 @dataclass
 class PublishOutcome:
-    """Published (``version`` set), or refused with every problem and failing example."""
+    """Published (``version`` set), refused with every problem and failing example, or left
+    alone because the set is the one already in force (``unchanged`` set: no new version)."""
 
     problems: list[RuleProblem] = field(default_factory=list)
     failures: list[RuleProblem] = field(default_factory=list)
     version: RulesVersion | None = None
+    unchanged: RulesVersion | None = None
 
     @property
     def refusal(self) -> str:
@@ -60,6 +62,9 @@ def publish(
     ``WriteConflictError`` (another version became current meanwhile) pass through."""
     approver = approver_name(change.approved_by)
     files = dict(change.files)
+    in_force = _in_force(store, change.tenant)
+    if in_force is not None and dict(in_force.files) == files:
+        return PublishOutcome(unchanged=in_force)  # a second import of the same folder
     where = f"{change.tenant} (new rules)"
     problems = check_rules_files(files, where)
     if problems:
@@ -75,6 +80,11 @@ def publish(
         source=change.source[:500], backtest=summary(book, history),
     )  # fmt: skip
     return PublishOutcome(version=store.add_rules_version(new, based_on=change.based_on))
+
+
+def _in_force(store: RulesStore, tenant: str) -> RulesVersion | None:
+    pointer = store.current_rules(tenant)
+    return store.rules_version(tenant, pointer.number) if pointer else None
 
 
 def summary(book: RuleBook, history: Sequence[Labelled] | None) -> str:

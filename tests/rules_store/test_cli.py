@@ -59,6 +59,19 @@ def test_import_publishes_the_folder_as_the_current_version(store: SqliteStore) 
     assert "examples passed; no approved history given" in version.backtest
 
 
+def test_importing_the_set_in_force_again_publishes_nothing(store: SqliteStore) -> None:
+    imported(store)
+    result = run("import", "firm_rules", "--tenant", "acme", "--by", "Dana Reyes")
+    assert result.exit_code == 0, result.output
+    assert "v1 in force already hold exactly these files: nothing published" in flat(result.output)
+    assert [v.number for v in store.rules_history("acme")] == [1]
+    edited = sorted(Path("firm_rules").glob("*.yaml"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "# a comment is a change\n")
+    assert "Published acme rules v2" in flat(run(
+        "import", "firm_rules", "--tenant", "acme", "--by", "Dana Reyes"
+    ).output)  # fmt: skip
+
+
 def test_an_invalid_folder_is_refused_naming_file_line_and_field(store: SqliteStore) -> None:
     imported(store)
     path = Path("firm_rules/globex.yaml")

@@ -195,6 +195,12 @@ def _published(store: RulesStore, change: Change, history: Sequence[Labelled] | 
         )
     except WriteConflictError as exc:
         return _bad(str(exc))
+    if outcome.unchanged is not None:
+        console.print(
+            f"{escape(change.tenant)} rules {outcome.unchanged.id} in force already hold exactly "
+            "these files: nothing published."
+        )
+        return EXIT_OK
     if outcome.version is None:
         return _not_published(outcome, change.tenant)
     version = outcome.version
