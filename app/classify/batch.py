@@ -11,6 +11,7 @@ from pathlib import Path
 from app.classify.calibration import Calibration
 from app.classify.cascade import Cascade
 from app.classify.memory import Memory
+from app.classify.memory_calibration import learn_measured
 from app.classify.sums import Alert, apply_sums
 from app.domain.decisions import Decision, ReviewReason
 from app.domain.entries import TimeEntry
@@ -80,9 +81,7 @@ class Evidence:
 def learn_evidence(book: RuleBook, memory: Memory, path: Path, label_column: str) -> Evidence:
     """Read a labelled export once: feed memory and back-test every rule on it."""
     labelled, problems = read_labelled(path, label_column)
-    for item in labelled:
-        client_id = book.resolve_client(item.entry.client, item.entry.project)
-        memory.learn(client_id, item.entry.description, item.label)
+    learn_measured(book, memory, labelled)  # memory's confidence measured on the way
     test = back_test(book, labelled)
     return Evidence(len(labelled), problems, Calibration.from_backtest(test), test)
 
