@@ -7,8 +7,8 @@ the newer part as if it were new, and counts per bucket of its own confidence ho
 recalled code (on the entry's date: a closed phase remaps) was the approved one. A recall's
 measured confidence is its bucket's accuracy shrunk towards memory's own number by a prior worth
 ``PRIOR_WEIGHT`` recalls (as a rule's typed confidence is), never above a higher bucket's
-(conservative where the data are thin). Then memory learns the newer part too. No history, or a bucket never seen: memory's own
-number stands, against the client's threshold, as before.
+(conservative where the data are thin). Then memory learns the newer part too. No history, or
+a bucket never seen: memory's own number stands, against the client's threshold, as before.
 """
 
 from __future__ import annotations
