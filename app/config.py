@@ -44,6 +44,11 @@ class Settings(BaseSettings):
     llm_concurrency: int = Field(default=4, ge=1, le=64)
     max_description_chars: int = Field(default=1_000, ge=50, le=10_000)
     memory_min_similarity: float = Field(default=0.75, ge=0.0, le=1.0)
+    # What a labelled history taught (memory, its measured confidence, each rule's precision)
+    # is saved here per tenant and history + rules fingerprint (app/classify/learned_cache.py),
+    # so the next run with the same history and rules loads it instead of relearning.
+    # Empty: never saved or read.
+    cache_dir: Path | None = Path("out/cache")
 
     # The webhook service
     store: Literal["sqlite", "supabase"] = "sqlite"

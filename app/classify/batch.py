@@ -75,7 +75,7 @@ class Evidence:
     learned: int
     problems: list[ImportProblem]
     calibration: Calibration
-    backtest: BackTest
+    backtest: BackTest | None  # None when loaded from the cache (app.classify.learned_cache)
 
 
 def learn_evidence(book: RuleBook, memory: Memory, path: Path, label_column: str) -> Evidence:

@@ -48,7 +48,7 @@ class Memory:
         self.trust: MemoryTrust | None = None  # measured on held-out history (learn_measured)
         self.clients: dict[str, ClientIndex] = defaultdict(ClientIndex)
         self.codes: list[str] = []
-        self._code_ids: dict[str, int] = {}
+        self.code_ids: dict[str, int] = {}
 
     def __len__(self) -> int:
         return sum(sum(index.counts) for index in self.clients.values())
@@ -58,9 +58,9 @@ class Memory:
         key = memory_key(toks)
         if not key:
             return
-        code_id = self._code_ids.get(code)
+        code_id = self.code_ids.get(code)
         if code_id is None:
-            code_id = self._code_ids[code] = len(self.codes)
+            code_id = self.code_ids[code] = len(self.codes)
             self.codes.append(code)
         self.clients[client_id or ""].add(" ".join(key), memory_words(toks), description, code_id)
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from app.classify.batch import BatchResult, classify_source, learn_evidence, write_classified
+from app.classify.batch import BatchResult, classify_source, write_classified
 from app.classify.calibration import Calibration
 from app.classify.evaluation import (
     Truth,
@@ -16,6 +16,7 @@ from app.classify.evaluation import (
     truth_from_file,
     truth_from_labels,
 )
+from app.classify.learned_cache import cached_evidence
 from app.classify.memory import Memory
 from app.classify.reliability import calibration_lines
 from app.classify.summary import Accuracy, score, summarise
@@ -63,10 +64,15 @@ def _evidence(
     settings: Settings, book: RuleBook, history: Path | None, label_column: str
 ) -> tuple[Memory, Calibration | None]:
     """Memory learned from the approved history, and each rule's precision measured on it."""
-    memory = Memory(settings.memory_min_similarity)
     if history is None:
-        return memory, None
-    evidence = learn_evidence(book, memory, history, label_column)
+        return Memory(settings.memory_min_similarity), None
+    memory, evidence = cached_evidence(
+        book,
+        history,
+        label_column,
+        min_similarity=settings.memory_min_similarity,
+        cache_dir=settings.cache_dir,
+    )
     _report_problems(evidence.problems, verdict="history row skipped, not learned:")
     console.print(
         f"Memory: learned {evidence.learned} approved entries from {history}; "
