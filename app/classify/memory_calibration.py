@@ -4,16 +4,17 @@ Memory's own number (similarity x label share x a shrinkage for few sightings) r
 well but is not a probability: on the demo firm the 0.80-0.90 recalls were all right. With a
 labelled history, memory learns the older part first (``split_by_date``), recalls each entry of
 the newer part as if it were new, and counts per bucket of its own confidence how often the
-recalled code (on the entry's date: a closed phase remaps) was the approved one. A recall's
-measured confidence is its bucket's accuracy shrunk towards memory's own number by a prior worth
-``PRIOR_WEIGHT`` recalls (as a rule's typed confidence is), never above a higher bucket's
-(conservative where the data are thin). Then memory learns the newer part too. No history, or
-a bucket never seen: memory's own number stands, against the client's threshold, as before.
+recalled code (on the entry's date: a closed phase remaps) was the approved one. Buckets are
+pooled so accuracy never falls as memory's number rises (isotonic), and a recall's measured
+confidence is its pooled accuracy shrunk towards memory's own number by a prior worth
+``PRIOR_WEIGHT`` recalls (as a rule's typed confidence is). Then memory learns the newer part
+too. No history, or a bucket never seen: memory's own number stands, against the client's
+threshold, as before.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -43,29 +44,44 @@ class MemoryTrust:
     def empty(cls) -> MemoryTrust:
         return cls((0,) * (len(EDGES) - 1), (0,) * (len(EDGES) - 1))
 
-    def _cap(self, b: int) -> float:
-        """No higher bucket's measured floor may be beaten: a lower own number never earns
-        more trust than a higher one (conservative where the data are thin)."""
-        floors = [
-            (self.right[h] + PRIOR_WEIGHT * EDGES[h]) / (self.matches[h] + PRIOR_WEIGHT)
-            for h in range(b + 1, len(self.matches))
-        ]
-        return min(floors, default=1.0)
+    def pooled(self) -> list[tuple[int, float]]:
+        """Per bucket: (its recalls, accuracy) after pooling adjacent buckets whose accuracy
+        falls as memory's own number rises (isotonic regression, pool adjacent violators): a
+        lower number never earns more trust than a higher one. The bucket's own count still
+        weighs its evidence against the prior."""
+        blocks: list[list[int]] = []  # [first bucket, last bucket, recalls, right]
+        for b, (n, right) in enumerate(zip(self.matches, self.right, strict=True)):
+            if not n:
+                continue
+            blocks.append([b, b, n, right])
+            while len(blocks) > 1 and _rate(blocks[-1]) < _rate(blocks[-2]):
+                top = blocks.pop()
+                low = blocks[-1]
+                blocks[-1] = [low[0], top[1], low[2] + top[2], low[3] + top[3]]
+        found = [(0, 0.0)] * len(self.matches)
+        for first, last, n, right in blocks:
+            for b in range(first, last + 1):
+                found[b] = (self.matches[b], right / n)
+        return found
 
     def confidence(self, raw: float) -> tuple[float, bool, str]:
         """The measured confidence for memory's own ``raw`` one, whether it was measured, and
         a note for the decision's reason. Memory's own number is the prior, worth
         ``PRIOR_WEIGHT`` recalls, as a rule's typed confidence is."""
         b = bucket(raw)
-        n, right = self.matches[b], self.right[b]
+        n, accuracy = self.pooled()[b]
         if not n:
             return raw, False, ""
-        value = min((right + PRIOR_WEIGHT * raw) / (n + PRIOR_WEIGHT), self._cap(b))
+        value = (accuracy * n + PRIOR_WEIGHT * raw) / (n + PRIOR_WEIGHT)
         note = (
-            f"memory right on {right} of {n} held-out recalls at"
-            f" {EDGES[b]:.2f}-{min(1.0, EDGES[b + 1]):.2f}: {raw:.3f} -> {value:.3f}"
+            f"memory right on {accuracy:.1%} of {n} held-out recalls like it:"
+            f" {raw:.3f} -> {value:.3f}"
         )
         return round(value, 4), True, note
+
+
+def _rate(block: list[int]) -> float:
+    return block[3] / block[2]
 
 
 def bucket(raw: float) -> int:
@@ -89,16 +105,22 @@ def learn_measured(book: RuleBook, memory: Memory, history: Sequence[Labelled]) 
     """Learn ``history`` into ``memory``, measuring recall on its newest part on the way; the
     measurement is also kept as ``memory.trust`` for the memory stage."""
     older, newer = split_by_date(history)
-    client_of: Callable[[TimeEntry], str | None] = lambda e: book.resolve_client(  # noqa: E731
-        e.client, e.project
-    )
     for item in older:
-        memory.learn(client_of(item.entry), item.entry.description, item.label)
+        memory.learn(_client(book, item.entry), item.entry.description, item.label)
+    step = max(1, -(-len(newer) // MAX_MEASURED))
+    memory.trust = tally(book, memory, newer[::step] if older else ())
+    for item in newer:
+        memory.learn(_client(book, item.entry), item.entry.description, item.label)
+    return memory.trust
+
+
+def tally(book: RuleBook, memory: Memory, held_out: Iterable[Labelled]) -> MemoryTrust:
+    """Per bucket of memory's own confidence: how many held-out entries it recalled, and how
+    many of those recalls were the approved code."""
     matches, right = [0] * (len(EDGES) - 1), [0] * (len(EDGES) - 1)
     contexts: dict[str | None, ClientContext] = {}
-    step = max(1, -(-len(newer) // MAX_MEASURED))
-    for item in newer[::step] if older else ():
-        client = client_of(item.entry)
+    for item in held_out:
+        client = _client(book, item.entry)
         recall = memory.recall(client, item.entry.description)
         ctx = contexts.get(client) or contexts.setdefault(client, book.context(client))
         if recall is None or recall.code not in ctx.codes or item.label not in ctx.codes:
@@ -106,10 +128,11 @@ def learn_measured(book: RuleBook, memory: Memory, history: Sequence[Labelled]) 
         b = bucket(recall.confidence)
         matches[b] += 1
         right[b] += _on_date(recall.code, item.entry, ctx) == _on_date(item.label, item.entry, ctx)
-    for item in newer:
-        memory.learn(client_of(item.entry), item.entry.description, item.label)
-    memory.trust = MemoryTrust(tuple(matches), tuple(right))
-    return memory.trust
+    return MemoryTrust(tuple(matches), tuple(right))
+
+
+def _client(book: RuleBook, entry: TimeEntry) -> str | None:
+    return book.resolve_client(entry.client, entry.project)
 
 
 def _on_date(code: str, entry: TimeEntry, ctx: ClientContext) -> str:
