@@ -11,9 +11,10 @@ common to thousands of rows still identifies an activity. What keeps a look-up b
   rarest words: only the postings of those words (rarest first, until the rest could not reach
   ``s``) are read.
 * **Length-ordered postings with a stopping bound.** Postings are sorted by row norm; a row of
-  norm ``n`` is at most ``min(n, q) / max(n, q)`` similar to a query of norm ``q``. Each posting
-  is read outwards from ``q`` and stops when that bound falls below ``s`` = the better of the
-  threshold and the k-th best score so far: an exact top-k.
+  norm ``n`` sharing at most ``r`` of a query of norm ``q`` is at most
+  ``min(r, n) / (q + n - min(r, n))`` similar. Each posting is read outwards from ``n = r`` and
+  stops when that bound falls below ``s`` = the better of the threshold and the k-th best score
+  so far: an exact top-k.
 * **A cap on verified rows** (``MAX_VERIFIED``) bounds the worst case; ``capped`` counts it.
 
 Rows learned after the last build sit in a small unsorted tail per word (always read) until the
@@ -139,7 +140,7 @@ class ClientIndex:
         for i in sorted(ids, key=weights.__getitem__, reverse=True):
             if rest < search.bar() * qnorm or search.full():
                 break  # rows without the words read so far cannot reach the bar
-            search.posting(i)
+            search.posting(i, rest)
             rest -= query[i]
         self.verified += search.count
         self.capped += search.full()
@@ -164,17 +165,22 @@ class _Search:
     def full(self) -> bool:
         return self.count >= MAX_VERIFIED
 
-    def posting(self, word: int) -> None:
+    def posting(self, word: int, rest: float) -> None:
+        """Score the rows holding ``word`` that could still reach the bar. A row not scored yet
+        holds none of the rarer words read before (or could not reach the bar then), so it
+        shares at most ``rest`` of the query's weight: with norm ``n`` its similarity is at
+        most ``min(rest, n) / (q + n - min(rest, n))``, highest at ``n = rest``. The posting is
+        read outwards from there, each side stopping when its bound falls below the bar."""
         index = self.index
         for row in index.tails.get(word, ()):
             self.score(row)
         if word >= len(index.postings):
             return
         rows, norms, q = index.postings[word], index.posting_norms[word], self.qnorm
-        up = bisect_left(norms, q)
+        up = bisect_left(norms, rest)
         down = up - 1
         while not self.full():
-            up_bound = q / norms[up] if up < len(rows) else -1.0
+            up_bound = rest / (q + norms[up] - rest) if up < len(rows) else -1.0
             down_bound = norms[down] / q if down >= 0 else -1.0
             if max(up_bound, down_bound) < self.bar():
                 return
