@@ -35,10 +35,12 @@ _SEP = "\x00"
 
 
 def save(memory: Memory, path: Path, extra: dict[str, Any]) -> int:
-    """Write ``memory`` (indexes rebuilt first) and ``extra``; return the file's size."""
+    """Write ``memory`` (an index with rows since its last build is rebuilt first) and
+    ``extra``; return the file's size."""
     clients, blobs = [], []
     for client_id, index in memory.clients.items():
-        index.rebuild()
+        if index.built != len(index) or index.tails:
+            index.rebuild()
         sections = _sections(index)
         blobs += sections
         clients.append(
