@@ -66,8 +66,12 @@ def test_a_file_that_cannot_be_used_as_is_is_ignored(tmp_path: Path, spoil) -> N
     assert load(tmp_path / "missing.memory", 0.75) is None
 
 
-def test_the_file_is_replaced_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_file_is_written_whole_and_no_partial_file_stays(tmp_path: Path) -> None:
     path = tmp_path / "m.memory"
     save(_memory(), path, {"n": 1})
+    save(_memory(), path, {"n": 2})
     assert [p.name for p in tmp_path.iterdir()] == ["m.memory"]
-    assert memory_snapshot.MAGIC == path.read_bytes()[: len(memory_snapshot.MAGIC)]
+    assert path.read_bytes().startswith(memory_snapshot.MAGIC)
+    loaded = load(path, 0.75)
+    assert loaded is not None
+    assert loaded[1] == {"n": 2}
