@@ -41,7 +41,7 @@ class _Log:
                 client_id="north",
                 description=text,
                 seq=seq,
-            )  # fmt: skip
+            )
         )
 
     def reviews(self, tenant: str, *, after_seq: int = 0, limit: int = 1000, **_: Any) -> Any:
