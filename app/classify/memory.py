@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from app.classify.memory_calibration import MemoryTrust
 
 _NEIGHBOURS = 7
+HABIT = 2  # approvals: one sighting is not a habit (its measured confidence is not used)
 _EXAMPLE_FLOOR = 0.1  # Claude's examples: anything sharing real words, nearest first
 
 
@@ -65,12 +66,14 @@ class Memory:
         self.clients[client_id or ""].add(" ".join(key), memory_words(toks), description, code_id)
 
     def recall(self, client_id: str | None, description: str) -> Recall | None:
+        """The same description approved at least twice; else the nearest approved ones vote
+        (the same description seen once is among them, at similarity 1)."""
         index = self.clients.get(client_id or "")
         toks = tokens(description)
         if index is None or not toks:
             return None
         row = index.row_of(" ".join(memory_key(toks)))
-        if row is not None:
+        if row is not None and index.counts[row] >= HABIT:
             return self._from_row(index, row, similarity=1.0)
         return self._nearest(index, memory_words(toks))
 
@@ -96,21 +99,20 @@ class Memory:
         if not scored:
             return None
         votes: dict[int, float] = defaultdict(float)
+        approvals: dict[int, int] = defaultdict(int)
         for sim, row in scored:
             for code, count in index.labels(row).items():
                 votes[code] += sim * count
+                approvals[code] += count
         best_sim, best = scored[0]
         code, top = max(votes.items(), key=lambda item: (item[1], -item[0]))
         share = top / sum(votes.values())
-        support = index.counts[best]
+        # Support: the approvals of the winning code among the neighbours that voted. Several
+        # near-identical entries approved alike are a habit even if no two are the same text.
+        support = approvals[code]
         confidence = best_sim * share * support / (support + 0.25)
-        return Recall(
-            self.codes[code],
-            round(confidence, 4),
-            support,
-            round(best_sim, 4),
-            index.examples[best],
-        )
+        example = index.examples[best]
+        return Recall(self.codes[code], round(confidence, 4), support, round(best_sim, 4), example)
 
     def nearest_examples(
         self, client_id: str | None, description: str, k: int
@@ -138,10 +140,9 @@ class MemoryStage:
         if recall is None or recall.code not in ctx.codes:
             return Abstain(stage=Stage.MEMORY, reasons=(ReviewReason.NO_MATCH,), note="no recall")
         kind = "same" if recall.similarity == 1.0 else f"{recall.similarity:.0%} similar"
+        trust = self.memory.trust if recall.support >= HABIT else None
         confidence, measured, note = (
-            self.memory.trust.confidence(recall.confidence)
-            if self.memory.trust is not None
-            else (recall.confidence, False, "")
+            trust.confidence(recall.confidence) if trust else (recall.confidence, False, "")
         )
         return Proposal(
             stage=Stage.MEMORY,

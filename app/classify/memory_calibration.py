@@ -20,6 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.classify.calibration import PRIOR_WEIGHT
+from app.classify.memory import HABIT
 from app.classify.policy import code_on_date
 
 if TYPE_CHECKING:
@@ -125,6 +126,8 @@ def tally(book: RuleBook, memory: Memory, held_out: Iterable[Labelled]) -> Memor
         ctx = contexts.get(client) or contexts.setdefault(client, book.context(client))
         if recall is None or recall.code not in ctx.codes or item.label not in ctx.codes:
             continue
+        if recall.support < HABIT:
+            continue  # a single sighting keeps memory's own number: not measured
         b = bucket(recall.confidence)
         matches[b] += 1
         right[b] += _on_date(recall.code, item.entry, ctx) == _on_date(item.label, item.entry, ctx)
