@@ -30,7 +30,7 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-MAX_VERIFIED = 1500  # rows scored per look-up at most: the worst case's bound on work
+MAX_VERIFIED = 500  # rows scored per look-up at most: the worst case's bound on work
 _TAIL_SHARE = 32
 
 
