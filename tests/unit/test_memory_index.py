@@ -44,7 +44,8 @@ def test_top_k_is_exactly_the_best_rows_by_weighted_jaccard(
     index = _index(rng, rng.choice([20, 300, 2000]))
     for _ in range(40):
         query = frozenset(rng.sample(WORDS, rng.randint(1, 5)) + ["never-seen"] * rng.randint(0, 1))
-        k, floor = rng.choice([1, 3, 7]), rng.choice([0.11, 0.51, 0.74])  # not exact ratios: no float ties at the floor
+        # floors that are not exact ratios: no float ties at the floor
+        k, floor = rng.choice([1, 3, 7]), rng.choice([0.11, 0.51, 0.74])
         found = index.nearest(query, k, floor)
         best = _brute(index, query, k, floor)
         assert [round(s, 9) for s, _ in found] == [round(s, 9) for s in best]
