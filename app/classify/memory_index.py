@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 MAX_VERIFIED = 500  # rows scored per look-up at most: the worst case's bound on work
 _TAIL_SHARE = 32
+_TIE = 1e-12  # bounds and scores are sums in different orders: equal within this
 
 
 @dataclass
@@ -138,7 +139,7 @@ class ClientIndex:
         search = _Search(self, query, qnorm, k, floor)
         rest = sum(query.values())
         for i in sorted(ids, key=weights.__getitem__, reverse=True):
-            if rest < search.bar() * qnorm or search.full():
+            if search.hopeless(rest / qnorm) or search.full():
                 break  # rows without the words read so far cannot reach the bar
             search.posting(i, rest)
             rest -= query[i]
@@ -159,8 +160,13 @@ class _Search:
         self.seen: set[int] = set()
         self.count = 0
 
-    def bar(self) -> float:
-        return max(self.floor, self.heap[0][0]) if len(self.heap) >= self.k else self.floor
+    def hopeless(self, bound: float) -> bool:
+        """No row of similarity at most ``bound`` can change the answer: below the floor, or,
+        once k rows are held, not above the k-th (a tie does not displace it: near-identical
+        history would otherwise be read to the cap)."""
+        if len(self.heap) < self.k:
+            return bound < self.floor
+        return bound <= max(self.floor, self.heap[0][0]) + _TIE
 
     def full(self) -> bool:
         return self.count >= MAX_VERIFIED
@@ -182,7 +188,7 @@ class _Search:
         while not self.full():
             up_bound = rest / (q + norms[up] - rest) if up < len(rows) else -1.0
             down_bound = norms[down] / q if down >= 0 else -1.0
-            if max(up_bound, down_bound) < self.bar():
+            if self.hopeless(max(up_bound, down_bound)):
                 return
             if up_bound >= down_bound:
                 self.score(rows[up])
