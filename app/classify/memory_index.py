@@ -30,7 +30,7 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-MAX_VERIFIED = 500  # rows scored per look-up at most: the worst case's bound on work
+MAX_VERIFIED = 1_500  # rows scored per look-up at most: the worst case's bound on work
 _TAIL_SHARE = 32
 _TIE = 1e-12  # bounds and scores are sums in different orders: equal within this
 
