@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
@@ -48,6 +48,15 @@ class Settings(BaseSettings):
     llm_concurrency: int = Field(default=4, ge=1, le=64)
     max_description_chars: int = Field(default=1_000, ge=50, le=10_000)
     memory_min_similarity: float = Field(default=0.75, ge=0.0, le=1.0)
+    # What a labelled history taught (memory, its measured confidence, each rule's precision)
+    # is saved here per tenant and history + rules fingerprint (app/classify/learned_cache.py),
+    # so the next run with the same history and rules loads it instead of relearning.
+    # Empty: never saved or read.
+    cache_dir: Path | None = Path("out/cache")
+    # The worker's memory (taught by reviews in the store) is saved here per tenant with the
+    # review it was learned up to, and loaded on the next cold start (app/review/learning.py).
+    # One folder per store: off unless set.
+    review_memory_dir: Path | None = None
 
     # The webhook service
     store: Literal["sqlite", "supabase"] = "sqlite"
@@ -127,6 +136,11 @@ class Settings(BaseSettings):
         # sources out saves their walk over every field at each cold start (~10 ms).
         del dotenv_settings, file_secret_settings
         return init_settings, env_settings, SsmReferences(settings_cls)
+
+    @field_validator("cache_dir", "review_memory_dir", mode="before")
+    @classmethod
+    def _empty_is_no_cache(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @model_validator(mode="after")
     def _bedrock_needs_region(self) -> Settings:

@@ -24,6 +24,7 @@ from app.classify.batch import classify_entries  # noqa: E402
 from app.classify.calibration import Calibration  # noqa: E402
 from app.classify.evaluation import truth_from_file  # noqa: E402
 from app.classify.memory import Memory  # noqa: E402
+from app.classify.memory_calibration import learn_measured  # noqa: E402
 from app.classify.reliability import lines, reliability  # noqa: E402
 from app.config import Settings  # noqa: E402
 from app.domain.decisions import Decision  # noqa: E402
@@ -50,9 +51,7 @@ def report(title: str, pairs: list[tuple[Decision, str]]) -> None:
 
 def run(book, train: list[Labelled], entries, truth: dict[str, str]) -> list[tuple[Decision, str]]:  # type: ignore[no-untyped-def]
     memory = Memory()
-    for item in train:
-        memory.learn(book.resolve_client(item.entry.client, item.entry.project),
-                     item.entry.description, item.label)  # fmt: skip
+    learn_measured(book, memory, train)  # memory's confidence measured on train's newest part
     calibration = Calibration.from_backtest(back_test(book, train))
     cascade = build_cascade(Settings(llm_provider="none"), book, memory, calibration)
     decided = classify_entries(cascade, entries)

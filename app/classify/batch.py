@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from app.classify.calibration import Calibration
 from app.classify.cascade import Cascade
 from app.classify.memory import Memory
+from app.classify.memory_calibration import learn_measured_stream
 from app.classify.stream import Streamed
 from app.classify.sums import Alert, apply_sums
 from app.domain.decisions import Decision, ReviewReason
@@ -76,24 +79,24 @@ class Evidence:
     learned: int
     problems: list[ImportProblem]
     calibration: Calibration
-    backtest: BackTest
+    backtest: BackTest | None  # None when loaded from the cache (app.classify.learned_cache)
 
 
 def learn_evidence(book: RuleBook, memory: Memory, path: Path, label_column: str) -> Evidence:
-    """Read a labelled export once, in a stream: feed memory and back-test every rule on it."""
+    """Read a labelled export twice, in a stream: first back-test every rule on it and count
+    its work dates, then feed memory, measuring its recall on the newest part on the way
+    (``learn_measured_stream``). Nothing but compact tuples of the newest part is held."""
     problems: list[ImportProblem] = []
-    learned = 0
+    days: Counter[date] = Counter()
 
-    def learning() -> Iterator[Labelled]:
-        nonlocal learned
+    def counting() -> Iterator[Labelled]:
         for item in stream_labelled(path, label_column, problems):
-            client_id = book.resolve_client(item.entry.client, item.entry.project)
-            memory.learn(client_id, item.entry.description, item.label)
-            learned += 1
+            days[item.entry.work_date] += 1
             yield item
 
-    test = back_test(book, learning())
-    return Evidence(learned, problems, Calibration.from_backtest(test), test)
+    test = back_test(book, counting())
+    learn_measured_stream(book, memory, stream_labelled(path, label_column, []), days)
+    return Evidence(days.total(), problems, Calibration.from_backtest(test), test)
 
 
 def classify_entries(

@@ -9,46 +9,23 @@ policy re-checks the code against the SOW dates, so a closed phase still remaps.
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.classify.deadline import Deadline
+from app.classify.memory_index import ClientIndex
 from app.classify.text import memory_key, memory_words, tokens
 from app.domain.decisions import Abstain, Proposal, ReviewReason, Stage, StageOutcome
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import ClientContext
 
-_MAX_POSTINGS = 400  # words more common than this add cost, not signal
+if TYPE_CHECKING:
+    from app.classify.memory_calibration import MemoryTrust
+
 _NEIGHBOURS = 7
-
-
-@dataclass
-class _Shape:
-    """One distinct normalised description of one client, with its approved labels."""
-
-    key: tuple[str, ...]
-    words: frozenset[str]
-    labels: Counter[str] = field(default_factory=Counter)
-
-
-@dataclass
-class _ClientMemory:
-    by_key: dict[tuple[str, ...], _Shape] = field(default_factory=dict)
-    postings: dict[str, list[_Shape]] = field(default_factory=lambda: defaultdict(list))
-    doc_freq: Counter[str] = field(default_factory=Counter)
-
-    def add(self, key: tuple[str, ...], words: frozenset[str], code: str) -> None:
-        shape = self.by_key.get(key)
-        if shape is None:
-            shape = self.by_key[key] = _Shape(key, words)
-            for word in words:
-                self.postings[word].append(shape)
-                self.doc_freq[word] += 1
-        shape.labels[code] += 1
-
-    def weight(self, word: str) -> float:
-        return math.log(1 + len(self.by_key) / (1 + self.doc_freq.get(word, 0)))
+HABIT = 2  # approvals: one sighting is not a habit (its measured confidence is not used)
+_EXAMPLE_FLOOR = 0.1  # Claude's examples: anything sharing real words, nearest first
 
 
 @dataclass(frozen=True)
@@ -61,111 +38,94 @@ class Recall:
 
 
 class Memory:
-    """Approved (description, code) pairs per client; grows with every PM approval."""
+    """Approved (description, code) pairs per client; grows with every PM approval.
+
+    Each client's pairs live in a ``ClientIndex`` (``app.classify.memory_index``): an exact
+    look-up by shape, then an exact top-k of the nearest shapes whose cost does not grow with
+    the history."""
 
     def __init__(self, min_similarity: float = 0.75) -> None:
         self.min_similarity = min_similarity
-        self._clients: dict[str, _ClientMemory] = defaultdict(_ClientMemory)
-        self._examples: dict[tuple[str, tuple[str, ...]], str] = {}
+        self.trust: MemoryTrust | None = None  # measured on held-out history (learn_measured)
+        self.clients: dict[str, ClientIndex] = defaultdict(ClientIndex)
+        self.codes: list[str] = []
+        self.code_ids: dict[str, int] = {}
 
     def __len__(self) -> int:
-        return sum(
-            sum(sum(s.labels.values()) for s in m.by_key.values()) for m in self._clients.values()
-        )
+        return sum(sum(index.counts) for index in self.clients.values())
 
     def learn(self, client_id: str | None, description: str, code: str) -> None:
         toks = tokens(description)
         key = memory_key(toks)
         if not key:
             return
-        client = client_id or ""
-        self._clients[client].add(key, memory_words(toks), code)
-        self._examples.setdefault((client, key), description)
+        code_id = self.code_ids.get(code)
+        if code_id is None:
+            code_id = self.code_ids[code] = len(self.codes)
+            self.codes.append(code)
+        self.clients[client_id or ""].add(" ".join(key), memory_words(toks), description, code_id)
 
     def recall(self, client_id: str | None, description: str) -> Recall | None:
-        memory = self._clients.get(client_id or "")
+        """The same description approved at least twice; else the nearest approved ones vote
+        (the same description seen once is among them, at similarity 1)."""
+        index = self.clients.get(client_id or "")
         toks = tokens(description)
-        if memory is None or not toks:
+        if index is None or not toks:
             return None
-        key = memory_key(toks)
-        exact = memory.by_key.get(key)
-        if exact is not None:
-            return self._from_labels(client_id, key, exact.labels, similarity=1.0)
-        return self._nearest(memory, client_id, memory_words(toks))
+        row = index.row_of(" ".join(memory_key(toks)))
+        if row is not None and index.counts[row] >= HABIT:
+            return self._from_row(index, row, similarity=1.0)
+        return self._nearest(index, memory_words(toks))
 
     def recall_exact(self, client_id: str | None, description: str) -> Recall | None:
         """Only the same description (numbers and ticket ids aside): a dictionary look-up."""
-        memory = self._clients.get(client_id or "")
-        key = memory_key(tokens(description)) if memory is not None else ()
-        exact = memory.by_key.get(key) if memory is not None and key else None
-        if exact is None:
+        index = self.clients.get(client_id or "")
+        row = index.row_of(" ".join(memory_key(tokens(description)))) if index else None
+        if index is None or row is None:
             return None
-        return self._from_labels(client_id, key, exact.labels, similarity=1.0)
+        return self._from_row(index, row, similarity=1.0)
 
-    def _from_labels(
-        self, client_id: str | None, key: tuple[str, ...], labels: Counter[str], similarity: float
-    ) -> Recall:
-        code, top = labels.most_common(1)[0]
-        total = sum(labels.values())
+    def _from_row(self, index: ClientIndex, row: int, similarity: float) -> Recall:
+        top, total = index.top[row], index.counts[row]
+        agree = index.labels(row)[top]
         # Laplace-style shrinkage: one sighting is not a habit.
-        confidence = similarity * top / (total + 0.25)
-        example = self._examples.get((client_id or "", key), "")
-        return Recall(code, round(confidence, 4), total, similarity, example)
+        confidence = similarity * agree / (total + 0.25)
+        return Recall(self.codes[top], round(confidence, 4), total, similarity, index.examples[row])
 
-    def _nearest(
-        self, memory: _ClientMemory, client_id: str | None, words: frozenset[str]
-    ) -> Recall | None:
+    def _nearest(self, index: ClientIndex, words: frozenset[str]) -> Recall | None:
         if not words:
             return None
-        scored = _candidates(memory, words)
+        scored = index.nearest(words, _NEIGHBOURS, self.min_similarity)
         if not scored:
             return None
-        votes: dict[str, float] = defaultdict(float)
+        votes: dict[int, float] = defaultdict(float)
+        approvals: dict[int, int] = defaultdict(int)
+        for sim, row in scored:
+            for code, count in index.labels(row).items():
+                votes[code] += sim * count
+                approvals[code] += count
         best_sim, best = scored[0]
-        for sim, shape in scored[:_NEIGHBOURS]:
-            if sim >= self.min_similarity:
-                for code, count in shape.labels.items():
-                    votes[code] += sim * count
-        if best_sim < self.min_similarity or not votes:
-            return None
-        code, top = max(votes.items(), key=lambda item: item[1])
+        code, top = max(votes.items(), key=lambda item: (item[1], -item[0]))
         share = top / sum(votes.values())
-        support = sum(best.labels.values())
+        # Support: the approvals of the winning code among the neighbours that voted. Several
+        # near-identical entries approved alike are a habit even if no two are the same text.
+        support = approvals[code]
         confidence = best_sim * share * support / (support + 0.25)
-        example = self._examples.get((client_id or "", best.key), "")
-        return Recall(code, round(confidence, 4), support, round(best_sim, 4), example)
+        example = index.examples[best]
+        return Recall(self.codes[code], round(confidence, 4), support, round(best_sim, 4), example)
 
     def nearest_examples(
         self, client_id: str | None, description: str, k: int
     ) -> list[tuple[str, str]]:
         """Up to k approved (description, code) pairs closest to this one, for Claude's prompt."""
-        memory = self._clients.get(client_id or "")
+        index = self.clients.get(client_id or "")
         words = memory_words(tokens(description))
-        if memory is None or not words:
+        if index is None or not words:
             return []
-        found = []
-        for _, shape in _candidates(memory, words)[:k]:
-            text = self._examples.get((client_id or "", shape.key), "")
-            found.append((text, shape.labels.most_common(1)[0][0]))
-        return found
-
-
-def _candidates(memory: _ClientMemory, words: frozenset[str]) -> list[tuple[float, _Shape]]:
-    """Shapes sharing a word, scored by IDF-weighted Jaccard, best first."""
-    seen: dict[int, _Shape] = {}
-    for word in words:
-        posting = memory.postings.get(word, [])
-        if len(posting) <= _MAX_POSTINGS:
-            for shape in posting:
-                seen[id(shape)] = shape
-    weights = {w: memory.weight(w) for w in words}
-    scored = []
-    for shape in seen.values():
-        inter = sum(weights[w] for w in words & shape.words)
-        union = sum(weights[w] for w in words) + sum(memory.weight(w) for w in shape.words - words)
-        scored.append((inter / union if union else 0.0, shape))
-    scored.sort(key=lambda pair: pair[0], reverse=True)
-    return scored
+        return [
+            (index.examples[row], self.codes[index.top[row]])
+            for _, row in index.nearest(words, k, _EXAMPLE_FLOOR)
+        ]
 
 
 class MemoryStage:
@@ -180,13 +140,18 @@ class MemoryStage:
         if recall is None or recall.code not in ctx.codes:
             return Abstain(stage=Stage.MEMORY, reasons=(ReviewReason.NO_MATCH,), note="no recall")
         kind = "same" if recall.similarity == 1.0 else f"{recall.similarity:.0%} similar"
+        trust = self.memory.trust if recall.support >= HABIT else None
+        confidence, measured, note = (
+            trust.confidence(recall.confidence) if trust else (recall.confidence, False, "")
+        )
         return Proposal(
             stage=Stage.MEMORY,
             code=recall.code,
-            confidence=recall.confidence,
+            confidence=confidence,
+            measured=measured,
             reason=(
                 f"{kind} as {recall.support} approved entr{'y' if recall.support == 1 else 'ies'}"
-                f" (e.g. '{recall.example[:60]}')"
+                f" (e.g. '{recall.example[:60]}')" + (f" ({note})" if note else "")
             ),
             clause=ctx.codes[recall.code].clause,
         )

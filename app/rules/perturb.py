@@ -14,6 +14,7 @@ from app.classify.batch import classify_source
 from app.classify.calibration import Calibration
 from app.classify.evaluation import Truth
 from app.classify.memory import Memory
+from app.classify.memory_calibration import learn_measured
 from app.classify.summary import score
 from app.config import Settings
 from app.domain.rulebook import RuleBook
@@ -112,9 +113,7 @@ class Outcome:
 def memory_of(book: RuleBook, history: list[Labelled]) -> Memory:
     """The memory the approved history teaches, for measuring perturbed books against it."""
     memory = Memory()
-    for item in history:
-        client = book.resolve_client(item.entry.client, item.entry.project)
-        memory.learn(client, item.entry.description, item.label)
+    learn_measured(book, memory, history)
     return memory
 
 

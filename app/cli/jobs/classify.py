@@ -10,7 +10,6 @@ from pathlib import Path
 from app.classify.batch import (
     BatchResult,
     classify_source,
-    learn_evidence,
     write_classified,
 )
 from app.classify.calibration import Calibration
@@ -20,6 +19,7 @@ from app.classify.evaluation import (
     llm_figures,
     truth_from_file,
 )
+from app.classify.learned_cache import cached_evidence
 from app.classify.memory import Memory
 from app.classify.summary import Accuracy, score, summarise
 from app.cli.console import console, errors, print_accuracy, print_summary, progress_bar
@@ -70,10 +70,15 @@ def evidence(
     settings: Settings, book: RuleBook, history: Path | None, label_column: str
 ) -> tuple[Memory, Calibration | None]:
     """Memory learned from the approved history, and each rule's precision measured on it."""
-    memory = Memory(settings.memory_min_similarity)
     if history is None:
-        return memory, None
-    found = learn_evidence(book, memory, history, label_column)
+        return Memory(settings.memory_min_similarity), None
+    memory, found = cached_evidence(
+        book,
+        history,
+        label_column,
+        min_similarity=settings.memory_min_similarity,
+        cache_dir=settings.cache_dir,
+    )
     report_problems(found.problems, verdict="history row skipped, not learned:")
     console.print(
         f"Memory: learned {found.learned} approved entries from {history}; "
