@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import csv
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from app.classify.calibration import Calibration
 from app.classify.cascade import Cascade
 from app.classify.memory import Memory
-from app.classify.memory_calibration import learn_measured_stream
+from app.classify.memory_calibration import Seen, learn_measured_seen
 from app.classify.stream import Streamed
 from app.classify.sums import Alert, apply_sums
 from app.domain.decisions import Decision, ReviewReason
@@ -83,20 +81,25 @@ class Evidence:
 
 
 def learn_evidence(book: RuleBook, memory: Memory, path: Path, label_column: str) -> Evidence:
-    """Read a labelled export twice, in a stream: first back-test every rule on it and count
-    its work dates, then feed memory, measuring its recall on the newest part on the way
-    (``learn_measured_stream``). Nothing but compact tuples of the newest part is held."""
+    """Read a labelled export in a stream: back-test every rule on it while keeping what memory
+    learns of each entry (compact, no parsed rows), then feed memory, measuring its recall on
+    the newest part (``learn_measured_seen``: only the sampled rows are parsed again)."""
     problems: list[ImportProblem] = []
-    days: Counter[date] = Counter()
+    seen: list[Seen] = []
 
-    def counting() -> Iterator[Labelled]:
+    def keeping() -> Iterator[Labelled]:
         for item in stream_labelled(path, label_column, problems):
-            days[item.entry.work_date] += 1
+            entry = item.entry
+            client = book.resolve_client(entry.client, entry.project)
+            seen.append(Seen(item.row, client, entry.description, item.label, entry.work_date))
             yield item
 
-    test = back_test(book, counting())
-    learn_measured_stream(book, memory, stream_labelled(path, label_column, []), days)
-    return Evidence(days.total(), problems, Calibration.from_backtest(test), test)
+    def rows_of(picked: set[int]) -> Iterator[Labelled]:
+        return stream_labelled(path, label_column, [], only=picked)
+
+    test = back_test(book, keeping())
+    learn_measured_seen(book, memory, seen, rows_of)
+    return Evidence(len(seen), problems, Calibration.from_backtest(test), test)
 
 
 def classify_entries(

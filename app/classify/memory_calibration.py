@@ -15,7 +15,7 @@ threshold, as before.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -130,29 +130,39 @@ def learn_measured(book: RuleBook, memory: Memory, history: Sequence[Labelled]) 
     return memory.trust
 
 
-def learn_measured_stream(
-    book: RuleBook, memory: Memory, rows: Iterable[Labelled], days: Counter[date]
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """What memory learns of one history entry, kept compact while the file streams past."""
+
+    row: int
+    client: str | None
+    description: str
+    label: str
+    day: date
+
+
+def learn_measured_seen(
+    book: RuleBook,
+    memory: Memory,
+    seen: Sequence[Seen],
+    rows_of: Callable[[set[int]], Iterable[Labelled]],
 ) -> MemoryTrust:
-    """``learn_measured`` over a stream whose entries per work date (``days``) were counted
-    before: the older part is learned as it passes, the newer part kept as compact (client,
-    description, code) tuples plus the evenly spread sample that is recalled, then learned
-    after the measurement. The same trust and the same memory as ``learn_measured``."""
-    cut = cut_date(days)
-    newer: list[tuple[str | None, str, str]] = []
-    sample: list[Labelled] = []
-    held = sum(n for day, n in days.items() if cut is not None and day >= cut)
-    step = max(1, -(-held // MAX_MEASURED))
-    for item in rows:
-        client = _client(book, item.entry)
-        if cut is None or item.entry.work_date < cut:
-            memory.learn(client, item.entry.description, item.label)
-            continue
-        if len(newer) % step == 0:
-            sample.append(item)
-        newer.append((client, item.entry.description, item.label))
-    memory.trust = tally(book, memory, sample)
-    for client, description, label in newer:
-        memory.learn(client, description, label)
+    """``learn_measured`` from compact rows: the older part learned, then the evenly spread
+    sample of the newer part read again in full (``rows_of`` its row numbers; recalling needs
+    the whole entry for the code on its date) and recalled, then the newer part learned. The
+    same trust and the same memory as ``learn_measured`` on the whole list."""
+    cut = cut_date(Counter(s.day for s in seen))
+    newer: list[Seen] = []
+    for item in seen:
+        if cut is None or item.day < cut:
+            memory.learn(item.client, item.description, item.label)
+        else:
+            newer.append(item)
+    step = max(1, -(-len(newer) // MAX_MEASURED))
+    picked = {item.row for item in newer[::step]}
+    memory.trust = tally(book, memory, rows_of(picked) if picked else ())
+    for item in newer:
+        memory.learn(item.client, item.description, item.label)
     return memory.trust
 
 

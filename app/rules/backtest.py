@@ -9,7 +9,7 @@ what ``timebill rules check --history`` prints and what calibrates each rule's c
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,17 +106,23 @@ def read_labelled(path: Path, label_column: str) -> tuple[list[Labelled], list[I
 
 
 def stream_labelled(
-    path: Path, label_column: str, problems: list[ImportProblem]
+    path: Path,
+    label_column: str,
+    problems: list[ImportProblem],
+    *,
+    only: Container[int] | None = None,
 ) -> Iterator[Labelled]:
     """``read_labelled`` one entry at a time: the file is checked first (raising
-    ``ExportFormatError``), then its rows parsed as they are asked for; row problems are
-    appended to ``problems``."""
+    ``ExportFormatError``), then its rows parsed as they are asked for (with ``only``, just
+    the rows of those numbers); row problems are appended to ``problems``."""
     export = open_export(path, label_column=label_column)
-    return _labelled(export, problems)
+    return _labelled(export, problems, only)
 
 
-def _labelled(export: ExportStream, problems: list[ImportProblem]) -> Iterator[Labelled]:
-    for row in export.rows():
+def _labelled(
+    export: ExportStream, problems: list[ImportProblem], only: Container[int] | None = None
+) -> Iterator[Labelled]:
+    for row in export.rows(only):
         problems.extend(row.problems)
         if row.entry is not None and row.label:
             yield Labelled(row.entry, row.label, export.path.name, row.line)

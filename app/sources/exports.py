@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -175,10 +175,15 @@ class ExportStream:
         """Each record's cells by header name, unparsed (as ``ImportedRow.raw``)."""
         return iter(_Padded(self))
 
-    def rows(self) -> Iterator[ImportedRow]:
+    def rows(self, only: Container[int] | None = None) -> Iterator[ImportedRow]:
+        """Every row, parsed as it is asked for; with ``only``, just the rows of those line
+        numbers (the others are read as CSV, not parsed: ids of repeated rows may differ)."""
         table = Table(self.path.name, self.header, _Padded(self))
         importer = _Importer(self.spec, table, tenant=self.tenant, label_column=self.label_column)
-        return importer.rows(self.records())
+        records = self.records()
+        if only is not None:
+            records = (record for record in records if record[0] in only)
+        return importer.rows(records)
 
     def entries(self) -> Iterator[TimeEntry]:
         return (row.entry for row in self.rows() if row.entry is not None)
