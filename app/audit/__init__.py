@@ -5,6 +5,9 @@
 Claude when configured), applies the sums across the whole period (caps span the files), reads
 what was logged and billed, and returns an ``AuditResult`` (``model.py``): per-entry findings
 (``leakage.py``), caps (``caps.py``), totals (``totals.py``). ``outputs.py`` writes it out.
+
+``audit`` holds every row of the period; ``timebill audit`` runs ``stream.audit_stream``, which
+gives the same result and findings from two passes over the files with bounded memory.
 """
 
 from __future__ import annotations
