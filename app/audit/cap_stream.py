@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from app.audit.caps import ZERO, CapLedger, OverCap, _Account
+from app.audit.caps import ZERO, Account, CapLedger, OverCap
 from app.domain.decisions import Decision
 from app.domain.entries import TimeEntry
 from app.domain.rules import Basis, BillingCode, Cap, ClientRules
@@ -47,7 +47,7 @@ class _Days:
 
 
 @dataclass
-class _DayAccount(_Account):
+class _DayAccount(Account):
     days: _Days = field(default_factory=_Days)
     day: int = 0
     counting: bool = True
@@ -101,7 +101,7 @@ class StreamCapLedger(CapLedger):
         cap: Cap,
         limit: tuple[str, Decimal],
         month: str,
-    ) -> _Account:
+    ) -> Account:
         scope = "*" if cap.period == "sow" else code.code
         period = month if cap.period == "month" else cap.period
         key = (client.client.id, limit[0], scope, period)

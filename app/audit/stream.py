@@ -34,7 +34,7 @@ from app.audit.leakage import client_label, entry_audit, findings
 from app.audit.model import AuditResult, SourceFile
 from app.audit.tally import Problems, RunFacts, Tally, result
 from app.classify.cascade import Cascade
-from app.classify.period_ledger import PeriodLedger
+from app.classify.period_ledger import Mark, PeriodLedger
 from app.classify.stream import Spool, decide
 from app.classify.sums import with_flags
 from app.domain.decisions import Decision
@@ -91,12 +91,15 @@ class _Pass:
     problems: list[Problems] = field(default_factory=lambda: [Problems() for _ in range(4)])
     sources: list[_Source] = field(default_factory=list)
     seen: set[int] | None = None  # digests of the entry keys, when there are several files
+    kept: int = 0  # entries kept so far (their number for the invoice matcher)
+    ledger: PeriodLedger = field(init=False)  # the sums' flags
+    caps: StreamCapLedger = field(init=False)  # the part of each entry past a cap
+    matcher: LineMatcher | None = field(init=False)
 
     def __post_init__(self) -> None:
         book = self.cascade.book
         self.ledger, self.caps = PeriodLedger(book), StreamCapLedger(book)
         self.matcher = LineMatcher(self.invoices.lines) if self.invoices else None
-        self.kept = 0
 
 
 def audit_stream(
@@ -167,7 +170,7 @@ def _unique(
         yield replace(row, entry=None) if again else row
 
 
-Item = tuple[TimeEntry, Decision, Decision | None, object, bool]
+Item = tuple[TimeEntry, Decision, Decision | None, Mark, bool]  # entry, decision, replay
 
 
 def _count(state: _Pass, row: ImportedRow, entry: TimeEntry, replay: Decision) -> Item:
@@ -196,45 +199,55 @@ def _second_pass(state: _Pass, tally: Tally, matching: Matching | None) -> Sorte
     """Every kept entry again with its cells: flags, caps, billing, findings, totals."""
     state.ledger.close()
     state.caps.close()
-    doubt = matching.unmatched_months() if matching else set()
-    contexts: dict[str | None, ClientContext] = {}
-    found = SortedFindings()
-    items, number = iter(state.spool), 0
+    second = _Second(state, tally, matching)
+    items = iter(state.spool)
     try:
         for source in state.sources:
             billing = ExportBilling(source.stream)
             rows = zip(source.stream.raw_rows(), islice(items, source.stream.size), strict=True)
             for (line, raw), item in rows:
-                if item is None:
-                    continue
-                entry, d, replay, mark, agreed = item
-                extra = state.ledger.flags(d, mark)
-                d = with_flags(d, extra) if extra else d
-                cells = _Cells(line, raw)
-                logged = billing.logged(cells, entry)
-                billed = (
-                    from_invoice_file(matching.by_entry.get(number, []))
-                    if matching is not None
-                    else from_export(entry, logged, billing.invoiced(cells))
-                )
-                if d.client_id not in contexts:
-                    contexts[d.client_id] = state.cascade.book.context(d.client_id)
-                a = entry_audit(
-                    entry, d, contexts[d.client_id], views=(logged, billed),
-                    over=state.caps.over(entry, d),
-                    invoice_doubt=(client_label(d), entry.work_date.strftime("%Y-%m")) in doubt,
-                    evidence=(replay, agreed),
-                )  # fmt: skip
-                one = findings(a)
-                tally.add(a, one)
-                found.add(one)
-                number += 1
+                if item is not None:
+                    second.entry(billing, _Cells(line, raw), item)
             for problem in billing.problems:
                 state.problems[1].add(problem)
     except BaseException:
-        found.close()
+        second.found.close()
         raise
     for problem in state.invoices.problems if state.invoices else []:
         state.problems[2].add(problem)
     tally.add_unmatched(matching.unmatched if matching else [])
-    return found
+    return second.found
+
+
+class _Second:
+    """The second pass over one entry at a time, numbered as the first pass numbered them."""
+
+    def __init__(self, state: _Pass, tally: Tally, matching: Matching | None) -> None:
+        self.state, self.tally, self.matching = state, tally, matching
+        self.doubt = matching.unmatched_months() if matching else set()
+        self.contexts: dict[str | None, ClientContext] = {}
+        self.found = SortedFindings()
+        self.number = 0
+
+    def entry(self, billing: ExportBilling, cells: _Cells, item: Item) -> None:
+        entry, d, replay, mark, agreed = item
+        extra = self.state.ledger.flags(d, mark)
+        d = with_flags(d, extra) if extra else d
+        logged = billing.logged(cells, entry)
+        billed = (
+            from_invoice_file(self.matching.by_entry.get(self.number, []))
+            if self.matching is not None
+            else from_export(entry, logged, billing.invoiced(cells))
+        )
+        if d.client_id not in self.contexts:
+            self.contexts[d.client_id] = self.state.cascade.book.context(d.client_id)
+        a = entry_audit(
+            entry, d, self.contexts[d.client_id], views=(logged, billed),
+            over=self.state.caps.over(entry, d),
+            invoice_doubt=(client_label(d), entry.work_date.strftime("%Y-%m")) in self.doubt,
+            evidence=(replay, agreed),
+        )  # fmt: skip
+        found = findings(a)
+        self.tally.add(a, found)
+        self.found.add(found)
+        self.number += 1
