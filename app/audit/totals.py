@@ -18,13 +18,11 @@ from typing import Any, TypeVar
 
 from app.audit.caps import ZERO
 from app.audit.invoices import InvoiceLine
-from app.audit.kinds import KINDS, LeakageKind
-from app.audit.leakage import EntryAudit, doubts
+from app.audit.kinds import LeakageKind
+from app.audit.leakage import EntryAudit
 from app.audit.model import (
     Assumptions,
     BeforeAfter,
-    BeforeAfterMonth,
-    Certainty,
     ClientMonthTotals,
     ClientTotals,
     CodeTotals,
@@ -37,11 +35,11 @@ from app.audit.model import (
     StageShare,
     TopEntry,
 )
+from app.audit.total_rows import KindSum, Pending, hours, month_effort, top_entry
 from app.classify.policy import cents
 from app.domain.decisions import Decision, Stage
 from app.domain.rules import BillingCode
 
-HOUR = Decimal("0.01")
 CONFIDENCE_EDGES = (0.0, 0.5, 0.7, 0.85, 0.95, 1.0)
 NO_CODE = "(no code)"
 
@@ -49,10 +47,6 @@ F = TypeVar("F", bound=Figures)
 _MONEY_FIELDS = tuple(
     name for name, info in Figures.model_fields.items() if info.annotation is Decimal
 )
-
-
-def hours(value: Decimal) -> Decimal:
-    return value.quantize(HOUR)
 
 
 @dataclass
@@ -130,10 +124,10 @@ class Totals:
         self.top, self.assumptions = top, assumptions
         self.sums: dict[str, dict[Key, FigureSum]] = defaultdict(lambda: defaultdict(FigureSum))
         self.codes: dict[tuple[str, str | None], BillingCode | None] = {}
-        self.kind_sums = {kind: _KindSum() for kind in LeakageKind}
+        self.kind_sums = {kind: KindSum() for kind in LeakageKind}
         self.stage_sums: dict[str, list[Any]] = {s.value: [0, ZERO] for s in Stage}
         self.bands = {band: Counter[bool]() for band in pairwise(CONFIDENCE_EDGES)}
-        self.doubt = _Pending()
+        self.doubt = Pending()
         self.ranked: list[tuple[tuple[Decimal, str], list[Finding]]] = []
         self.months: dict[str, list[int]] = defaultdict(lambda: [0, 0])
 
@@ -246,14 +240,14 @@ class Totals:
     def top_entries(self) -> list[TopEntry]:
         """Entries ranked by the sum of their findings' values (ties: entry key)."""
         ranked = sorted(self.ranked, key=lambda item: item[0])[: self.top]
-        return [_top(found) for _, found in ranked]
+        return [top_entry(found) for _, found in ranked]
 
     def before_after(self) -> BeforeAfter:
         """Hours to reconcile by hand vs with timebill, from the counts and the assumptions."""
         manual = Decimal(str(self.assumptions.manual_minutes_per_entry)) / 60
         review = Decimal(str(self.assumptions.review_minutes_per_flagged_entry)) / 60
         rows = [
-            _month_effort(month, n, k, manual, review)
+            month_effort(month, n, k, manual, review)
             for month, (n, k) in sorted(self.months.items())
         ]
         entries, flagged = sum(r.entries for r in rows), sum(r.flagged_entries for r in rows)
@@ -264,85 +258,3 @@ class Totals:
             manual_hours=before, timebill_hours=after, hours_saved=before - after,
             share_saved=float((before - after) / before) if before else 0.0, by_month=rows,
         )  # fmt: skip
-
-
-@dataclass
-class _KindSum:
-    findings: int = 0
-    hours: Decimal = ZERO
-    value: Decimal = ZERO
-    split: dict[Certainty, Decimal] = field(default_factory=lambda: dict.fromkeys(Certainty, ZERO))
-
-    def add(self, f: Finding) -> None:
-        self.findings += 1
-        self.hours += f.hours
-        self.value += f.value
-        self.split[f.certainty] += f.value
-
-    def row(self, kind: LeakageKind) -> KindTotal:
-        split = {c: cents(v) for c, v in self.split.items()}
-        return KindTotal(
-            kind=kind, info=KINDS[kind], findings=self.findings, hours=hours(self.hours),
-            value=cents(self.value), certain=split[Certainty.CERTAIN],
-            at_risk=split[Certainty.AT_RISK], needs_decision=split[Certainty.NEEDS_DECISION],
-        )  # fmt: skip
-
-
-@dataclass
-class _Pending:
-    """The entries whose code is in doubt, and what they are worth if the proposal stands."""
-
-    entries: int = 0
-    money: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
-    no_code: int = 0
-    reasons: Counter[str] = field(default_factory=Counter)
-    clients: Counter[str] = field(default_factory=Counter)
-
-    def add(self, a: EntryAudit) -> None:
-        self.entries += 1
-        self.money["hours"] += a.entry.hours
-        self.money["proposed"] += a.sow_amount
-        if a.logged.flag:
-            self.money["logged"] += a.logged.amount or ZERO
-        if a.decision.code is None:
-            self.no_code += 1
-            self.money["no_code_hours"] += a.entry.hours
-        self.reasons.update(r.value for r in doubts(a.decision))
-        self.clients[a.client] += 1
-
-    def add_finding(self, f: Finding) -> None:
-        if f.certainty is Certainty.NEEDS_DECISION:
-            self.money["findings"] += f.value
-
-    def build(self) -> PendingDecisions:
-        m = self.money
-        return PendingDecisions(
-            entries=self.entries, hours=hours(m["hours"]),
-            proposed_sow_amount=cents(m["proposed"]), logged_amount=cents(m["logged"]),
-            no_code_entries=self.no_code, no_code_hours=hours(m["no_code_hours"]),
-            findings_value=cents(m["findings"]), by_reason=dict(self.reasons.most_common()),
-            by_client=dict(sorted(self.clients.items())),
-        )  # fmt: skip
-
-
-_RANK = {Certainty.CERTAIN: 0, Certainty.AT_RISK: 1, Certainty.NEEDS_DECISION: 2}
-
-
-def _top(fs: list[Finding]) -> TopEntry:
-    first = max(fs, key=lambda f: f.value)
-    return TopEntry(
-        entry_key=first.entry_key, client=first.client, month=first.month,
-        work_date=first.work_date, person=first.person, description=first.description,
-        code=first.code, kinds=[k for k in LeakageKind if any(f.kind is k for f in fs)],
-        certainty=max((f.certainty for f in fs), key=_RANK.__getitem__),
-        hours=first.entry_hours, value=sum((f.value for f in fs), ZERO),
-        reason=" | ".join(f.reason for f in fs),
-        sow_clause=" | ".join(dict.fromkeys(f.sow_clause for f in fs if f.sow_clause)),
-    )  # fmt: skip
-
-
-def _month_effort(month: str, n: int, k: int, manual: Decimal, review: Decimal) -> BeforeAfterMonth:
-    return BeforeAfterMonth(
-        month=month, entries=n, flagged_entries=k,
-        manual_hours=hours(n * manual), timebill_hours=hours(k * review),
-    )  # fmt: skip
