@@ -208,8 +208,10 @@ def _second_pass(state: _Pass, tally: Tally, matching: Matching | None) -> Sorte
             for (line, raw), item in rows:
                 if item is not None:
                     second.entry(billing, _Cells(line, raw), item)
-            for problem in billing.problems:
-                state.problems[1].add(problem)
+                if billing.problems:  # counted as they come: a file of bad cells holds none
+                    for problem in billing.problems:
+                        state.problems[1].add(problem)
+                    billing.problems.clear()
     except BaseException:
         second.found.close()
         raise

@@ -121,13 +121,15 @@ def test_streamed_audit_is_the_whole_file_audit(rules: Path, data: Path, tmp_pat
 
 def test_same_audit_out_of_date_order_with_unreadable_rows(tmp_path: Path) -> None:
     """The demo month three times over (caps crossed mid-month, days over 12 h), shuffled,
-    with two unreadable rows; and the demo history audited on its own approved codes."""
+    with two unreadable rows and two unreadable billing cells."""
     with (DEMO / "month.csv").open(newline="", encoding="utf-8") as handle:
         header, *rows = list(csv.reader(handle))
     rows = rows * 3
     random.Random(13).shuffle(rows)
     rows[5] = [*rows[5][:12], "13/45/2026", *rows[5][13:]]  # Start Date: not a date
     rows[700] = rows[700][:3]  # a short row: no user, no date
+    rows[10][18] = "lots"  # Billable Rate (USD): not a number, in the row's three copies
+    rows[2000][10] = "maybe"  # Invoiced: not Yes or No, likewise
     export = tmp_path / "tripled.csv"
     with export.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows([header, *rows])
@@ -135,7 +137,7 @@ def test_same_audit_out_of_date_order_with_unreadable_rows(tmp_path: Path) -> No
     files = _both(REPO / "sow_rules", [export], tmp_path, history=DEMO / "history.csv")
 
     assert files["findings.csv"][0].count(b"over_cap_given_away") > 10
-    assert b'"problem_count": 3' in files["audit.json"][0]  # the short row has two
+    assert b'"problem_count": 9' in files["audit.json"][0]  # the short row has two
     _assert_same(files)
 
 
