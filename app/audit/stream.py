@@ -106,31 +106,31 @@ def audit_stream(
     cascade: Cascade,
     streams: Sequence[ExportStream],
     *,
-    run: tuple[Tally, bool],
+    tally: Tally,
+    claude_used: bool = False,
     invoices: InvoiceFile | None = None,
     labels: Mapping[str, str] | None = None,
     label_column: str | None = None,
     concurrency: int = 1,
     progress: Progress | None = None,
 ) -> StreamedAudit:
-    """Audit ``streams`` (``run`` = the tally to count into, and whether Claude was used);
-    ``labels`` (entry key -> approved code) and the exports' ``label_column`` give approved
-    codes, which outrank the replay."""
+    """Audit ``streams``, counting into ``tally``; ``labels`` (entry key -> approved code)
+    and the exports' ``label_column`` give approved codes, which outrank the replay."""
     state = _Pass(cascade, labels or {}, label_column, invoices)
     state.seen = set() if len(streams) > 1 else None
     try:
         for stream in streams:
             _first_pass(state, _Source(stream), concurrency, progress)
         matching = state.matcher.matching() if state.matcher is not None else None
-        found = _second_pass(state, run[0], matching)
+        found = _second_pass(state, tally, matching)
     finally:
         state.spool.close()
     facts = RunFacts(
-        cascade.book, run[1], label_column, [s.file() for s in state.sources],
+        cascade.book, claude_used, label_column, [s.file() for s in state.sources],
         state.caps.usage(), state.problems, state.problems[3].count,
         (invoices, matching) if invoices is not None and matching is not None else None,
     )  # fmt: skip
-    return StreamedAudit(result(run[0], facts, []), found)
+    return StreamedAudit(result(tally, facts, []), found)
 
 
 def _first_pass(state: _Pass, source: _Source, concurrency: int, progress: Progress | None) -> None:
@@ -157,7 +157,8 @@ def _first_pass(state: _Pass, source: _Source, concurrency: int, progress: Progr
 def _unique(
     state: _Pass, rows: Iterator[ImportedRow], duplicate: deque[bool]
 ) -> Iterator[ImportedRow]:
-    """The rows, an entry an earlier row (of any file) had shown as a row without one."""
+    """The rows; one whose entry an earlier row (of any file) had comes without it (so it is not
+    classified again), and ``duplicate`` says which, in the same order."""
     for row in rows:
         again = False
         if state.seen is not None and row.entry is not None:

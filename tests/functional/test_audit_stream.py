@@ -84,7 +84,7 @@ def _both(
     write_outputs(whole, tmp_path / "whole")
     write_report(whole, tmp_path / "whole", names)
     streamed = audit_stream(
-        cascade, [open_export(path) for path in exports], run=(Tally.new(7, assumptions), False),
+        cascade, [open_export(path) for path in exports], tally=Tally.new(7, assumptions),
         invoices=bills, labels=_labels(history), label_column=LABEL,
     )  # fmt: skip
     try:

@@ -107,7 +107,7 @@ def _audit(settings: Settings, request: AuditRequest) -> tuple[StreamedAudit, Re
     total, tally = sum(s.size for s in streams), Tally.new(request.top, request.assumptions)
     with progress_bar(f"Auditing {total:,} rows", total) as tick:
         streamed = audit_stream(
-            cascade, streams, run=(tally, settings.llm_enabled),
+            cascade, streams, tally=tally, claude_used=settings.llm_enabled,
             invoices=invoices, labels=labels, label_column=request.label_column,
             concurrency=concurrency, progress=tick,
         )  # fmt: skip
