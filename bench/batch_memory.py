@@ -1,6 +1,6 @@
 """Peak memory and throughput of `timebill classify` and `timebill audit` as the export grows.
 
-    python bench/batch_memory.py [--sizes 10000,100000,1000000] [--audit-sizes 10000,100000]
+    python bench/batch_memory.py [--sizes 10000,100000,1000000] [--audit-sizes 10000,100000,1000000]
                                  [--gc-size 100000] [--keep DIR]
 
 Method (printed with the figures):
@@ -113,7 +113,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", default="10000,100000,1000000")
-    parser.add_argument("--audit-sizes", default="10000,100000")
+    parser.add_argument("--audit-sizes", default="10000,100000,1000000")
     parser.add_argument("--gc-size", type=int, default=100_000, help="0: skip the GC comparison")
     parser.add_argument("--keep", type=Path, help="keep the generated exports and outputs here")
     args = parser.parse_args()

@@ -5,6 +5,9 @@
 Claude when configured), applies the sums across the whole period (caps span the files), reads
 what was logged and billed, and returns an ``AuditResult`` (``model.py``): per-entry findings
 (``leakage.py``), caps (``caps.py``), totals (``totals.py``). ``outputs.py`` writes it out.
+
+``audit`` holds every row of the period; ``timebill audit`` runs ``stream.audit_stream``, which
+gives the same result and findings from two passes over the files with bounded memory.
 """
 
 from __future__ import annotations
@@ -12,49 +15,24 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from app.audit import totals
 from app.audit.approved import Approved, apply_approved, corroborated
-from app.audit.billing import (
-    Billed,
-    BilledBasis,
-    ExportBilling,
-    Logged,
-    from_export,
-    from_invoice_file,
-)
+from app.audit.billing import Billed, ExportBilling, Logged, from_export, from_invoice_file
 from app.audit.caps import ZERO, CapLedger, OverCap
-from app.audit.certainty import evidence_notes
-from app.audit.invoices import InvoiceFile, InvoiceLine, Matching, match_lines
-from app.audit.leakage import (
-    EntryAudit,
-    approval_differs,
-    approval_gap,
-    client_label,
-    entry_audit,
-    findings,
-)
-from app.audit.model import (
-    ApprovedCodes,
-    Assumptions,
-    AuditResult,
-    Finding,
-    InvoiceSource,
-    InvoiceSummary,
-    SourceFile,
-)
+from app.audit.invoices import InvoiceFile, match_lines
+from app.audit.leakage import EntryAudit, client_label, entry_audit, findings
+from app.audit.model import Assumptions, AuditResult, Finding, SourceFile
+from app.audit.tally import Problems, RunFacts, Tally, result
 from app.classify.batch import Progress, classify_entries
 from app.classify.cascade import Cascade
-from app.classify.policy import cents
 from app.classify.sums import apply_sums
 from app.domain.decisions import Decision
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import RuleBook
 from app.sources.exports import ImportedRow, ImportResult, read_export
-
-MAX_PROBLEMS_SHOWN = 100
 
 
 @dataclass(frozen=True)
@@ -166,7 +144,7 @@ class _Run:
         over, past = ledger.run(entries, decisions)
         self.caps = ledger.usage()
         self.audits = self._audits(decisions, clients, (over, past))
-        self.found: list[Finding] = [f for a in self.audits for f in findings(a)]
+        self.found = [findings(a) for a in self.audits]
 
     def _audits(
         self,
@@ -197,83 +175,40 @@ class _Run:
             return logged, from_invoice_file(self.matching.by_entry.get(i, []))
         return logged, from_export(row.entry, logged, billing.invoiced(row))
 
-    @property
-    def unmatched(self) -> list[InvoiceLine]:
-        return self.matching.unmatched if self.matching else []
-
     def result(self, options: AuditOptions) -> AuditResult:
-        a, f, u = self.audits, self.found, self.unmatched
-        decisions = [x.replay or x.decision for x in a]  # who decided: the replay
-        days = [x.entry.work_date for x in a]
-        problems = self._problems()
-        invoice_summary, approved = self._invoice_summary(), self._approved(options)
-        return AuditResult(
-            period_start=min(days, default=None), period_end=max(days, default=None),
-            currency=self._currency(), rules_versions=self._versions(),
-            claude_used=options.claude_used, sources=self._sources(),
-            invoices=invoice_summary, approved=approved,
-            evidence=evidence_notes(
-                invoice_summary.source, approved.entries, approved.differing,
-                approved.column or "--history",
-            ),
-            overall=totals.overall(a, f, u),
-            kinds=totals.kinds(f), by_client_month=totals.by_client_month(a, f, u),
-            by_client=totals.by_client(a, f, u), by_month=totals.by_month(a, f, u),
-            by_code=totals.by_code(a, f), stages=totals.stages(decisions),
-            entries_code_certain=sum(x.code_certain for x in a),
-            confidence=totals.confidence(decisions), caps=self.caps,
-            pending=totals.pending(a, f), top_entries=totals.top_entries(f, options.top),
-            findings=sorted(f, key=lambda x: (x.work_date, x.entry_key, x.kind.value)),
-            before_after=totals.before_after(a, f, options.assumptions),
-            problems=problems[:MAX_PROBLEMS_SHOWN], problem_count=len(problems),
+        tally = Tally.new(options.top, options.assumptions)
+        for a, found in zip(self.audits, self.found, strict=True):
+            tally.add(a, found)
+        tally.add_unmatched(self.matching.unmatched if self.matching else [])
+        every = [f for found in self.found for f in found]
+        facts = RunFacts(
+            self.book, options.claude_used, options.label_column, self._sources(), self.caps,
+            self._problems(), len(self.approved.problems),
+            (self.invoices, self.matching) if self.invoices and self.matching else None,
         )  # fmt: skip
+        return result(tally, facts, sorted(every, key=finding_order))
 
-    def _approved(self, options: AuditOptions) -> ApprovedCodes:
-        labelled = [x for x in self.audits if x.replay is not None]
-        differing = [x for x in labelled if approval_differs(x)]
-        return ApprovedCodes(
-            column=options.label_column, entries=len(labelled), differing=len(differing),
-            differing_in_money=sum(approval_gap(x) is not None for x in differing),
-            unknown_codes=len(self.approved.problems),
-        )  # fmt: skip
-
-    def _problems(self) -> list[str]:
-        found = [p for s in self.loaded.sources for p in s.problems]
-        found += [p for b in self.billing.values() for p in b.problems]
-        found += self.invoices.problems if self.invoices else []
-        return [str(p) for p in found] + self.approved.problems
-
-    def _currency(self) -> str:
-        counts = Counter(c.sow.currency for c in self.book.clients.values())
-        return counts.most_common(1)[0][0] if counts else "USD"
-
-    def _versions(self) -> dict[str, str]:
-        return {"_firm": self.book.firm_version, **dict(sorted(self.book.versions.items()))}
+    def _problems(self) -> list[Problems]:
+        kinds = [Problems() for _ in range(4)]
+        for problem in (p for s in self.loaded.sources for p in s.problems):
+            kinds[0].add(problem)
+        for problem in (p for b in self.billing.values() for p in b.problems):
+            kinds[1].add(problem)
+        for problem in self.invoices.problems if self.invoices else []:
+            kinds[2].add(problem)
+        for text in self.approved.problems:
+            kinds[3].add(text)
+        return kinds
 
     def _sources(self) -> list[SourceFile]:
         kept = Counter(id(source) for source, _ in self.loaded.rows)
         pairs = zip(self.loaded.sources, self.loaded.duplicates, strict=True)
         return [_source_file(s, kept[id(s)], duplicates) for s, duplicates in pairs]
 
-    def _invoice_summary(self) -> InvoiceSummary:
-        billed = [x.billed for x in self.audits]
-        invoiced = sum(bool(b.billed) and b.from_invoices for b in billed)
-        if self.invoices is None or self.matching is None:
-            has_columns = any(b.basis is BilledBasis.EXPORT_INVOICED for b in billed)
-            source = InvoiceSource.EXPORT_COLUMNS if has_columns else InvoiceSource.NONE
-            return InvoiceSummary(source=source, invoiced_entries=invoiced)
-        return _file_summary(self.invoices, self.matching, invoiced)
 
-
-def _file_summary(invoices: InvoiceFile, matching: Matching, invoiced: int) -> InvoiceSummary:
-    unmatched = [line for line in matching.unmatched if line.invoiced]
-    return InvoiceSummary(
-        source=InvoiceSource.QUICKBOOKS_FILE, file=invoices.path.name, lines=len(invoices.lines),
-        matched_lines=sum(len(lines) for lines in matching.by_entry.values()),
-        unmatched_lines=len(matching.unmatched),
-        unmatched_amount=cents(sum((line.amount for line in unmatched), ZERO)),
-        invoiced_entries=invoiced,
-    )  # fmt: skip
+def finding_order(f: Finding) -> tuple[date, str, str]:
+    """How findings are listed: by date, entry key and kind."""
+    return f.work_date, f.entry_key, f.kind.value
 
 
 def _source_file(source: ImportResult, kept: int, duplicates: int) -> SourceFile:

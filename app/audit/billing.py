@@ -11,17 +11,18 @@ the export's ``Invoiced`` column, the Billable tick (a stand-in: "billed as logg
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Protocol
 
 from app.audit.invoices import InvoiceLine
 from app.classify.policy import cents
 from app.domain.entries import TimeEntry
 from app.sources.exports import (
     Cells,
-    ImportedRow,
+    ExportStream,
     ImportProblem,
     ImportResult,
     detect_decimal_comma,
@@ -77,22 +78,37 @@ def _column(header: Sequence[str], *prefixes: str) -> str | None:
     return next((h for h in header for p in prefixes if h.startswith(p)), None)
 
 
+class Row(Protocol):
+    """An export row's number and cells (``ImportedRow``, or a stream's second pass)."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def raw(self) -> dict[str, str]: ...
+
+
+def _raws(source: ImportResult | ExportStream) -> Iterable[dict[str, str]]:
+    if isinstance(source, ImportResult):
+        return (row.raw for row in source.rows)
+    return (raw for _, raw in source.raw_rows())  # one more read of a streamed file
+
+
 class ExportBilling:
     """Reads one export's billing columns; collects problems instead of raising."""
 
-    def __init__(self, source: ImportResult) -> None:
+    def __init__(self, source: ImportResult | ExportStream) -> None:
         header = source.header
         self.rate_col = _column(header, "Billable Rate")
         self.amount_col = _column(header, "Billable Amount", "Amount (")
         self.invoiced_col = _column(header, "Invoiced")
         # The money columns, and the hours the vendor module read with the same locale.
         numeric = [c for c in (self.rate_col, self.amount_col, *_HOURS) if c in header]
-        values = (row.raw.get(c, "") for row in source.rows for c in numeric)
+        values = (raw.get(c, "") for raw in _raws(source) for c in numeric) if numeric else ()
         self.decimal_comma = detect_decimal_comma(values)
         self.file = source.path.name
         self.problems: list[ImportProblem] = []
 
-    def logged(self, row: ImportedRow, entry: TimeEntry) -> Logged:
+    def logged(self, row: Row, entry: TimeEntry) -> Logged:
         cells = Cells(self.file, row.line, row.raw)
         rate = self._number(cells, self.rate_col)
         amount = self._number(cells, self.amount_col)
@@ -100,7 +116,7 @@ class ExportBilling:
             amount = cents(entry.hours * rate)
         return Logged(entry.billable_flag, rate, amount)
 
-    def invoiced(self, row: ImportedRow) -> bool | None:
+    def invoiced(self, row: Row) -> bool | None:
         cells = Cells(self.file, row.line, row.raw)
         value = cells.flag(self.invoiced_col) if self.invoiced_col else None
         self.problems += cells.problems

@@ -37,7 +37,7 @@ class OverCap:
 
 
 @dataclass
-class _Account:
+class Account:
     """One cap's running use: (client, unit, code or "*", month or "phase"/"sow")."""
 
     client: str
@@ -77,7 +77,7 @@ class _Account:
 @dataclass
 class CapLedger:
     book: RuleBook
-    accounts: dict[tuple[str, ...], _Account] = field(default_factory=dict)
+    accounts: dict[tuple[str, ...], Account] = field(default_factory=dict)
     allowances: dict[tuple[str, str, str], Decimal] = field(
         default_factory=lambda: defaultdict(Decimal)
     )
@@ -141,12 +141,12 @@ class CapLedger:
         cap: Cap,
         limit: tuple[str, Decimal],
         month: str,
-    ) -> _Account:
+    ) -> Account:
         scope = "*" if cap.period == "sow" else code.code
         period = month if cap.period == "month" else cap.period
         key = (client.client.id, limit[0], scope, period)
         if key not in self.accounts:
-            self.accounts[key] = _Account(
+            self.accounts[key] = Account(
                 client.client.id, scope, code.clause, cap.period, *limit, cap.alert_at
             )
         return self.accounts[key]

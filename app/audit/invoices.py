@@ -266,7 +266,8 @@ def _same_person(line: InvoiceLine, entry: TimeEntry) -> bool:
     return name_key(line.employee) in names
 
 
-def _fits(line: InvoiceLine, entry: TimeEntry) -> bool:
+def fits(line: InvoiceLine, entry: TimeEntry) -> bool:
+    """The line could be this entry: its person and description agree (or it has the hours)."""
     if not line.employee and not line.description and line.hours != entry.hours:
         return False
     same_text = not line.description or name_key(line.description) == name_key(entry.description)
@@ -289,7 +290,7 @@ def match_lines(
             candidates = [
                 i
                 for i in by_day[(line.client, line.day)]
-                if i not in used and _fits(line, entries[i])
+                if i not in used and fits(line, entries[i])
             ]
             found = min(candidates, key=lambda i: entries[i].hours != line.hours, default=None)
         if found is None:

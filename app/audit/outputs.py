@@ -80,17 +80,21 @@ def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> 
         writer.writerows(rows)
 
 
-def write_outputs(result: AuditResult, out: Path) -> list[Path]:
-    """Write the four files into ``out`` (created if needed); return their paths."""
+def write_outputs(
+    result: AuditResult, out: Path, findings: Iterable[Finding] | None = None
+) -> list[Path]:
+    """Write the four files into ``out`` (created if needed); return their paths.
+
+    ``findings``: the findings in order, when ``result.findings`` is left empty for a stream
+    (they are written as they come, to ``findings.csv`` and into ``audit.json``'s list)."""
     out.mkdir(parents=True, exist_ok=True)
     paths = [out / name for name in (JSON_FILE, CLIENT_MONTH_FILE, FINDINGS_FILE, CODES_FILE)]
-    paths[0].write_text(result.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    _write_findings(result, paths[0], paths[2], findings)
     _write(
         paths[1],
         CLIENT_MONTH_COLUMNS,
         ([row.client, row.month, *figure_cells(row)] for row in result.by_client_month),
     )
-    _write(paths[2], FINDING_COLUMNS, (finding_cells(f) for f in result.findings))
     _write(
         paths[3],
         CODE_COLUMNS,
@@ -100,3 +104,33 @@ def write_outputs(result: AuditResult, out: Path) -> list[Path]:
         ),
     )
     return paths
+
+
+_EMPTY_LIST = '\n  "findings": [],\n'  # the top-level list in ``model_dump_json(indent=2)``
+
+
+def _write_findings(
+    result: AuditResult, json_path: Path, csv_path: Path, findings: Iterable[Finding] | None
+) -> None:
+    """``audit.json`` and ``findings.csv``; a stream's findings go into both as they come,
+    ``audit.json`` written as ``model_dump_json(indent=2)`` would write it whole."""
+    if findings is None:
+        json_path.write_text(result.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        _write(csv_path, FINDING_COLUMNS, (finding_cells(f) for f in result.findings))
+        return
+    assert not result.findings, "the findings come either in the result or as a stream"
+    head, empty, tail = result.model_dump_json(indent=2).partition(_EMPTY_LIST)
+    assert empty, "audit.json has its findings list at the top level"
+    with (
+        json_path.open("w", encoding="utf-8") as text,
+        csv_path.open("w", newline="", encoding="utf-8") as table,
+    ):
+        writer = csv.writer(table)
+        writer.writerow(FINDING_COLUMNS)
+        text.write(head + '\n  "findings": [')
+        sep = "\n"
+        for f in findings:
+            writer.writerow(finding_cells(f))
+            text.write(sep + "    " + f.model_dump_json(indent=2).replace("\n", "\n    "))
+            sep = ",\n"
+        text.write(("\n  ]" if sep != "\n" else "]") + ",\n" + tail + "\n")

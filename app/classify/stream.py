@@ -43,16 +43,17 @@ class Spool:
     A decision pickles to ~800 bytes; a block of them compresses about tenfold (field names and
     reasons repeat)."""
 
-    def __init__(self) -> None:
+    def __init__(self, block: int = SPOOL_BLOCK) -> None:
         # Closed by ``close``; the file has no name, so the system removes it even on a crash.
         self.file: IO[bytes] = tempfile.TemporaryFile(prefix="timebill-")  # noqa: SIM115
         self.block: list[Any] = []
+        self.block_size = block
         self.items = 0
 
     def add(self, item: Any) -> None:
         self.block.append(item)
         self.items += 1
-        if len(self.block) >= SPOOL_BLOCK:
+        if len(self.block) >= self.block_size:
             self._flush()
 
     def _flush(self) -> None:

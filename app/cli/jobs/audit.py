@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from rich.table import Table
 
-from app.audit import AuditOptions, Loaded, audit, load_exports
-from app.audit.invoices import InvoiceFile, InvoiceFormatError, read_invoices
+from app.audit.invoices import InvoiceFormatError, read_invoices
 from app.audit.kinds import KINDS
 from app.audit.model import Assumptions, AuditResult, InvoiceSource
 from app.audit.outputs import write_outputs
 from app.audit.report_html import ReportNames, names_from_book, write_report
+from app.audit.stream import StreamedAudit, audit_stream
+from app.audit.tally import Tally
 from app.classify.batch import learn_history
-from app.classify.cascade import Cascade
 from app.classify.memory import Memory
 from app.cli.console import console, errors, progress_bar
 from app.cli.jobs.claude_batch import (
@@ -27,11 +27,13 @@ from app.cli.jobs.claude_batch import (
     claude_problem,
     stopped,
 )
+from app.cli.jobs.streaming import batch_gc, settle_heap
 from app.config import Settings
+from app.domain.entries import TimeEntry
 from app.domain.rulebook import RuleBook
 from app.factory import build_cascade
 from app.rules.loader import RulesError, load_rulebook
-from app.sources.exports import ExportFormatError, open_export
+from app.sources.exports import ExportFormatError, ExportStream, open_export
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 TOP_SHOWN = 5
@@ -54,13 +56,19 @@ class AuditRequest:
 
 def run_audit(settings: Settings, request: AuditRequest) -> int:
     """Audit the exports, write the files, print the summary. 0 on success, 2 on bad input
-    (1 when a batch's estimate was declined, 130 when interrupted while it ran)."""
+    (1 when a batch's estimate was declined, 130 when interrupted while it ran). The exports
+    are read in a stream: memory does not grow with their size."""
     problem = claude_problem(settings, claude=request.claude, batch=request.batch is not None)
     if problem is not None:
         errors.print(f"[red]error:[/] {problem}", soft_wrap=True)
         return EXIT_BAD_INPUT
+    with batch_gc():
+        return _run_audit(settings, request)
+
+
+def _run_audit(settings: Settings, request: AuditRequest) -> int:
     try:
-        result, names = _audit(settings.for_batch(), request)
+        streamed, names = _audit(settings.for_batch(), request)
     except (RulesError, ExportFormatError, InvoiceFormatError) as exc:
         errors.print(f"[red]error:[/] {exc}")
         return EXIT_BAD_INPUT
@@ -69,31 +77,66 @@ def run_audit(settings: Settings, request: AuditRequest) -> int:
     except OSError as exc:
         errors.print(f"[red]error:[/] {exc.filename or ''}: {exc.strerror or exc}")
         return EXIT_BAD_INPUT
-    paths = [*write_outputs(result, request.out), write_report(result, request.out, names)]
+    result = streamed.result
+    try:
+        paths = [
+            *write_outputs(result, request.out, streamed.findings),
+            write_report(result, request.out, names),
+        ]
+    finally:
+        streamed.close()
     print_audit(result)
     console.print(f"Wrote {', '.join(p.name for p in paths)} in [bold]{request.out}[/]")
     return EXIT_OK
 
 
-def _audit(settings: Settings, request: AuditRequest) -> tuple[AuditResult, ReportNames]:
+def _audit(settings: Settings, request: AuditRequest) -> tuple[StreamedAudit, ReportNames]:
     book = load_rulebook(settings.rules_dir)
-    loaded = load_exports(request.exports)
+    streams = [open_export(path) for path in request.exports]
     invoices = read_invoices(request.invoices, book) if request.invoices else None
     memory = _memory(settings, book, request)
     batched: Batched | None = None
     if request.batch is not None:
-        batched = batched_cascade(settings, book, memory, loaded.entries, request.batch)
+        batched = batched_cascade(settings, book, memory, _Entries(streams), request.batch)
         cascade, concurrency = batched.cascade, 1  # answers are already here: no calls
     else:
         cascade = build_cascade(settings, book, memory)
         concurrency = settings.llm_concurrency if settings.llm_enabled else 1
-    options = AuditOptions(
-        request.assumptions, request.top, concurrency, settings.llm_enabled, request.label_column
-    )
-    result = _classified(cascade, loaded, invoices, options, _history_labels(request))
+    labels = _history_labels(request)
+    settle_heap()
+    total, tally = sum(s.size for s in streams), Tally.new(request.top, request.assumptions)
+    with progress_bar(f"Auditing {total:,} rows", total) as tick:
+        streamed = audit_stream(
+            cascade, streams, tally=tally, claude_used=settings.llm_enabled,
+            invoices=invoices, labels=labels, label_column=request.label_column,
+            concurrency=concurrency, progress=tick,
+        )  # fmt: skip
     if batched is not None:
         batched.finish()
-    return result, names_from_book(book)
+    return streamed, names_from_book(book)
+
+
+class _Entries:
+    """The exports' entries for a Claude batch, each entry once: counted, read when iterated."""
+
+    def __init__(self, streams: Sequence[ExportStream]) -> None:
+        self.streams = streams
+        self.size: int | None = None
+
+    def __len__(self) -> int:
+        if self.size is None:
+            self.size = sum(1 for _ in self)
+        return self.size
+
+    def __iter__(self) -> Iterator[TimeEntry]:
+        seen: set[str] | None = set() if len(self.streams) > 1 else None
+        for stream in self.streams:
+            for entry in stream.entries():
+                if seen is not None:
+                    if entry.key in seen:
+                        continue
+                    seen.add(entry.key)
+                yield entry
 
 
 def _history_labels(request: AuditRequest) -> dict[str, str]:
@@ -105,20 +148,6 @@ def _history_labels(request: AuditRequest) -> dict[str, str]:
         return {}
     history = open_export(request.history, label_column=request.label_column)
     return {r.entry.key: r.label for r in history.rows() if r.entry is not None and r.label}
-
-
-def _classified(
-    cascade: Cascade,
-    loaded: Loaded,
-    invoices: InvoiceFile | None,
-    options: AuditOptions,
-    labels: dict[str, str],
-) -> AuditResult:
-    total = len(loaded.entries)
-    with progress_bar(f"Auditing {total:,} entries", total) as tick:
-        return audit(
-            cascade, loaded, invoices=invoices, options=options, progress=tick, labels=labels
-        )
 
 
 def _memory(settings: Settings, book: RuleBook, request: AuditRequest) -> Memory:
