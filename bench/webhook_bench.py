@@ -159,9 +159,20 @@ async def _open_loop(
     return await asyncio.gather(*(one(i) for i in range(len(batch))))
 
 
-def open_loop(url: str, deliveries: Deliveries, first: int, rate: int, seconds: int) -> int:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc; NaN elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def open_loop(up: Running, deliveries: Deliveries, first: int, rate: int, seconds: int) -> int:
     batch = [deliveries.make(first + i) for i in range(rate * seconds)]  # signed before the clock
-    results = asyncio.run(_open_loop(url, batch, rate))
+    cpu_before, wall_before = cpu_seconds(up.pid), time.perf_counter()
+    results = asyncio.run(_open_loop(up.url, batch, rate))
+    busy = (cpu_seconds(up.pid) - cpu_before) / (time.perf_counter() - wall_before)
     ok = [r for r in results if r[3] == 200]
     latency, lag = [r[0] for r in ok], [r[1] for r in results]
     timing = [r[2] for r in ok]
@@ -177,6 +188,9 @@ def open_loop(url: str, deliveries: Deliveries, first: int, rate: int, seconds: 
     )
     print(
         f"    sender lag behind schedule:                           p50 {pct(lag, 0.5):.2f} ms  p99 {pct(lag, 0.99):.2f} ms"
+    )
+    print(
+        f"    server process CPU over the phase: {busy:.0%} of one core (a process held to one core by its interpreter lock saturates at 100%)"
     )
     return first + len(batch)
 
@@ -288,6 +302,7 @@ class Running:
     worker process (``--worker after`` starts it once the open-loop phases are over)."""
 
     url: str
+    pid: int = 0
     queue_url: str | None = None
     start_worker: Callable[[], None] = lambda: None
 
@@ -335,6 +350,7 @@ def serving(kind: str, work: Path, db: Path, worker: str) -> Iterator[Running]:
                    "--no-access-log", "--log-level", "warning"]  # fmt: skip
         env["PYTHONPATH"] = str(REPO)
     children.append(subprocess.Popen(command, env=env, **quiet))
+    running.pid = children[-1].pid
     try:
         _wait_healthy(f"http://127.0.0.1:{port}")
         if worker == "during":
@@ -418,7 +434,7 @@ def main() -> None:
             with serving(kind, work, db, args.worker) as up:
                 warm_up(up.url, deliveries, WARM + len(kind))
                 for rate in rates:
-                    n = open_loop(up.url, deliveries, n, rate, args.seconds)
+                    n = open_loop(up, deliveries, n, rate, args.seconds)
                 up.start_worker()
                 expected = burst(up.url, deliveries, n, args.burst, args.duplicates)
                 check_store(db, expected)
@@ -439,7 +455,7 @@ def main() -> None:
             with serving(kind, work, big, args.worker) as up:
                 warm_up(up.url, deliveries, WARM + 10 + len(kind))
                 for rate in rates:
-                    n = open_loop(up.url, deliveries, n, rate, args.seconds)
+                    n = open_loop(up, deliveries, n, rate, args.seconds)
         measure(big, now)
     print(f"load average at the end: {os.getloadavg()[0]:.2f}")
 
