@@ -199,12 +199,6 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
         self._busy_ms = int(busy_timeout_s * 1000)
         self._local = threading.local()
         self._lock = threading.Lock()
-        # SQLite takes one writer at a time; its busy handler makes the others poll, sleeping up
-        # to 100 ms between tries, so under many concurrent deliveries some waited out the busy
-        # timeout (503s at 200/s on a million rows, bench/webhook_bench.py). This process's
-        # writers queue here instead and wake when the writer before them is done; the busy
-        # handler is left to waits on other processes.
-        self._writer = threading.Lock()
         self._conns: list[sqlite3.Connection] = []
         self._closed = False
         try:
@@ -274,19 +268,14 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         conn = self._conn()
-        if not self._writer.acquire(timeout=self._busy_ms / 1000):
-            raise sqlite3.OperationalError("database is locked")  # as SQLite's own timeout says
+        conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:  # also after a failed COMMIT, so the next BEGIN works
-                    conn.execute("ROLLBACK")
-                raise
-        finally:
-            self._writer.release()
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:  # also after a failed COMMIT, so the next BEGIN works
+                conn.execute("ROLLBACK")
+            raise
 
     # -- tenants -----------------------------------------------------------------------------
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 import traceback
 from collections.abc import Iterator
 from contextlib import closing
@@ -276,52 +275,6 @@ def test_a_locked_database_fails_the_accept(tmp_path: Path) -> None:
         other.execute("ROLLBACK")
         assert store.items(TENANT_A) == []
         assert store.accept(new_item())[1] is True  # the connection is usable again
-
-
-def test_writers_in_one_process_queue_for_each_other_and_all_commit(tmp_path: Path) -> None:
-    """16 threads inserting at once, a busy timeout of 0.5 s: none is refused as locked and
-    every row is there. Left to SQLite's busy handler (it polls, sleeping up to 100 ms between
-    tries) some were refused; the store's writers now queue and wake in turn."""
-    with SqliteStore(tmp_path / "t.db", busy_timeout_s=0.5) as store:
-        created = race(16, lambda i: [store.accept(new_item(f"evt-{i}-{k}"))[1] for k in range(20)])
-        assert all(all(row) for row in created)
-        assert len(store.items(TENANT_A, limit=1000)) == 16 * 20
-
-
-def test_a_writer_waiting_on_another_thread_past_the_busy_timeout_fails_as_locked(
-    tmp_path: Path,
-) -> None:
-    """The in-process queue for the writer keeps SQLite's promise: a bounded wait, then
-    'database is locked' (the intake answers 503 and the sender retries), never a hang."""
-    with SqliteStore(tmp_path / "t.db", busy_timeout_s=0.1) as store:
-        holding, release = threading.Event(), threading.Event()
-
-        def hold() -> None:
-            with store._tx():
-                holding.set()
-                release.wait(10)
-
-        holder = threading.Thread(target=hold)
-        holder.start()
-        assert holding.wait(10)
-        failure: list[BaseException] = []
-        waiter = threading.Thread(target=lambda: _capture(failure, store))
-        waiter.start()
-        waiter.join(10)
-        release.set()
-        holder.join(10)
-        assert not waiter.is_alive()
-        assert len(failure) == 1
-        assert isinstance(failure[0], sqlite3.OperationalError)
-        assert "locked" in str(failure[0])
-        assert store.accept(new_item())[1] is True  # once free, writes go through
-
-
-def _capture(failure: list[BaseException], store: SqliteStore) -> None:
-    try:
-        store.accept(new_item())
-    except BaseException as exc:  # handed to the test's thread
-        failure.append(exc)
 
 
 def test_naive_datetimes_and_memory_paths_are_refused(tmp_path: Path) -> None:
