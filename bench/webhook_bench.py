@@ -53,6 +53,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -177,8 +178,9 @@ def open_loop(up: Running, deliveries: Deliveries, first: int, rate: int, second
     latency, lag = [r[0] for r in ok], [r[1] for r in results]
     timing = [r[2] for r in ok]
     achieved = len(ok) / max(r[4] for r in results)
+    refused = Counter(str(r[3] or "no answer") for r in results if r[3] != 200)
     print(
-        f"  open loop {rate}/s for {seconds} s: {len(results)} sent, {len(results) - len(ok)} not 200; achieved {achieved:.1f} answers/s"
+        f"  open loop {rate}/s for {seconds} s: {len(results)} sent, {len(results) - len(ok)} not 200 {dict(refused) or ''}; achieved {achieved:.1f} answers/s"
     )
     print(
         f"    ack latency from the scheduled send (incl. queueing): p50 {pct(latency, 0.5):.2f} ms  p99 {pct(latency, 0.99):.2f} ms  max {max(latency):.2f} ms"
