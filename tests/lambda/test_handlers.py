@@ -4,6 +4,7 @@ respx mocks of Harvest; the sweep's alarm metrics as an embedded-metric-format l
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import copy
 import json
@@ -80,6 +81,27 @@ def test_http_handler_accepts_a_signed_base64_body_behind_a_stage_prefix(wired: 
     assert response["statusCode"] == 200, response
     assert json.loads(response["body"])["accepted"] == 1
     assert len(wired.store.items("demo")) == 1
+
+
+def test_http_handler_commits_and_enqueues_on_the_event_loop(
+    wired: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Lambda environment takes one event at a time: no hop to a worker thread and back
+    (under an ASGI server intake moves off the loop: tests/service/test_webhook_intake.py)."""
+
+    def on_loop() -> bool:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return False
+        return True
+
+    seen: list[bool] = []
+    monkeypatch.setattr(wired.queue, "enqueue", lambda *_: seen.append(on_loop()))
+    body, headers = toggl_delivery(wired)
+    response = http_fn.handler(http_event(wired, body, headers), None)
+    assert response["statusCode"] == 200, response
+    assert seen == [True]
 
 
 def test_http_handler_rejects_a_tampered_body_and_writes_nothing(wired: Rig) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import pytest
@@ -180,3 +181,26 @@ def test_both_stores_raise_the_same_lookup_and_conflict_errors() -> None:
 
     assert supabase_store.ItemNotFoundError is sqlite_store.ItemNotFoundError
     assert supabase_store.WriteConflictError is sqlite_store.WriteConflictError
+
+
+def _on_event_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+def test_under_an_asgi_server_the_commit_and_enqueue_run_off_the_event_loop(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """uvicorn takes many deliveries at once: one waiting on its fsync or its SQS send must not
+    hold the others (under Mangum it stays on the loop: tests/lambda/test_handlers.py)."""
+    on_loop: list[bool] = []
+    monkeypatch.setattr(rig.queue, "enqueue", lambda *_: on_loop.append(_on_event_loop()))
+    body = sample_body(Source.CLOCKIFY, account=DEMO_ACCOUNTS[Source.CLOCKIFY])
+    headers = signed_headers(Source.CLOCKIFY, body, _secret(rig, Source.CLOCKIFY))
+    response = _post(rig, Source.CLOCKIFY, body, headers)
+    assert response.status_code == 200, response.text
+    assert on_loop == [False]
+    assert len(rig.store.items("demo")) == 1
