@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import ClassVar
 
 from app.audit.caps import ZERO, Account, CapLedger, OverCap
 from app.domain.decisions import Decision
@@ -66,6 +67,7 @@ class _DayAccount(Account):
 class StreamCapLedger(CapLedger):
     """``count`` every entry, ``close``, then ``over`` every entry again in the same order."""
 
+    account_type: ClassVar[type[Account]] = _DayAccount
     day: int = 0
     counting: bool = True
     retainers: dict[tuple[str, str, str], _Days] = field(default_factory=dict)
@@ -102,14 +104,7 @@ class StreamCapLedger(CapLedger):
         limit: tuple[str, Decimal],
         month: str,
     ) -> Account:
-        scope = "*" if cap.period == "sow" else code.code
-        period = month if cap.period == "month" else cap.period
-        key = (client.client.id, limit[0], scope, period)
-        account = self.accounts.get(key)
-        if account is None:
-            account = self.accounts[key] = _DayAccount(
-                client.client.id, scope, code.clause, cap.period, *limit, cap.alert_at
-            )
+        account = super()._account(client, code, cap, limit, month)
         assert isinstance(account, _DayAccount)
         account.day = self.day
         return account

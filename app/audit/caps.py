@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import ClassVar
 
 from app.audit.model import CapUsage
 from app.classify.policy import cents
@@ -76,6 +77,8 @@ class Account:
 
 @dataclass
 class CapLedger:
+    # What a cap's running use is kept in (the stream's ledger keeps it per day).
+    account_type: ClassVar[type[Account]] = Account
     book: RuleBook
     accounts: dict[tuple[str, ...], Account] = field(default_factory=dict)
     allowances: dict[tuple[str, str, str], Decimal] = field(
@@ -146,7 +149,7 @@ class CapLedger:
         period = month if cap.period == "month" else cap.period
         key = (client.client.id, limit[0], scope, period)
         if key not in self.accounts:
-            self.accounts[key] = Account(
+            self.accounts[key] = self.account_type(
                 client.client.id, scope, code.clause, cap.period, *limit, cap.alert_at
             )
         return self.accounts[key]
