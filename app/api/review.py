@@ -11,15 +11,12 @@ service and Jinja2 are imported on the first review request, never on the webhoo
 from __future__ import annotations
 
 from types import ModuleType
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
 from app.api.review_deps import Deps
-
-if TYPE_CHECKING:
-    pass
 
 router = APIRouter(tags=["review"], include_in_schema=False)
 Tenant = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9_-]{1,39}$")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -22,9 +22,6 @@ from app.cli.options import (
     settings_for,
 )
 from app.cli.root import app
-
-if TYPE_CHECKING:
-    pass
 
 
 @app.command()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -15,10 +15,6 @@ from app.cli.options import (
 )
 from app.cli.root import app
 from app.config import Settings
-
-if TYPE_CHECKING:
-    pass
-
 
 # --- timebill invoices: draft a client's invoice for a month ---
 

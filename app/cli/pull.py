@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -13,10 +13,6 @@ from app.cli.options import (
 )
 from app.cli.root import app
 from app.config import Settings
-
-if TYPE_CHECKING:
-    pass
-
 
 # --- timebill pull: tracker APIs -> a CSV in the tracker's export layout ---
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -12,10 +12,6 @@ from app.cli.options import (
 )
 from app.cli.root import app
 from app.config import Settings
-
-if TYPE_CHECKING:
-    pass
-
 
 qbo_app = typer.Typer(no_args_is_help=True, help="Connect and inspect QuickBooks Online.")
 app.add_typer(qbo_app, name="qbo")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -11,10 +11,6 @@ from app.cli.options import (
 )
 from app.cli.root import app
 from app.config import Settings
-
-if TYPE_CHECKING:
-    pass
-
 
 # --- timebill reviewers: who may use the review page ---
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -12,9 +12,6 @@ from app.cli.options import (
 )
 from app.cli.root import app
 from app.config import Settings
-
-if TYPE_CHECKING:
-    pass
 
 
 @app.command()
