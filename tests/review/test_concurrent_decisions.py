@@ -162,8 +162,14 @@ def served(rig: ReviewRig) -> Iterator[str]:
     deadline = time.monotonic() + 10
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.02)
+    base = f"http://127.0.0.1:{port}"
+    # FastAPI builds a new app's route table at its first request, and the review router is
+    # shared by both apps here: two first requests from two server threads at once race in that
+    # build (a 500 under load, seen in CI). A real server matches routes on its one event loop, so
+    # that race is this rig's, not the product's: a request that matches no route builds the table.
+    assert httpx.get(f"{base}/not-a-route").status_code == 404
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield base
     finally:
         server.should_exit = True
         thread.join(timeout=10)
