@@ -78,7 +78,7 @@ class Cascade:
         ctx, found = self.context_for(entry)
         trail = _Trail()
         trail.add_signals(found)
-        text = Text(entry.description)
+        text = self.segments.rules.read(entry.description)
         signals = self.signals.read(ctx.client_id, text)
         vague_ok = not ctx.review.flag_vague  # review.flag_vague: false drops vague_narrative
         trail.add_signals([s for s in signals if not (vague_ok and s[0] is ReviewReason.VAGUE)])

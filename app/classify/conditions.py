@@ -30,29 +30,83 @@ Predicate = Callable[[Subject], bool]
 
 
 def compile_condition(
-    cond: Condition, lists: Mapping[str, tuple[str, ...]], lexicon: Lexicon = DEFAULT_LEXICON
+    cond: Condition,
+    lists: Mapping[str, tuple[str, ...]],
+    lexicon: Lexicon = DEFAULT_LEXICON,
+    *,
+    remember: bool = True,
 ) -> Predicate:
     """All tests present in one mapping must hold. Unknown list names match nothing. The rule's
-    words are read through ``lexicon``, as the entry's text is (``Text.lexicon``)."""
-    tests = _tests(cond, lists, lexicon)
-    if len(tests) == 1:
-        return tests[0]
+    words are read through ``lexicon``, as the entry's text is (``Text.lexicon``).
+
+    A test that reads the description alone gives one answer per reading of it: with
+    ``remember`` (the default) its answer is kept on the ``Text`` (``Text.answers``), so entries
+    that share a description and a reading (a history repeats its descriptions) test it once.
+    The outermost such test is the one remembered."""
+    whole = remember and reads_text_only(cond)
+    tests = _tests(cond, lists, lexicon, remember and not whole)
+    test = tests[0] if len(tests) == 1 else _all(tests)
+    return _remembered(test) if whole else test
+
+
+def reads_text_only(cond: Condition) -> bool:
+    """A condition whose answer depends on the description alone (words, phrases, lists,
+    regex; no tracker field, date, time or hours)."""
+    if any(getattr(cond, name) is not None for name in _ENTRY_FIELDS):
+        return False
+    subs = (*(cond.all_of or ()), *(cond.any_of or ()), *((cond.not_,) if cond.not_ else ()))
+    return all(reads_text_only(c) for c in subs)
+
+
+_ENTRY_FIELDS = (
+    "project",
+    "task",
+    "tags",
+    "weekday",
+    "hours",
+    "dates",
+    "time_of_day",
+    "billable_flag",
+)
+
+
+def _remembered(test: Predicate) -> Predicate:
+    def answer(s: Subject) -> bool:
+        kept = s.text.answers  # keyed by the test itself: held there, its id never reused
+        found = kept.get(test)
+        if found is None:
+            found = kept[test] = test(s)
+        return found
+
+    return answer
+
+
+def _all(tests: list[Predicate]) -> Predicate:
     return lambda s: all(test(s) for test in tests)
 
 
 def _tests(
-    cond: Condition, lists: Mapping[str, tuple[str, ...]], lexicon: Lexicon
+    cond: Condition, lists: Mapping[str, tuple[str, ...]], lexicon: Lexicon, remember: bool
 ) -> list[Predicate]:
     found: list[Predicate] = []
     if cond.all_of is not None:
-        subs = [compile_condition(c, lists, lexicon) for c in cond.all_of]
+        subs = [compile_condition(c, lists, lexicon, remember=remember) for c in cond.all_of]
         found.append(lambda s: all(p(s) for p in subs))
     if cond.any_of is not None:
-        alts = [compile_condition(c, lists, lexicon) for c in cond.any_of]
+        alts = [compile_condition(c, lists, lexicon, remember=remember) for c in cond.any_of]
         found.append(lambda s: any(p(s) for p in alts))
     if cond.not_ is not None:
-        inner = compile_condition(cond.not_, lists, lexicon)
+        inner = compile_condition(cond.not_, lists, lexicon, remember=remember)
         found.append(lambda s: not inner(s))
+    found.extend(_text_tests(cond, lists, lexicon, remember))
+    found.extend(_field_tests(cond, lists))
+    return found
+
+
+def _text_tests(
+    cond: Condition, lists: Mapping[str, tuple[str, ...]], lexicon: Lexicon, remember: bool
+) -> list[Predicate]:
+    found: list[Predicate] = []
     if cond.words is not None:
         found.append(_words(cond.words, lexicon))
     if cond.phrases is not None:
@@ -60,15 +114,14 @@ def _tests(
     if cond.list_ is not None:
         items = [item for name in cond.list_ for item in lists.get(name, ())]
         found.append(_phrases(tuple(items), lexicon))
-    found.extend(_field_tests(cond, lists))
-    return found
+    if cond.regex is not None:
+        pattern = re.compile(cond.regex)
+        found.append(lambda s: pattern.search(s.text.lower) is not None)
+    return [_remembered(t) for t in found] if remember else found
 
 
 def _field_tests(cond: Condition, lists: Mapping[str, tuple[str, ...]]) -> list[Predicate]:
     found: list[Predicate] = []
-    if cond.regex is not None:
-        pattern = re.compile(cond.regex)
-        found.append(lambda s: pattern.search(s.text.lower) is not None)
     if cond.project is not None:
         found.append(_glob(cond.project, lambda e: (e.project,)))
     if cond.task is not None:

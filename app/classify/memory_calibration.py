@@ -21,7 +21,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.classify.calibration import PRIOR_WEIGHT
-from app.classify.memory import HABIT
+from app.classify.memory import HABIT, Recall
 from app.classify.policy import code_on_date
 
 if TYPE_CHECKING:
@@ -171,9 +171,14 @@ def tally(book: RuleBook, memory: Memory, held_out: Iterable[Labelled]) -> Memor
     many of those recalls were the approved code."""
     matches, right = [0] * (len(EDGES) - 1), [0] * (len(EDGES) - 1)
     contexts: dict[str | None, ClientContext] = {}
+    recalled: dict[tuple[str | None, str], Recall | None] = {}  # memory is not taught meanwhile
     for item in held_out:
         client = _client(book, item.entry)
-        recall = memory.recall(client, item.entry.description)
+        key = (client, item.entry.description)
+        if key in recalled:
+            recall = recalled[key]
+        else:
+            recall = recalled[key] = memory.recall(*key)
         ctx = contexts.get(client) or contexts.setdefault(client, book.context(client))
         if recall is None or recall.code not in ctx.codes or item.label not in ctx.codes:
             continue

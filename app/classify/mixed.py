@@ -38,7 +38,7 @@ class SegmentReader:
             return {}
         found: dict[str, str] = {}
         for part in parts:
-            text = Text(part, ctx.lexicon)
+            text = self.rules.read(part, ctx.lexicon)
             code = self._code_of(entry, text, ctx)
             if code is not None:
                 found.setdefault(code, part.strip())
@@ -52,7 +52,9 @@ class SegmentReader:
         if share is None:
             return None
         parts = segments(entry.description)
-        found = [(part, self._code_of(entry, Text(part, ctx.lexicon), ctx)) for part in parts]
+        found = [
+            (part, self._code_of(entry, self.rules.read(part, ctx.lexicon), ctx)) for part in parts
+        ]
         return dominant(found, share) if len(parts) > 1 else None
 
     def _code_of(self, entry: TimeEntry, text: Text, ctx: ClientContext) -> str | None:

@@ -17,7 +17,7 @@ from app.classify.specificity import (
     total,
     unless_words,
 )
-from app.classify.text import Text, segments
+from app.classify.text import Reader, Readings, Text, segments
 from app.domain.decisions import Abstain, Proposal, ReviewReason, Stage, StageOutcome
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import ClientContext
@@ -119,6 +119,7 @@ class RulesStage:
     def __init__(self, calibration: Calibration = NO_CALIBRATION) -> None:
         self._compiled: dict[str, tuple[CompiledRule, ...]] = {}
         self.calibration = calibration
+        self.read = Readings()  # descriptions read once, with the answers of text-only tests
 
     def compiled(self, ctx: ClientContext) -> tuple[CompiledRule, ...]:
         found = self._compiled.get(ctx.version)
@@ -129,23 +130,23 @@ class RulesStage:
     def classify(self, entry: TimeEntry, ctx: ClientContext, deadline: Deadline) -> StageOutcome:
         del deadline  # microseconds of work; nothing to budget
         rules = self.compiled(ctx)
-        top, over = ranked(rules, Subject(entry, Text(entry.description, ctx.lexicon)))
+        top, over = ranked(rules, Subject(entry, self.read(entry.description, ctx.lexicon)))
         if not top:
             return Abstain(stage=Stage.RULES, reasons=(ReviewReason.NO_MATCH,), note="no rule")
         codes = sorted({m.rule.code for m in top})
-        if len(codes) > 1 and (pick := dominant_code(entry, ctx, rules)) in codes:
+        if len(codes) > 1 and (pick := dominant_code(entry, ctx, rules, self.read)) in codes:
             rule = next(m.rule for m in top if m.rule.code == pick)
             return self._proposal(rule, entry, ctx, rules, pick, over=over)
         if len(codes) > 1:
             ids = ", ".join(m.rule.id for m in top)
-            mixed = len(mixed_codes(entry, rules, ctx.lexicon)) > 1
+            mixed = len(mixed_codes(entry, rules, ctx.lexicon, self.read)) > 1
             return Abstain(
                 stage=Stage.RULES,
                 reasons=(ReviewReason.MIXED_ACTIVITIES if mixed else ReviewReason.AMBIGUOUS,),
                 note=f"rules {ids} match equally and disagree ({' vs '.join(codes)})"
                 + (": pick the dominant activity or split the entry" if mixed else ""),
             )
-        pick = dominant_code(entry, ctx, rules)
+        pick = dominant_code(entry, ctx, rules, self.read)
         return self._proposal(top[0].rule, entry, ctx, rules, pick, over=over)
 
     def _proposal(
@@ -163,13 +164,13 @@ class RulesStage:
         if rule.flag:
             flags.append(ReviewReason.RULE_FLAG)
             notes.append(rule.flag)
-        others = mixed_codes(entry, rules, ctx.lexicon) - {rule.code}
+        others = mixed_codes(entry, rules, ctx.lexicon, self.read) - {rule.code}
         if others and dominant == rule.code:
             notes.append(f"{rule.code} is the dominant activity by the durations written")
         elif others:
             flags.append(ReviewReason.MIXED_ACTIVITIES)
             notes.append(f"also looks like {', '.join(sorted(others))}: pick the dominant or split")
-        said = matched_words(rule.when, Text(entry.description, ctx.lexicon), ctx.lists())
+        said = matched_words(rule.when, self.read(entry.description, ctx.lexicon), ctx.lists())
         reason = f"rule {rule.id}" + (f" (matched {said})" if said else "")
         reason += f" ({over})" if over else ""
         reason += f": {rule.note}" if rule.note else ""
@@ -189,7 +190,10 @@ class RulesStage:
 
 
 def mixed_codes(
-    entry: TimeEntry, rules: tuple[CompiledRule, ...], lexicon: Lexicon = DEFAULT_LEXICON
+    entry: TimeEntry,
+    rules: tuple[CompiledRule, ...],
+    lexicon: Lexicon = DEFAULT_LEXICON,
+    read: Reader = Text,
 ) -> set[str]:
     """Codes that separate parts of a multi-activity description would get on their own."""
     parts = segments(entry.description)
@@ -197,14 +201,14 @@ def mixed_codes(
         return set()
     found: set[str] = set()
     for part in parts:
-        top = best_matches(rules, Subject(entry, Text(part, lexicon)))
+        top = best_matches(rules, Subject(entry, read(part, lexicon)))
         if len({m.rule.code for m in top}) == 1:
             found.add(top[0].rule.code)
     return found if len(found) > 1 else set()
 
 
 def dominant_code(
-    entry: TimeEntry, ctx: ClientContext, rules: tuple[CompiledRule, ...]
+    entry: TimeEntry, ctx: ClientContext, rules: tuple[CompiledRule, ...], read: Reader = Text
 ) -> str | None:
     """The rules' code that dominates a mixed entry by its written durations (``dominant``)."""
     parts = segments(entry.description) if ctx.review.dominant_share is not None else []
@@ -212,6 +216,6 @@ def dominant_code(
         return None
     found: list[tuple[str, str | None]] = []
     for part in parts:
-        codes = {m.rule.code for m in best_matches(rules, Subject(entry, Text(part, ctx.lexicon)))}
+        codes = {m.rule.code for m in best_matches(rules, Subject(entry, read(part, ctx.lexicon)))}
         found.append((part, codes.pop() if len(codes) == 1 else None))
     return dominant(found, ctx.review.dominant_share)

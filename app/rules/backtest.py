@@ -15,12 +15,10 @@ from pathlib import Path
 
 from app.classify.calibration import FIRM
 from app.classify.conditions import Subject
-from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
 from app.classify.mixed import SegmentReader
 from app.classify.policy import code_on_date
 from app.classify.rules_stage import RulesStage, best_matches
 from app.classify.signals import Signals
-from app.classify.text import Text
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import ClientContext, RuleBook
 from app.domain.rules import Rule
@@ -131,7 +129,7 @@ def _labelled(
 
 def back_test(book: RuleBook, history: Iterable[Labelled]) -> BackTest:
     stage = RulesStage()
-    tester = _Tester(stage, SegmentReader(stage), Signals.build(book), _Texts())
+    tester = _Tester(stage, SegmentReader(stage), Signals.build(book))
     result = BackTest(records={})
     contexts: dict[str | None, ClientContext] = {}
     for item in history:
@@ -166,46 +164,23 @@ def _seed(result: BackTest, ctx: ClientContext) -> None:
             result.records[key] = RuleRecord(client, rule, rule.id not in own)
 
 
-_TEXTS_KEPT = 20_000  # distinct descriptions kept read; a history has a few thousand
-
-
-class _Texts:
-    """Each distinct description read once per lexicon: a history repeats its descriptions
-    (the demo firm's 16,000 entries have about 2,400), and a ``Text`` is a pure, lazily
-    cached reading of its words, so one reading serves every entry that has it. Bounded: the
-    cache starts afresh when it holds ``_TEXTS_KEPT`` readings."""
-
-    def __init__(self) -> None:
-        self._read: dict[tuple[str, Lexicon], Text] = {}
-
-    def __call__(self, raw: str, lexicon: Lexicon = DEFAULT_LEXICON) -> Text:
-        key = (raw, lexicon)  # a Lexicon hashes by identity: held here, never reused
-        found = self._read.get(key)
-        if found is None:
-            if len(self._read) >= _TEXTS_KEPT:
-                self._read.clear()
-            found = self._read[key] = Text(raw, lexicon)
-        return found
-
-
 @dataclass(frozen=True)
 class _Tester:
     stage: RulesStage
     segments: SegmentReader
     signals: Signals
-    texts: _Texts
 
     def flagged(self, entry: TimeEntry, ctx: ClientContext) -> bool:
         """Entries the cascade sends to review whatever the rule says: a rule is not trusted
         (or distrusted) on them."""
-        if self.signals.other_client(ctx.client_id, self.texts(entry.description)):
+        if self.signals.other_client(ctx.client_id, self.stage.read(entry.description)):
             return True
         return ctx.client is not None and bool(self.segments.codes(entry, ctx))
 
 
 def _score(result: BackTest, tester: _Tester, ctx: ClientContext, item: Labelled) -> None:
     client = ctx.client_id or FIRM
-    subject = Subject(item.entry, tester.texts(item.entry.description, ctx.lexicon))
+    subject = Subject(item.entry, tester.stage.read(item.entry.description, ctx.lexicon))
     top = best_matches(tester.stage.compiled(ctx), subject)
     codes = {m.rule.code for m in top}
     if len(codes) != 1:
