@@ -17,8 +17,8 @@ from app.classify.sums import Alert, apply_sums
 from app.domain.decisions import Decision, ReviewReason
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import RuleBook
-from app.rules.backtest import BackTest, Labelled, back_test, stream_labelled
-from app.sources.exports import ImportProblem, ImportResult, read_export
+from app.rules.backtest import BackTest, Labelled, back_test, labelled_rows, stream_labelled
+from app.sources.exports import ImportProblem, ImportResult, open_export, read_export
 
 OUTPUT_COLUMNS = (
     "code",
@@ -86,16 +86,17 @@ def learn_evidence(book: RuleBook, memory: Memory, path: Path, label_column: str
     the newest part (``learn_measured_seen``: only the sampled rows are parsed again)."""
     problems: list[ImportProblem] = []
     seen: list[Seen] = []
+    export = open_export(path, label_column=label_column)  # checked once, read twice
 
     def keeping() -> Iterator[Labelled]:
-        for item in stream_labelled(path, label_column, problems):
+        for item in labelled_rows(export, problems):
             entry = item.entry
             client = book.resolve_client(entry.client, entry.project)
             seen.append(Seen(item.row, client, entry.description, item.label, entry.work_date))
             yield item
 
     def rows_of(picked: set[int]) -> Iterator[Labelled]:
-        return stream_labelled(path, label_column, [], only=picked)
+        return labelled_rows(export, [], only=picked)
 
     test = back_test(book, keeping())
     learn_measured_seen(book, memory, seen, rows_of)

@@ -58,6 +58,27 @@ def reads_text_only(cond: Condition) -> bool:
     return all(reads_text_only(c) for c in subs)
 
 
+def text_gate(
+    cond: Condition, lists: Mapping[str, tuple[str, ...]], lexicon: Lexicon = DEFAULT_LEXICON
+) -> Predicate | None:
+    """A remembered test on the description alone that holds whenever ``cond`` holds (the
+    text-only parts of its top mapping), or None when no part reads the text alone: entries
+    whose text fails it need not be asked the rest."""
+    if reads_text_only(cond):
+        return compile_condition(cond, lists, lexicon)
+    kept = tuple(c for c in cond.all_of or () if reads_text_only(c))
+    update: dict[str, object] = dict.fromkeys(_ENTRY_FIELDS)
+    update["all_of"] = kept or None
+    if cond.any_of is not None and not all(reads_text_only(c) for c in cond.any_of):
+        update["any_of"] = None
+    if cond.not_ is not None and not reads_text_only(cond.not_):
+        update["not_"] = None
+    reduced = cond.model_copy(update=update)
+    if all(getattr(reduced, name) is None for name in type(reduced).model_fields):
+        return None
+    return compile_condition(reduced, lists, lexicon)
+
+
 _ENTRY_FIELDS = (
     "project",
     "task",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.classify.calibration import NO_CALIBRATION, Calibration
-from app.classify.conditions import Predicate, Subject, compile_condition
+from app.classify.conditions import Predicate, Subject, compile_condition, text_gate
 from app.classify.deadline import Deadline
 from app.classify.dominant import dominant
 from app.classify.explain import matched_words
@@ -33,6 +34,7 @@ class CompiledRule:
     score: Scorer  # how specific a match is (``app.classify.specificity``)
     text_only: bool
     conceded: frozenset[str] = frozenset()  # stems the client's rules give way on (`unless`)
+    gate: Predicate | None = None  # holds whenever ``when`` does, on the text alone
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -54,7 +56,28 @@ class CompiledRule:
         return self.when(subject) and not (self.unless is not None and self.unless(subject))
 
 
-def compile_rules(ctx: ClientContext) -> tuple[CompiledRule, ...]:
+class RuleList(tuple[CompiledRule, ...]):
+    """A client's compiled rules, best rank first. It hashes by identity: the key under which
+    each ``Text`` keeps the shortlist of these rules worth testing on it."""
+
+    __hash__ = object.__hash__
+
+    def shortlist(self, subject: Subject) -> tuple[CompiledRule, ...]:
+        """The rules whose text part (``CompiledRule.gate``) holds for the subject's text, in
+        order: the others cannot match any entry with this description, whatever its other
+        fields, so the list is kept on the ``Text`` for every entry that shares it."""
+        kept = subject.text.shortlists
+        found = kept.get(self)
+        if found is None:
+            found = kept[self] = tuple(r for r in self if r.gate is None or r.gate(subject))
+        return found  # type: ignore[return-value]  # what was kept under this list
+
+    @cached_property
+    def client_rules(self) -> RuleList:
+        return RuleList(r for r in self if r.from_client)
+
+
+def compile_rules(ctx: ClientContext) -> RuleList:
     lists = ctx.lists()
     own = ctx.own_rule_ids()
     conceded = unless_words(ctx.client.rules if ctx.client else (), ctx.lexicon)
@@ -67,10 +90,11 @@ def compile_rules(ctx: ClientContext) -> tuple[CompiledRule, ...]:
             compile_specificity(rule.when, lists, ctx.lexicon),
             text_only(rule.when),
             frozenset() if rule.id in own else conceded,
+            text_gate(rule.when, lists, ctx.lexicon),
         )
         for rule in ctx.rules()
     ]
-    return tuple(sorted(compiled, key=lambda c: c.rank, reverse=True))
+    return RuleList(sorted(compiled, key=lambda c: c.rank, reverse=True))
 
 
 def best_matches(rules: tuple[CompiledRule, ...], subject: Subject) -> list[CompiledRule]:
@@ -97,11 +121,14 @@ def ranked(rules: tuple[CompiledRule, ...], subject: Subject) -> tuple[list[Comp
 
 def _client_topic(rules: tuple[CompiledRule, ...], subject: Subject) -> list[CompiledRule]:
     """The best-ranked client rules that match on the description's words."""
-    top = _top_rank(tuple(r for r in rules if r.from_client), subject)
+    own = rules.client_rules if isinstance(rules, RuleList) else [r for r in rules if r.from_client]
+    top = _top_rank(tuple(own), subject)
     return [m for m in top if m.score(subject)[0] > 0]
 
 
 def _top_rank(rules: tuple[CompiledRule, ...], subject: Subject) -> list[CompiledRule]:
+    if isinstance(rules, RuleList):
+        rules = rules.shortlist(subject)
     top: list[CompiledRule] = []
     for rule in rules:
         if top and rule.rank < top[0].rank:
@@ -117,11 +144,11 @@ class RulesStage:
     name = "rules"
 
     def __init__(self, calibration: Calibration = NO_CALIBRATION) -> None:
-        self._compiled: dict[str, tuple[CompiledRule, ...]] = {}
+        self._compiled: dict[str, RuleList] = {}
         self.calibration = calibration
         self.read = Readings()  # descriptions read once, with the answers of text-only tests
 
-    def compiled(self, ctx: ClientContext) -> tuple[CompiledRule, ...]:
+    def compiled(self, ctx: ClientContext) -> RuleList:
         found = self._compiled.get(ctx.version)
         if found is None:
             found = self._compiled[ctx.version] = compile_rules(ctx)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.classify.instructions import code_pattern, reads_like_instruction
 from app.classify.text import Text, contains_phrase, content_words, tokens
@@ -77,12 +78,22 @@ class Signals:
         found = next((p for p in self.suspicious if contains_phrase(text.toks, p)), None)
         return repr(" ".join(found)) if found else None
 
+    @cached_property
+    def _by_first(self) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+        """The identifying names by their first word: a text is checked against the names
+        that start with one of its words, not against every name of every client."""
+        found: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for toks, cid in self.identifying.items():
+            found[toks[0]].append((toks, cid))
+        return {word: tuple(names) for word, names in found.items()}
+
     def other_client(self, client_id: str | None, text: Text) -> str | None:
-        words = text.tokset
+        by_first = self._by_first
         mentioned = {
             cid
-            for toks, cid in self.identifying.items()
-            if toks[0] in words and contains_phrase(text.toks, toks)
+            for word in text.tokset & by_first.keys()
+            for toks, cid in by_first[word]
+            if contains_phrase(text.toks, toks)
         }
         if client_id in mentioned:
             return None

@@ -115,6 +115,11 @@ class Text:
         return {}
 
     @cached_property
+    def shortlists(self) -> dict[object, tuple[object, ...]]:
+        """Per list of rules, those worth testing on this text (``RuleList.shortlist``)."""
+        return {}
+
+    @cached_property
     def lower(self) -> str:
         return self.raw.lower()
 

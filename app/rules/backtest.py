@@ -115,10 +115,10 @@ def stream_labelled(
     ``ExportFormatError``), then its rows parsed as they are asked for (with ``only``, just
     the rows of those numbers); row problems are appended to ``problems``."""
     export = open_export(path, label_column=label_column)
-    return _labelled(export, problems, only)
+    return labelled_rows(export, problems, only)
 
 
-def _labelled(
+def labelled_rows(
     export: ExportStream, problems: list[ImportProblem], only: Container[int] | None = None
 ) -> Iterator[Labelled]:
     for row in export.rows(only):
@@ -138,8 +138,10 @@ def back_test(book: RuleBook, history: Iterable[Labelled]) -> BackTest:
         if client_id is None and not _internal(book, entry):
             result.skipped += 1
             continue
-        ctx = contexts.get(client_id) or contexts.setdefault(client_id, _context(book, client_id))
-        _seed(result, ctx)
+        ctx = contexts.get(client_id)
+        if ctx is None:
+            ctx = contexts[client_id] = _context(book, client_id)
+            _seed(result, ctx)
         result.labelled += 1
         _score(result, tester, ctx, item)
     return result

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from itertools import chain
 
 from app.domain.entries import Source
 from app.sources.export_cells import (
@@ -41,7 +40,7 @@ _DECIMAL, _CLOCK = "Duration (decimal)", "Duration (h)"
 
 
 def _prepare(table: Table) -> RowParser:
-    order = detect_date_order(chain(table.values("Start Date"), table.values("End Date")))
+    order = detect_date_order(table.values("Start Date", "End Date"))
     decimal_comma = detect_decimal_comma(table.values(_DECIMAL))
 
     def parse(cells: Cells) -> Draft | None:

@@ -210,10 +210,18 @@ class Table:
 
     file: str
     header: list[str]
-    records: Iterable[tuple[int, dict[str, str]]]
+    records: Iterable[Record]
 
-    def values(self, column: str) -> Iterator[str]:
-        return (raw.get(column, "") for _, raw in self.records)
+    def values(self, *columns: str) -> Iterator[str]:
+        """The cells of ``columns`` (those the header has), row by row, in one read."""
+        where = [self._index(column) for column in columns if column in self.header]
+        for _, record in self.records:
+            width = len(record)
+            yield from (record[i] if i < width else "" for i in where)
+
+    def _index(self, column: str) -> int:
+        """The column's position; a name given twice reads as its last (as a row by name)."""
+        return len(self.header) - 1 - self.header[::-1].index(column)
 
 
 class Cells:

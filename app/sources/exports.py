@@ -28,7 +28,7 @@ import hashlib
 import io
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -48,6 +48,7 @@ from app.sources.export_cells import (
     ImportProblem,
     ImportResult,
     Record,
+    RowParser,
     Table,
     detect_date_order,
     detect_decimal_comma,
@@ -178,18 +179,33 @@ class ExportStream:
     def rows(self, only: Container[int] | None = None) -> Iterator[ImportedRow]:
         """Every row, parsed as it is asked for; with ``only``, just the rows of those line
         numbers (the others are read as CSV, not parsed: ids of repeated rows may differ)."""
-        table = Table(self.path.name, self.header, _Padded(self))
-        importer = _Importer(self.spec, table, tenant=self.tenant, label_column=self.label_column)
+        importer = _Importer(self, self._parse_row)
         records = self.records()
         if only is not None:
             records = (record for record in records if record[0] in only)
         return importer.rows(records)
+
+    @cached_property
+    def _parse_row(self) -> RowParser:
+        """The vendor's row parser, with what it decides per file (date order, decimal comma)
+        read once for every ``rows()``."""
+        return self.spec.prepare(Table(self.path.name, self.header, _Records(self)))
 
     def entries(self) -> Iterator[TimeEntry]:
         return (row.entry for row in self.rows() if row.entry is not None)
 
     def read(self) -> ImportResult:
         return ImportResult(self.path, self.format, self.header, list(self.rows()))
+
+
+class _Records:
+    """The data records, re-read on every iteration."""
+
+    def __init__(self, stream: ExportStream) -> None:
+        self.stream = stream
+
+    def __iter__(self) -> Iterator[Record]:
+        return self.stream.records()
 
 
 class _Padded:
@@ -259,12 +275,10 @@ def content_version(draft: Draft) -> str:
 class _Importer:
     """Turns one file's data rows into ``ImportedRow``s, assigning ids as it goes."""
 
-    def __init__(
-        self, spec: ExportSpec, table: Table, *, tenant: str, label_column: str | None
-    ) -> None:
-        self.source, self.table = spec.source, table
-        self.tenant, self.label_column = tenant, label_column
-        self.parse_row = spec.prepare(table)
+    def __init__(self, export: ExportStream, parse_row: RowParser) -> None:
+        self.source, self.table = export.spec.source, Table(export.path.name, export.header, ())
+        self.tenant, self.label_column = export.tenant, export.label_column
+        self.parse_row = parse_row
         # Ids seen so far, as 64-bit numbers rather than strings: a million rows' worth stays
         # small. An ID column's first row is kept for the duplicate's message.
         self.id_rows: dict[int, int] = {}

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from itertools import chain
 
 from app.domain.entries import Source
 from app.sources.export_cells import (
@@ -27,7 +26,7 @@ from app.sources.export_cells import (
 
 
 def _prepare(table: Table) -> RowParser:
-    order = detect_date_order(chain(table.values("Start date"), table.values("End date")))
+    order = detect_date_order(table.values("Start date", "End date"))
 
     def parse(cells: Cells) -> Draft | None:
         return _parse_row(cells, order)
