@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from app.classify.deadline import Deadline
 from app.classify.memory_index import ClientIndex
-from app.classify.text import memory_key, memory_words, tokens
+from app.classify.text import memory_shape
 from app.domain.decisions import Abstain, Proposal, ReviewReason, Stage, StageOutcome
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import ClientContext
@@ -55,32 +55,31 @@ class Memory:
         return sum(sum(index.counts) for index in self.clients.values())
 
     def learn(self, client_id: str | None, description: str, code: str) -> None:
-        toks = tokens(description)
-        key = memory_key(toks)
+        key, words = memory_shape(description)
         if not key:
             return
         code_id = self.code_ids.get(code)
         if code_id is None:
             code_id = self.code_ids[code] = len(self.codes)
             self.codes.append(code)
-        self.clients[client_id or ""].add(" ".join(key), memory_words(toks), description, code_id)
+        self.clients[client_id or ""].add(key, words, description, code_id)
 
     def recall(self, client_id: str | None, description: str) -> Recall | None:
         """The same description approved at least twice; else the nearest approved ones vote
         (the same description seen once is among them, at similarity 1)."""
         index = self.clients.get(client_id or "")
-        toks = tokens(description)
-        if index is None or not toks:
+        key, words = memory_shape(description)
+        if index is None or not key:
             return None
-        row = index.row_of(" ".join(memory_key(toks)))
+        row = index.row_of(key)
         if row is not None and index.counts[row] >= HABIT:
             return self._from_row(index, row, similarity=1.0)
-        return self._nearest(index, memory_words(toks))
+        return self._nearest(index, words)
 
     def recall_exact(self, client_id: str | None, description: str) -> Recall | None:
         """Only the same description (numbers and ticket ids aside): a dictionary look-up."""
         index = self.clients.get(client_id or "")
-        row = index.row_of(" ".join(memory_key(tokens(description)))) if index else None
+        row = index.row_of(memory_shape(description)[0]) if index else None
         if index is None or row is None:
             return None
         return self._from_row(index, row, similarity=1.0)
@@ -119,7 +118,7 @@ class Memory:
     ) -> list[tuple[str, str]]:
         """Up to k approved (description, code) pairs closest to this one, for Claude's prompt."""
         index = self.clients.get(client_id or "")
-        words = memory_words(tokens(description))
+        words = memory_shape(description)[1]
         if index is None or not words:
             return []
         return [

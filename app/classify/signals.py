@@ -75,7 +75,14 @@ class Signals:
             return f"names the billing code {code.group(0)!r}"
         if said := reads_like_instruction(text.raw):
             return repr(said)
-        found = next((p for p in self.suspicious if contains_phrase(text.toks, p)), None)
+        by_first = self._suspicious_by_first
+        hits = [
+            (i, p)
+            for w in text.tokset & by_first.keys()
+            for i, p in by_first[w]
+            if contains_phrase(text.toks, p)
+        ]
+        found = min(hits)[1] if hits else None  # the first of the firm's list, as it reads
         return repr(" ".join(found)) if found else None
 
     @cached_property
@@ -86,6 +93,14 @@ class Signals:
         for toks, cid in self.identifying.items():
             found[toks[0]].append((toks, cid))
         return {word: tuple(names) for word, names in found.items()}
+
+    @cached_property
+    def _suspicious_by_first(self) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+        """The suspicious phrases (with their place in the list) by their first word."""
+        found: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+        for i, phrase in enumerate(self.suspicious):
+            found[phrase[0]].append((i, phrase))
+        return {word: tuple(phrases) for word, phrases in found.items()}
 
     def other_client(self, client_id: str | None, text: Text) -> str | None:
         by_first = self._by_first

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
 
@@ -81,6 +81,14 @@ def content_words(toks: tuple[str, ...]) -> tuple[str, ...]:
 
 def memory_words(toks: tuple[str, ...]) -> frozenset[str]:
     return frozenset(stem(t) for t in content_words(toks))
+
+
+@lru_cache(maxsize=8192)
+def memory_shape(description: str) -> tuple[str, frozenset[str]]:
+    """What memory files a description under and recalls it by: its key ("" when it has no
+    words) and its content words. Kept for the descriptions seen last: entries repeat them."""
+    toks = tokens(description)
+    return " ".join(memory_key(toks)), memory_words(toks)
 
 
 def segments(text: str) -> list[str]:
