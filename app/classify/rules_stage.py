@@ -66,11 +66,11 @@ class RuleList(tuple[CompiledRule, ...]):
         """The rules whose text part (``CompiledRule.gate``) holds for the subject's text, in
         order: the others cannot match any entry with this description, whatever its other
         fields, so the list is kept on the ``Text`` for every entry that shares it."""
-        kept = subject.text.shortlists
-        found = kept.get(self)
+        kept = subject.text.kept
+        found: tuple[CompiledRule, ...] | None = kept.get(self)
         if found is None:
             found = kept[self] = tuple(r for r in self if r.gate is None or r.gate(subject))
-        return found  # type: ignore[return-value]  # what was kept under this list
+        return found
 
     @cached_property
     def client_rules(self) -> RuleList:
@@ -162,8 +162,8 @@ class RulesStage:
             return Abstain(stage=Stage.RULES, reasons=(ReviewReason.NO_MATCH,), note="no rule")
         codes = sorted({m.rule.code for m in top})
         if len(codes) > 1 and (pick := dominant_code(entry, ctx, rules, self.read)) in codes:
-            rule = next(m.rule for m in top if m.rule.code == pick)
-            return self._proposal(rule, entry, ctx, rules, pick, over=over)
+            chosen = next(m for m in top if m.rule.code == pick)
+            return self._proposal(chosen, entry, ctx, rules, pick, over=over)
         if len(codes) > 1:
             ids = ", ".join(m.rule.id for m in top)
             mixed = len(mixed_codes(entry, rules, ctx.lexicon, self.read)) > 1
@@ -174,11 +174,11 @@ class RulesStage:
                 + (": pick the dominant activity or split the entry" if mixed else ""),
             )
         pick = dominant_code(entry, ctx, rules, self.read)
-        return self._proposal(top[0].rule, entry, ctx, rules, pick, over=over)
+        return self._proposal(top[0], entry, ctx, rules, pick, over=over)
 
     def _proposal(
         self,
-        rule: Rule,
+        chosen: CompiledRule,
         entry: TimeEntry,
         ctx: ClientContext,
         rules: tuple[CompiledRule, ...],
@@ -186,6 +186,7 @@ class RulesStage:
         *,
         over: str = "",
     ) -> Proposal:
+        rule = chosen.rule
         flags: list[ReviewReason] = []
         notes: list[str] = []
         if rule.flag:
@@ -197,7 +198,7 @@ class RulesStage:
         elif others:
             flags.append(ReviewReason.MIXED_ACTIVITIES)
             notes.append(f"also looks like {', '.join(sorted(others))}: pick the dominant or split")
-        said = matched_words(rule.when, self.read(entry.description, ctx.lexicon), ctx.lists())
+        said = _matched_words(chosen, self.read(entry.description, ctx.lexicon), ctx)
         reason = f"rule {rule.id}" + (f" (matched {said})" if said else "")
         reason += f" ({over})" if over else ""
         reason += f": {rule.note}" if rule.note else ""
@@ -214,6 +215,15 @@ class RulesStage:
             flags=tuple(flags),
             notes=tuple(notes),
         )
+
+
+def _matched_words(chosen: CompiledRule, text: Text, ctx: ClientContext) -> str:
+    """The words of ``text`` the rule's tests accepted (``matched_words``), kept on the text
+    under the rule's compiled test: they depend on nothing else."""
+    said: str | None = text.kept.get(chosen.when)
+    if said is None:
+        said = text.kept[chosen.when] = matched_words(chosen.rule.when, text, ctx.lists())
+    return said
 
 
 def mixed_codes(

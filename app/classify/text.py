@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Any
 
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
 
@@ -123,8 +124,9 @@ class Text:
         return {}
 
     @cached_property
-    def shortlists(self) -> dict[object, tuple[object, ...]]:
-        """Per list of rules, those worth testing on this text (``RuleList.shortlist``)."""
+    def kept(self) -> dict[object, Any]:
+        """What was derived from this text alone, by what derived it: the rules worth testing
+        on it (``RuleList.shortlist``), the words a rule matched (``RulesStage``)."""
         return {}
 
     @cached_property

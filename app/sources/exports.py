@@ -263,10 +263,12 @@ def content_id(draft: Draft) -> str:
     return digest.hexdigest()[:16]
 
 
-def content_version(draft: Draft) -> str:
-    """Changes whenever anything classification reads changes, so an edit is a new version."""
+def content_version(draft: Draft, content: str | None = None) -> str:
+    """Changes whenever anything classification reads changes, so an edit is a new version.
+    ``content``: the draft's ``content_id`` when it is already known."""
     parts = (
-        content_id(draft), str(draft.hours), "\x1e".join(draft.tags), str(draft.billable_flag),
+        content or content_id(draft), str(draft.hours), "\x1e".join(draft.tags),
+        str(draft.billable_flag),
         *((draft.role,) if draft.role else ()),
     )  # fmt: skip
     return hashlib.sha1("\x1f".join(parts).encode(), usedforsecurity=False).hexdigest()[:12]
@@ -303,12 +305,14 @@ class _Importer:
         return ImportedRow(number, raw, entry, label, tuple(cells.problems))
 
     def _entry(self, cells: Cells, draft: Draft) -> TimeEntry | None:
-        external_id = self._external_id(cells, draft)
+        content = content_id(draft)
+        external_id = self._external_id(cells, draft, content)
         if external_id is None:
             return None
         try:
             return TimeEntry(
-                source=self.source, external_id=external_id, version=content_version(draft),
+                source=self.source, external_id=external_id,
+                version=content_version(draft, content),
                 tenant=self.tenant,
                 client=draft.client, project=draft.project, task=draft.task, tags=draft.tags,
                 description=draft.description, work_date=draft.work_date, start=draft.start,
@@ -320,14 +324,13 @@ class _Importer:
             cells.fail(None, f"is not a valid time entry: {exc.errors()[0]['msg']}")
             return None
 
-    def _external_id(self, cells: Cells, draft: Draft) -> str | None:
+    def _external_id(self, cells: Cells, draft: Draft, base: str) -> str | None:
         if draft.external_id:
             first = self.id_rows.setdefault(_number(draft.external_id), cells.row)
             if first == cells.row:
                 return draft.external_id
             cells.fail(ID_COLUMN, f"{draft.external_id!r} already appears at row {first}")
             return None
-        base = content_id(draft)
         number = int(base, 16)
         if number not in self.contents:
             self.contents.add(number)
