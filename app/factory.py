@@ -82,16 +82,21 @@ def build_cascade(
     memory: Memory,
     calibration: Calibration | None = None,
     claude: ClassifierStage | None = None,
+    *,
+    rules: RulesStage | None = None,
 ) -> Cascade:
     """``calibration``: each rule's precision on the approved history (``app.rules.backtest``);
     without it the typed confidences stand. Memory always checks a confident rule. ``claude``:
-    a Claude stage to use instead of the one the settings would build (the batch path's)."""
+    a Claude stage to use instead of the one the settings would build (the batch path's).
+    ``rules``: the rules stage the history was back-tested with (its compiled rules and
+    readings of descriptions serve again), given ``calibration`` here."""
     from app.classify.calibration import NO_CALIBRATION  # noqa: PLC0415
     from app.classify.cascade import Cascade  # noqa: PLC0415
     from app.classify.mixed import SegmentReader  # noqa: PLC0415
     from app.classify.rules_stage import RulesStage  # noqa: PLC0415
 
-    rules = RulesStage(calibration or NO_CALIBRATION)
+    rules = rules or RulesStage()
+    rules.calibration = calibration or NO_CALIBRATION
     return Cascade(
         book,
         build_stages(settings, memory, rules, claude),

@@ -11,7 +11,8 @@ from pathlib import Path
 from app.classify.calibration import Calibration
 from app.classify.cascade import Cascade
 from app.classify.memory import Memory
-from app.classify.memory_calibration import Seen, learn_measured_seen
+from app.classify.memory_calibration import Newest, Seen, learn_measured_seen
+from app.classify.rules_stage import RulesStage
 from app.classify.stream import Streamed
 from app.classify.sums import Alert, apply_sums
 from app.domain.decisions import Decision, ReviewReason
@@ -80,25 +81,33 @@ class Evidence:
     backtest: BackTest | None  # None when loaded from the cache (app.classify.learned_cache)
 
 
-def learn_evidence(book: RuleBook, memory: Memory, path: Path, label_column: str) -> Evidence:
+def learn_evidence(
+    book: RuleBook,
+    memory: Memory,
+    path: Path,
+    label_column: str,
+    stage: RulesStage | None = None,
+) -> Evidence:
     """Read a labelled export in a stream: back-test every rule on it while keeping what memory
     learns of each entry (compact, no parsed rows), then feed memory, measuring its recall on
     the newest part (``learn_measured_seen``: only the sampled rows are parsed again)."""
     problems: list[ImportProblem] = []
     seen: list[Seen] = []
-    export = open_export(path, label_column=label_column)  # checked once, read twice
+    export = open_export(path, label_column=label_column)  # checked once
+    newest = Newest(export.size)
 
     def keeping() -> Iterator[Labelled]:
         for item in labelled_rows(export, problems):
             entry = item.entry
             client = book.resolve_client(entry.client, entry.project)
             seen.append(Seen(item.row, client, entry.description, item.label, entry.work_date))
+            newest.add(item)
             yield item
 
     def rows_of(picked: set[int]) -> Iterator[Labelled]:
-        return labelled_rows(export, [], only=picked)
+        return newest.rows(picked, lambda missing: labelled_rows(export, [], only=missing))
 
-    test = back_test(book, keeping())
+    test = back_test(book, keeping(), stage)
     learn_measured_seen(book, memory, seen, rows_of)
     return Evidence(len(seen), problems, Calibration.from_backtest(test), test)
 

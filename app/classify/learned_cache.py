@@ -21,6 +21,7 @@ from app.classify.batch import Evidence, learn_evidence
 from app.classify.calibration import Calibration, RuleTrust
 from app.classify.memory import Memory
 from app.classify.memory_snapshot import load, save
+from app.classify.rules_stage import RulesStage
 from app.domain.rulebook import RuleBook
 from app.sources.exports import ImportProblem
 
@@ -51,9 +52,11 @@ def cached_evidence(
     min_similarity: float,
     cache_dir: Path | None,
     tenant: str = "local",
+    stage: RulesStage | None = None,
 ) -> tuple[Memory, Evidence]:
     """Memory and evidence from ``history``: loaded when this history and these rules were
-    learned before, else learned now and saved for next time."""
+    learned before, else learned now (with ``stage``, see ``back_test``) and saved for next
+    time."""
     path = None
     if cache_dir is not None:
         name = re.sub(r"[^A-Za-z0-9_.-]", "_", tenant)
@@ -62,7 +65,7 @@ def cached_evidence(
         if loaded is not None:
             return loaded[0], _evidence(loaded[1])
     memory = Memory(min_similarity)
-    evidence = learn_evidence(book, memory, history, label_column)
+    evidence = learn_evidence(book, memory, history, label_column, stage)
     if path is not None:
         # a read-only or full disk costs the next run a relearn, not this one
         with contextlib.suppress(OSError):

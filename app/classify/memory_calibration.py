@@ -14,8 +14,9 @@ threshold, as before.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -139,6 +140,34 @@ class Seen:
     description: str
     label: str
     day: date
+
+
+class Newest:
+    """The newest history entries by work date, at most ``keep`` of them, kept parsed while the
+    history streams past: the held-out sample is (nearly always) among them, so it need not be
+    read again (``rows``). Bounded: ``keep`` is capped at ``MAX_MEASURED``."""
+
+    def __init__(self, size: int) -> None:
+        # The held-out part is about HOLDOUT_SHARE of the rows; room for ties on the cut date.
+        self.keep = min(MAX_MEASURED, int(size * HOLDOUT_SHARE * 1.25) + 16)
+        self._heap: list[tuple[date, int, Labelled]] = []
+
+    def add(self, item: Labelled) -> None:
+        entry = (item.entry.work_date, item.row, item)  # rows are unique: items never compared
+        if len(self._heap) < self.keep:
+            heapq.heappush(self._heap, entry)
+        elif entry > self._heap[0]:
+            heapq.heapreplace(self._heap, entry)
+
+    def rows(
+        self, picked: set[int], read: Callable[[set[int]], Iterable[Labelled]]
+    ) -> Iterator[Labelled]:
+        """The ``picked`` rows: those kept, then ``read`` for any that were not."""
+        kept = [item for _, row, item in self._heap if row in picked]
+        yield from kept
+        missing = picked - {item.row for item in kept}
+        if missing:
+            yield from read(missing)
 
 
 def learn_measured_seen(

@@ -127,8 +127,12 @@ def labelled_rows(
             yield Labelled(row.entry, row.label, export.path.name, row.line)
 
 
-def back_test(book: RuleBook, history: Iterable[Labelled]) -> BackTest:
-    stage = RulesStage()
+def back_test(
+    book: RuleBook, history: Iterable[Labelled], stage: RulesStage | None = None
+) -> BackTest:
+    """Every rule scored on the labelled ``history``. ``stage``: the rules stage to compile and
+    read with (the cascade's, so what it learns of each description serves the classify too)."""
+    stage = stage or RulesStage()
     tester = _Tester(stage, SegmentReader(stage), Signals.build(book))
     result = BackTest(records={})
     contexts: dict[str | None, ClientContext] = {}

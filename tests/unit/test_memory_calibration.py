@@ -119,3 +119,32 @@ def test_the_cut_date_is_the_work_date_at_the_held_out_share() -> None:
     assert cut_date(days) == date(2026, 1, 7)  # the newest quarter: days 7 and 8
     assert cut_date(Counter({date(2026, 1, 1): 5, date(2026, 1, 2): 1})) is None
     assert cut_date(Counter({date(2026, 1, 1): 1})) is None
+
+
+def test_the_newest_rows_are_kept_and_only_the_others_read_again() -> None:
+    from app.classify.memory_calibration import Newest  # noqa: PLC0415
+
+    start = date(2026, 1, 1)
+    items = [
+        Labelled(entry(f"call {i}", work_date=start + timedelta(days=(i * 7) % 40)), "X", "h", i)
+        for i in range(1, 41)
+    ]
+    newest = Newest(size=40)  # room for 40 * 0.25 * 1.25 + 16 = 28 rows
+    for item in items:
+        newest.add(item)
+    by_date = sorted(items, key=lambda i: (i.entry.work_date, i.row))
+    kept_rows = {i.row for i in by_date[-newest.keep :]}
+    asked: list[set[int]] = []
+
+    def read(missing: set[int]) -> list[Labelled]:
+        asked.append(missing)
+        return [i for i in items if i.row in missing]
+
+    picked = {i.row for i in by_date[-10:]}  # the newest ten: all kept
+    assert {i.row for i in newest.rows(picked, read)} == picked
+    assert asked == []
+    oldest = by_date[0].row  # older than anything kept: read again, alone
+    assert oldest not in kept_rows
+    got = list(newest.rows(picked | {oldest}, read))
+    assert sorted(i.row for i in got) == sorted(picked | {oldest})
+    assert asked == [{oldest}]

@@ -21,6 +21,7 @@ from app.classify.evaluation import (
 )
 from app.classify.learned_cache import cached_evidence
 from app.classify.memory import Memory
+from app.classify.rules_stage import RulesStage
 from app.classify.summary import Accuracy, score, summarise
 from app.cli.console import console, errors, print_accuracy, print_summary, progress_bar
 from app.cli.jobs.claude_batch import (
@@ -67,9 +68,14 @@ def _memory(settings: Settings, book: RuleBook, history: Path | None, label_colu
 
 
 def evidence(
-    settings: Settings, book: RuleBook, history: Path | None, label_column: str
+    settings: Settings,
+    book: RuleBook,
+    history: Path | None,
+    label_column: str,
+    stage: RulesStage | None = None,
 ) -> tuple[Memory, Calibration | None]:
-    """Memory learned from the approved history, and each rule's precision measured on it."""
+    """Memory learned from the approved history, and each rule's precision measured on it
+    (with ``stage``, the cascade's rules stage to be: see ``back_test``)."""
     if history is None:
         return Memory(settings.memory_min_similarity), None
     memory, found = cached_evidence(
@@ -78,6 +84,7 @@ def evidence(
         label_column,
         min_similarity=settings.memory_min_similarity,
         cache_dir=settings.cache_dir,
+        stage=stage,
     )
     report_problems(found.problems, verdict="history row skipped, not learned:")
     console.print(

@@ -13,6 +13,7 @@ from pathlib import Path
 from app.classify.batch import write_streamed
 from app.classify.evaluation import LineTruth, LlmTally, TruthFileError, line_truth
 from app.classify.reliability import calibration_lines
+from app.classify.rules_stage import RulesStage
 from app.classify.stream import Final, Streamed
 from app.classify.summary import Scorer, Tally
 from app.cli.console import console, errors, print_summary
@@ -76,8 +77,9 @@ def _run_classify(
 
 def _stream_evidence(settings: Settings, history: Path | None, label_column: str) -> Evidence:
     book = load_rulebook(settings.rules_dir)
-    memory, calibration = evidence(settings, book, history, label_column)
-    return Evidence(book, memory, calibration)
+    stage = RulesStage()  # back-tests the history, then decides the export
+    memory, calibration = evidence(settings, book, history, label_column, stage)
+    return Evidence(book, memory, calibration, stage)
 
 
 def run_eval(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from app.classify.calibration import Calibration
 from app.classify.memory import Memory
+from app.classify.rules_stage import RulesStage
 from app.classify.stream import Streamed, classify_stream
 from app.cli.console import progress_bar
 from app.cli.jobs.claude_batch import Batched, BatchMode, batched_cascade
@@ -46,6 +47,7 @@ class Evidence:
     book: RuleBook
     memory: Memory
     calibration: Calibration | None
+    rules: RulesStage | None = None  # the stage the history was back-tested with
 
 
 def stream_export(
@@ -65,7 +67,7 @@ def stream_export(
         )
         cascade, concurrency = batched.cascade, 1  # answers are already here: no calls
     else:
-        cascade = build_cascade(settings, book, memory, calibration)
+        cascade = build_cascade(settings, book, memory, calibration, rules=evidence.rules)
         concurrency = settings.llm_concurrency if settings.llm_enabled else 1
     settle_heap()
     with progress_bar(f"Classifying {stream.path.name}", stream.size) as tick:
