@@ -24,9 +24,9 @@ def _learned(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     calls: list[Path] = []
     real = learned_cache.learn_evidence
 
-    def counting(book, memory, path, label_column):  # type: ignore[no-untyped-def]
+    def counting(book, memory, path, label_column, stage=None):  # type: ignore[no-untyped-def]
         calls.append(path)
-        return real(book, memory, path, label_column)
+        return real(book, memory, path, label_column, stage)
 
     monkeypatch.setattr(learned_cache, "learn_evidence", counting)
     return calls

@@ -96,8 +96,8 @@ def test_learning_history_measures_recall_on_its_newer_part_and_learns_all_of_it
 def test_the_streamed_history_measures_and_learns_exactly_what_the_list_does(
     tmp_path: Path,
 ) -> None:
-    """``learn_evidence`` reads the history in a stream (compact rows kept, the held-out sample
-    parsed again); memory's trust and every recall match the whole-list path."""
+    """``learn_evidence`` reads the history in a stream (compact rows kept, the newest rows kept
+    parsed for the held-out sample); memory's trust and every recall match the whole-list path."""
     history = REPO / "examples" / "demo_firm" / "data" / "history.csv"
     rules = load_rulebook(REPO / "sow_rules")
     labelled, _ = read_labelled(history, "Approved Code")
