@@ -29,8 +29,7 @@ from app.sources.export_cells import (
     ExportSpec,
     RowParser,
     Table,
-    detect_date_order,
-    detect_decimal_comma,
+    file_locale,
     parse_duration,
     parse_number,
     split_tags,
@@ -40,8 +39,7 @@ _DECIMAL, _CLOCK = "Duration (decimal)", "Duration (h)"
 
 
 def _prepare(table: Table) -> RowParser:
-    order = detect_date_order(table.values("Start Date", "End Date"))
-    decimal_comma = detect_decimal_comma(table.values(_DECIMAL))
+    order, decimal_comma = file_locale(table, ("Start Date", "End Date"), (_DECIMAL,))
 
     def parse(cells: Cells) -> Draft | None:
         return _parse_row(cells, order, decimal_comma=decimal_comma)

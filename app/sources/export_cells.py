@@ -39,19 +39,44 @@ def detect_date_order(values: Iterable[str]) -> str:
     the majority wins. With no evidence: DD.MM when the dates use dots (no locale writes
     MM.DD.YYYY), else MM/DD, the US default of Clockify and Excel.
     """
-    votes = {MDY: 0, DMY: 0}
-    dotted = False
+    votes = _DateVotes()
     for value in values:
+        votes.add(value)
+    return votes.order()
+
+
+class _DateVotes:
+    def __init__(self) -> None:
+        self.votes = {MDY: 0, DMY: 0}
+        self.dotted = False
+
+    def add(self, value: str) -> None:
         match = _DATE.fullmatch(value.strip())
         if match is None or len(match[1]) == 4:
-            continue
+            return
         first, second = int(match[1]), int(match[3])
         if first > 12 >= second or second > 12 >= first:
-            votes[DMY if first > 12 else MDY] += 1
-        dotted = dotted or match[2] == "."
-    if votes[DMY] > votes[MDY] or (votes[DMY] == votes[MDY] == 0 and dotted):
-        return DMY
-    return MDY
+            self.votes[DMY if first > 12 else MDY] += 1
+        self.dotted = self.dotted or match[2] == "."
+
+    def order(self) -> str:
+        votes = self.votes
+        if votes[DMY] > votes[MDY] or (votes[DMY] == votes[MDY] == 0 and self.dotted):
+            return DMY
+        return MDY
+
+
+def file_locale(table: Table, dates: tuple[str, ...], numbers: tuple[str, ...]) -> tuple[str, bool]:
+    """The file's date order (``detect_date_order``) and whether it writes decimal commas
+    (``detect_decimal_comma``), from one read of its date and number columns."""
+    date_votes, marks = _DateVotes(), {",": 0, ".": 0, None: 0}
+    split = len(dates)
+    for row in table.rows_of(*dates, *numbers):
+        for value in row[:split]:
+            date_votes.add(value)
+        for value in row[split:]:
+            marks[_decimal_mark(value.strip())] += 1
+    return date_votes.order(), marks[","] > marks["."]
 
 
 def parse_date(text: str, order: str = MDY) -> date:
@@ -214,10 +239,15 @@ class Table:
 
     def values(self, *columns: str) -> Iterator[str]:
         """The cells of ``columns`` (those the header has), row by row, in one read."""
-        where = [self._index(column) for column in columns if column in self.header]
+        for row in self.rows_of(*(column for column in columns if column in self.header)):
+            yield from row
+
+    def rows_of(self, *columns: str) -> Iterator[tuple[str, ...]]:
+        """Each row's cells of ``columns``, in one read ("" for a column the file lacks)."""
+        where = [self._index(column) if column in self.header else -1 for column in columns]
         for _, record in self.records:
             width = len(record)
-            yield from (record[i] if i < width else "" for i in where)
+            yield tuple(record[i] if 0 <= i < width else "" for i in where)
 
     def _index(self, column: str) -> int:
         """The column's position; a name given twice reads as its last (as a row by name)."""

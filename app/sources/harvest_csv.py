@@ -10,7 +10,6 @@ no start or end time, so both stay None and ``work_date`` is ``Date``.
 from __future__ import annotations
 
 from decimal import Decimal
-from itertools import chain
 
 from app.domain.entries import Source
 from app.sources.export_cells import (
@@ -20,8 +19,7 @@ from app.sources.export_cells import (
     ExportSpec,
     RowParser,
     Table,
-    detect_date_order,
-    detect_decimal_comma,
+    file_locale,
     parse_date,
     parse_duration,
     parse_number,
@@ -31,8 +29,7 @@ _NUMERIC = ("Hours", "Billable Rate", "Billable Amount", "Cost Rate", "Cost Amou
 
 
 def _prepare(table: Table) -> RowParser:
-    order = detect_date_order(table.values("Date"))
-    decimal_comma = detect_decimal_comma(chain.from_iterable(map(table.values, _NUMERIC)))
+    order, decimal_comma = file_locale(table, ("Date",), _NUMERIC)
 
     def parse(cells: Cells) -> Draft | None:
         return _parse_row(cells, order, decimal_comma=decimal_comma)

@@ -588,3 +588,28 @@ def test_an_edit_is_a_new_version_of_the_same_entry(tmp_path: Path) -> None:
     assert (a.external_id, a.version) == (b.external_id, b.version)
     assert a.external_id == c.external_id
     assert a.version != c.version
+
+
+def test_a_files_locale_is_read_in_one_pass_as_the_detectors_read_it() -> None:
+    from app.sources.export_cells import Table, file_locale  # noqa: PLC0415
+
+    header = ["Start Date", "End Date", "Duration (decimal)", "Note"]
+    records = [
+        (2, ["13/02/2026", "13/02/2026", "1,50", "x"]),
+        (3, ["03/02/2026", "04/02/2026", "0,25"]),  # a short record: the note left out
+        (4, ["05/02/2026", "05/02/2026", "2,000.5", "y"]),
+    ]
+    reads: list[int] = []
+
+    class Counted(list[tuple[int, list[str]]]):
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            reads.append(1)
+            return super().__iter__()
+
+    table = Table("t.csv", header, Counted(records))
+    got = file_locale(table, ("Start Date", "End Date"), ("Duration (decimal)", "Missing"))
+    assert len(reads) == 1
+    dates = [v for _, r in records for v in r[:2]]
+    assert got == (detect_date_order(dates), detect_decimal_comma(["1,50", "0,25", "2,000.5"]))
+    assert got == ("DD/MM/YYYY", True)
+    assert list(table.rows_of("Note", "Missing")) == [("x", ""), ("", ""), ("y", "")]
