@@ -257,6 +257,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables, Memo
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode != "wal":
             raise sqlite3.OperationalError(f"could not enable WAL (journal_mode is {mode})")
+        if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+            return  # up to date: no write lock and no commit to wait for at every open
         with self._tx() as tx:
             version = tx.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
