@@ -121,9 +121,9 @@ def test_a_bank_behind_the_store_never_replaces_a_later_snapshot(
     later = reviewed(store, 3, TEXTS[3], "ACME-DECK")
     MemoryBank(store, refresh_s=0).memory(TENANT_A)  # another worker: kept at review 4
     state = behind._tenants[TENANT_A]  # force the older bank to write
-    snapshot = behind._snapshot(TENANT_A, state)
-    assert snapshot is not None
-    behind._save(snapshot)
+    pending = behind._snapshot(state)
+    assert pending is not None
+    behind._save(TENANT_A, *pending)
     kept = store.load_memory(TENANT_A)
     assert kept is not None
     assert kept.position == later
