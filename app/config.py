@@ -53,10 +53,6 @@ class Settings(BaseSettings):
     # so the next run with the same history and rules loads it instead of relearning.
     # Empty: never saved or read.
     cache_dir: Path | None = Path("out/cache")
-    # The worker's memory (taught by reviews in the store) is saved here per tenant with the
-    # review it was learned up to, and loaded on the next cold start (app/review/learning.py).
-    # One folder per store: off unless set.
-    review_memory_dir: Path | None = None
 
     # The webhook service
     store: Literal["sqlite", "supabase"] = "sqlite"
@@ -137,7 +133,7 @@ class Settings(BaseSettings):
         del dotenv_settings, file_secret_settings
         return init_settings, env_settings, SsmReferences(settings_cls)
 
-    @field_validator("cache_dir", "review_memory_dir", mode="before")
+    @field_validator("cache_dir", mode="before")
     @classmethod
     def _empty_is_no_cache(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

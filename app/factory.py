@@ -126,9 +126,7 @@ def build_worker(settings: Settings, store: Store) -> Worker:
     classifiers = Classifiers(
         build_rules_provider(settings, store),
         lambda book, memory: build_cascade(settings, book, memory),
-        memory_for=bank_for(
-            store, settings.cache_dir
-        ).memory,  # taught by reviewers, shared with the review page
+        memory_for=bank_for(store).memory,  # taught by reviewers, kept in the store
     )
     from app.connectors.clockify_entry import ClockifyRereader  # noqa: PLC0415
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     )
     from app.domain.ledger import EntryLedger
     from app.domain.mapping import QboMapping
+    from app.domain.memory_snapshots import MemorySnapshot
     from app.domain.reviews import Reviewer, ReviewRecord, ReviewSession
     from app.domain.rulebook import ClientContext
     from app.domain.rules_versions import (
@@ -283,6 +284,20 @@ class Store(Protocol):
         self, tenant: str, *, limit: int = 500, order: QueueOrder = "stake"
     ) -> list[InboxItem]:
         """The tenant's items in ``needs_review`` with their decisions, in ``order``."""
+        ...
+
+    # -- the memory reviews taught, kept so a cold worker does not relearn it --------------
+
+    def save_memory(self, snapshot: MemorySnapshot) -> bool:
+        """Keep ``snapshot`` as its tenant's learned memory, unless the one kept was learned
+        up to a later review position: then ``False`` and nothing changes. An older snapshot
+        never replaces a newer one, whatever order concurrent writers commit in; one at the
+        same position replaces it (the same reviews, perhaps in a newer format).
+        ``ItemNotFoundError`` for an unknown tenant."""
+        ...
+
+    def load_memory(self, tenant: str) -> MemorySnapshot | None:
+        """The tenant's latest memory snapshot, if any was kept."""
         ...
 
     def put_reviewer(self, reviewer: Reviewer) -> None:

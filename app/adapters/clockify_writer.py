@@ -25,17 +25,19 @@ key as ``auth`` (the worker parks the entry as ``waiting``).
 
 from __future__ import annotations
 
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from app.adapters.tracker_session import TrackerSession, workspace_of
-from app.connectors.base import Api, http_client
 from app.domain.decisions import Decision
 from app.domain.entries import Source
 from app.domain.inbox import InboxItem, Tenant
 from app.domain.tracker_marks import Marks, marks_of
 from app.errors import UpstreamError, UpstreamKind
+
+if TYPE_CHECKING:
+    import httpx
+
+    from app.connectors.base import Api
 
 SYSTEM = "clockify"
 BASE_URL = "https://api.clockify.me/api"
@@ -79,6 +81,8 @@ class ClockifyWriter:
         if not key:
             raise UpstreamError(SYSTEM, UpstreamKind.AUTH, retryable=False,
                                 message="no Clockify API key for this tenant")  # fmt: skip
+        from app.connectors.base import http_client  # noqa: PLC0415 - httpx at the first write
+
         extra = {"transport": self.transport} if self.transport is not None else {}
         make = lambda: http_client(self.base_url, {"X-Api-Key": key}, **extra)  # noqa: E731
         return TrackerSession(make, SYSTEM, f"{self.base_url} {id(self.transport)} {key}")

@@ -31,6 +31,8 @@ v8 (step 7) is another branch's; on this one it is a placeholder that changes no
 v9 (step 8) keeps the inbox fast at any size: counts kept by triggers, the review queue's
 order as indexed columns, and the archive of finished items past the retention period:
 ``app.adapters.sqlite_inbox_scale``.
+v10 (step 9) added ``memory_snapshots``: each tenant's memory taught by reviews, with the review
+it was learned up to, for the next cold worker: ``app.adapters.sqlite_memory``.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ from pydantic import BaseModel
 
 from app.adapters.sqlite_access import ACCESS_STEP, AccessTables
 from app.adapters.sqlite_inbox_scale import ARCHIVED, COUNTS, SCALE_STEP, ArchiveTables
+from app.adapters.sqlite_memory import MEMORY_STEP, MemoryTables
 from app.adapters.sqlite_rules import RULES_STEP, RulesTables
 from app.adapters.sqlite_unrouted import UNROUTED_STEP, UnroutedTables
 from app.domain.decisions import Decision
@@ -75,7 +78,7 @@ from app.domain.reviews import (
 from app.errors import ItemNotFoundError, WriteConflictError
 from app.ports import QueueOrder
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 _ACTIONS = ", ".join(f"'{a.value}'" for a in ReviewAction)
 _STATUSES = ", ".join(f"'{s.value}'" for s in Status)
 # The v1 schema, as v1 created it: never edit it, add a step to _STEPS instead.
@@ -157,6 +160,7 @@ _STEPS: dict[int, tuple[str, ...]] = {
     6: UNROUTED_STEP,
     7: RULES_STEP,
     8: SCALE_STEP,
+    9: MEMORY_STEP,
 }
 _ITEM = """SELECT i.*, i.rowid AS seq, d.decision FROM inbox i
     LEFT JOIN decisions d ON d.tenant = i.tenant AND d.item_id = i.id"""
@@ -187,7 +191,7 @@ _QUEUE_ORDER = {
 _MIN_SQLITE = (3, 37, 0)  # RETURNING needs 3.35, STRICT tables 3.37
 
 
-class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
+class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables, MemoryTables):
     """``Store`` on one SQLite file. Call ``close()`` (or use ``with``) to release it."""
 
     def __init__(self, path: Path | str, *, busy_timeout_s: float = 5.0) -> None:
@@ -253,6 +257,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode != "wal":
             raise sqlite3.OperationalError(f"could not enable WAL (journal_mode is {mode})")
+        if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+            return  # up to date: no write lock and no commit to wait for at every open
         with self._tx() as tx:
             version = tx.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:

@@ -32,6 +32,7 @@ from supabase import Client, create_client
 from supabase.lib.client_options import SyncClientOptions
 
 from app.adapters.supabase_access import SupabaseAccess
+from app.adapters.supabase_memory import SupabaseMemory
 from app.adapters.supabase_rules import SupabaseRules
 from app.adapters.supabase_unrouted import SupabaseUnrouted
 from app.config import Settings
@@ -178,7 +179,7 @@ class TenantSessions:
         return [data_row if tenant is None else _owned(data_row, tenant) for data_row in data]
 
 
-class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules):
+class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMemory):
     """``Store`` over PostgREST. Thread-safe; ``close()`` releases the HTTP connections."""
 
     def __init__(

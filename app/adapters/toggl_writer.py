@@ -19,17 +19,19 @@ with ``Retry-After``, a refused or missing token as ``auth`` (the worker parks t
 
 from __future__ import annotations
 
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from app.adapters.tracker_session import TrackerSession, workspace_of
-from app.connectors.base import Api, http_client
 from app.domain.decisions import Decision
 from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import InboxItem, Tenant
 from app.domain.tracker_marks import marks_of, ours
 from app.errors import UpstreamError, UpstreamKind
+
+if TYPE_CHECKING:
+    import httpx
+
+    from app.connectors.base import Api
 
 SYSTEM = "toggl"
 BASE_URL = "https://api.track.toggl.com"
@@ -73,6 +75,10 @@ class TogglWriter:
         if not token:
             raise UpstreamError(SYSTEM, UpstreamKind.AUTH, retryable=False,
                                 message="no Toggl API token for this tenant")  # fmt: skip
+        import httpx  # noqa: PLC0415 - at the first write: most workers never write to Toggl
+
+        from app.connectors.base import http_client  # noqa: PLC0415
+
         auth = httpx.BasicAuth(token, "api_token")
         extra = {"transport": self.transport} if self.transport is not None else {}
         make = lambda: http_client(self.base_url, {}, auth=auth, **extra)  # noqa: E731

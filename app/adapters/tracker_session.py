@@ -1,18 +1,21 @@
 """What the tracker writers (Clockify, Toggl) share: one kept HTTP client per key, one try per
-call, and the workspace an entry lives in."""
+call, and the workspace an entry lives in. httpx comes with the first session: a worker builds
+the tracker writers at its cold start and most never use them."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-import httpx
-
-from app.connectors.base import Api, RetryPolicy
 from app.domain.entries import Source
 from app.domain.inbox import InboxItem, Tenant
 from app.errors import UpstreamError, UpstreamKind
+
+if TYPE_CHECKING:
+    import httpx
+
+    from app.connectors.base import Api
 
 
 class TrackerSession:
@@ -26,6 +29,8 @@ class TrackerSession:
         self.make, self.system, self.key = make, system, (system, key)
 
     def __enter__(self) -> Api:
+        from app.connectors.base import Api, RetryPolicy  # noqa: PLC0415
+
         with self.lock:
             http = self.clients.get(self.key)
             if http is None or http.is_closed:

@@ -5,16 +5,19 @@ codes, the caller's ``extra`` data such as the rules' calibration, and per clien
 vocabulary and the byte length of each section), then the sections as raw arrays and
 NUL-separated strings. Loading maps bytes back into ``array``s: no parsing per row, no code
 executed. A file of another format, another byte order or cut short is ignored (relearn).
+``dumps`` / ``loads`` are the same format as bytes, for a store that keeps the snapshot
+(``Store.save_memory``: the worker's memory taught by reviews, ``app.review.learning``).
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
 from array import array
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from app.classify.memory import Memory
 from app.classify.memory_calibration import MemoryTrust
@@ -37,6 +40,22 @@ _SEP = "\x00"
 def save(memory: Memory, path: Path, extra: dict[str, Any]) -> int:
     """Write ``memory`` (an index with rows since its last build is rebuilt first) and
     ``extra``; return the file's size."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(f".{path.name}.{os.getpid()}.part")
+    with part.open("wb") as handle:
+        _write(handle, memory, extra)
+    os.replace(part, path)  # readers see the old file or the whole new one, never half
+    return path.stat().st_size
+
+
+def dumps(memory: Memory, extra: dict[str, Any]) -> bytes:
+    """``save``'s bytes, without a file."""
+    handle = io.BytesIO()
+    _write(handle, memory, extra)
+    return handle.getvalue()
+
+
+def _write(handle: IO[bytes], memory: Memory, extra: dict[str, Any]) -> None:
     clients, blobs = [], []
     for client_id, index in memory.clients.items():
         if index.built != len(index) or index.tails:
@@ -59,14 +78,9 @@ def save(memory: Memory, path: Path, extra: dict[str, Any]) -> int:
         "clients": clients,
         "extra": extra,
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    part = path.with_name(f".{path.name}.{os.getpid()}.part")
-    with part.open("wb") as handle:
-        handle.write(MAGIC + json.dumps(header, separators=(",", ":")).encode() + b"\n")
-        for blob in blobs:
-            handle.write(blob)
-    os.replace(part, path)  # readers see the old file or the whole new one, never half
-    return path.stat().st_size
+    handle.write(MAGIC + json.dumps(header, separators=(",", ":")).encode() + b"\n")
+    for blob in blobs:
+        handle.write(blob)
 
 
 def _sections(index: ClientIndex) -> list[bytes]:
@@ -92,17 +106,29 @@ def load(path: Path, min_similarity: float) -> tuple[Memory, dict[str, Any]] | N
     """The memory and ``extra`` saved in ``path``; ``None`` if it cannot be used as is."""
     try:
         with path.open("rb") as handle:
-            if handle.readline() != MAGIC:
+            return _read(handle, min_similarity)
+    except OSError:
+        return None
+
+
+def loads(data: bytes, min_similarity: float) -> tuple[Memory, dict[str, Any]] | None:
+    """``load`` from ``dumps``'s bytes."""
+    return _read(io.BytesIO(data), min_similarity)
+
+
+def _read(handle: IO[bytes], min_similarity: float) -> tuple[Memory, dict[str, Any]] | None:
+    try:
+        if handle.readline() != MAGIC:
+            return None
+        header = json.loads(handle.readline())
+        if header.get("format") != FORMAT or header.get("byteorder") != sys.byteorder:
+            return None
+        memory = Memory(min_similarity)
+        for client in header["clients"]:
+            sections = [handle.read(size) for size in client["sizes"]]
+            if any(len(s) != n for s, n in zip(sections, client["sizes"], strict=True)):
                 return None
-            header = json.loads(handle.readline())
-            if header.get("format") != FORMAT or header.get("byteorder") != sys.byteorder:
-                return None
-            memory = Memory(min_similarity)
-            for client in header["clients"]:
-                sections = [handle.read(size) for size in client["sizes"]]
-                if any(len(s) != n for s, n in zip(sections, client["sizes"], strict=True)):
-                    return None
-                memory.clients[client["id"]] = _index(client, sections)
+            memory.clients[client["id"]] = _index(client, sections)
     except (OSError, ValueError, KeyError, TypeError):
         return None
     memory.codes = list(header["codes"])

@@ -14,21 +14,24 @@ body can at most make the worker read an entry of the tenant's own workspace.
 The REST entry has no zoned start: when the start is the one the delivery gave, the
 delivery's work date (the person's own calendar day) is kept; otherwise the date is taken in
 the same UTC offset. One try per call (no sleeping in the worker): a failure is retried by
-the worker's own schedule.
+the worker's own schedule. httpx and the HTTP helpers are imported at the first read: every
+worker builds a rereader, few tenants have a Clockify API key, and httpx is a good part of a
+cold start.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-import httpx
-
-from app.connectors.base import Api, RetryPolicy, http_client, reading
 from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import InboxItem, Tenant
 from app.errors import UpstreamError, UpstreamKind
 from app.sources.clockify_webhook import _entry
 from app.sources.webhooks import Fields, content_hash
+
+if TYPE_CHECKING:
+    import httpx
 
 SYSTEM = "clockify"
 BASE_URL = "https://api.clockify.me/api"
@@ -51,6 +54,8 @@ class ClockifyRereader:
         if access is None or access.api_key is None:
             raise UpstreamError(SYSTEM, UpstreamKind.AUTH, retryable=False,
                                 message="no Clockify API key for this tenant")  # fmt: skip
+        from app.connectors.base import Api, RetryPolicy, http_client, reading  # noqa: PLC0415
+
         entry_id, workspaces = _names(item, access.accounts)
         extra = {"transport": self.transport} if self.transport is not None else {}
         headers = {"X-Api-Key": access.api_key.get_secret_value()}

@@ -9,6 +9,7 @@ parsed exactly (``150.10`` never passes through a float), and ``billable: yes``/
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 
@@ -69,19 +70,33 @@ class YamlDoc:
 
 
 def parse_yaml(text: str) -> YamlDoc:
-    """Compose one YAML document (SafeLoader rules) into plain data; raise YamlSyntaxError."""
+    """Compose one YAML document (SafeLoader rules) into plain data; raise YamlSyntaxError.
+
+    libyaml (``CSafeLoader``) composes the node tree when PyYAML was built with it: a worker's
+    cold start reads every rules file, and the pure-Python scanner was most of that time. Text
+    libyaml refuses is read again by the pure-Python loader, whose messages are the ones shown.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        with contextlib.suppress(yaml.YAMLError, YamlSyntaxError):
+            return _compose(fast(text))
     try:
         loader = yaml.SafeLoader(text)
     except yaml.YAMLError as exc:  # a character YAML does not allow
         first_line = str(exc).splitlines()[0]
         raise YamlSyntaxError(_reader_line(exc, text), f"YAML error: {first_line}") from exc
     try:
+        return _compose(loader)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc) from exc
+
+
+def _compose(loader: yaml.SafeLoader) -> YamlDoc:
+    try:
         root = loader.get_single_node()
         doc = YamlDoc(None, root)
         doc.data = _Converter(loader, doc).convert(root, ()) if root is not None else None
         return doc
-    except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc) from exc
     finally:
         loader.dispose()
 

@@ -15,6 +15,7 @@ import pytest
 from app.adapters.sqlite_store import SCHEMA_VERSION, SqliteStore
 from app.domain.inbox import Status
 from app.domain.mapping import QboMapping
+from app.domain.memory_snapshots import MemorySnapshot
 from app.domain.reviews import Reviewer
 from tests.contract.access_contract import AccessStoreContract
 from tests.contract.builders import (
@@ -28,6 +29,7 @@ from tests.contract.builders import (
 )
 from tests.contract.inbox_scale_contract import InboxScaleContract
 from tests.contract.ledger_contract import LedgerStoreContract
+from tests.contract.memory_contract import MemoryStoreContract
 from tests.contract.review_contract import ReviewStoreContract
 from tests.contract.rules_contract import RulesStoreContract
 from tests.contract.store_contract import StoreContract, claimed, race, record
@@ -39,7 +41,7 @@ V1_SCHEMA = Path(__file__).with_name("sqlite_schema_v1.sql")
 
 class TestSqliteStore(
     StoreContract, ReviewStoreContract, AccessStoreContract, LedgerStoreContract,
-    UnroutedStoreContract, RulesStoreContract, InboxScaleContract,
+    UnroutedStoreContract, RulesStoreContract, InboxScaleContract, MemoryStoreContract,
 ):  # fmt: skip
     @pytest.fixture
     def store(self, tmp_path: Path) -> Iterator[SqliteStore]:
@@ -102,6 +104,7 @@ def test_schema_creation_is_idempotent(tmp_path: Path) -> None:
             "inbox",
             "inbox_archive",
             "inbox_counts",
+            "memory_snapshots",
             "qbo_realms",
             "qbo_unrouted",
             "review_sessions",
@@ -169,7 +172,7 @@ def test_a_v1_file_is_upgraded_in_place(tmp_path: Path) -> None:
         pass
     assert schema(old) == schema(fresh)  # upgraded and new files are alike
     with raw(old) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
     with SqliteStore(old) as store:  # opening it again changes nothing
         assert store.write_for(TENANT_A, item_id, "v1") == written
 
@@ -349,9 +352,34 @@ def test_reviews_are_append_only_and_point_at_the_tenants_own_item(tmp_path: Pat
         assert len(store.reviews(TENANT_A)) == 1
 
 
+def _back_to_v9(conn: sqlite3.Connection) -> None:
+    """Undo step 9: what a v9 file looked like."""
+    conn.execute("DROP TABLE memory_snapshots")
+    conn.execute("PRAGMA user_version = 9")
+
+
+def test_a_v9_file_gains_the_memory_snapshots_and_keeps_its_reviews(tmp_path: Path) -> None:
+    path = tmp_path / "v9.db"
+    with SqliteStore(path) as store:
+        store.put_tenant(tenant(TENANT_A))
+    with raw(path) as conn:
+        _back_to_v9(conn)
+        assert "memory_snapshots" not in tables(path)
+    with SqliteStore(path) as store:
+        assert store.get_tenant(TENANT_A) == tenant()
+        assert store.load_memory(TENANT_A) is None
+        assert store.save_memory(MemorySnapshot(TENANT_A, 3, b"learned", at())) is True
+        kept = store.load_memory(TENANT_A)
+        assert kept is not None
+        assert (kept.position, kept.body) == (3, b"learned")
+    with raw(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+
+
 def _back_to_v7(conn: sqlite3.Connection) -> None:
-    """Undo step 8 as far as step 8 can run again (audit, writes and reviews keep the v9 form,
-    which step 8 rebuilds anyway), and the placeholder step 7."""
+    """Undo step 9, then step 8 as far as step 8 can run again (audit, writes and reviews keep
+    the v9 form, which step 8 rebuilds anyway), and the placeholder step 7."""
+    _back_to_v9(conn)
     for name in (
         "inbox_count_new",
         "inbox_count_move",
@@ -396,7 +424,7 @@ def test_a_v4_file_gains_the_access_tables_and_keeps_its_reviewers(tmp_path: Pat
         store.link_realm(TENANT_A, "9130", now=at(2))
         assert store.tenant_for_realm("9130") == TENANT_A
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
 
 
 def test_a_v6_file_gains_the_unrouted_table_and_keeps_its_realms(tmp_path: Path) -> None:
@@ -413,4 +441,4 @@ def test_a_v6_file_gains_the_unrouted_table_and_keeps_its_realms(tmp_path: Path)
         assert store.keep_unrouted(unrouted_event("e1")) is True
         assert [e.dedupe_key for e in store.unrouted("777")] == ["qbo:e1"]
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10

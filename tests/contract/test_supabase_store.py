@@ -13,6 +13,7 @@ from app.adapters.supabase_store import SupabaseStore
 from tests.contract.access_contract import AccessStoreContract
 from tests.contract.inbox_scale_contract import InboxScaleContract
 from tests.contract.ledger_contract import LedgerStoreContract
+from tests.contract.memory_contract import MemoryStoreContract
 from tests.contract.review_contract import ReviewStoreContract
 from tests.contract.rules_contract import RulesStoreContract
 from tests.contract.store_contract import StoreContract
@@ -51,6 +52,7 @@ class TestSupabaseStore(
     UnroutedStoreContract,
     RulesStoreContract,
     InboxScaleContract,
+    MemoryStoreContract,
 ):
     @pytest.fixture
     def store(self, postgrest: respx.MockRouter) -> Iterator[SupabaseStore]:

@@ -50,6 +50,8 @@ _SEED = (
     """insert into timebill.inbox_archive (tenant_id, id, seq, source, dedupe_key, event_type,
        received_at, status, attempts, updated_at, archived_at) values (%(t)s,
        gen_random_uuid(), 0, 'toggl', 'evt-0', '', now(), 'posted', 1, now(), now())""",
+    """insert into timebill.memory_snapshots (tenant_id, review_seq, body, saved_at)
+       values (%(t)s, 1, convert_to('memory of ' || %(t)s, 'UTF8'), now())""",
 )
 
 # One row for tenant ``%(t)s`` per table, to try inserting as someone else.
@@ -91,6 +93,8 @@ NEW_ROW = {
                         dedupe_key, event_type, received_at, status, attempts, updated_at,
                         archived_at) values (%(t)s, gen_random_uuid(), 0, 'toggl', 'evt-9',
                         '', now(), 'posted', 1, now(), now())""",
+    "memory_snapshots": """insert into timebill.memory_snapshots (tenant_id, review_seq, body,
+                           saved_at) values (%(t)s, 9, 'x', now())""",
 }
 # A column the worker may update (where it may update anything), set to itself.
 SAME_VALUE = {"tenants": "name", "rules_versions": "yaml", "inbox": "last_error",
@@ -99,7 +103,7 @@ SAME_VALUE = {"tenants": "name", "rules_versions": "yaml", "inbox": "last_error"
               "review_sessions": "ended_at",
               "entry_ledger": "content", "rules_current": "switched_by",
               "rules_proposed": "rules_file", "inbox_counts": "n",
-              "inbox_archive": "last_error"}  # fmt: skip
+              "inbox_archive": "last_error", "memory_snapshots": "body"}  # fmt: skip
 
 
 def seed(db: PgDatabase) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.rules import Basis
+from app.rules import yaml_lines
 from app.rules.loader import RuleProblem, RulesError, check_rules, load_rulebook
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -416,3 +417,41 @@ def test_loading_six_files_is_fast(in_data: None) -> None:
 
     assert files >= 6
     assert min(timings) < 0.1
+
+
+RULE_FILES = sorted(
+    path
+    for folder in (DATA.parent.parent / "sow_rules", DATA.parent.parent / "examples", DATA)
+    for path in folder.rglob("*.y*ml")
+)
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=lambda p: p.name)
+def test_libyaml_reads_every_rules_file_as_the_pure_python_loader(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fast path (libyaml, when PyYAML has it) gives the same data, duplicate keys and lines;
+    text either refuses comes back with the pure-Python loader's message."""
+    text = path.read_text(encoding="utf-8")
+
+    def read() -> tuple[object, ...]:
+        try:
+            doc = yaml_lines.parse_yaml(text)
+        except yaml_lines.YamlSyntaxError as exc:
+            return ("error", exc.line, exc.message)
+        lines = [doc.locate(loc)[0] for loc, _ in doc.duplicates]
+        return (doc.data, doc.duplicates, lines, doc.locate(_deepest(doc.data)))
+
+    fast = read()
+    monkeypatch.delattr(yaml_lines.yaml, "CSafeLoader")
+    assert read() == fast
+
+
+def _deepest(data: object) -> tuple[str | int, ...]:
+    """The location of the last leaf (its line checks the node marks of the whole path)."""
+    loc: tuple[str | int, ...] = ()
+    while isinstance(data, dict | list) and data:
+        key: str | int = list(data)[-1] if isinstance(data, dict) else len(data) - 1
+        data = data[key]  # type: ignore[index]
+        loc = (*loc, key)
+    return loc
