@@ -8,15 +8,15 @@ the query's and the row's norms); what keeps its work small:
 
 * **Weights and norms precomputed** when the index is (re)built, not per look-up; a row's
   words also as 64 bits (``masks``: bit ``id % 64``), so a row can be ruled out by an AND.
-* **Bars, highest first.** The search asks "which rows are at least 0.95 similar?", then 0.85,
-  then the caller's floor. Each pass reads only rows that could reach its bar, and once ``k``
+* **Bars, highest first.** The search asks "which rows are at least 0.95 similar?", then 0.9,
+  0.85, then the caller's floor. Each pass reads only rows that could reach its bar; once ``k``
   rows at or above the bar are held, nothing unread can displace them: near-copies (the usual
   case with a long history) end the search on the first, narrowest pass.
 * **What a bar rules out.** Reaching bar ``t`` needs ``i >= t * q`` and a norm in
   ``[t * q, qseen * (1 + t) / t - q]`` (postings are sorted by norm: a band is two bisects).
   A row may miss at most ``qseen - t * q`` of the query, so a word heavier than that is in
-  every such row (read only the band of the rarest one), and otherwise it holds one of the
-  query's words worth more than that together (read those bands). Of the rows read, those
+  every such row (read only the band of the one with the fewest rows), and otherwise it holds
+  one of a set of the query's words worth more than that together (read those bands). Of the rows read, those
   whose bits lack a word they must hold, or lack more of the query's bits than its lightest
   missable words could account for, are dropped before any is scored.
 * **A cap on scored rows** (``MAX_VERIFIED``) remains as a guard on the worst case; ``capped``
@@ -40,7 +40,7 @@ from itertools import repeat
 MAX_VERIFIED = 1_500  # rows scored per look-up at most: the worst case's bound on work
 _TAIL_SHARE = 32
 _TIE = 1e-12  # bounds and scores are sums in different orders: equal within this
-_BARS = (0.95, 0.85)  # bars searched before the caller's floor: near-copies end it early
+_BARS = (0.95, 0.9, 0.85)  # bars searched before the caller's floor: near-copies end it early
 _ZEROS = repeat(0.0)
 
 
