@@ -16,9 +16,11 @@ the query's and the row's norms); what keeps its work small:
   ``[t * q, qseen * (1 + t) / t - q]`` (postings are sorted by norm: a band is two bisects).
   A row may miss at most ``qseen - t * q`` of the query, so a word heavier than that is in
   every such row (read only the band of the one with the fewest rows), and otherwise it holds
-  one of a set of the query's words worth more than that together (read those bands). Of the rows read, those
-  whose bits lack a word they must hold, or lack more of the query's bits than its lightest
-  missable words could account for, are dropped before any is scored.
+  one of a set of the query's words worth more than that together (read those bands). Of the
+  rows read, those whose bits lack a word they must hold, or lack more of the query's bits
+  than its lightest missable words could account for, are dropped before any is scored.
+  When the floor itself reads few rows (``_DIRECT``: a small index, rare words) it is the
+  only pass.
 * **A cap on scored rows** (``MAX_VERIFIED``) remains as a guard on the worst case; ``capped``
   counts look-ups that reached it (then the answer may miss rows).
 
@@ -41,6 +43,7 @@ MAX_VERIFIED = 1_500  # rows scored per look-up at most: the worst case's bound 
 _TAIL_SHARE = 32
 _TIE = 1e-12  # bounds and scores are sums in different orders: equal within this
 _BARS = (0.95, 0.9, 0.85)  # bars searched before the caller's floor: near-copies end it early
+_DIRECT = 200  # rows read at the floor at most for a single pass (small indexes, rare words)
 _ZEROS = repeat(0.0)
 
 
@@ -161,9 +164,15 @@ class ClientIndex:
         if not query or qnorm <= 0:
             return []
         search = _Search(self, query, qnorm, k, floor)
-        for bar in (*(b for b in _BARS if b > floor), floor):
-            if search.level(max(bar, search.kth())):
-                break
+        floored = search.read(floor)
+        if floored is not None and len(floored[0]) <= _DIRECT:
+            search.visit(*floored)  # little to read at the floor: no bars needed
+        else:
+            for bar in _BARS:
+                if bar > floor and search.level(max(bar, search.kth())):
+                    break
+            else:
+                search.level(max(floor, search.kth()))
         self.verified += search.count
         self.capped += search.full()
         return sorted(search.heap, key=lambda pair: (-pair[0], pair[1]))
@@ -190,7 +199,16 @@ class _Search:
 
     def level(self, bar: float) -> bool:
         """Score every row that could be ``bar`` similar; True once no row left unscored can
-        change the answer (k rows held, the k-th at least ``bar``).
+        change the answer (k rows held, the k-th at least ``bar``)."""
+        found = self.read(bar)
+        if found is None:
+            return False  # no row holds enough of the query for this bar
+        self.visit(*found)
+        return len(self.heap) >= self.k and self.heap[0][0] >= bar - _TIE
+
+    def read(self, bar: float) -> tuple[set[int], list[int], float] | None:
+        """The rows (not yet scored) that could be ``bar`` similar, the words each must hold
+        and the weight of the query each may miss; ``None`` if no row could.
 
         A row of norm ``n`` sharing ``i`` of the query's weight ``q`` is ``i / (q + n - i)``
         similar; as ``n >= i``, reaching ``bar`` needs ``i >= bar * q`` and
@@ -199,7 +217,7 @@ class _Search:
         q, query, eps = self.qnorm, self.query, _TIE * self.qnorm
         need = bar * q - eps
         if self.qseen < need:
-            return False  # no row holds enough of the query for this bar
+            return None
         spare = self.qseen - need
         low = need
         high = self.qseen * (1 + bar) / bar - q + eps if bar > 0 else math.inf
@@ -209,13 +227,16 @@ class _Search:
             rows = self._holding_all(must, low, high)
         else:
             rows = self._holding_one(spare, low, high)
-        rows = self._plausible(rows - self.seen, must, spare)
+        return rows - self.seen, must, spare
+
+    def visit(self, rows: set[int], must: list[int], spare: float) -> None:
+        """Score the rows whose bits allow what they must hold."""
+        rows = self._plausible(rows, must, spare)
         self.seen |= rows  # a row left out may still reach a lower bar
         for row in rows:
             if self.full():
                 break
             self.score(row)
-        return len(self.heap) >= self.k and self.heap[0][0] >= bar - _TIE
 
     def _band(self, word: int, low: float, high: float) -> array[int]:
         """The rows holding ``word`` whose norm lies in [low, high] (postings are by norm)."""

@@ -145,12 +145,14 @@ def _mismatches(index: ClientIndex, queries: list[frozenset[str]], rng: random.R
     return wrong
 
 
-@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("direct", [0, memory_index._DIRECT, 10**9])  # bars always, or never
+@pytest.mark.parametrize("seed", range(3))
 def test_pruned_search_returns_what_scoring_every_row_returns(
-    seed: int, monkeypatch: pytest.MonkeyPatch
+    seed: int, direct: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Near-copies, shared words, rows learned since the build (tails), every bar and floor."""
     monkeypatch.setattr(memory_index, "MAX_VERIFIED", 10**9)
+    monkeypatch.setattr(memory_index, "_DIRECT", direct)
     rng = random.Random(100 + seed)
     index, activities = _history(rng, 3000)
     queries = _queries(rng, activities)
