@@ -35,9 +35,9 @@ import heapq
 import math
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import chain, repeat
 
 MAX_VERIFIED = 1_500  # rows scored per look-up at most: the worst case's bound on work
 _TAIL_SHARE = 32
@@ -165,7 +165,7 @@ class ClientIndex:
             return []
         search = _Search(self, query, qnorm, k, floor)
         floored = search.read(floor)
-        if floored is not None and len(floored[0]) <= _DIRECT:
+        if floored is not None and sum(map(len, floored[0])) <= _DIRECT:
             search.visit(*floored)  # little to read at the floor: no bars needed
         else:
             for bar in _BARS:
@@ -176,6 +176,9 @@ class ClientIndex:
         self.verified += search.count
         self.capped += search.full()
         return sorted(search.heap, key=lambda pair: (-pair[0], pair[1]))
+
+
+_Read = tuple[list[Sequence[int]], list[int], float]  # bands, words a row must hold, spare
 
 
 class _Search:
@@ -206,9 +209,9 @@ class _Search:
         self.visit(*found)
         return len(self.heap) >= self.k and self.heap[0][0] >= bar - _TIE
 
-    def read(self, bar: float) -> tuple[set[int], list[int], float] | None:
-        """The rows (not yet scored) that could be ``bar`` similar, the words each must hold
-        and the weight of the query each may miss; ``None`` if no row could.
+    def read(self, bar: float) -> _Read | None:
+        """The bands holding every row that could be ``bar`` similar, the words each such
+        row must hold and the weight of the query it may miss; ``None`` if no row could.
 
         A row of norm ``n`` sharing ``i`` of the query's weight ``q`` is ``i / (q + n - i)``
         similar; as ``n >= i``, reaching ``bar`` needs ``i >= bar * q`` and
@@ -224,14 +227,14 @@ class _Search:
         must = [i for i, w in query.items() if w > spare]
         if must:
             low = max(low, math.fsum(query[i] for i in must) - eps)  # n >= what it shares
-            rows = self._holding_all(must, low, high)
+            bands = self._holding_all(must, low, high)
         else:
-            rows = self._holding_one(spare, low, high)
-        return rows - self.seen, must, spare
+            bands = self._holding_one(spare, low, high)
+        return bands, must, spare
 
-    def visit(self, rows: set[int], must: list[int], spare: float) -> None:
-        """Score the rows whose bits allow what they must hold."""
-        rows = self._plausible(rows, must, spare)
+    def visit(self, bands: list[Sequence[int]], must: list[int], spare: float) -> None:
+        """Score the rows of ``bands`` not scored yet whose bits allow what they must hold."""
+        rows = self._plausible(chain.from_iterable(bands), must, spare) - self.seen
         self.seen |= rows  # a row left out may still reach a lower bar
         for row in rows:
             if self.full():
@@ -246,17 +249,17 @@ class _Search:
         norms = index.posting_norms[word]
         return index.postings[word][bisect_left(norms, low) : bisect_right(norms, high)]
 
-    def _holding_all(self, must: list[int], low: float, high: float) -> set[int]:
-        """Rows in the band of the word of ``must`` with the fewest (``_plausible`` then
-        drops those without the others, by their bits)."""
+    def _holding_all(self, must: list[int], low: float, high: float) -> list[Sequence[int]]:
+        """The band (and tail) of the word of ``must`` with the fewest rows (``_plausible``
+        then drops the rows without the others, by their bits)."""
         tails = self.index.tails
         band, i = min(
             ((self._band(i, low, high), i) for i in must),
             key=lambda pair: len(pair[0]) + len(tails.get(pair[1], ())),
         )
-        return set(band).union(tails.get(i, ()))
+        return [band, tails.get(i, [])]
 
-    def _holding_one(self, spare: float, low: float, high: float) -> set[int]:
+    def _holding_one(self, spare: float, low: float, high: float) -> list[Sequence[int]]:
         """Rows in the band holding one of a set of words worth more than ``spare`` (a row
         missing all of them misses too much): the words with the fewest rows per weight."""
         query, tails = self.query, self.index.tails
@@ -264,17 +267,16 @@ class _Search:
             ((self._band(i, low, high), i) for i in query),
             key=lambda pair: (len(pair[0]) + len(tails.get(pair[1], ()))) / query[pair[1]],
         )
-        rows: set[int] = set()
+        chosen: list[Sequence[int]] = []
         covered = 0.0
         for band, i in bands:
             if covered > spare:
                 break
-            rows.update(band)
-            rows.update(tails.get(i, ()))
+            chosen += [band, tails.get(i, [])]
             covered += query[i]
-        return rows
+        return chosen
 
-    def _plausible(self, rows: set[int], must: list[int], spare: float) -> set[int]:
+    def _plausible(self, rows: Iterable[int], must: list[int], spare: float) -> set[int]:
         """The rows whose word bits (``mask``) allow the words a row must share: each word of
         ``must``, and all of the query's bits but those of as many of its lightest words as
         ``spare`` can miss. One AND and a bit count per row, not a sum over its words."""
@@ -287,7 +289,7 @@ class _Search:
         held, bits = mask(must), mask(self.query)
         least = bits.bit_count() - missable
         if not held and least <= 1:
-            return rows
+            return set(rows)
         masks = self.index.masks
         return {
             row
