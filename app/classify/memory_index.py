@@ -164,15 +164,7 @@ class ClientIndex:
         if not query or qnorm <= 0:
             return []
         search = _Search(self, query, qnorm, k, floor)
-        floored = search.read(floor)
-        if floored is not None and sum(map(len, floored[0])) <= _DIRECT:
-            search.visit(*floored)  # little to read at the floor: no bars needed
-        else:
-            for bar in _BARS:
-                if bar > floor and search.level(max(bar, search.kth())):
-                    break
-            else:
-                search.level(max(floor, search.kth()))
+        search.run()
         self.verified += search.count
         self.capped += search.full()
         return sorted(search.heap, key=lambda pair: (-pair[0], pair[1]))
@@ -193,6 +185,17 @@ class _Search:
         self.heap: list[tuple[float, int]] = []
         self.seen: set[int] = set()
         self.count = 0
+
+    def run(self) -> None:
+        floored = self.read(self.floor)
+        if floored is None:
+            return  # no row holds enough of the query
+        if sum(map(len, floored[0])) <= _DIRECT:
+            self.visit(*floored)  # little to read at the floor: no bars needed
+            return
+        for bar in (*(b for b in _BARS if b > self.floor), self.floor):
+            if self.level(max(bar, self.kth())):
+                return
 
     def kth(self) -> float:
         return self.heap[0][0] if len(self.heap) >= self.k else 0.0
