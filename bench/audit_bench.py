@@ -4,9 +4,13 @@
 
 Input: examples/demo_firm/data/history.csv against the rules in sow_rules/, as `timebill demo`
 audits it (no memory: the history is what is audited). Prints, median over --repeat runs:
-  * in process, stage by stage: rules + cascade set-up, reading the export, the audit itself
-    (classification of every entry, period sums and caps, findings, totals), writing audit.json
-    and the CSVs, rendering report.html; entries/s for the audit alone and for all stages;
+  * in process, stage by stage, through the streaming path `timebill audit` runs
+    (app/cli/jobs/audit.py: app.audit.stream.audit_stream over open_export, inside the batch
+    commands' GC tuning): rules + cascade set-up; the audit (reading the export row by row,
+    classification of every entry, period sums and caps, spooling, the second pass with
+    findings and totals: reading is no longer a stage of its own); writing audit.json and the
+    CSVs from the spooled findings; rendering report.html; entries/s for the audit alone and
+    for all stages;
   * the whole `timebill audit` command (process start and imports included), entries/s.
 """
 
@@ -27,16 +31,21 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from app.audit import AuditOptions, audit, load_exports  # noqa: E402
 from app.audit.demo import DEMO_HISTORY, DEMO_RULES  # noqa: E402
+from app.audit.model import Assumptions  # noqa: E402
 from app.audit.outputs import write_outputs  # noqa: E402
 from app.audit.report_html import names_from_book, write_report  # noqa: E402
+from app.audit.stream import StreamedAudit, audit_stream  # noqa: E402
+from app.audit.tally import Tally  # noqa: E402
 from app.classify.memory import Memory  # noqa: E402
+from app.cli.jobs.streaming import batch_gc, settle_heap  # noqa: E402
 from app.config import Settings  # noqa: E402
 from app.factory import build_cascade  # noqa: E402
 from app.rules.loader import load_rulebook  # noqa: E402
+from app.sources.exports import open_export  # noqa: E402
 
-STAGES = ("setup", "read", "audit", "outputs", "report")
+STAGES = ("setup", "audit", "outputs", "report")
+TOP = 20  # `timebill audit`'s default --top
 
 
 def timed(seconds: dict[str, float], stage: str, work: Callable[[], Any]) -> Any:
@@ -49,19 +58,27 @@ def timed(seconds: dict[str, float], stage: str, work: Callable[[], Any]) -> Any
 def one_run(out: Path) -> tuple[int, dict[str, float]]:
     """One in-process audit of the demo, each stage timed; returns (entries, seconds)."""
     s: dict[str, float] = {}
-    settings = Settings(rules_dir=DEMO_RULES, llm_provider="none")
+    settings = Settings(rules_dir=DEMO_RULES, llm_provider="none").for_batch()
 
     def setup() -> tuple[Any, Any]:
         book = load_rulebook(DEMO_RULES)
         return book, build_cascade(settings, book, Memory(settings.memory_min_similarity))
 
-    book, cascade = timed(s, "setup", setup)
-    loaded = timed(s, "read", lambda: load_exports([DEMO_HISTORY]))
-    result = timed(s, "audit", lambda: audit(cascade, loaded, options=AuditOptions()))
-    timed(s, "outputs", lambda: write_outputs(result, out))
-    timed(s, "report", lambda: write_report(result, out, names_from_book(book)))
-    assert not result.claude_used
-    return result.overall.entries, s
+    def streamed() -> StreamedAudit:
+        tally = Tally.new(TOP, Assumptions())
+        return audit_stream(cascade, [open_export(DEMO_HISTORY)], tally=tally)
+
+    with batch_gc():
+        book, cascade = timed(s, "setup", setup)
+        settle_heap()  # as the command does before its stream (not timed)
+        run = timed(s, "audit", streamed)
+        try:
+            timed(s, "outputs", lambda: write_outputs(run.result, out, run.findings))
+        finally:
+            run.close()
+        timed(s, "report", lambda: write_report(run.result, out, names_from_book(book)))
+    assert not run.result.claude_used
+    return run.result.overall.entries, s
 
 
 def in_process(repeat: int, out: Path) -> None:
@@ -112,8 +129,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         in_process(args.repeat, Path(tmp) / "in-process")
         if not args.no_command:
-            entries = load_exports([DEMO_HISTORY]).entries
-            whole_command(args.repeat, Path(tmp) / "command", len(entries))
+            entries = sum(1 for _ in open_export(DEMO_HISTORY).entries())
+            whole_command(args.repeat, Path(tmp) / "command", entries)
 
 
 if __name__ == "__main__":

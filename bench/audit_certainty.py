@@ -10,6 +10,11 @@ its `Invoiced` column) against sow_rules/, local stages only. The audit runs twi
   * replay only: the same export with no label column and no memory (what a new period, not yet
     approved, looks like to the audit).
 
+Both run the streaming audit `timebill audit` runs (app/cli/jobs/audit.py: memory learned
+with learn_history, app.audit.stream.audit_stream over open_export, findings read back from
+its spool). The command always reads its --label-column from the audited export; "replay only"
+passes no label column, as the command does when that column is absent.
+
 For each, per finding kind: certain findings, the share the truth confirms (app/audit/truth.py
 says when a finding is right), the share if the tracker's amount were what was invoiced, and
 the money by certainty. `--before` scores an audit.json written by another version of timebill
@@ -26,16 +31,17 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from app.audit import AuditOptions, audit, load_exports  # noqa: E402
 from app.audit.demo import DEMO_HISTORY, DEMO_LABEL, DEMO_RULES  # noqa: E402
-from app.audit.model import Certainty, Finding  # noqa: E402
+from app.audit.model import Assumptions, Certainty, Finding  # noqa: E402
+from app.audit.stream import audit_stream  # noqa: E402
+from app.audit.tally import Tally  # noqa: E402
 from app.audit.truth import Truth, TruthScore, score, truths  # noqa: E402
 from app.classify.batch import learn_history  # noqa: E402
 from app.classify.memory import Memory  # noqa: E402
 from app.config import Settings  # noqa: E402
 from app.factory import build_cascade  # noqa: E402
 from app.rules.loader import load_rulebook  # noqa: E402
-from app.sources.exports import read_export  # noqa: E402
+from app.sources.exports import open_export, read_export  # noqa: E402
 
 AMOUNT = "Billable Amount (USD)"
 
@@ -46,9 +52,17 @@ def run(export: Path, rules: Path, *, labelled: bool) -> list[Finding]:
     memory = Memory(settings.memory_min_similarity)
     if labelled:
         learn_history(book, memory, export, DEMO_LABEL)
-    cascade = build_cascade(settings, book, memory)
-    options = AuditOptions(label_column=DEMO_LABEL if labelled else None)
-    return audit(cascade, load_exports([export]), options=options).findings
+    cascade = build_cascade(settings.for_batch(), book, memory)
+    streamed = audit_stream(
+        cascade,
+        [open_export(export)],
+        tally=Tally.new(20, Assumptions()),
+        label_column=DEMO_LABEL if labelled else None,
+    )
+    try:
+        return list(streamed.findings)
+    finally:
+        streamed.close()
 
 
 def show(title: str, findings: list[Finding], truth: dict[str, Truth]) -> TruthScore:
@@ -74,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     book = load_rulebook(args.rules)
     truth = truths(book, read_export(args.export, label_column=DEMO_LABEL), AMOUNT)
+    print(__doc__)
     print(f"{args.export.name}: {len(truth):,} entries with an approved code and Invoiced cell")
     if args.before:
         old = json.loads(args.before.read_text(encoding="utf-8"))["findings"]

@@ -2,24 +2,31 @@
 
 Every distinct description shape (``memory_key``: numbers and ticket ids folded) is a row; its
 words are kept in a flat forward index and in per-word postings. Nothing is dropped: a word
-common to thousands of rows still identifies an activity. What keeps a look-up bounded:
+common to thousands of rows still identifies an activity. A look-up is an exact top-k by
+IDF-weighted Jaccard similarity (``i / (q + n - i)``: ``i`` the weight shared, ``q`` and ``n``
+the query's and the row's norms); what keeps its work small:
 
-* **IDF weights precomputed.** Each word's weight ``log(1 + rows / (1 + df))`` and each row's
-  norm (the sum of its words' weights) are computed when the index is (re)built, not per look-up.
-* **Prefix filtering.** A row whose weighted Jaccard similarity to the query reaches ``s`` must
-  share words worth at least ``s`` of the query's weight, so it must hold one of the query's
-  rarest words: only the postings of those words (rarest first, until the rest could not reach
-  ``s``) are read.
-* **Length-ordered postings with a stopping bound.** Postings are sorted by row norm; a row of
-  norm ``n`` sharing at most ``r`` of a query of norm ``q`` is at most
-  ``min(r, n) / (q + n - min(r, n))`` similar. Each posting is read outwards from ``n = r`` and
-  stops when that bound falls below ``s`` = the better of the threshold and the k-th best score
-  so far: an exact top-k.
-* **A cap on verified rows** (``MAX_VERIFIED``) bounds the worst case; ``capped`` counts it.
+* **Weights and norms precomputed** when the index is (re)built, not per look-up; a row's
+  words also as 64 bits (``masks``: bit ``id % 64``), so a row can be ruled out by an AND.
+* **Bars, highest first.** The search asks "which rows are at least 0.95 similar?", then 0.9,
+  0.85, then the caller's floor. Each pass reads only rows that could reach its bar; once ``k``
+  rows at or above the bar are held, nothing unread can displace them: near-copies (the usual
+  case with a long history) end the search on the first, narrowest pass.
+* **What a bar rules out.** Reaching bar ``t`` needs ``i >= t * q`` and a norm in
+  ``[t * q, qseen * (1 + t) / t - q]`` (postings are sorted by norm: a band is two bisects).
+  A row may miss at most ``qseen - t * q`` of the query, so a word heavier than that is in
+  every such row (read only the band of the one with the fewest rows), and otherwise it holds
+  one of a set of the query's words worth more than that together (read those bands). Of the
+  rows read, those whose bits lack a word they must hold, or lack more of the query's bits
+  than its lightest missable words could account for, are dropped before any is scored.
+  When the floor itself reads few rows (``_DIRECT``: a small index, rare words) it is the
+  only pass.
+* **A cap on scored rows** (``MAX_VERIFIED``) remains as a guard on the worst case; ``capped``
+  counts look-ups that reached it (then the answer may miss rows).
 
-Rows learned after the last build sit in a small unsorted tail per word (always read) until the
-tail outgrows ``1/32`` of the index; the next look-up then rebuilds (amortised, like a list's
-growth: a small index is rebuilt whenever it changed, which costs next to nothing).
+Rows learned after the last build sit in a small unsorted tail per word (read with their word's
+band) until the tail outgrows ``1/32`` of the index; the next look-up then rebuilds (amortised,
+like a list's growth: a small index is rebuilt whenever it changed, which costs next to nothing).
 """
 
 from __future__ import annotations
@@ -27,12 +34,25 @@ from __future__ import annotations
 import heapq
 import math
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 
 MAX_VERIFIED = 1_500  # rows scored per look-up at most: the worst case's bound on work
 _TAIL_SHARE = 32
 _TIE = 1e-12  # bounds and scores are sums in different orders: equal within this
+_BARS = (0.95, 0.9, 0.85)  # bars searched before the caller's floor: near-copies end it early
+_DIRECT = 200  # rows read at the floor at most for a single pass (small indexes, rare words)
+_ZEROS = repeat(0.0)
+
+
+def mask(ids: Iterable[int]) -> int:
+    """A row's words as 64 bits (id % 64): a row lacking a bit lacks every word of it."""
+    bits = 0
+    for i in ids:
+        bits |= 1 << (i & 63)
+    return bits
 
 
 @dataclass
@@ -45,6 +65,7 @@ class ClientIndex:
     flat: array[int] = field(default_factory=lambda: array("I"))  # rows' word ids, row by row
     starts: array[int] = field(default_factory=lambda: array("I", [0]))
     norms: array[float] = field(default_factory=lambda: array("d"))
+    masks: array[int] = field(default_factory=lambda: array("Q"))  # a bit per word id % 64
     top: array[int] = field(default_factory=lambda: array("I"))  # code id of the row's label
     counts: array[int] = field(default_factory=lambda: array("I"))  # approvals of the row
     mixed: dict[int, dict[int, int]] = field(default_factory=dict)  # rows with several codes
@@ -69,7 +90,9 @@ class ClientIndex:
         ids = [self._word(w) for w in sorted(words)]
         self.flat.extend(ids)
         self.starts.append(len(self.flat))
-        self.norms.append(sum(self.weights[i] for i in ids))
+        norm = math.fsum(self.weights[i] for i in ids)
+        self.norms.append(norm)
+        self.masks.append(mask(ids))
         self.top.append(code)
         self.counts.append(1)
         for i in ids:
@@ -119,33 +142,35 @@ class ClientIndex:
             found.sort(key=norms.__getitem__)
             self.postings.append(array("I", found))
             self.posting_norms.append(array("d", (norms[r] for r in found)))
+        self.masks = array("Q", (mask(flat[starts[r] : starts[r + 1]]) for r in range(rows)))
         self.tails, self.built = {}, rows
 
     def _stale(self) -> bool:
         return len(self.examples) - self.built > self.built // _TAIL_SHARE
 
     def nearest(self, words: frozenset[str], k: int, floor: float) -> list[tuple[float, int]]:
-        """Up to ``k`` rows at least ``floor`` similar (IDF-weighted Jaccard), best first."""
+        """Up to ``k`` rows at least ``floor`` similar (IDF-weighted Jaccard), best first.
+
+        Searched bar by bar (``_BARS``, then ``floor``): each pass scores every row that could
+        reach its bar; once ``k`` rows at or above the bar are held, no row left unscored can
+        displace them, so the answer is exact and near-copies end the search early."""
         if self._stale():
             self.rebuild()
         self.lookups += 1
-        ids = [self.vocab[w] for w in words if w in self.vocab]
-        unseen = math.log(1 + len(self.examples))  # a word no row holds: as rare as it gets
         weights = self.weights
-        query = {i: weights[i] for i in ids}
-        qnorm = sum(query.values()) + unseen * (len(words) - len(ids))
+        query = {self.vocab[w]: weights[self.vocab[w]] for w in words if w in self.vocab}
+        unseen = math.log(1 + len(self.examples))  # a word no row holds: as rare as it gets
+        qnorm = math.fsum(query.values()) + unseen * (len(words) - len(query))
         if not query or qnorm <= 0:
             return []
         search = _Search(self, query, qnorm, k, floor)
-        rest = sum(query.values())
-        for i in sorted(ids, key=weights.__getitem__, reverse=True):
-            if search.hopeless(rest / qnorm) or search.full():
-                break  # rows without the words read so far cannot reach the bar
-            search.posting(i, rest)
-            rest -= query[i]
+        search.run()
         self.verified += search.count
         self.capped += search.full()
         return sorted(search.heap, key=lambda pair: (-pair[0], pair[1]))
+
+
+_Read = tuple[list[Sequence[int]], list[int], float]  # bands, words a row must hold, spare
 
 
 class _Search:
@@ -155,56 +180,131 @@ class _Search:
         self, index: ClientIndex, query: dict[int, float], qnorm: float, k: int, floor: float
     ) -> None:
         self.index, self.query, self.qnorm = index, query, qnorm
+        self.qseen = math.fsum(query.values())
         self.k, self.floor = k, floor
         self.heap: list[tuple[float, int]] = []
         self.seen: set[int] = set()
         self.count = 0
 
-    def hopeless(self, bound: float) -> bool:
-        """No row of similarity at most ``bound`` can change the answer: below the floor, or,
-        once k rows are held, not above the k-th (a tie does not displace it: near-identical
-        history would otherwise be read to the cap)."""
-        if len(self.heap) < self.k:
-            return bound < self.floor
-        return bound <= max(self.floor, self.heap[0][0]) + _TIE
+    def run(self) -> None:
+        floored = self.read(self.floor)
+        if floored is None:
+            return  # no row holds enough of the query
+        if sum(map(len, floored[0])) <= _DIRECT:
+            self.visit(*floored)  # little to read at the floor: no bars needed
+            return
+        for bar in (*(b for b in _BARS if b > self.floor), self.floor):
+            if self.level(max(bar, self.kth())):
+                return
+
+    def kth(self) -> float:
+        return self.heap[0][0] if len(self.heap) >= self.k else 0.0
 
     def full(self) -> bool:
         return self.count >= MAX_VERIFIED
 
-    def posting(self, word: int, rest: float) -> None:
-        """Score the rows holding ``word`` that could still reach the bar. A row not scored yet
-        holds none of the rarer words read before (or could not reach the bar then), so it
-        shares at most ``rest`` of the query's weight: with norm ``n`` its similarity is at
-        most ``min(rest, n) / (q + n - min(rest, n))``, highest at ``n = rest``. The posting is
-        read outwards from there, each side stopping when its bound falls below the bar."""
-        index = self.index
-        for row in index.tails.get(word, ()):
+    def level(self, bar: float) -> bool:
+        """Score every row that could be ``bar`` similar; True once no row left unscored can
+        change the answer (k rows held, the k-th at least ``bar``)."""
+        found = self.read(bar)
+        if found is None:
+            return False  # no row holds enough of the query for this bar
+        self.visit(*found)
+        return len(self.heap) >= self.k and self.heap[0][0] >= bar - _TIE
+
+    def read(self, bar: float) -> _Read | None:
+        """The bands holding every row that could be ``bar`` similar, the words each such
+        row must hold and the weight of the query it may miss; ``None`` if no row could.
+
+        A row of norm ``n`` sharing ``i`` of the query's weight ``q`` is ``i / (q + n - i)``
+        similar; as ``n >= i``, reaching ``bar`` needs ``i >= bar * q`` and
+        ``bar * q <= n <= qseen * (1 + bar) / bar - q``. So a row may miss at most
+        ``qseen - bar * q`` of the query: a word heavier than that is in every such row."""
+        q, query, eps = self.qnorm, self.query, _TIE * self.qnorm
+        need = bar * q - eps
+        if self.qseen < need:
+            return None
+        spare = self.qseen - need
+        low = need
+        high = self.qseen * (1 + bar) / bar - q + eps if bar > 0 else math.inf
+        must = [i for i, w in query.items() if w > spare]
+        if must:
+            low = max(low, math.fsum(query[i] for i in must) - eps)  # n >= what it shares
+            bands = self._holding_all(must, low, high)
+        else:
+            bands = self._holding_one(spare, low, high)
+        return bands, must, spare
+
+    def visit(self, bands: list[Sequence[int]], must: list[int], spare: float) -> None:
+        """Score the rows of ``bands`` not scored yet whose bits allow what they must hold."""
+        rows = self._plausible(chain.from_iterable(bands), must, spare) - self.seen
+        self.seen |= rows  # a row left out may still reach a lower bar
+        for row in rows:
+            if self.full():
+                break
             self.score(row)
+
+    def _band(self, word: int, low: float, high: float) -> array[int]:
+        """The rows holding ``word`` whose norm lies in [low, high] (postings are by norm)."""
+        index = self.index
         if word >= len(index.postings):
-            return
-        rows, norms, q = index.postings[word], index.posting_norms[word], self.qnorm
-        up = bisect_left(norms, rest)
-        down = up - 1
-        while not self.full():
-            up_bound = rest / (q + norms[up] - rest) if up < len(rows) else -1.0
-            down_bound = norms[down] / q if down >= 0 else -1.0
-            if self.hopeless(max(up_bound, down_bound)):
-                return
-            if up_bound >= down_bound:
-                self.score(rows[up])
-                up += 1
-            else:
-                self.score(rows[down])
-                down -= 1
+            return array("I")
+        norms = index.posting_norms[word]
+        return index.postings[word][bisect_left(norms, low) : bisect_right(norms, high)]
+
+    def _holding_all(self, must: list[int], low: float, high: float) -> list[Sequence[int]]:
+        """The band (and tail) of the word of ``must`` with the fewest rows (``_plausible``
+        then drops the rows without the others, by their bits)."""
+        tails = self.index.tails
+        band, i = min(
+            ((self._band(i, low, high), i) for i in must),
+            key=lambda pair: len(pair[0]) + len(tails.get(pair[1], ())),
+        )
+        return [band, tails.get(i, [])]
+
+    def _holding_one(self, spare: float, low: float, high: float) -> list[Sequence[int]]:
+        """Rows in the band holding one of a set of words worth more than ``spare`` (a row
+        missing all of them misses too much): the words with the fewest rows per weight."""
+        query, tails = self.query, self.index.tails
+        bands = sorted(
+            ((self._band(i, low, high), i) for i in query),
+            key=lambda pair: (len(pair[0]) + len(tails.get(pair[1], ()))) / query[pair[1]],
+        )
+        chosen: list[Sequence[int]] = []
+        covered = 0.0
+        for band, i in bands:
+            if covered > spare:
+                break
+            chosen += [band, tails.get(i, [])]
+            covered += query[i]
+        return chosen
+
+    def _plausible(self, rows: Iterable[int], must: list[int], spare: float) -> set[int]:
+        """The rows whose word bits (``mask``) allow the words a row must share: each word of
+        ``must``, and all of the query's bits but those of as many of its lightest words as
+        ``spare`` can miss. One AND and a bit count per row, not a sum over its words."""
+        missable, missed = 0, 0.0
+        for weight in sorted(self.query.values()):
+            missed += weight
+            if missed > spare:
+                break
+            missable += 1
+        held, bits = mask(must), mask(self.query)
+        least = bits.bit_count() - missable
+        if not held and least <= 1:
+            return set(rows)
+        masks = self.index.masks
+        return {
+            row
+            for row in rows
+            if masks[row] & held == held and (masks[row] & bits).bit_count() >= least
+        }
 
     def score(self, row: int) -> None:
-        if row in self.seen:
-            return
-        self.seen.add(row)
         self.count += 1
-        index, query = self.index, self.query
+        index = self.index
         words = index.flat[index.starts[row] : index.starts[row + 1]]
-        inter = sum(query.get(i, 0.0) for i in words)
+        inter = sum(map(self.query.get, words, _ZEROS))
         union = self.qnorm + index.norms[row] - inter
         sim = inter / union if union > 0 else 0.0
         if sim < self.floor:

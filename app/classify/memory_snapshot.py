@@ -24,13 +24,14 @@ from app.classify.memory_calibration import MemoryTrust
 from app.classify.memory_index import ClientIndex
 
 MAGIC = b"timebill-memory\n"
-FORMAT = 1
+FORMAT = 2  # 2: rows' word bits (``masks``) for the look-up's filter
 _ARRAYS = (
     ("df", "I"),
     ("weights", "d"),
     ("flat", "I"),
     ("starts", "I"),
     ("norms", "d"),
+    ("masks", "Q"),
     ("top", "I"),
     ("counts", "I"),
 )
@@ -160,6 +161,6 @@ def _index(client: dict[str, Any], sections: list[bytes]) -> ClientIndex:
         index.posting_norms.append(posting_norms[start : start + length])
         start += length
     index.built = len(index.examples)
-    if len(keys) != index.built or len(index.norms) != index.built:
+    if len(keys) != index.built or not len(index.norms) == len(index.masks) == index.built:
         raise ValueError("snapshot sections disagree")
     return index

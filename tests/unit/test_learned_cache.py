@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.classify import learned_cache
+from app.classify import learned_cache, memory_snapshot
 from app.classify.learned_cache import cached_evidence
 from app.rules.loader import load_rulebook
 
@@ -81,3 +81,24 @@ def test_no_cache_folder_means_nothing_is_written(
         cached_evidence(book, history, "Approved Code", min_similarity=0.75, cache_dir=None)
     assert len(calls) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["history.csv"]
+
+
+def test_a_file_of_another_format_is_relearned_and_rewritten(
+    history: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A snapshot written by an older timebill (another index layout) under the same name is
+    not read: memory is learned again and the file rewritten in today's format."""
+    calls = _learned(monkeypatch)
+    book = load_rulebook(FIRM / "sow_rules")
+    cache = tmp_path / "cache"
+    first, _ = cached_evidence(book, history, "Approved Code", min_similarity=0.75, cache_dir=cache)
+    [path] = cache.iterdir()
+    today = f'"format":{memory_snapshot.FORMAT}'.encode()
+    path.write_bytes(path.read_bytes().replace(today, b'"format":1', 1))
+    again, _ = cached_evidence(book, history, "Approved Code", min_similarity=0.75, cache_dir=cache)
+    assert len(calls) == 2
+    assert today in path.read_bytes()
+    texts = ("social content cal - December", "hours vs allowance check", "monthly report")
+    recalls = [first.recall("alder-oak", text) for text in texts]
+    assert any(r is not None for r in recalls)
+    assert [again.recall("alder-oak", text) for text in texts] == recalls

@@ -13,8 +13,8 @@ from app.classify.memory_index import ClientIndex
 WORDS = [f"w{i}" for i in range(60)]
 
 
-def _brute(index: ClientIndex, words: frozenset[str], k: int, floor: float) -> list[float]:
-    """Weighted Jaccard of every row, with the index's own weights: the answer to match."""
+def _similarities(index: ClientIndex, words: frozenset[str]) -> list[float]:
+    """Weighted Jaccard of every row with the query, with the index's own weights."""
     ids = {index.vocab[w] for w in words if w in index.vocab}
     unseen = len(words) - len(ids)
     qnorm = sum(index.weights[i] for i in ids) + unseen * memory_index.math.log(1 + len(index))
@@ -24,7 +24,12 @@ def _brute(index: ClientIndex, words: frozenset[str], k: int, floor: float) -> l
         inter = sum(index.weights[i] for i in ids & row_words)
         union = qnorm + sum(index.weights[i] for i in row_words) - inter
         sims.append(inter / union)
-    return sorted((s for s in sims if s >= floor), reverse=True)[:k]
+    return sims
+
+
+def _brute(index: ClientIndex, words: frozenset[str], k: int, floor: float) -> list[float]:
+    """Every row scored: the answer to match."""
+    return sorted((s for s in _similarities(index, words) if s >= floor), reverse=True)[:k]
 
 
 def _index(rng: random.Random, rows: int) -> ClientIndex:
@@ -93,3 +98,108 @@ def test_labels_of_a_row_count_every_approval_and_the_majority_leads() -> None:
         index.add("data review", frozenset({"data", "review"}), "data review", code)
     assert index.labels(0) == {1: 2, 2: 3}
     assert (index.top[0], index.counts[0]) == (2, 5)
+
+
+VOCAB = [f"v{i}" for i in range(400)]
+RANKED = [1 / (rank + 1) for rank in range(len(VOCAB))]  # a few common words, many rare ones
+
+
+def _history(rng: random.Random, rows: int) -> tuple[ClientIndex, list[frozenset[str]]]:
+    """Activities (a few words each) repeated with noise words, as real history is: many
+    near-copies of each activity, words shared across activities, one-off descriptions."""
+    activities = [frozenset(rng.choices(VOCAB, RANKED, k=rng.randint(2, 7))) for _ in range(60)]
+    index = ClientIndex()
+    for row in range(rows):
+        if rng.random() < 0.8:
+            extra = rng.choices(VOCAB, RANKED, k=rng.choice([0, 0, 1, 1, 2, 3]))
+            words = rng.choice(activities) | frozenset(extra)
+        else:
+            words = frozenset(rng.choices(VOCAB, RANKED, k=rng.randint(1, 9)))
+        index.add(f"{row}", words, "", rng.randrange(4))
+    return index, activities
+
+
+def _queries(rng: random.Random, activities: list[frozenset[str]]) -> list[frozenset[str]]:
+    found = []
+    for _ in range(60):
+        words = set(rng.choice(activities))
+        for _ in range(rng.randint(0, 2)):  # drop or add a word, or add one never seen
+            change = rng.random()
+            if change < 0.3 and len(words) > 1:
+                words.discard(rng.choice(sorted(words)))
+            elif change < 0.8:
+                words.add(rng.choices(VOCAB, RANKED)[0])
+            else:
+                words.add("unseen-word")
+        found.append(frozenset(words))
+    return found
+
+
+def _mismatches(index: ClientIndex, queries: list[frozenset[str]], rng: random.Random) -> int:
+    wrong = 0
+    for query in queries:
+        k = rng.choice([1, 3, 7, 10])
+        floor = rng.choice([0.1, 0.3, 0.55, 0.75, 0.81, 0.9])
+        found = [round(s, 9) for s, _ in index.nearest(query, k, floor)]
+        wrong += found != [round(s, 9) for s in _brute(index, query, k, floor)]
+    return wrong
+
+
+@pytest.mark.parametrize("direct", [0, memory_index._DIRECT, 10**9])  # bars always, or never
+@pytest.mark.parametrize("seed", range(3))
+def test_pruned_search_returns_what_scoring_every_row_returns(
+    seed: int, direct: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Near-copies, shared words, rows learned since the build (tails), every bar and floor."""
+    monkeypatch.setattr(memory_index, "MAX_VERIFIED", 10**9)
+    monkeypatch.setattr(memory_index, "_DIRECT", direct)
+    rng = random.Random(100 + seed)
+    index, activities = _history(rng, 3000)
+    queries = _queries(rng, activities)
+    assert _mismatches(index, queries, random.Random(seed)) == 0
+    assert index.built == 3000
+    more, _ = _history(random.Random(200 + seed), 60)  # a tail: found before the next build
+    for row, words in enumerate(_rows_words(more)):
+        index.add(f"tail{row}", words, "", 0)
+    assert _mismatches(index, queries, random.Random(seed)) == 0
+    assert index.built == 3000
+
+
+def _rows_words(index: ClientIndex) -> list[frozenset[str]]:
+    names = {i: w for w, i in index.vocab.items()}
+    return [
+        frozenset(names[i] for i in index.flat[index.starts[r] : index.starts[r + 1]])
+        for r in range(len(index))
+    ]
+
+
+def test_the_comparison_catches_a_search_that_drops_a_true_top_hit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The check above can fail: the same data, with a filter that drops the best candidate
+    it is given, gives answers that differ from scoring every row."""
+    monkeypatch.setattr(memory_index, "MAX_VERIFIED", 10**9)
+    rng = random.Random(100)
+    index, activities = _history(rng, 3000)
+    queries = _queries(rng, activities)
+    real = memory_index._Search._plausible
+
+    def dropping(self, rows, must, spare):  # type: ignore[no-untyped-def]
+        kept = real(self, rows, must, spare)
+        return kept - {max(kept, key=lambda row: _row_similarity(self, row))} if kept else kept
+
+    monkeypatch.setattr(memory_index._Search, "_plausible", dropping)
+    assert _mismatches(index, queries, random.Random(0)) > 0  # 6 of 60 here: the rest tie
+
+
+def _row_similarity(search: memory_index._Search, row: int) -> float:
+    index = search.index
+    inter = sum(
+        search.query.get(i, 0.0) for i in index.flat[index.starts[row] : index.starts[row + 1]]
+    )
+    return inter / (search.qnorm + index.norms[row] - inter)
+
+
+def test_a_row_is_ruled_out_by_its_bits_only_when_it_lacks_the_words() -> None:
+    assert memory_index.mask([0, 64, 3]) == 0b1001  # 64 shares bit 0 with 0: a superset test
+    assert memory_index.mask([]) == 0
