@@ -42,12 +42,14 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Self
 
 from pydantic import BaseModel
 
 from app.adapters.sqlite_access import ACCESS_STEP, AccessTables
+from app.adapters.sqlite_group_commit import GroupCommit
 from app.adapters.sqlite_inbox_scale import ARCHIVED, COUNTS, SCALE_STEP, ArchiveTables
 from app.adapters.sqlite_rules import RULES_STEP, RulesTables
 from app.adapters.sqlite_unrouted import UNROUTED_STEP, UnroutedTables
@@ -201,6 +203,7 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
         self._lock = threading.Lock()
         self._conns: list[sqlite3.Connection] = []
         self._closed = False
+        self._accepts: GroupCommit[tuple[sqlite3.Row, bool]] = GroupCommit(self._tx)
         try:
             self._migrate(self._conn())
         except BaseException:
@@ -253,6 +256,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode != "wal":
             raise sqlite3.OperationalError(f"could not enable WAL (journal_mode is {mode})")
+        if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+            return  # current: no write transaction, so no fsync, on every cold start
         with self._tx() as tx:
             version = tx.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
@@ -319,6 +324,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
     # -- inbox -------------------------------------------------------------------------------
 
     def accept(self, item: NewItem) -> tuple[InboxItem, bool]:
+        """One idempotent insert, committed (with whatever other deliveries arrived meanwhile:
+        ``app.adapters.sqlite_group_commit``) before it returns."""
         received = _ts(item.received_at)
         row = {
             "id": str(uuid.uuid4()), "tenant": item.tenant, "source": item.source.value,
@@ -327,19 +334,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
             "ref": item.ref.model_dump_json() if item.ref else None,
             "received_at": received, "status": Status.RECEIVED.value, "updated_at": received,
         }  # fmt: skip
-        with self._tx() as conn:
-            archived = conn.execute(
-                f"{ARCHIVED} WHERE tenant = ? AND source = ? AND dedupe_key = ?",
-                (item.tenant, item.source.value, item.dedupe_key),
-            ).fetchone()
-            if archived is not None:  # delivered again long after it was done: still a repeat
-                return _item(archived), False
-            inserted = conn.execute(_ACCEPT, row).fetchall()
-            found = conn.execute(
-                f"{_ITEM} WHERE i.tenant = ? AND i.source = ? AND i.dedupe_key = ?",
-                (item.tenant, item.source.value, item.dedupe_key),
-            ).fetchone()
-        return _item(found), bool(inserted)
+        found, inserted = self._accepts.run(partial(_accept_row, row))
+        return _item(found), inserted
 
     def get(self, tenant: str, item_id: str) -> InboxItem | None:
         sql = f"{_ITEM} WHERE i.tenant = ? AND i.id = ?"
@@ -666,6 +662,20 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
 
 
 # -- row mapping -----------------------------------------------------------------------------
+
+
+def _accept_row(row: dict[str, str | None], conn: sqlite3.Connection) -> tuple[sqlite3.Row, bool]:
+    """``accept``'s statements, inside a (shared) write transaction."""
+    key = (row["tenant"], row["source"], row["dedupe_key"])
+    where = "tenant = ? AND source = ? AND dedupe_key = ?"
+    archived = conn.execute(f"{ARCHIVED} WHERE {where}", key).fetchone()
+    if archived is not None:  # delivered again long after it was done: still a repeat
+        return archived, False
+    inserted = conn.execute(_ACCEPT, row).fetchall()
+    found = conn.execute(
+        f"{_ITEM} WHERE i.tenant = ? AND i.source = ? AND i.dedupe_key = ?", key
+    ).fetchone()
+    return found, bool(inserted)
 
 
 def _ts(value: datetime) -> str:
