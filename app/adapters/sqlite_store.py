@@ -44,7 +44,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from pydantic import BaseModel
 
@@ -65,17 +65,16 @@ from app.domain.inbox import (
     Tenant,
     WriteRecord,
 )
-from app.domain.ledger import EntryLedger
-from app.domain.mapping import QboMapping
-from app.domain.reviews import (
-    ReviewAction,
-    Reviewer,
-    ReviewRecord,
-    review_conflict,
-    review_detail,
-)
+from app.domain.review_actions import ReviewAction
 from app.errors import ItemNotFoundError, WriteConflictError
-from app.ports import QueueOrder
+
+if TYPE_CHECKING:
+    # Loaded where used: the webhook's cold path opens the store and inserts, nothing else
+    # (tests/service/test_cold_path.py).
+    from app.domain.ledger import EntryLedger
+    from app.domain.mapping import QboMapping
+    from app.domain.reviews import Reviewer, ReviewRecord
+    from app.ports import QueueOrder
 
 SCHEMA_VERSION = 9
 _ACTIONS = ", ".join(f"'{a.value}'" for a in ReviewAction)
@@ -313,6 +312,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
         row = self._conn().execute(sql, (tenant,)).fetchone()
         if row is None or row["qbo_mapping"] is None:
             return None
+        from app.domain.mapping import QboMapping  # noqa: PLC0415 - off the webhook's cold path
+
         return QboMapping.model_validate_json(row["qbo_mapping"])
 
     def put_mapping(self, tenant: str, mapping: QboMapping) -> None:
@@ -476,6 +477,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
         self, tenant: str, system: str, entry_key: str, *, holder: str, now: datetime,
         lease_s: float,
     ) -> EntryLedger | None:  # fmt: skip
+        from app.domain.ledger import EntryLedger  # noqa: PLC0415 - off the webhook's cold path
+
         EntryLedger(tenant=tenant, system=system, entry_key=entry_key)  # ValueError if malformed
         if lease_s <= 0 or not holder:
             raise ValueError("a lock needs a holder and a positive lease")
@@ -549,6 +552,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
                        ORDER BY seq DESC LIMIT 1""",
                     (review.tenant, review.item_id),
                 ).fetchone()
+                from app.domain.reviews import review_conflict  # noqa: PLC0415 - off the webhook's cold path
+
                 raise review_conflict(
                     Status(status),
                     by=last["reviewer"] if last else None,
@@ -594,6 +599,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
 
     @staticmethod
     def _insert_review(conn: sqlite3.Connection, review: ReviewRecord, status: str) -> ReviewRecord:
+        from app.domain.reviews import review_detail  # noqa: PLC0415 - off the webhook's cold path
+
         inserted = conn.execute(
             f"INSERT INTO reviews ({', '.join(_REVIEW_COLUMNS)}) VALUES "  # noqa: S608
             f"({', '.join('?' for _ in _REVIEW_COLUMNS)}) "
@@ -650,6 +657,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
         sql = """SELECT tenant, name, token_hash, created_at, disabled FROM reviewers
                  WHERE tenant = ? AND token_hash = ? AND disabled = 0"""
         row = self._conn().execute(sql, (tenant, token_hash)).fetchone()
+        from app.domain.reviews import Reviewer  # noqa: PLC0415 - off the webhook's cold path
+
         return None if row is None else Reviewer.model_validate(dict(row))
 
     @staticmethod
@@ -716,6 +725,8 @@ def _clip(text: str) -> str:
 
 
 def _ledger(row: sqlite3.Row) -> EntryLedger:
+    from app.domain.ledger import EntryLedger  # noqa: PLC0415 - off the webhook's cold path
+
     data = dict(row)
     data["records"] = tuple(json.loads(data["records"]))
     data["deleted"] = bool(data["deleted"])
@@ -731,6 +742,8 @@ def _review_row(review: ReviewRecord) -> tuple[object, ...]:
 
 
 def _review(row: sqlite3.Row) -> ReviewRecord:
+    from app.domain.reviews import ReviewRecord  # noqa: PLC0415 - off the webhook's cold path
+
     data = dict(row)
     data["before"] = json.loads(data["before"]) if data["before"] else None
     data["after"] = json.loads(data["after"])

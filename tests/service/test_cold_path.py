@@ -32,6 +32,10 @@ NOT_ON_THE_WEBHOOK_PATH = (
     "yaml", "anthropic", "quickbooks", "intuitlib.client", "supabase", "postgrest",
     "app.classify.cascade", "app.classify.rules_stage", "app.classify.memory", "app.rules",
     "app.domain.rules", "app.review", "app.service.worker", "app.api.review", "typer", "rich",
+    # What the store's other tables need (loaded where used), the ports (types only), and a
+    # QuickBooks delivery's modules (loaded with the first one): not a Toggl delivery's.
+    "app.domain.reviews", "app.domain.ledger", "app.domain.mapping", "app.domain.rules_versions",
+    "app.domain.unrouted", "app.ports", "app.service.qbo_intake", "app.sources.quickbooks_webhook",
 )  # fmt: skip
 AWS_SDK = ("boto3", "botocore")
 HTTP_FRAMEWORK = ("fastapi", "starlette", "mangum")
