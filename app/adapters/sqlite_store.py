@@ -38,6 +38,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -202,7 +203,9 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
         self._lock = threading.Lock()
         self._conns: list[sqlite3.Connection] = []
         self._closed = False
-        self._accepts: GroupCommit[tuple[sqlite3.Row, bool]] = GroupCommit(self._tx)
+        self._accepts: GroupCommit[tuple[sqlite3.Row, bool]] = GroupCommit(
+            partial(self._tx, eager=True)
+        )
         try:
             self._migrate(self._conn())
         except BaseException:
@@ -270,9 +273,14 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
             tx.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
 
     @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
+    def _tx(self, *, eager: bool = False) -> Iterator[sqlite3.Connection]:
+        """A write transaction. ``eager``: ask for the write lock every millisecond
+        (``_begin_eagerly``) instead of through SQLite's busy handler."""
         conn = self._conn()
-        conn.execute("BEGIN IMMEDIATE")
+        if eager:
+            self._begin_eagerly(conn)
+        else:
+            conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
             conn.execute("COMMIT")
@@ -280,6 +288,29 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
             if conn.in_transaction:  # also after a failed COMMIT, so the next BEGIN works
                 conn.execute("ROLLBACK")
             raise
+
+    def _begin_eagerly(self, conn: sqlite3.Connection) -> None:
+        """``BEGIN IMMEDIATE``, retried every millisecond until the busy timeout has passed.
+
+        SQLite's own busy handler sleeps between tries, longer and longer (up to 100 ms a try),
+        so a writer that waits while another process (the worker) commits one transaction after
+        another can miss every gap between them and time out. The webhook's inserts are what a
+        sender waits for: they ask often, and take the first gap.
+        """
+        deadline = time.monotonic() + self._busy_ms / 1000
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            while True:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    busy = exc.sqlite_errorcode == sqlite3.SQLITE_BUSY
+                    if not busy or time.monotonic() >= deadline:
+                        raise
+                time.sleep(0.001)
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {self._busy_ms:d}")
 
     # -- tenants -----------------------------------------------------------------------------
 
