@@ -186,3 +186,22 @@ print(json.dumps(http.handler(case["signed"], None)["statusCode"]))
     assert found["failures"] == []
     assert store.get("demo", item.id).status != Status.RECEIVED  # type: ignore[union-attr]
     assert found["loaded"] == []
+
+
+# The models the store's other tables use: loaded where used, by either store.
+STORE_EXTRAS = (
+    "app.domain.reviews", "app.domain.ledger", "app.domain.mapping", "app.domain.rules_versions",
+    "app.domain.unrouted", "app.ports",
+)  # fmt: skip
+STORES = """
+import app.adapters.sqlite_store, app.adapters.supabase_store
+print(json.dumps(loaded(case["watch"])))
+"""
+
+
+def test_neither_store_module_loads_what_intake_does_not_use(tmp_path: Path) -> None:
+    """The deployed HTTP function imports the Supabase adapter (the SDK, ~200 ms, is the bulk
+    of it), the embedded one the SQLite store: neither brings the review, ledger, mapping,
+    rules-version or unrouted models, or the ports, before a call needs them."""
+    found = run_fresh(STORES, {"watch": STORE_EXTRAS}, tmp_path, base_env(tmp_path))
+    assert found == []
