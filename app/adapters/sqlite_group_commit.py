@@ -20,6 +20,7 @@ kept, and the webhook answers 503 so the sender retries.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from contextlib import AbstractContextManager
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+log = logging.getLogger("timebill.sqlite")
 
 
 class NotCommitted(sqlite3.OperationalError):
@@ -50,6 +52,7 @@ class GroupCommit(Generic[T]):
 
     ``transaction`` opens a write transaction on the calling thread's connection
     (``SqliteStore._tx``): the leader's thread runs the whole batch on its own connection.
+    ``after_commit`` runs after each batch is committed (the store wakes its checkpointer).
     """
 
     def __init__(
@@ -57,8 +60,10 @@ class GroupCommit(Generic[T]):
         transaction: Callable[[], AbstractContextManager[sqlite3.Connection]],
         *,
         max_batch: int = 64,
+        after_commit: Callable[[], object] = lambda: None,
     ) -> None:
         self._transaction = transaction
+        self._after_commit = after_commit
         self._max_batch = max_batch
         self._lock = threading.Lock()
         self._queue: list[_Call[T]] = []
@@ -117,3 +122,8 @@ class GroupCommit(Generic[T]):
                 call.result, call.failed = None, exc
             if not isinstance(exc, Exception):
                 raise
+            return
+        try:
+            self._after_commit()
+        except Exception:  # committed all the same: the batch's answers stand
+            log.exception("after-commit hook failed")

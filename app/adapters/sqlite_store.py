@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Self
 from pydantic import BaseModel
 
 from app.adapters.sqlite_access import ACCESS_STEP, AccessTables
+from app.adapters.sqlite_checkpoint import Checkpointer
 from app.adapters.sqlite_group_commit import GroupCommit
 from app.adapters.sqlite_inbox_scale import ARCHIVED, COUNTS, SCALE_STEP, ArchiveTables
 from app.adapters.sqlite_rules import RULES_STEP, RulesTables
@@ -203,8 +204,9 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
         self._lock = threading.Lock()
         self._conns: list[sqlite3.Connection] = []
         self._closed = False
+        self._checkpoints = Checkpointer(self._connect)
         self._accepts: GroupCommit[tuple[sqlite3.Row, bool]] = GroupCommit(
-            partial(self._tx, eager=True)
+            partial(self._tx, eager=True), after_commit=self._checkpoints.poke
         )
         try:
             self._migrate(self._conn())
@@ -218,6 +220,7 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
 
     def close(self) -> None:
         """Close every thread's connection; later calls raise ``sqlite3.ProgrammingError``."""
+        self._checkpoints.close()
         with self._lock:
             self._closed = True
             conns, self._conns = self._conns, []
@@ -239,10 +242,13 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
             self._local.conn = conn
         return conn
 
-    def _open(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(
             self.path, timeout=self._busy_ms / 1000, isolation_level=None, check_same_thread=False
         )
+
+    def _open(self) -> sqlite3.Connection:
+        conn = self._connect()
         with self._lock:
             if self._closed:  # close() ran while this thread was connecting
                 conn.close()
@@ -274,10 +280,12 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
 
     @contextmanager
     def _tx(self, *, eager: bool = False) -> Iterator[sqlite3.Connection]:
-        """A write transaction. ``eager``: ask for the write lock every millisecond
-        (``_begin_eagerly``) instead of through SQLite's busy handler."""
+        """A write transaction. ``eager`` (the webhook's inserts): ask for the write lock every
+        millisecond (``_begin_eagerly``) instead of through SQLite's busy handler, and leave
+        checkpoints to the store's checkpointer (``sqlite_checkpoint``)."""
         conn = self._conn()
         if eager:
+            conn.execute("PRAGMA wal_autocheckpoint = 0")
             self._begin_eagerly(conn)
         else:
             conn.execute("BEGIN IMMEDIATE")

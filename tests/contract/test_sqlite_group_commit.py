@@ -154,3 +154,33 @@ def test_many_threads_delivering_new_and_repeated_entries(tmp_path: Path) -> Non
         assert all(len(found) == 1 for found in ids.values())
         assert sum(created for _, created in answers) == 20
         assert len(store.items(TENANT_A, limit=100)) == 20
+
+
+def test_delivery_commits_leave_checkpoints_to_the_store_thread(tmp_path: Path) -> None:
+    """The connection that commits deliveries runs no checkpoint itself; the store's thread
+    copies the log into the database file soon after (the file grows only then)."""
+    path = tmp_path / "timebill.sqlite3"
+    others = set(threading.enumerate())
+    with SqliteStore(path) as store:
+        store.put_tenant(tenant(TENANT_A))
+        size = path.stat().st_size
+        for i in range(50):
+            store.accept(new_item(f"k{i}", received_at=at(seconds=i)))
+        assert store._conn().execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+        deadline = time.monotonic() + 10
+        while path.stat().st_size == size:
+            assert time.monotonic() < deadline, "no checkpoint copied the log back"
+            time.sleep(0.01)
+        [thread] = [t for t in threading.enumerate() if t not in others and "wal" in t.name]
+    assert not thread.is_alive()  # close() stopped it
+
+
+def test_a_failing_after_commit_hook_does_not_fail_committed_calls(tmp_path: Path) -> None:
+    db = Db(tmp_path / "t.db")
+
+    def hook() -> None:
+        raise RuntimeError("can't start new thread")
+
+    group: GroupCommit[str] = GroupCommit(db.tx, after_commit=hook)
+    assert group.run(insert("a")) == "a"
+    assert db.rows() == ["a"]
