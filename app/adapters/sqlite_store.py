@@ -313,7 +313,7 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
                     conn.execute("BEGIN IMMEDIATE")
                     return
                 except sqlite3.OperationalError as exc:
-                    busy = exc.sqlite_errorcode == sqlite3.SQLITE_BUSY
+                    busy = exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY  # or extended
                     if not busy or time.monotonic() >= deadline:
                         raise
                 time.sleep(0.001)

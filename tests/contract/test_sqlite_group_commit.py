@@ -184,3 +184,21 @@ def test_a_failing_after_commit_hook_does_not_fail_committed_calls(tmp_path: Pat
     group: GroupCommit[str] = GroupCommit(db.tx, after_commit=hook)
     assert group.run(insert("a")) == "a"
     assert db.rows() == ["a"]
+
+
+def test_a_delivery_waits_for_the_write_lock_and_then_commits(tmp_path: Path) -> None:
+    """Another process holds the write lock for a while: the insert keeps asking, commits once
+    it is free, and the connection's busy timeout is as before for its other statements."""
+    path = tmp_path / "timebill.sqlite3"
+    with SqliteStore(path, busy_timeout_s=5) as store:
+        store.put_tenant(tenant(TENANT_A))
+        other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN IMMEDIATE")
+        threading.Timer(0.3, lambda: other.execute("COMMIT")).start()
+        started = time.monotonic()
+        item, created = store.accept(new_item("k1"))
+        assert created
+        assert time.monotonic() - started >= 0.25  # it did wait for the other writer
+        assert store.get(TENANT_A, item.id) is not None
+        assert store._conn().execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+        other.close()
