@@ -130,12 +130,15 @@ def test_a_first_webhook_with_the_local_queue_loads_intake_only(
 
 
 SQS_QUEUE = """
+import gc
 from app.lambdas import http
+collecting = {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count() > 0}
 refused = http.handler(case["tampered"], None)
 after_refusal = loaded(case["watch"])
 answer = http.handler(case["signed"], None)
 print(json.dumps({"statuses": [refused["statusCode"], answer["statusCode"]],
-                  "after_refusal": after_refusal, "after_ack": loaded(case["watch"])}))
+                  "after_refusal": after_refusal, "after_ack": loaded(case["watch"]),
+                  "gc": collecting}))
 """
 
 
@@ -152,6 +155,8 @@ def test_with_sqs_boto3_comes_with_the_first_enqueue_and_nothing_else_does(
     assert found["statuses"] == [401, 200]
     assert found["after_refusal"] == []
     assert found["after_ack"] == sorted(AWS_SDK)
+    # The module builds its app with the collector off, then freezes it and collects again.
+    assert found["gc"] == {"enabled": True, "frozen": True}
 
 
 WORKER = """
