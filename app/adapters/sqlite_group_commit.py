@@ -16,6 +16,9 @@ still queued. Nobody returns before the commit that holds its write: an acknowle
 is as durable as before. If the transaction cannot start or commit (the store is locked past
 its busy timeout, the disk is full), every call of the batch gets that error, nothing of it is
 kept, and the webhook answers 503 so the sender retries.
+
+The leader asks for the write lock every millisecond (``begin_eagerly``), not through SQLite's
+busy handler, whose sleeps grow to 100 ms a try: the worker's commits leave short gaps.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Generic, TypeVar
@@ -127,3 +131,28 @@ class GroupCommit(Generic[T]):
             self._after_commit()
         except Exception:  # committed all the same: the batch's answers stand
             log.exception("after-commit hook failed")
+
+
+def begin_eagerly(conn: sqlite3.Connection, busy_ms: int) -> None:
+    """``BEGIN IMMEDIATE``, retried every millisecond for up to ``busy_ms``, then the connection's
+    busy timeout set back to ``busy_ms``.
+
+    SQLite's own busy handler sleeps between tries, longer and longer (up to 100 ms a try), so a
+    writer that waits while another process (the worker) commits one transaction after another
+    can miss every gap between them and time out. The webhook's inserts are what a sender waits
+    for: they ask often, and take the first gap.
+    """
+    deadline = time.monotonic() + busy_ms / 1000
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                busy = exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY  # or extended
+                if not busy or time.monotonic() >= deadline:
+                    raise
+            time.sleep(0.001)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {busy_ms:d}")

@@ -38,7 +38,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,7 +50,7 @@ from pydantic import BaseModel
 
 from app.adapters.sqlite_access import ACCESS_STEP, AccessTables
 from app.adapters.sqlite_checkpoint import Checkpointer
-from app.adapters.sqlite_group_commit import GroupCommit
+from app.adapters.sqlite_group_commit import GroupCommit, begin_eagerly
 from app.adapters.sqlite_inbox_scale import ARCHIVED, COUNTS, SCALE_STEP, ArchiveTables
 from app.adapters.sqlite_rules import RULES_STEP, RulesTables
 from app.adapters.sqlite_unrouted import UNROUTED_STEP, UnroutedTables
@@ -281,12 +280,13 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
     @contextmanager
     def _tx(self, *, eager: bool = False) -> Iterator[sqlite3.Connection]:
         """A write transaction. ``eager`` (the webhook's inserts): ask for the write lock every
-        millisecond (``_begin_eagerly``) instead of through SQLite's busy handler, and leave
+        millisecond (``sqlite_group_commit.begin_eagerly``) instead of through SQLite's busy
+        handler, and leave
         checkpoints to the store's checkpointer (``sqlite_checkpoint``)."""
         conn = self._conn()
         if eager:
             conn.execute("PRAGMA wal_autocheckpoint = 0")
-            self._begin_eagerly(conn)
+            begin_eagerly(conn, self._busy_ms)
         else:
             conn.execute("BEGIN IMMEDIATE")
         try:
@@ -296,29 +296,6 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
             if conn.in_transaction:  # also after a failed COMMIT, so the next BEGIN works
                 conn.execute("ROLLBACK")
             raise
-
-    def _begin_eagerly(self, conn: sqlite3.Connection) -> None:
-        """``BEGIN IMMEDIATE``, retried every millisecond until the busy timeout has passed.
-
-        SQLite's own busy handler sleeps between tries, longer and longer (up to 100 ms a try),
-        so a writer that waits while another process (the worker) commits one transaction after
-        another can miss every gap between them and time out. The webhook's inserts are what a
-        sender waits for: they ask often, and take the first gap.
-        """
-        deadline = time.monotonic() + self._busy_ms / 1000
-        conn.execute("PRAGMA busy_timeout = 0")
-        try:
-            while True:
-                try:
-                    conn.execute("BEGIN IMMEDIATE")
-                    return
-                except sqlite3.OperationalError as exc:
-                    busy = exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY  # or extended
-                    if not busy or time.monotonic() >= deadline:
-                        raise
-                time.sleep(0.001)
-        finally:
-            conn.execute(f"PRAGMA busy_timeout = {self._busy_ms:d}")
 
     # -- tenants -----------------------------------------------------------------------------
 
