@@ -8,11 +8,11 @@ worker wrote its results needed more commits per second than the disk gave: requ
 for the write lock, SQLite's busy handler (a sleep-and-retry poll, not a queue) let some of them
 wait past ``busy_timeout``, and those answered 503.
 
-How: a call joins a queue. If no batch is being written, the caller becomes its leader: it takes
-the queue (up to ``max_batch``), runs every call in one ``BEGIN IMMEDIATE`` transaction, each
-inside its own savepoint (a call that raises undoes only its own writes and gets its own
-error), commits, then wakes the callers of that batch and hands the lead to the first caller
-still queued. Nobody returns before the commit that holds its write: an acknowledged delivery
+How: a call joins a queue. If no batch is being written, the caller becomes its leader: once it
+holds the write lock (``BEGIN IMMEDIATE``) it takes the queue (up to ``max_batch``: whoever came
+while it waited for the lock rides along), runs every call in that transaction, each inside its
+own savepoint (a call that raises undoes only its own writes and gets its own error), commits,
+then wakes the callers of that batch and hands the lead to the first caller still queued. Nobody returns before the commit that holds its write: an acknowledged delivery
 is as durable as before. If the transaction cannot start or commit (the store is locked past
 its busy timeout, the disk is full), every call of the batch gets that error, nothing of it is
 kept, and the webhook answers 503 so the sender retries.
@@ -90,9 +90,7 @@ class GroupCommit(Generic[T]):
         return call.result  # type: ignore[return-value]  # set when there is no error
 
     def _lead(self) -> None:
-        with self._lock:
-            batch = self._queue[: self._max_batch]
-            del self._queue[: self._max_batch]
+        batch: list[_Call[T]] = []  # filled by _write
         try:
             self._write(batch)
         finally:
@@ -116,12 +114,23 @@ class GroupCommit(Generic[T]):
             call.error = exc
         conn.execute("RELEASE delivery")
 
+    def _take(self, batch: list[_Call[T]]) -> None:
+        with self._lock:
+            batch.extend(self._queue[: self._max_batch])  # the leader's own call comes first
+            del self._queue[: self._max_batch]
+
     def _write(self, batch: list[_Call[T]]) -> None:
+        """Takes the batch once the write lock is held, so the calls that arrived while the
+        leader waited for it (the worker committing) ride along instead of waiting for the next
+        batch; takes it anyway if the lock cannot be had, to answer them."""
         try:
             with self._transaction() as conn:
+                self._take(batch)
                 for call in batch:
                     self._run_one(conn, call)
         except BaseException as exc:  # not begun or not committed: none of the batch is kept
+            if not batch:
+                self._take(batch)
             for call in batch:
                 call.result, call.failed = None, exc
             if not isinstance(exc, Exception):
