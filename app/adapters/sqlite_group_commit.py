@@ -12,10 +12,11 @@ How: a call joins a queue. If no batch is being written, the caller becomes its 
 holds the write lock (``BEGIN IMMEDIATE``) it takes the queue (up to ``max_batch``: whoever came
 while it waited for the lock rides along), runs every call in that transaction, each inside its
 own savepoint (a call that raises undoes only its own writes and gets its own error), commits,
-then wakes the callers of that batch and hands the lead to the first caller still queued. Nobody returns before the commit that holds its write: an acknowledged delivery
-is as durable as before. If the transaction cannot start or commit (the store is locked past
-its busy timeout, the disk is full), every call of the batch gets that error, nothing of it is
-kept, and the webhook answers 503 so the sender retries.
+then wakes the callers of that batch and hands the lead to the first caller still queued.
+Nobody returns before the commit that holds its write: an acknowledged delivery is as durable
+as before. If the transaction cannot start or commit (the store is locked past its busy
+timeout, the disk is full), every call of the batch gets that error, nothing of it is kept, and
+the webhook answers 503 so the sender retries.
 
 The leader asks for the write lock every millisecond (``begin_eagerly``), not through SQLite's
 busy handler, whose sleeps grow to 100 ms a try: the worker's commits leave short gaps.
