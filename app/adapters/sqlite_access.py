@@ -10,9 +10,12 @@ from __future__ import annotations
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from app.domain.reviews import Reviewer, ReviewSession
 from app.errors import ItemNotFoundError, WriteConflictError
+
+if TYPE_CHECKING:  # loaded where used: the webhook's cold path opens the store, never these
+    from app.domain.reviews import Reviewer, ReviewSession
 
 REVIEWER_COLUMNS = "tenant, name, token_hash, created_at, disabled"
 ACCESS_STEP = (
@@ -49,6 +52,8 @@ class AccessTables:
     def redeem_token(
         self, tenant: str, token_hash: str, *, now: datetime, issued_after: datetime
     ) -> Reviewer | None:
+        from app.domain.reviews import Reviewer  # noqa: PLC0415 - off the webhook's cold path
+
         args = {"now": _at(now), "tenant": tenant, "hash": token_hash, "after": _at(issued_after)}
         with self._tx() as conn:
             row = conn.execute(_REDEEM, args).fetchone()

@@ -23,7 +23,7 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 
 from app.domain.inbox import ARCHIVABLE, InboxItem
-from app.domain.reviews import ReviewAction
+from app.domain.review_actions import ReviewAction
 
 _COUNT = """INSERT INTO inbox_counts (tenant, status, n) VALUES ({row}.tenant, {row}.status, 1)
     ON CONFLICT (tenant, status) DO UPDATE SET n = n + 1"""

@@ -13,15 +13,12 @@ import json
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from app.domain.rules_versions import (
-    NewRulesVersion,
-    ProposedRule,
-    RulesPointer,
-    RulesVersion,
-    version_id,
-)
 from app.errors import ItemNotFoundError, WriteConflictError
+
+if TYPE_CHECKING:  # loaded where used: the webhook's cold path opens the store, never these
+    from app.domain.rules_versions import NewRulesVersion, ProposedRule, RulesPointer, RulesVersion
 
 RULES_STEP = (
     """CREATE TABLE IF NOT EXISTS rules_versions (
@@ -61,6 +58,8 @@ class RulesTables:
         raise NotImplementedError  # SqliteStore's
 
     def current_rules(self, tenant: str) -> RulesPointer | None:
+        from app.domain.rules_versions import RulesPointer  # noqa: PLC0415 - off the webhook's cold path
+
         sql = "SELECT number, switched_by, switched_at FROM rules_current WHERE tenant = ?"
         row = self._conn().execute(sql, (tenant,)).fetchone()
         if row is None:
@@ -78,6 +77,8 @@ class RulesTables:
         return [_version(row) for row in self._conn().execute(sql, (tenant,))]
 
     def add_rules_version(self, version: NewRulesVersion, *, based_on: int | None) -> RulesVersion:
+        from app.domain.rules_versions import RulesVersion  # noqa: PLC0415 - off the webhook's cold path
+
         tenant = version.tenant
         with self._tx() as conn:
             if conn.execute("SELECT 1 FROM tenants WHERE id = ?", (tenant,)).fetchone() is None:
@@ -101,6 +102,8 @@ class RulesTables:
         return stored
 
     def switch_rules(self, tenant: str, number: int, *, by: str, now: datetime) -> RulesPointer:
+        from app.domain.rules_versions import RulesPointer, version_id  # noqa: PLC0415 - off the webhook's cold path
+
         with self._tx() as conn:
             sql = "SELECT 1 FROM rules_versions WHERE tenant = ? AND number = ?"
             if conn.execute(sql, (tenant, number)).fetchone() is None:
@@ -120,6 +123,8 @@ class RulesTables:
             return row.fetchone() is not None
 
     def proposed_rules(self, tenant: str) -> list[ProposedRule]:
+        from app.domain.rules_versions import ProposedRule  # noqa: PLC0415 - off the webhook's cold path
+
         sql = """SELECT rule_id, rules_file, rule, proposed_at FROM rules_proposed
                  WHERE tenant = ? AND closed_at IS NULL ORDER BY proposed_at, rule_id"""
         return [
@@ -136,6 +141,8 @@ class RulesTables:
 
 
 def _version(row: sqlite3.Row) -> RulesVersion:
+    from app.domain.rules_versions import RulesVersion  # noqa: PLC0415 - off the webhook's cold path
+
     return RulesVersion(
         tenant=row[0], number=row[1], files=json.loads(row[2]), approved_by=row[3],
         approved_at=datetime.fromisoformat(row[4]), source=row[5], backtest=row[6],
@@ -143,6 +150,8 @@ def _version(row: sqlite3.Row) -> RulesVersion:
 
 
 def _moved(tenant: str, current: int | None, based_on: int | None) -> WriteConflictError:
+    from app.domain.rules_versions import version_id  # noqa: PLC0415 - off the webhook's cold path
+
     now_in_force = version_id(current) if current else "none"
     made_from = version_id(based_on) if based_on else "none"
     return WriteConflictError(

@@ -44,12 +44,15 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from pydantic import BaseModel
 
 from app.adapters.sqlite_access import ACCESS_STEP, AccessTables
+from app.adapters.sqlite_checkpoint import Checkpointer
+from app.adapters.sqlite_group_commit import GroupCommit, begin_eagerly
 from app.adapters.sqlite_inbox_scale import ARCHIVED, COUNTS, SCALE_STEP, ArchiveTables
 from app.adapters.sqlite_memory import MEMORY_STEP, MemoryTables
 from app.adapters.sqlite_rules import RULES_STEP, RulesTables
@@ -66,17 +69,16 @@ from app.domain.inbox import (
     Tenant,
     WriteRecord,
 )
-from app.domain.ledger import EntryLedger
-from app.domain.mapping import QboMapping
-from app.domain.reviews import (
-    ReviewAction,
-    Reviewer,
-    ReviewRecord,
-    review_conflict,
-    review_detail,
-)
+from app.domain.review_actions import ReviewAction
 from app.errors import ItemNotFoundError, WriteConflictError
-from app.ports import QueueOrder
+
+if TYPE_CHECKING:
+    # Loaded where used: the webhook's cold path opens the store and inserts, nothing else
+    # (tests/service/test_cold_path.py).
+    from app.domain.ledger import EntryLedger
+    from app.domain.mapping import QboMapping
+    from app.domain.reviews import Reviewer, ReviewRecord
+    from app.ports import QueueOrder
 
 SCHEMA_VERSION = 10
 _ACTIONS = ", ".join(f"'{a.value}'" for a in ReviewAction)
@@ -205,6 +207,10 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables, Memo
         self._lock = threading.Lock()
         self._conns: list[sqlite3.Connection] = []
         self._closed = False
+        self._checkpoints = Checkpointer(self._connect)
+        self._accepts: GroupCommit[tuple[sqlite3.Row, bool]] = GroupCommit(
+            partial(self._tx, eager=True), after_commit=self._checkpoints.poke
+        )
         try:
             self._migrate(self._conn())
         except BaseException:
@@ -217,6 +223,7 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables, Memo
 
     def close(self) -> None:
         """Close every thread's connection; later calls raise ``sqlite3.ProgrammingError``."""
+        self._checkpoints.close()
         with self._lock:
             self._closed = True
             conns, self._conns = self._conns, []
@@ -238,10 +245,13 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables, Memo
             self._local.conn = conn
         return conn
 
-    def _open(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(
             self.path, timeout=self._busy_ms / 1000, isolation_level=None, check_same_thread=False
         )
+
+    def _open(self) -> sqlite3.Connection:
+        conn = self._connect()
         with self._lock:
             if self._closed:  # close() ran while this thread was connecting
                 conn.close()
@@ -258,7 +268,7 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables, Memo
         if mode != "wal":
             raise sqlite3.OperationalError(f"could not enable WAL (journal_mode is {mode})")
         if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
-            return  # up to date: no write lock and no commit to wait for at every open
+            return  # current: no write transaction, so no fsync, on every cold start
         with self._tx() as tx:
             version = tx.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
@@ -272,9 +282,17 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables, Memo
             tx.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
 
     @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
+    def _tx(self, *, eager: bool = False) -> Iterator[sqlite3.Connection]:
+        """A write transaction. ``eager`` (the webhook's inserts): ask for the write lock every
+        millisecond (``sqlite_group_commit.begin_eagerly``) instead of through SQLite's busy
+        handler, and leave
+        checkpoints to the store's checkpointer (``sqlite_checkpoint``)."""
         conn = self._conn()
-        conn.execute("BEGIN IMMEDIATE")
+        if eager:
+            conn.execute("PRAGMA wal_autocheckpoint = 0")
+            begin_eagerly(conn, self._busy_ms)
+        else:
+            conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
             conn.execute("COMMIT")
@@ -314,6 +332,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables, Memo
         row = self._conn().execute(sql, (tenant,)).fetchone()
         if row is None or row["qbo_mapping"] is None:
             return None
+        from app.domain.mapping import QboMapping  # noqa: PLC0415 - off the webhook's cold path
+
         return QboMapping.model_validate_json(row["qbo_mapping"])
 
     def put_mapping(self, tenant: str, mapping: QboMapping) -> None:
@@ -325,6 +345,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables, Memo
     # -- inbox -------------------------------------------------------------------------------
 
     def accept(self, item: NewItem) -> tuple[InboxItem, bool]:
+        """One idempotent insert, committed (with whatever other deliveries arrived meanwhile:
+        ``app.adapters.sqlite_group_commit``) before it returns."""
         received = _ts(item.received_at)
         row = {
             "id": str(uuid.uuid4()), "tenant": item.tenant, "source": item.source.value,
@@ -333,19 +355,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables, Memo
             "ref": item.ref.model_dump_json() if item.ref else None,
             "received_at": received, "status": Status.RECEIVED.value, "updated_at": received,
         }  # fmt: skip
-        with self._tx() as conn:
-            archived = conn.execute(
-                f"{ARCHIVED} WHERE tenant = ? AND source = ? AND dedupe_key = ?",
-                (item.tenant, item.source.value, item.dedupe_key),
-            ).fetchone()
-            if archived is not None:  # delivered again long after it was done: still a repeat
-                return _item(archived), False
-            inserted = conn.execute(_ACCEPT, row).fetchall()
-            found = conn.execute(
-                f"{_ITEM} WHERE i.tenant = ? AND i.source = ? AND i.dedupe_key = ?",
-                (item.tenant, item.source.value, item.dedupe_key),
-            ).fetchone()
-        return _item(found), bool(inserted)
+        found, inserted = self._accepts.run(partial(_accept_row, row))
+        return _item(found), inserted
 
     def get(self, tenant: str, item_id: str) -> InboxItem | None:
         sql = f"{_ITEM} WHERE i.tenant = ? AND i.id = ?"
@@ -486,6 +497,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables, Memo
         self, tenant: str, system: str, entry_key: str, *, holder: str, now: datetime,
         lease_s: float,
     ) -> EntryLedger | None:  # fmt: skip
+        from app.domain.ledger import EntryLedger  # noqa: PLC0415 - off the webhook's cold path
+
         EntryLedger(tenant=tenant, system=system, entry_key=entry_key)  # ValueError if malformed
         if lease_s <= 0 or not holder:
             raise ValueError("a lock needs a holder and a positive lease")
@@ -559,6 +572,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables, Memo
                        ORDER BY seq DESC LIMIT 1""",
                     (review.tenant, review.item_id),
                 ).fetchone()
+                from app.domain.reviews import review_conflict  # noqa: PLC0415 - off the webhook's cold path
+
                 raise review_conflict(
                     Status(status),
                     by=last["reviewer"] if last else None,
@@ -604,6 +619,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables, Memo
 
     @staticmethod
     def _insert_review(conn: sqlite3.Connection, review: ReviewRecord, status: str) -> ReviewRecord:
+        from app.domain.reviews import review_detail  # noqa: PLC0415 - off the webhook's cold path
+
         inserted = conn.execute(
             f"INSERT INTO reviews ({', '.join(_REVIEW_COLUMNS)}) VALUES "  # noqa: S608
             f"({', '.join('?' for _ in _REVIEW_COLUMNS)}) "
@@ -660,6 +677,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables, Memo
         sql = """SELECT tenant, name, token_hash, created_at, disabled FROM reviewers
                  WHERE tenant = ? AND token_hash = ? AND disabled = 0"""
         row = self._conn().execute(sql, (tenant, token_hash)).fetchone()
+        from app.domain.reviews import Reviewer  # noqa: PLC0415 - off the webhook's cold path
+
         return None if row is None else Reviewer.model_validate(dict(row))
 
     @staticmethod
@@ -672,6 +691,20 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables, Memo
 
 
 # -- row mapping -----------------------------------------------------------------------------
+
+
+def _accept_row(row: dict[str, str | None], conn: sqlite3.Connection) -> tuple[sqlite3.Row, bool]:
+    """``accept``'s statements, inside a (shared) write transaction."""
+    key = (row["tenant"], row["source"], row["dedupe_key"])
+    where = "tenant = ? AND source = ? AND dedupe_key = ?"
+    archived = conn.execute(f"{ARCHIVED} WHERE {where}", key).fetchone()
+    if archived is not None:  # delivered again long after it was done: still a repeat
+        return archived, False
+    inserted = conn.execute(_ACCEPT, row).fetchall()
+    found = conn.execute(
+        f"{_ITEM} WHERE i.tenant = ? AND i.source = ? AND i.dedupe_key = ?", key
+    ).fetchone()
+    return found, bool(inserted)
 
 
 def _ts(value: datetime) -> str:
@@ -712,6 +745,8 @@ def _clip(text: str) -> str:
 
 
 def _ledger(row: sqlite3.Row) -> EntryLedger:
+    from app.domain.ledger import EntryLedger  # noqa: PLC0415 - off the webhook's cold path
+
     data = dict(row)
     data["records"] = tuple(json.loads(data["records"]))
     data["deleted"] = bool(data["deleted"])
@@ -727,6 +762,8 @@ def _review_row(review: ReviewRecord) -> tuple[object, ...]:
 
 
 def _review(row: sqlite3.Row) -> ReviewRecord:
+    from app.domain.reviews import ReviewRecord  # noqa: PLC0415 - off the webhook's cold path
+
     data = dict(row)
     data["before"] = json.loads(data["before"]) if data["before"] else None
     data["after"] = json.loads(data["after"])

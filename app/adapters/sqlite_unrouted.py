@@ -11,8 +11,10 @@ import sqlite3
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from app.domain.unrouted import KEEP_FOR, KEEP_PER_REALM, UnroutedEvent, UnroutedRealm
+if TYPE_CHECKING:  # loaded where used: only QuickBooks events of unknown realms need them
+    from app.domain.unrouted import UnroutedEvent, UnroutedRealm
 
 UNROUTED_STEP = (
     """CREATE TABLE IF NOT EXISTS qbo_unrouted (
@@ -40,6 +42,8 @@ class UnroutedTables:
         raise NotImplementedError  # SqliteStore's
 
     def keep_unrouted(self, event: UnroutedEvent) -> bool:
+        from app.domain.unrouted import KEEP_FOR, KEEP_PER_REALM  # noqa: PLC0415 - off the webhook's cold path
+
         at = _at(event.received_at)
         with self._tx() as conn:
             new = conn.execute(_KEEP, (event.realm, event.dedupe_key, event.body, at)).fetchone()
@@ -48,6 +52,8 @@ class UnroutedTables:
         return new is not None
 
     def unrouted(self, realm: str) -> list[UnroutedEvent]:
+        from app.domain.unrouted import UnroutedEvent  # noqa: PLC0415 - off the webhook's cold path
+
         sql = """SELECT realm, dedupe_key, body, received_at FROM qbo_unrouted WHERE realm = ?
                  ORDER BY received_at, rowid"""
         rows = self._conn().execute(sql, (realm,)).fetchall()
@@ -59,6 +65,8 @@ class UnroutedTables:
             return sum(conn.execute(sql, (realm, key)).rowcount for key in dedupe_keys)
 
     def unrouted_realms(self) -> list[UnroutedRealm]:
+        from app.domain.unrouted import UnroutedRealm  # noqa: PLC0415 - off the webhook's cold path
+
         rows = self._conn().execute(_REALMS).fetchall()
         return [UnroutedRealm.model_validate(dict(row)) for row in rows]
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from postgrest import SyncPostgrestClient
 from pydantic import ValidationError
 
-from app.domain.reviews import Reviewer, ReviewSession
 from app.errors import ItemNotFoundError, UpstreamError, UpstreamKind, WriteConflictError
+
+if TYPE_CHECKING:  # loaded where used: the webhook's cold path needs none of these
+    from app.domain.reviews import Reviewer, ReviewSession
 
 
 class SupabaseAccess:
@@ -41,6 +43,8 @@ class SupabaseAccess:
     def redeem_token(
         self, tenant: str, token_hash: str, *, now: datetime, issued_after: datetime
     ) -> Reviewer | None:
+        from app.domain.reviews import Reviewer  # noqa: PLC0415 - off the cold path
+
         args = {"p_tenant_id": tenant, "p_token_hash": token_hash, "p_now": _ts(now),
                 "p_issued_after": _ts(issued_after)}  # fmt: skip
         rows = self._rows(_rpc(self._rest(tenant), "tb_redeem_token", args), tenant)

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from postgrest import SyncPostgrestClient
 from pydantic import ValidationError
 
-from app.domain.rules_versions import (
-    NewRulesVersion,
-    ProposedRule,
-    RulesPointer,
-    RulesVersion,
-    version_id,
-)
 from app.errors import ItemNotFoundError, UpstreamError, UpstreamKind, WriteConflictError
+
+if TYPE_CHECKING:  # loaded where used: the webhook's cold path needs none of these
+    from app.domain.rules_versions import (
+        NewRulesVersion,
+        ProposedRule,
+        RulesPointer,
+        RulesVersion,
+    )
 
 _COLUMNS = "tenant_id,number,files,approved_by,approved_at,source,backtest"
 _POINTER = "tenant_id,number,switched_by,switched_at"
@@ -44,6 +45,8 @@ class SupabaseRules:
         raise NotImplementedError  # SupabaseStore's
 
     def current_rules(self, tenant: str) -> RulesPointer | None:
+        from app.domain.rules_versions import RulesPointer  # noqa: PLC0415 - off the cold path
+
         query = self._rest(tenant).table("rules_current").select(_POINTER)
         rows = self._rows(query.eq("tenant_id", tenant).limit(1), tenant)
         if not rows:
@@ -65,6 +68,8 @@ class SupabaseRules:
         return [_version(row, tenant) for row in rows if row.get("number") is not None]
 
     def add_rules_version(self, version: NewRulesVersion, *, based_on: int | None) -> RulesVersion:
+        from app.domain.rules_versions import RulesVersion, version_id  # noqa: PLC0415 - off the cold path
+
         tenant = version.tenant
         args = {"p_tenant_id": tenant, "p_files": version.files, "p_sha256": version.sha256,
                 "p_approved_by": version.approved_by, "p_approved_at": _ts(version.approved_at),
@@ -86,6 +91,8 @@ class SupabaseRules:
         return RulesVersion(**version.model_dump(), number=number)
 
     def switch_rules(self, tenant: str, number: int, *, by: str, now: datetime) -> RulesPointer:
+        from app.domain.rules_versions import RulesPointer, version_id  # noqa: PLC0415 - off the cold path
+
         args = {"p_tenant_id": tenant, "p_number": number, "p_by": by, "p_now": _ts(now)}
         if self._run(_rpc(self._rest(tenant), "tb_switch_rules", args)) is not True:
             raise ItemNotFoundError(f"tenant {tenant!r} has no rules {version_id(number)}")
@@ -103,6 +110,8 @@ class SupabaseRules:
         return kept
 
     def proposed_rules(self, tenant: str) -> list[ProposedRule]:
+        from app.domain.rules_versions import ProposedRule  # noqa: PLC0415 - off the cold path
+
         query = self._rest(tenant).table("rules_proposed").select(_PROPOSED)
         query = query.eq("tenant_id", tenant).is_("closed_at", "null")
         query = query.order("proposed_at").order("rule_id")
@@ -118,6 +127,8 @@ class SupabaseRules:
 
 
 def _version(row: Mapping[str, Any], tenant: str) -> RulesVersion:
+    from app.domain.rules_versions import RulesVersion  # noqa: PLC0415 - off the cold path
+
     if row.get("tenant_id") != tenant:  # defence in depth: another tenant's row is a broken server
         raise _invalid("rules_versions row of another tenant")
     try:

@@ -22,7 +22,7 @@ import time
 import uuid
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any, Protocol, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar, cast
 
 import httpx
 import jwt
@@ -46,9 +46,6 @@ from app.domain.inbox import (
     Tenant,
     WriteRecord,
 )
-from app.domain.ledger import EntryLedger
-from app.domain.mapping import QboMapping
-from app.domain.reviews import Reviewer, ReviewRecord, review_conflict, review_detail
 from app.errors import (
     ConfigError,
     ItemNotFoundError,
@@ -56,7 +53,15 @@ from app.errors import (
     UpstreamKind,
     WriteConflictError,
 )
-from app.ports import QueueOrder
+
+if TYPE_CHECKING:  # loaded where used: the webhook's cold path needs none of these
+    from app.domain.ledger import EntryLedger
+    from app.domain.mapping import QboMapping
+    from app.domain.reviews import Reviewer, ReviewRecord
+    from app.ports import QueueOrder
+
+    # For the annotations only (``_validated``): the models are loaded where they are used.
+    _Row = TypeVar("_Row", InboxItem, AuditEvent, WriteRecord, ReviewRecord, Reviewer, EntryLedger)
 
 SYSTEM = "supabase"
 WORKER_ROLE = "timebill_worker"
@@ -73,7 +78,6 @@ _REVIEW_COLUMNS = ("tenant_id,seq,id,item_id,reviewer,at,action,before,after,why
 _REVIEWER_COLUMNS = "tenant_id,name,token_hash,created_at,disabled"
 _LEDGER_COLUMNS = ("tenant_id,system,entry_key,records,content,written,deleted,generation,item_id,"
                    "review_id,as_of,item_seq,updated_at")  # fmt: skip
-_Row = TypeVar("_Row", InboxItem, AuditEvent, WriteRecord, ReviewRecord, Reviewer, EntryLedger)
 _UNIQUE_VIOLATION = "23505"
 
 
@@ -225,6 +229,8 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
             raise invalid_response("tb_put_tenant")
 
     def get_mapping(self, tenant: str) -> QboMapping | None:
+        from app.domain.mapping import QboMapping  # noqa: PLC0415 - off the cold path
+
         query = self._rest(tenant).table("tenants").select("tenant_id,qbo_mapping")
         rows = self._rows(query.eq("tenant_id", tenant).limit(1), tenant)
         if not rows or rows[0].get("qbo_mapping") is None:
@@ -406,6 +412,8 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
         self, tenant: str, system: str, entry_key: str, *, holder: str, now: datetime,
         lease_s: float,
     ) -> EntryLedger | None:  # fmt: skip
+        from app.domain.ledger import EntryLedger  # noqa: PLC0415 - off the cold path
+
         EntryLedger(tenant=tenant, system=system, entry_key=entry_key)  # ValueError if malformed
         if lease_s <= 0 or not holder:
             raise ValueError("a lock needs a holder and a positive lease")
@@ -451,6 +459,8 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
         return state
 
     def claim_review(self, review: ReviewRecord, *, seen: int) -> ReviewRecord:
+        from app.domain.reviews import review_conflict  # noqa: PLC0415 - off the cold path
+
         rest = self._rest(review.tenant)
         if not _is_uuid(review.item_id):
             raise ItemNotFoundError(
@@ -489,6 +499,8 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
 
     @staticmethod
     def _review_args(review: ReviewRecord) -> dict[str, object]:
+        from app.domain.reviews import review_detail  # noqa: PLC0415 - off the cold path
+
         return {
             "p_tenant_id": review.tenant, "p_id": review.id, "p_item_id": review.item_id,
             "p_reviewer": review.reviewer, "p_at": _ts(review.at),
@@ -549,6 +561,8 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
             raise invalid_response("tb_put_reviewer")
 
     def reviewer_by_token(self, tenant: str, token_hash: str) -> Reviewer | None:
+        from app.domain.reviews import Reviewer  # noqa: PLC0415 - off the cold path
+
         query = self._rest(tenant).table("reviewers").select(_REVIEWER_COLUMNS)
         query = query.eq("tenant_id", tenant).eq("token_hash", token_hash).is_("disabled", "false")
         rows = self._rows(query.limit(1), tenant)
@@ -629,6 +643,8 @@ def _item(row: Mapping[str, Any]) -> InboxItem:
 
 
 def _ledger(row: Mapping[str, Any]) -> EntryLedger:
+    from app.domain.ledger import EntryLedger  # noqa: PLC0415 - off the cold path
+
     data = {**row, "tenant": row.get("tenant_id")}
     if isinstance(data.get("records"), list):
         data["records"] = tuple(str(r) for r in data["records"])
@@ -638,6 +654,8 @@ def _ledger(row: Mapping[str, Any]) -> EntryLedger:
 
 
 def _review(row: Mapping[str, Any]) -> ReviewRecord:
+    from app.domain.reviews import ReviewRecord  # noqa: PLC0415 - off the cold path
+
     return _validated(ReviewRecord, {**row, "tenant": row.get("tenant_id")}, "review")
 
 

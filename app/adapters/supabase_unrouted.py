@@ -9,13 +9,15 @@ any tenant's, and a tenant's JWT can neither read nor change them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from postgrest import SyncPostgrestClient
 from pydantic import ValidationError
 
-from app.domain.unrouted import UnroutedEvent, UnroutedRealm
 from app.errors import UpstreamError, UpstreamKind
+
+if TYPE_CHECKING:  # loaded where used: the webhook's cold path needs none of these
+    from app.domain.unrouted import UnroutedEvent, UnroutedRealm
 
 _COLUMNS = "realm_id,dedupe_key,body,received_at"
 
@@ -43,6 +45,8 @@ class SupabaseUnrouted:
         return kept
 
     def unrouted(self, realm: str) -> list[UnroutedEvent]:
+        from app.domain.unrouted import UnroutedEvent  # noqa: PLC0415 - off the cold path
+
         query = self._rest(None).table("qbo_unrouted").select(_COLUMNS).eq("realm_id", realm)
         query = query.order("received_at").order("dedupe_key")
         rows = self._rows(query, None)
@@ -60,6 +64,8 @@ class SupabaseUnrouted:
         return dropped
 
     def unrouted_realms(self) -> list[UnroutedRealm]:
+        from app.domain.unrouted import UnroutedRealm  # noqa: PLC0415 - off the cold path
+
         rows = self._rows(_rpc(self._rest(None), "tb_unrouted_realms", {}), None)
         try:
             return [UnroutedRealm.model_validate(dict(row)) for row in rows]

@@ -1,6 +1,6 @@
 """``POST /webhooks/{source}/{tenant}`` (Clockify, Toggl, and QuickBooks for one company) and
 ``POST /webhooks/quickbooks`` (an Intuit app's one URL, routed by realm): verified intake,
-acknowledged once committed.
+acknowledged once committed. A QuickBooks delivery's own modules load with the first one.
 
 The routes and their dependency are ``async``. Where ``receive`` runs depends on who drives
 the app (``_intake``). Under Mangum (``aws.event`` in the scope) a Lambda environment takes one
@@ -25,7 +25,6 @@ from starlette.concurrency import run_in_threadpool
 
 from app.api.deps import Services, services
 from app.service.intake import Receipt, receive
-from app.service.qbo_intake import app_access, receive_quickbooks
 from app.sources.webhooks import IntakeError
 
 router = APIRouter(tags=["webhooks"])
@@ -104,6 +103,10 @@ QBO_RESPONSES: dict[int | str, dict[str, Any]] = {
 async def quickbooks_app_webhook(request: Request, svc: ServicesDep) -> JSONResponse:
     """The Intuit app's one webhook URL: verify with the app's verifier token, route each event
     by realm to the tenant that connected that company, commit, enqueue, answer."""
+    # QuickBooks' parser and the unrouted-realm keeping load with the first QuickBooks delivery,
+    # not on every cold start of the HTTP function (tests/service/test_cold_path.py).
+    from app.service.qbo_intake import app_access, receive_quickbooks  # noqa: PLC0415
+
     settings = svc.settings
     try:
         access = app_access(settings.qbo_verifier_token, settings.qbo_verifier_token_previous)

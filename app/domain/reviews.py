@@ -8,23 +8,20 @@ it), so a process can catch up with reviews made elsewhere (memory, rule proposa
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from app.domain.decisions import Decision
 from app.domain.inbox import Status
+from app.domain.review_actions import ReviewAction
 from app.errors import ReviewConflictError
 
+__all__ = [  # ReviewAction is defined apart (``app.domain.review_actions``), used from here
+    "REVIEWER_NAME", "ReviewAction", "ReviewRecord", "ReviewSession", "Reviewer",
+    "review_conflict", "review_detail",
+]  # fmt: skip
+
 REVIEWER_NAME = r"^[a-z0-9][a-z0-9_.@-]{0,79}$"
-
-
-class ReviewAction(StrEnum):
-    APPROVE = "approve"  # accept the proposed code
-    CHANGE_CODE = "change_code"  # another code of the client's SOW or the firm's
-    NON_BILLABLE = "non_billable"  # a non-billable code
-    SPLIT = "split"  # the hours across two or more codes
-    RETRY = "retry"  # write the previous review's decisions again after a failed write
 
 
 class ReviewRecord(BaseModel):

@@ -32,6 +32,10 @@ NOT_ON_THE_WEBHOOK_PATH = (
     "yaml", "anthropic", "quickbooks", "intuitlib.client", "supabase", "postgrest",
     "app.classify.cascade", "app.classify.rules_stage", "app.classify.memory", "app.rules",
     "app.domain.rules", "app.review", "app.service.worker", "app.api.review", "typer", "rich",
+    # What the store's other tables need (loaded where used), the ports (types only), and a
+    # QuickBooks delivery's modules (loaded with the first one): not a Toggl delivery's.
+    "app.domain.reviews", "app.domain.ledger", "app.domain.mapping", "app.domain.rules_versions",
+    "app.domain.unrouted", "app.ports", "app.service.qbo_intake", "app.sources.quickbooks_webhook",
 )  # fmt: skip
 AWS_SDK = ("boto3", "botocore")
 HTTP_FRAMEWORK = ("fastapi", "starlette", "mangum")
@@ -126,12 +130,15 @@ def test_a_first_webhook_with_the_local_queue_loads_intake_only(
 
 
 SQS_QUEUE = """
+import gc
 from app.lambdas import http
+collecting = {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count() > 0}
 refused = http.handler(case["tampered"], None)
 after_refusal = loaded(case["watch"])
 answer = http.handler(case["signed"], None)
 print(json.dumps({"statuses": [refused["statusCode"], answer["statusCode"]],
-                  "after_refusal": after_refusal, "after_ack": loaded(case["watch"])}))
+                  "after_refusal": after_refusal, "after_ack": loaded(case["watch"]),
+                  "gc": collecting}))
 """
 
 
@@ -148,6 +155,8 @@ def test_with_sqs_boto3_comes_with_the_first_enqueue_and_nothing_else_does(
     assert found["statuses"] == [401, 200]
     assert found["after_refusal"] == []
     assert found["after_ack"] == sorted(AWS_SDK)
+    # The module builds its app with the collector off, then freezes it and collects again.
+    assert found["gc"] == {"enabled": True, "frozen": True}
 
 
 WORKER = """
@@ -182,3 +191,22 @@ print(json.dumps(http.handler(case["signed"], None)["statusCode"]))
     assert found["failures"] == []
     assert store.get("demo", item.id).status != Status.RECEIVED  # type: ignore[union-attr]
     assert found["loaded"] == []
+
+
+# The models the store's other tables use: loaded where used, by either store.
+STORE_EXTRAS = (
+    "app.domain.reviews", "app.domain.ledger", "app.domain.mapping", "app.domain.rules_versions",
+    "app.domain.unrouted", "app.ports",
+)  # fmt: skip
+STORES = """
+import app.adapters.sqlite_store, app.adapters.supabase_store
+print(json.dumps(loaded(case["watch"])))
+"""
+
+
+def test_neither_store_module_loads_what_intake_does_not_use(tmp_path: Path) -> None:
+    """The deployed HTTP function imports the Supabase adapter (the SDK, ~200 ms, is the bulk
+    of it), the embedded one the SQLite store: neither brings the review, ledger, mapping,
+    rules-version or unrouted models, or the ports, before a call needs them."""
+    found = run_fresh(STORES, {"watch": STORE_EXTRAS}, tmp_path, base_env(tmp_path))
+    assert found == []
