@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     # For the annotations only: importing the domain models at run time would put every one of
@@ -350,6 +350,17 @@ class Store(Protocol):
 
     def unrouted_realms(self) -> list[UnroutedRealm]:
         """Every realm with kept events: how many, first and last received, by realm."""
+        ...
+
+
+@runtime_checkable
+class TenantDirectory(Protocol):
+    """Every tenant a store holds, for operators (``timebill tenants list``). The local SQLite
+    store has it; the Supabase store does not: its roles see one tenant at a time (row-level
+    security) and none may read the tenants table across tenants."""
+
+    def tenants(self) -> list[Tenant]:
+        """Every tenant, by id."""
         ...
 
 
