@@ -16,6 +16,7 @@ from app.adapters.sqlite_store import SCHEMA_VERSION, SqliteStore
 from app.domain.inbox import Status
 from app.domain.mapping import QboMapping
 from app.domain.reviews import Reviewer
+from app.ports import TenantDirectory
 from tests.contract.access_contract import AccessStoreContract
 from tests.contract.builders import (
     SECRET_A1,
@@ -74,6 +75,17 @@ def test_connections_enforce_foreign_keys_and_busy_timeout(tmp_path: Path) -> No
         assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 2500
         with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
             conn.execute("INSERT INTO decisions VALUES ('acme-advisory', 'ghost', '{}', 'x')")
+
+
+def test_tenants_lists_every_tenant_by_id_with_its_secrets(tmp_path: Path) -> None:
+    """Only the file store lists tenants (``TenantDirectory``): a Supabase role sees one."""
+    with SqliteStore(tmp_path / "t.db") as store:
+        assert isinstance(store, TenantDirectory)
+        assert store.tenants() == []
+        store.put_tenant(tenant(TENANT_B, name="Globex Partners"))
+        store.put_tenant(tenant(TENANT_A, paused=True))
+        assert store.tenants() == [tenant(TENANT_A, paused=True),
+                                   tenant(TENANT_B, name="Globex Partners")]  # fmt: skip
 
 
 def test_reopening_the_file_keeps_everything(tmp_path: Path) -> None:

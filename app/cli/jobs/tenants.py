@@ -78,6 +78,8 @@ def run_source(settings: Settings, change: SourceChange, ask: Callable[[str], st
         raise UserInputError(
             f"--rotate: tenant {tenant.id} has no {source.value} secret to keep; leave out --rotate"
         )
+    if any(not account.strip() for account in change.accounts):
+        raise UserInputError("--account: an account id is blank; give the workspace or realm id")
     secret = _secret(change.secret_env, ask, f"{source.value} webhook secret for {tenant.id}: ")
     access = _valid(lambda: _access(current, change, writes, secret))
     sources = {**tenant.sources, source: access}
