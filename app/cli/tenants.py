@@ -74,12 +74,21 @@ def tenants_source(
             "--rotate", help="Keep the current secret as the second one until senders switch."
         ),
     ] = False,
+    keep_secret: Annotated[
+        bool,
+        typer.Option(
+            "--keep-secret",
+            help="Keep the secrets as they are: change accounts, --writes or the API key only.",
+        ),
+    ] = False,
 ) -> None:
     """Set one tracker's accounts, write-back and webhook secret for TENANT (never printed;
     never given on the command line, where it would stay in the shell's history)."""
     from app.cli.jobs import tenants as job  # noqa: PLC0415
 
-    change = job.SourceChange(tenant, source, account, writes, api_key_env, secret_env, rotate)
+    change = job.SourceChange(
+        tenant, source, account, writes, api_key_env, secret_env, rotate, keep_secret
+    )
     raise typer.Exit(job.run_source(Settings(), change, job.ask_hidden))
 
 

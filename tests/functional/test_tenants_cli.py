@@ -108,6 +108,29 @@ def test_a_new_secret_replaces_and_rotate_keeps_the_current_one_second(db: Path)
         assert all(s not in result.output for s in (FIRST, SECOND, THIRD))
 
 
+def test_keep_secret_changes_writes_and_api_key_only(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("add", "acme", "--name", "Acme LLP")
+    toggl = ("source", "acme", "toggl", "--account", "1234567")
+    run(*toggl, "--secret-env", "HOOK_SECRET", secret=FIRST)
+    run(*toggl, "--secret-env", "HOOK_SECRET", "--rotate", secret=SECOND)
+    monkeypatch.setattr(job, "ask_hidden", no_prompt)
+    monkeypatch.setenv("TOGGL_TOKEN", "tg-api-token-5")
+    done = run(*toggl, "--keep-secret", "--writes", "both", "--api-key-env", "TOGGL_TOKEN")
+    assert done.exit_code == 0, done.output
+    access = stored(db).sources[Source.TOGGL]
+    assert [s.get_secret_value() for s in access.secrets] == [SECOND, FIRST]
+    assert access.writes == "both"
+    assert access.api_key is not None
+    assert access.api_key.get_secret_value() == "tg-api-token-5"
+    assert "2 secrets set; API key set" in done.output
+
+
+def no_prompt(prompt: str) -> str:
+    raise AssertionError(f"asked {prompt!r}")
+
+
 def test_changing_the_workspace_drops_its_clockify_field_ids(db: Path) -> None:
     run("add", "acme", "--name", "Acme LLP")
     clockify = ("source", "acme", "clockify", "--secret-env", "HOOK_SECRET")
@@ -182,6 +205,10 @@ def one_line_error(result: Result) -> str:
          "error: --writes both: quickbooks has no write-back: keep writes=quickbooks for it"),
         (("source", "acme", "toggl", "--account", "1", "--rotate"),
          "error: --rotate: tenant acme has no toggl secret to keep; leave out --rotate"),
+        (("source", "acme", "toggl", "--account", "1", "--keep-secret"),
+         "error: --keep-secret: tenant acme has no toggl secret to keep; leave out --keep-secret"),
+        (("source", "acme", "toggl", "--account", "1", "--keep-secret", "--rotate"),
+         "error: --keep-secret: goes with neither --rotate nor --secret-env"),
         (("source", "acme", "toggl", "--account", "1", "--secret-env", "NOT_SET_HERE"),
          "error: --secret-env NOT_SET_HERE: the environment variable is unset or empty"),
         (("source", "acme", "toggl", "--account", " ", "--secret-env", "HOOK_SECRET"),
@@ -240,5 +267,6 @@ def test_the_secret_is_no_option_of_the_command() -> None:
     shown = CliRunner().invoke(app, ["tenants", "source", "--help"]).output
     options = {w.strip(",") for w in shown.split() if w.startswith("--")}
     assert options == {
-        "--account", "--writes", "--api-key-env", "--secret-env", "--rotate", "--help"
+        "--account", "--writes", "--api-key-env", "--secret-env", "--rotate", "--keep-secret",
+        "--help",
     }  # fmt: skip

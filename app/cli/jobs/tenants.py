@@ -44,6 +44,7 @@ class SourceChange:
     api_key_env: str | None = None  # None keeps the current API key
     secret_env: str | None = None  # None asks with a hidden prompt
     rotate: bool = False
+    keep_secret: bool = False  # change accounts, writes or the API key only
 
 
 def run_add(settings: Settings, tenant_id: str, name: str, *, update: bool) -> int:
@@ -74,18 +75,17 @@ def run_source(settings: Settings, change: SourceChange, ask: Callable[[str], st
     writes = change.writes or (current.writes if current else "quickbooks")
     if writes != "quickbooks" and source not in WRITES_BACK:
         raise UserInputError(f"--writes {writes}: {declined(source)}")
-    if change.rotate and current is None:
-        raise UserInputError(
-            f"--rotate: tenant {tenant.id} has no {source.value} secret to keep; leave out --rotate"
-        )
-    if any(not account.strip() for account in change.accounts):
-        raise UserInputError("--account: an account id is blank; give the workspace or realm id")
-    secret = _secret(change.secret_env, ask, f"{source.value} webhook secret for {tenant.id}: ")
-    access = _valid(lambda: _access(current, change, writes, secret))
+    _check(change, current, f"tenant {tenant.id} has no {source.value} secret to keep")
+    if current is not None and change.keep_secret:
+        secrets = current.secrets
+    else:
+        prompt = f"{source.value} webhook secret for {tenant.id}: "
+        secrets = _secrets(current, change, _secret(change.secret_env, ask, prompt))
+    access = _valid(lambda: _access(current, change, writes, secrets))
     sources = {**tenant.sources, source: access}
     updated = _valid(lambda: Tenant.model_validate({**tenant.model_dump(), "sources": sources}))
     store.put_tenant(updated)
-    kept = " (the previous one still accepted)" if len(access.secrets) > 1 else ""
+    kept = " (deliveries signed with either are accepted)" if len(access.secrets) > 1 else ""
     line = f"tenant {tenant.id}: {source.value} set; {_describe(access)}{kept}"
     console.print(line, soft_wrap=True)
     return EXIT_OK
@@ -141,6 +141,17 @@ def ask_hidden(prompt: str) -> str:
             raise EOFError from None
 
 
+def _check(change: SourceChange, current: SourceAccess | None, nothing_kept: str) -> None:
+    """The options that cannot go together, or need a secret already set, refused up front."""
+    if change.keep_secret and (change.rotate or change.secret_env):
+        raise UserInputError("--keep-secret: goes with neither --rotate nor --secret-env")
+    for flag, asked in (("--rotate", change.rotate), ("--keep-secret", change.keep_secret)):
+        if asked and current is None:
+            raise UserInputError(f"{flag}: {nothing_kept}; leave out {flag}")
+    if any(not account.strip() for account in change.accounts):
+        raise UserInputError("--account: an account id is blank; give the workspace or realm id")
+
+
 def _secret(env: str | None, ask: Callable[[str], str], prompt: str) -> SecretStr:
     """The webhook secret, from ``$env`` or the hidden prompt; blank is refused."""
     if env is not None:
@@ -169,14 +180,24 @@ def _api_key(env: str | None, current: SourceAccess | None) -> SecretStr | None:
     return SecretStr(value)
 
 
+def _secrets(
+    current: SourceAccess | None, change: SourceChange, secret: SecretStr
+) -> tuple[SecretStr, ...]:
+    """The new secret alone, or with ``--rotate`` the new one and the current one."""
+    if not change.rotate or current is None:
+        return (secret,)
+    older = current.secrets[0]
+    if older.get_secret_value() == secret.get_secret_value():
+        return (secret,)
+    return (secret, older)  # the newest first; a third, older one is dropped
+
+
 def _access(
-    current: SourceAccess | None, change: SourceChange, writes: Writes, secret: SecretStr
+    current: SourceAccess | None,
+    change: SourceChange,
+    writes: Writes,
+    secrets: tuple[SecretStr, ...],
 ) -> SourceAccess:
-    secrets: tuple[SecretStr, ...] = (secret,)
-    if change.rotate and current is not None:
-        older = current.secrets[0]
-        if older.get_secret_value() != secret.get_secret_value():
-            secrets = (secret, older)  # the newest first; a third, older one is dropped
     accounts = tuple(a.strip() for a in change.accounts)
     same_accounts = current is not None and set(current.accounts) == set(accounts)
     return SourceAccess(
