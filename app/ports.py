@@ -355,12 +355,12 @@ class Store(Protocol):
 
 @runtime_checkable
 class TenantDirectory(Protocol):
-    """Every tenant a store holds, for operators (``timebill tenants list``). The local SQLite
+    """Which tenants a store holds, for operators (``timebill tenants list``). The local SQLite
     store has it; the Supabase store does not: its roles see one tenant at a time (row-level
     security) and none may read the tenants table across tenants."""
 
-    def tenants(self) -> list[Tenant]:
-        """Every tenant, by id."""
+    def tenant_ids(self) -> list[str]:
+        """Every tenant's id, in order (read each with ``get_tenant``)."""
         ...
 
 

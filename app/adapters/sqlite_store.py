@@ -284,9 +284,8 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables):
         row = self._conn().execute(sql, (tenant_id,)).fetchone()
         return None if row is None else _tenant(row)
 
-    def tenants(self) -> list[Tenant]:
-        sql = "SELECT id, name, sources, paused FROM tenants ORDER BY id"
-        return [_tenant(row) for row in self._conn().execute(sql)]
+    def tenant_ids(self) -> list[str]:
+        return [row["id"] for row in self._conn().execute("SELECT id FROM tenants ORDER BY id")]
 
     def put_tenant(self, tenant: Tenant) -> None:
         sources = {

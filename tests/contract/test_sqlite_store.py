@@ -77,15 +77,15 @@ def test_connections_enforce_foreign_keys_and_busy_timeout(tmp_path: Path) -> No
             conn.execute("INSERT INTO decisions VALUES ('acme-advisory', 'ghost', '{}', 'x')")
 
 
-def test_tenants_lists_every_tenant_by_id_with_its_secrets(tmp_path: Path) -> None:
+def test_tenant_ids_lists_every_tenant_in_order(tmp_path: Path) -> None:
     """Only the file store lists tenants (``TenantDirectory``): a Supabase role sees one."""
     with SqliteStore(tmp_path / "t.db") as store:
         assert isinstance(store, TenantDirectory)
-        assert store.tenants() == []
+        assert store.tenant_ids() == []
         store.put_tenant(tenant(TENANT_B, name="Globex Partners"))
         store.put_tenant(tenant(TENANT_A, paused=True))
-        assert store.tenants() == [tenant(TENANT_A, paused=True),
-                                   tenant(TENANT_B, name="Globex Partners")]  # fmt: skip
+        store.put_tenant(tenant(TENANT_A))  # a replaced tenant is listed once
+        assert store.tenant_ids() == [TENANT_A, TENANT_B]
 
 
 def test_reopening_the_file_keeps_everything(tmp_path: Path) -> None:

@@ -98,11 +98,13 @@ def run_list(settings: Settings) -> int:
             f"the {settings.store} store cannot list tenants (each of its roles sees one tenant); "
             "show one with: timebill tenants show ID"
         )
-    tenants = store.tenants()
-    if not tenants:
+    ids = store.tenant_ids()
+    if not ids:
         console.print("no tenants yet: timebill tenants add ID --name NAME")
-    for tenant in tenants:
-        _print_tenant(tenant)
+    for tenant_id in ids:
+        tenant = store.get_tenant(tenant_id)
+        if tenant is not None:  # None only if removed since the ids were read
+            _print_tenant(tenant)
     return EXIT_OK
 
 
