@@ -355,9 +355,8 @@ class Store(Protocol):
 
 @runtime_checkable
 class TenantDirectory(Protocol):
-    """Which tenants a store holds, for operators (``timebill tenants list``). The local SQLite
-    store has it; the Supabase store does not: its roles see one tenant at a time (row-level
-    security) and none may read the tenants table across tenants."""
+    """Which tenants a store holds, for operators (``timebill tenants list``). Supabase answers
+    it as the sweeper role, through a function that returns ids only (0014_tenant_ids.sql)."""
 
     def tenant_ids(self) -> list[str]:
         """Every tenant's id, in order (read each with ``get_tenant``)."""

@@ -16,7 +16,6 @@ from app.adapters.sqlite_store import SCHEMA_VERSION, SqliteStore
 from app.domain.inbox import Status
 from app.domain.mapping import QboMapping
 from app.domain.reviews import Reviewer
-from app.ports import TenantDirectory
 from tests.contract.access_contract import AccessStoreContract
 from tests.contract.builders import (
     SECRET_A1,
@@ -75,17 +74,6 @@ def test_connections_enforce_foreign_keys_and_busy_timeout(tmp_path: Path) -> No
         assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 2500
         with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
             conn.execute("INSERT INTO decisions VALUES ('acme-advisory', 'ghost', '{}', 'x')")
-
-
-def test_tenant_ids_lists_every_tenant_in_order(tmp_path: Path) -> None:
-    """Only the file store lists tenants (``TenantDirectory``): a Supabase role sees one."""
-    with SqliteStore(tmp_path / "t.db") as store:
-        assert isinstance(store, TenantDirectory)
-        assert store.tenant_ids() == []
-        store.put_tenant(tenant(TENANT_B, name="Globex Partners"))
-        store.put_tenant(tenant(TENANT_A, paused=True))
-        store.put_tenant(tenant(TENANT_A))  # a replaced tenant is listed once
-        assert store.tenant_ids() == [TENANT_A, TENANT_B]
 
 
 def test_reopening_the_file_keeps_everything(tmp_path: Path) -> None:

@@ -1,7 +1,6 @@
 """``timebill tenants`` with ``TIMEBILL_STORE=supabase``: the same commands through the real
 ``SupabaseStore`` (PostgREST emulated over a real PostgreSQL with the production migrations),
-as an operator runs them against a stage. Listing is refused in one line: no database role
-reads the tenants table across tenants."""
+as an operator runs them against a stage; listing reads the ids as the sweeper role."""
 
 from __future__ import annotations
 
@@ -71,14 +70,22 @@ def test_add_source_rotate_and_show_through_supabase() -> None:
 
 
 @pytest.mark.usefixtures("supabase")
-def test_list_is_refused_in_one_line_and_unknown_tenants_too() -> None:
-    assert not issubclass(SupabaseStore, TenantDirectory)
-    code, said = run("list")
-    assert code == 2
-    assert said.strip() == (
-        "error: the supabase store cannot list tenants (each of its roles sees one tenant); "
-        "show one with: timebill tenants show ID"
-    )
+def test_list_reads_every_tenant_and_unknown_tenants_are_refused() -> None:
+    assert issubclass(SupabaseStore, TenantDirectory)
+    assert run("list") == (0, "no tenants yet: timebill tenants add ID --name NAME\n")
+    run("add", "globex", "--name", "Globex Partners")
+    run("add", "acme", "--name", "Acme LLP")
+    run("source", "acme", "toggl", "--account", "1234567", "--secret-env", "HOOK_SECRET",
+        secret=FIRST)  # fmt: skip
+    code, listed = run("list")
+    assert code == 0, listed
+    assert listed.splitlines() == [
+        "acme  Acme LLP  (active)",
+        "  toggl: accounts 1234567; writes quickbooks; 1 secret set; API key not set",
+        "globex  Globex Partners  (active)",
+        "  no trackers yet: timebill tenants source ID SOURCE --account ACCT",
+    ]
+    assert FIRST not in listed
     code, said = run("show", "nobody")
     assert code == 2
     assert said.strip().startswith("error: no tenant 'nobody' in the store")
