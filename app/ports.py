@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     # For the annotations only: importing the domain models at run time would put every one of
@@ -365,6 +365,16 @@ class Store(Protocol):
 
     def unrouted_realms(self) -> list[UnroutedRealm]:
         """Every realm with kept events: how many, first and last received, by realm."""
+        ...
+
+
+@runtime_checkable
+class TenantDirectory(Protocol):
+    """Which tenants a store holds, for operators (``timebill tenants list``). Supabase answers
+    it as the sweeper role, through a function that returns ids only (0014_tenant_ids.sql)."""
+
+    def tenant_ids(self) -> list[str]:
+        """Every tenant's id, in order (read each with ``get_tenant``)."""
         ...
 
 

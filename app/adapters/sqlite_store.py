@@ -308,6 +308,9 @@ class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables, Memo
         row = self._conn().execute(sql, (tenant_id,)).fetchone()
         return None if row is None else _tenant(row)
 
+    def tenant_ids(self) -> list[str]:
+        return [row["id"] for row in self._conn().execute("SELECT id FROM tenants ORDER BY id")]
+
     def put_tenant(self, tenant: Tenant) -> None:
         sources = {
             src.value: {

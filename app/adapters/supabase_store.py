@@ -222,6 +222,14 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
         rows = self._rows(query.eq("tenant_id", tenant_id).limit(1), tenant_id)
         return _tenant(rows[0]) if rows else None
 
+    def tenant_ids(self) -> list[str]:
+        """Across tenants, as the sweeper: ids only (``tb_tenant_ids``, 0014)."""
+        # One output column: PostgREST answers a set of scalars, ``["acme", ...]``.
+        ids = self._run(rpc(self._rest(None), "tb_tenant_ids", {}))
+        if not isinstance(ids, list) or not all(isinstance(found, str) for found in ids):
+            raise invalid_response("tb_tenant_ids")
+        return cast("list[str]", ids)
+
     def put_tenant(self, tenant: Tenant) -> None:
         args = {"p_tenant_id": tenant.id, "p_name": tenant.name,
                 "p_sources": _sources(tenant), "p_paused": tenant.paused}  # fmt: skip

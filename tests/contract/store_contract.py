@@ -41,7 +41,7 @@ from app.domain.decisions import Stage
 from app.domain.entries import Source
 from app.domain.inbox import FINAL, AuditEvent, InboxItem, Status, WriteRecord
 from app.domain.mapping import QboMapping
-from app.ports import Store
+from app.ports import Store, TenantDirectory
 from tests.contract.builders import (
     CEST,
     SECRET_A1,
@@ -109,6 +109,13 @@ class StoreContract:
         assert store.get_tenant(TENANT_A) == changed
         assert store.get_tenant(TENANT_B) == tenant(TENANT_B, name="Globex Partners")
         assert store.get_tenant("nobody") is None
+
+    def test_tenant_ids_lists_every_tenant_once_in_order(self, store: Store) -> None:
+        assert isinstance(store, TenantDirectory)
+        assert store.tenant_ids() == [TENANT_A, TENANT_B]
+        store.put_tenant(tenant("aaa-first", name="First"))
+        store.put_tenant(tenant(TENANT_B, paused=True))  # a replaced tenant is listed once
+        assert store.tenant_ids() == ["aaa-first", TENANT_A, TENANT_B]
 
     # -- QuickBooks mapping ----------------------------------------------------------------
 

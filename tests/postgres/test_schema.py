@@ -107,8 +107,10 @@ def test_functions_are_invoker_rights_with_a_fixed_search_path(su: psycopg.Conne
     for name, definer, config in rows:
         # The definers: counts only, for the sweeper's alarm metrics (0006_counts.sql),
         # realm -> tenant for the app-level QuickBooks webhook (0009_access.sql), and the
-        # sweep's retention, which moves finished rows it may not see (0012_inbox_scale.sql).
-        assert definer is (name in {"tb_counts", "tb_tenant_for_realm", "tb_archive"}), name
+        # sweep's retention, which moves finished rows it may not see (0012_inbox_scale.sql),
+        # and the tenant ids an operator lists (0014_tenant_ids.sql).
+        definers = {"tb_counts", "tb_tenant_for_realm", "tb_archive", "tb_tenant_ids"}
+        assert definer is (name in definers), name
         assert any(c.startswith("search_path=") for c in config), name
 
 
@@ -124,6 +126,20 @@ def test_the_counts_function_takes_nothing_returns_aggregates_and_only_the_sweep
     assert "id" not in [c.split()[0] for c in result.removeprefix("TABLE(").split(", ")]
     for role, allowed in ((SWEEPER, True), (WORKER, False), ("anon", False)):
         query = "select has_function_privilege(%s, 'timebill.tb_counts()', 'execute')"
+        assert column(su, query, role) == [allowed], role
+
+
+def test_the_tenant_ids_function_answers_ids_only_and_only_the_sweeper_runs_it(
+    su: psycopg.Connection,
+) -> None:
+    [(args, result)] = su.execute(
+        """select pg_get_function_arguments(p.oid), pg_get_function_result(p.oid)
+           from pg_proc as p where p.pronamespace = 'timebill'::regnamespace
+           and p.proname = 'tb_tenant_ids'"""
+    ).fetchall()
+    assert (args, result) == ("", "TABLE(tenant_id text)")
+    for role, allowed in ((SWEEPER, True), (WORKER, False), ("anon", False)):
+        query = "select has_function_privilege(%s, 'timebill.tb_tenant_ids()', 'execute')"
         assert column(su, query, role) == [allowed], role
 
 
