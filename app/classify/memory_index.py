@@ -35,9 +35,11 @@ import heapq
 import math
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import repeat
+
+from app.classify.memory_bits import allowed, mask
 
 MAX_VERIFIED = 1_500  # rows scored per look-up at most: the worst case's bound on work
 _TAIL_SHARE = 32
@@ -45,14 +47,6 @@ _TIE = 1e-12  # bounds and scores are sums in different orders: equal within thi
 _BARS = (0.95, 0.9, 0.85)  # bars searched before the caller's floor: near-copies end it early
 _DIRECT = 200  # rows read at the floor at most for a single pass (small indexes, rare words)
 _ZEROS = repeat(0.0)
-
-
-def mask(ids: Iterable[int]) -> int:
-    """A row's words as 64 bits (id % 64): a row lacking a bit lacks every word of it."""
-    bits = 0
-    for i in ids:
-        bits |= 1 << (i & 63)
-    return bits
 
 
 @dataclass
@@ -71,6 +65,7 @@ class ClientIndex:
     mixed: dict[int, dict[int, int]] = field(default_factory=dict)  # rows with several codes
     postings: list[array[int]] = field(default_factory=list)  # word -> rows by norm
     posting_norms: list[array[float]] = field(default_factory=list)
+    posting_masks: list[array[int]] = field(default_factory=list)  # the rows' masks beside them
     tails: dict[int, list[int]] = field(default_factory=dict)  # word -> rows since the build
     built: int = 0
     capped: int = 0
@@ -137,12 +132,15 @@ class ClientIndex:
             for i in flat[starts[row] : starts[row + 1]]:
                 members[i].append(row)
         norms = self.norms
-        self.postings, self.posting_norms = [], []
+        self.masks = masks = array(
+            "Q", (mask(flat[starts[r] : starts[r + 1]]) for r in range(rows))
+        )
+        self.postings, self.posting_norms, self.posting_masks = [], [], []
         for found in members:
             found.sort(key=norms.__getitem__)
             self.postings.append(array("I", found))
-            self.posting_norms.append(array("d", (norms[r] for r in found)))
-        self.masks = array("Q", (mask(flat[starts[r] : starts[r + 1]]) for r in range(rows)))
+            self.posting_norms.append(array("d", map(norms.__getitem__, found)))
+            self.posting_masks.append(array("Q", map(masks.__getitem__, found)))
         self.tails, self.built = {}, rows
 
     def _stale(self) -> bool:
@@ -170,7 +168,9 @@ class ClientIndex:
         return sorted(search.heap, key=lambda pair: (-pair[0], pair[1]))
 
 
-_Read = tuple[list[Sequence[int]], list[int], float]  # bands, words a row must hold, spare
+_Band = tuple[Sequence[int], "array[int]"]  # rows, and their masks beside them
+_Read = tuple[list[_Band], list[int], float]  # bands, words a row must hold, spare
+_EMPTY: _Band = ((), array("Q"))
 
 
 class _Search:
@@ -185,12 +185,13 @@ class _Search:
         self.heap: list[tuple[float, int]] = []
         self.seen: set[int] = set()
         self.count = 0
+        self.reads: dict[float, _Read | None] = {}  # by bar: the floor's is read first and last
 
     def run(self) -> None:
         floored = self.read(self.floor)
         if floored is None:
             return  # no row holds enough of the query
-        if sum(map(len, floored[0])) <= _DIRECT:
+        if sum(len(rows) for rows, _ in floored[0]) <= _DIRECT:
             self.visit(*floored)  # little to read at the floor: no bars needed
             return
         for bar in (*(b for b in _BARS if b > self.floor), self.floor):
@@ -220,6 +221,11 @@ class _Search:
         similar; as ``n >= i``, reaching ``bar`` needs ``i >= bar * q`` and
         ``bar * q <= n <= qseen * (1 + bar) / bar - q``. So a row may miss at most
         ``qseen - bar * q`` of the query: a word heavier than that is in every such row."""
+        if bar not in self.reads:
+            self.reads[bar] = self._read(bar)
+        return self.reads[bar]
+
+    def _read(self, bar: float) -> _Read | None:
         q, query, eps = self.qnorm, self.query, _TIE * self.qnorm
         need = bar * q - eps
         if self.qseen < need:
@@ -235,54 +241,66 @@ class _Search:
             bands = self._holding_one(spare, low, high)
         return bands, must, spare
 
-    def visit(self, bands: list[Sequence[int]], must: list[int], spare: float) -> None:
+    def visit(self, bands: list[_Band], must: list[int], spare: float) -> None:
         """Score the rows of ``bands`` not scored yet whose bits allow what they must hold."""
-        rows = self._plausible(chain.from_iterable(bands), must, spare) - self.seen
+        rows = self._plausible(bands, must, spare) - self.seen
         self.seen |= rows  # a row left out may still reach a lower bar
         for row in rows:
             if self.full():
                 break
             self.score(row)
 
-    def _band(self, word: int, low: float, high: float) -> array[int]:
-        """The rows holding ``word`` whose norm lies in [low, high] (postings are by norm)."""
-        index = self.index
-        if word >= len(index.postings):
-            return array("I")
-        norms = index.posting_norms[word]
-        return index.postings[word][bisect_left(norms, low) : bisect_right(norms, high)]
+    def _span(self, word: int, low: float, high: float) -> tuple[int, int]:
+        """Where the rows holding ``word`` with a norm in [low, high] lie in its postings."""
+        if word >= len(self.index.postings):
+            return 0, 0
+        norms = self.index.posting_norms[word]
+        return bisect_left(norms, low), bisect_right(norms, high)
 
-    def _holding_all(self, must: list[int], low: float, high: float) -> list[Sequence[int]]:
+    def _size(self, word: int, span: tuple[int, int]) -> int:
+        return span[1] - span[0] + len(self.index.tails.get(word, ()))
+
+    def _bands(self, word: int, span: tuple[int, int]) -> list[_Band]:
+        """The rows of ``span`` in ``word``'s postings, and its rows since the build."""
+        index, (start, end) = self.index, span
+        found = [_EMPTY]
+        if end > start:
+            found[0] = index.postings[word][start:end], index.posting_masks[word][start:end]
+        tail = index.tails.get(word)
+        if tail:
+            found.append((tail, array("Q", map(index.masks.__getitem__, tail))))
+        return found
+
+    def _holding_all(self, must: list[int], low: float, high: float) -> list[_Band]:
         """The band (and tail) of the word of ``must`` with the fewest rows (``_plausible``
         then drops the rows without the others, by their bits)."""
-        tails = self.index.tails
-        band, i = min(
-            ((self._band(i, low, high), i) for i in must),
-            key=lambda pair: len(pair[0]) + len(tails.get(pair[1], ())),
+        span, i = min(
+            ((self._span(i, low, high), i) for i in must),
+            key=lambda pair: self._size(pair[1], pair[0]),
         )
-        return [band, tails.get(i, [])]
+        return self._bands(i, span)
 
-    def _holding_one(self, spare: float, low: float, high: float) -> list[Sequence[int]]:
+    def _holding_one(self, spare: float, low: float, high: float) -> list[_Band]:
         """Rows in the band holding one of a set of words worth more than ``spare`` (a row
         missing all of them misses too much): the words with the fewest rows per weight."""
-        query, tails = self.query, self.index.tails
-        bands = sorted(
-            ((self._band(i, low, high), i) for i in query),
-            key=lambda pair: (len(pair[0]) + len(tails.get(pair[1], ()))) / query[pair[1]],
+        query = self.query
+        spans = sorted(
+            ((self._span(i, low, high), i) for i in query),
+            key=lambda pair: self._size(pair[1], pair[0]) / query[pair[1]],
         )
-        chosen: list[Sequence[int]] = []
+        chosen: list[_Band] = []
         covered = 0.0
-        for band, i in bands:
+        for span, i in spans:
             if covered > spare:
                 break
-            chosen += [band, tails.get(i, [])]
+            chosen += self._bands(i, span)
             covered += query[i]
         return chosen
 
-    def _plausible(self, rows: Iterable[int], must: list[int], spare: float) -> set[int]:
+    def _plausible(self, bands: list[_Band], must: list[int], spare: float) -> set[int]:
         """The rows whose word bits (``mask``) allow the words a row must share: each word of
         ``must``, and all of the query's bits but those of as many of its lightest words as
-        ``spare`` can miss. One AND and a bit count per row, not a sum over its words."""
+        ``spare`` can miss (``memory_bits.allowed``: whole bands at once, not row by row)."""
         missable, missed = 0, 0.0
         for weight in sorted(self.query.values()):
             missed += weight
@@ -291,14 +309,10 @@ class _Search:
             missable += 1
         held, bits = mask(must), mask(self.query)
         least = bits.bit_count() - missable
-        if not held and least <= 1:
-            return set(rows)
-        masks = self.index.masks
-        return {
-            row
-            for row in rows
-            if masks[row] & held == held and (masks[row] & bits).bit_count() >= least
-        }
+        found: set[int] = set()
+        for rows, masks in bands:
+            found.update(allowed(rows, masks, held, bits, least))
+        return found
 
     def score(self, row: int) -> None:
         self.count += 1
