@@ -35,7 +35,7 @@ import heapq
 import math
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 
@@ -44,8 +44,8 @@ from app.classify.memory_bits import allowed, mask
 MAX_VERIFIED = 1_500  # rows scored per look-up at most: the worst case's bound on work
 _TAIL_SHARE = 32
 _TIE = 1e-12  # bounds and scores are sums in different orders: equal within this
-_BARS = (0.95, 0.9, 0.85)  # bars searched before the caller's floor: near-copies end it early
-_DIRECT = 200  # rows read at the floor at most for a single pass (small indexes, rare words)
+_BARS = (0.95, 0.9, 0.85, 0.8)  # bars searched before the caller's floor: near-copies end it early
+_DIRECT = 64  # rows read at the floor at most for a single pass (small indexes, rare words)
 _ZEROS = repeat(0.0)
 
 
@@ -245,10 +245,8 @@ class _Search:
         """Score the rows of ``bands`` not scored yet whose bits allow what they must hold."""
         rows = self._plausible(bands, must, spare) - self.seen
         self.seen |= rows  # a row left out may still reach a lower bar
-        for row in rows:
-            if self.full():
-                break
-            self.score(row)
+        room = MAX_VERIFIED - self.count
+        self.score(list(rows)[:room] if len(rows) > room else rows)
 
     def _span(self, word: int, low: float, high: float) -> tuple[int, int]:
         """Where the rows holding ``word`` with a norm in [low, high] lie in its postings."""
@@ -257,8 +255,13 @@ class _Search:
         norms = self.index.posting_norms[word]
         return bisect_left(norms, low), bisect_right(norms, high)
 
-    def _size(self, word: int, span: tuple[int, int]) -> int:
-        return span[1] - span[0] + len(self.index.tails.get(word, ()))
+    def _size(self, word: int) -> int:
+        """The rows holding ``word``: which bands to read is chosen by this (a band's share
+        of its word's rows is much the same for every word; counting them would cost two
+        bisects per word and pass), only the chosen are cut to the norm band."""
+        index = self.index
+        built = len(index.postings[word]) if word < len(index.postings) else 0
+        return built + len(index.tails.get(word, ()))
 
     def _bands(self, word: int, span: tuple[int, int]) -> list[_Band]:
         """The rows of ``span`` in ``word``'s postings, and its rows since the build."""
@@ -274,26 +277,19 @@ class _Search:
     def _holding_all(self, must: list[int], low: float, high: float) -> list[_Band]:
         """The band (and tail) of the word of ``must`` with the fewest rows (``_plausible``
         then drops the rows without the others, by their bits)."""
-        span, i = min(
-            ((self._span(i, low, high), i) for i in must),
-            key=lambda pair: self._size(pair[1], pair[0]),
-        )
-        return self._bands(i, span)
+        word = min(must, key=self._size)
+        return self._bands(word, self._span(word, low, high))
 
     def _holding_one(self, spare: float, low: float, high: float) -> list[_Band]:
         """Rows in the band holding one of a set of words worth more than ``spare`` (a row
         missing all of them misses too much): the words with the fewest rows per weight."""
         query = self.query
-        spans = sorted(
-            ((self._span(i, low, high), i) for i in query),
-            key=lambda pair: self._size(pair[1], pair[0]) / query[pair[1]],
-        )
         chosen: list[_Band] = []
         covered = 0.0
-        for span, i in spans:
+        for i in sorted(query, key=lambda i: self._size(i) / query[i]):
             if covered > spare:
                 break
-            chosen += self._bands(i, span)
+            chosen += self._bands(i, self._span(i, low, high))
             covered += query[i]
         return chosen
 
@@ -314,16 +310,19 @@ class _Search:
             found.update(allowed(rows, masks, held, bits, least))
         return found
 
-    def score(self, row: int) -> None:
-        self.count += 1
-        index = self.index
-        words = index.flat[index.starts[row] : index.starts[row + 1]]
-        inter = sum(map(self.query.get, words, _ZEROS))
-        union = self.qnorm + index.norms[row] - inter
-        sim = inter / union if union > 0 else 0.0
-        if sim < self.floor:
-            return
-        if len(self.heap) < self.k:
-            heapq.heappush(self.heap, (sim, row))
-        elif sim > self.heap[0][0]:
-            heapq.heapreplace(self.heap, (sim, row))
+    def score(self, rows: Iterable[int]) -> None:
+        """Each row's similarity; those at least ``floor`` enter the heap of the k best (one
+        loop with its names bound once: this is most of a look-up's Python work)."""
+        index, heap, k, floor, qnorm = self.index, self.heap, self.k, self.floor, self.qnorm
+        flat, starts, norms, weight = index.flat, index.starts, index.norms, self.query.get
+        for row in rows:
+            self.count += 1
+            inter = sum(map(weight, flat[starts[row] : starts[row + 1]], _ZEROS))
+            union = qnorm + norms[row] - inter
+            sim = inter / union if union > 0 else 0.0
+            if sim < floor:
+                continue
+            if len(heap) < k:
+                heapq.heappush(heap, (sim, row))
+            elif sim > heap[0][0]:
+                heapq.heapreplace(heap, (sim, row))

@@ -152,8 +152,10 @@ def _index(client: dict[str, Any], sections: list[bytes]) -> ClientIndex:
     rest = sections[len(_ARRAYS) :]
     lengths, postings = array("I"), array("I")
     posting_norms, posting_masks = array("d"), array("Q")
-    for found, blob in zip((lengths, postings, posting_norms, posting_masks), rest, strict=False):
-        found.frombytes(blob)
+    lengths.frombytes(rest[0])
+    postings.frombytes(rest[1])
+    posting_norms.frombytes(rest[2])
+    posting_masks.frombytes(rest[3])
     keys = rest[4].decode().split(_SEP) if rest[4] else []
     index.keys = {key: row for row, key in enumerate(keys)}
     index.examples = rest[5].decode().split(_SEP) if rest[5] else []
