@@ -35,7 +35,7 @@ import heapq
 import math
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 
@@ -242,11 +242,19 @@ class _Search:
         return bands, must, spare
 
     def visit(self, bands: list[_Band], must: list[int], spare: float) -> None:
-        """Score the rows of ``bands`` not scored yet whose bits allow what they must hold."""
+        """Score the rows of ``bands`` not scored yet whose bits allow what they must hold,
+        the most promising first, until no row left could enter the k best."""
         rows = self._plausible(bands, must, spare) - self.seen
         self.seen |= rows  # a row left out may still reach a lower bar
-        room = MAX_VERIFIED - self.count
-        self.score(list(rows)[:room] if len(rows) > room else rows)
+        norms, qnorm, qseen = self.index.norms, self.qnorm, self.qseen
+
+        def bound(row: int) -> float:
+            """A row of norm ``n`` shares at most ``min(n, qseen)``: its best similarity."""
+            shared = min(norms[row], qseen)
+            return shared / (qnorm + norms[row] - shared)
+
+        ranked = sorted(((bound(row), row) for row in rows), reverse=True)
+        self.score(ranked[: MAX_VERIFIED - self.count])
 
     def _span(self, word: int, low: float, high: float) -> tuple[int, int]:
         """Where the rows holding ``word`` with a norm in [low, high] lie in its postings."""
@@ -255,13 +263,8 @@ class _Search:
         norms = self.index.posting_norms[word]
         return bisect_left(norms, low), bisect_right(norms, high)
 
-    def _size(self, word: int) -> int:
-        """The rows holding ``word``: which bands to read is chosen by this (a band's share
-        of its word's rows is much the same for every word; counting them would cost two
-        bisects per word and pass), only the chosen are cut to the norm band."""
-        index = self.index
-        built = len(index.postings[word]) if word < len(index.postings) else 0
-        return built + len(index.tails.get(word, ()))
+    def _size(self, word: int, span: tuple[int, int]) -> int:
+        return span[1] - span[0] + len(self.index.tails.get(word, ()))
 
     def _bands(self, word: int, span: tuple[int, int]) -> list[_Band]:
         """The rows of ``span`` in ``word``'s postings, and its rows since the build."""
@@ -277,8 +280,11 @@ class _Search:
     def _holding_all(self, must: list[int], low: float, high: float) -> list[_Band]:
         """The band (and tail) of the word of ``must`` with the fewest rows (``_plausible``
         then drops the rows without the others, by their bits)."""
-        word = min(must, key=self._size)
-        return self._bands(word, self._span(word, low, high))
+        span, word = min(
+            ((self._span(i, low, high), i) for i in must),
+            key=lambda pair: self._size(pair[1], pair[0]),
+        )
+        return self._bands(word, span)
 
     def _holding_one(self, spare: float, low: float, high: float) -> list[_Band]:
         """Rows in the band holding one of a set of words worth more than ``spare`` (a row
@@ -286,10 +292,14 @@ class _Search:
         query = self.query
         chosen: list[_Band] = []
         covered = 0.0
-        for i in sorted(query, key=lambda i: self._size(i) / query[i]):
+        spans = sorted(
+            ((self._span(i, low, high), i) for i in query),
+            key=lambda pair: self._size(pair[1], pair[0]) / query[pair[1]],
+        )
+        for span, i in spans:
             if covered > spare:
                 break
-            chosen += self._bands(i, self._span(i, low, high))
+            chosen += self._bands(i, span)  # only the chosen are cut from their postings
             covered += query[i]
         return chosen
 
@@ -310,12 +320,14 @@ class _Search:
             found.update(allowed(rows, masks, held, bits, least))
         return found
 
-    def score(self, rows: Iterable[int]) -> None:
-        """Each row's similarity; those at least ``floor`` enter the heap of the k best (one
-        loop with its names bound once: this is most of a look-up's Python work)."""
+    def score(self, ranked: list[tuple[float, int]]) -> None:
+        """Each row's similarity, best bound first; those at least ``floor`` enter the heap of
+        the k best. Stops at the first row whose bound cannot beat the floor or the k-th."""
         index, heap, k, floor, qnorm = self.index, self.heap, self.k, self.floor, self.qnorm
         flat, starts, norms, weight = index.flat, index.starts, index.norms, self.query.get
-        for row in rows:
+        for best, row in ranked:
+            if best < floor - _TIE or (len(heap) >= k and best < heap[0][0] - _TIE):
+                return
             self.count += 1
             inter = sum(map(weight, flat[starts[row] : starts[row + 1]], _ZEROS))
             union = qnorm + norms[row] - inter
