@@ -35,7 +35,6 @@ import heapq
 import math
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 
@@ -168,9 +167,8 @@ class ClientIndex:
         return sorted(search.heap, key=lambda pair: (-pair[0], pair[1]))
 
 
-_Band = tuple[Sequence[int], "array[int]"]  # rows, and their masks beside them
+_Band = tuple[int, int, int]  # a word, and where its band starts and ends in its postings
 _Read = tuple[list[_Band], list[int], float]  # bands, words a row must hold, spare
-_EMPTY: _Band = ((), array("Q"))
 
 
 class _Search:
@@ -191,7 +189,7 @@ class _Search:
         floored = self.read(self.floor)
         if floored is None:
             return  # no row holds enough of the query
-        if sum(len(rows) for rows, _ in floored[0]) <= _DIRECT:
+        if sum(self._size(word, (start, end)) for word, start, end in floored[0]) <= _DIRECT:
             self.visit(*floored)  # little to read at the floor: no bars needed
             return
         for bar in (*(b for b in _BARS if b > self.floor), self.floor):
@@ -266,17 +264,6 @@ class _Search:
     def _size(self, word: int, span: tuple[int, int]) -> int:
         return span[1] - span[0] + len(self.index.tails.get(word, ()))
 
-    def _bands(self, word: int, span: tuple[int, int]) -> list[_Band]:
-        """The rows of ``span`` in ``word``'s postings, and its rows since the build."""
-        index, (start, end) = self.index, span
-        found = [_EMPTY]
-        if end > start:
-            found[0] = index.postings[word][start:end], index.posting_masks[word][start:end]
-        tail = index.tails.get(word)
-        if tail:
-            found.append((tail, array("Q", map(index.masks.__getitem__, tail))))
-        return found
-
     def _holding_all(self, must: list[int], low: float, high: float) -> list[_Band]:
         """The band (and tail) of the word of ``must`` with the fewest rows (``_plausible``
         then drops the rows without the others, by their bits)."""
@@ -284,7 +271,7 @@ class _Search:
             ((self._span(i, low, high), i) for i in must),
             key=lambda pair: self._size(pair[1], pair[0]),
         )
-        return self._bands(word, span)
+        return [(word, *span)]
 
     def _holding_one(self, spare: float, low: float, high: float) -> list[_Band]:
         """Rows in the band holding one of a set of words worth more than ``spare`` (a row
@@ -299,7 +286,7 @@ class _Search:
         for span, i in spans:
             if covered > spare:
                 break
-            chosen += self._bands(i, span)  # only the chosen are cut from their postings
+            chosen.append((i, *span))
             covered += query[i]
         return chosen
 
@@ -315,9 +302,16 @@ class _Search:
             missable += 1
         held, bits = mask(must), mask(self.query)
         least = bits.bit_count() - missable
-        found: set[int] = set()
-        for rows, masks in bands:
-            found.update(allowed(rows, masks, held, bits, least))
+        index, found = self.index, set[int]()
+        for word, start, end in bands:  # cut from the postings only now: reads are sized first
+            if end > start:
+                rows, masks = index.postings[word], index.posting_masks[word]
+                found.update(allowed(rows[start:end], masks[start:end], held, bits, least))
+            tail = index.tails.get(word)
+            if tail:
+                found.update(
+                    allowed(tail, array("Q", map(index.masks.__getitem__, tail)), held, bits, least)
+                )
         return found
 
     def score(self, ranked: list[tuple[float, int]]) -> None:
