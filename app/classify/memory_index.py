@@ -7,9 +7,11 @@ IDF-weighted Jaccard similarity (``i / (q + n - i)``: ``i`` the weight shared, `
 the query's and the row's norms); what keeps its work small:
 
 * **Weights and norms precomputed** when the index is (re)built, not per look-up; a row's
-  words also as 64 bits (``masks``: bit ``id % 64``), so a row can be ruled out by an AND.
+  words also as 64 bits (``masks``: bit ``id % 64``), so a row can be ruled out by an AND,
+  and those bits kept beside each posting (``posting_masks``) so a band's rows are ruled out
+  all at once (``memory_bits.allowed``: byte columns and tables, no Python code per row).
 * **Bars, highest first.** The search asks "which rows are at least 0.95 similar?", then 0.9,
-  0.85, then the caller's floor. Each pass reads only rows that could reach its bar; once ``k``
+  0.85, 0.8, then the caller's floor. Each pass reads only rows that could reach its bar; once ``k``
   rows at or above the bar are held, nothing unread can displace them: near-copies (the usual
   case with a long history) end the search on the first, narrowest pass.
 * **What a bar rules out.** Reaching bar ``t`` needs ``i >= t * q`` and a norm in
@@ -20,7 +22,10 @@ the query's and the row's norms); what keeps its work small:
   rows read, those whose bits lack a word they must hold, or lack more of the query's bits
   than its lightest missable words could account for, are dropped before any is scored.
   When the floor itself reads few rows (``_DIRECT``: a small index, rare words) it is the
-  only pass.
+  only pass. A band is located by two bisects and copied out of its postings only when read.
+* **Best bound first.** A pass scores its rows in the order of the best similarity their norm
+  allows (a row of norm ``n`` shares at most ``min(n, qseen)``) and stops at the first row
+  that could not beat the floor or the k-th row held: of many near-copies, few are scored.
 * **A cap on scored rows** (``MAX_VERIFIED``) remains as a guard on the worst case; ``capped``
   counts look-ups that reached it (then the answer may miss rows).
 
