@@ -188,6 +188,7 @@ class _Search:
         self.heap: list[tuple[float, int]] = []
         self.seen: set[int] = set()
         self.count = 0
+        self.sizes: dict[int, int] | None = None  # by word, in the floor's band (``_sizes``)
         self.reads: dict[float, _Read | None] = {}  # by bar: the floor's is read first and last
 
     def run(self) -> None:
@@ -228,14 +229,18 @@ class _Search:
             self.reads[bar] = self._read(bar)
         return self.reads[bar]
 
+    def _bounds(self, bar: float) -> tuple[float, float]:
+        """What a row ``bar`` similar shares at least, and its norm at most."""
+        q, eps = self.qnorm, _TIE * self.qnorm
+        return bar * q - eps, self.qseen * (1 + bar) / bar - q + eps if bar > 0 else math.inf
+
     def _read(self, bar: float) -> _Read | None:
-        q, query, eps = self.qnorm, self.query, _TIE * self.qnorm
-        need = bar * q - eps
+        query, eps = self.query, _TIE * self.qnorm
+        need, high = self._bounds(bar)
         if self.qseen < need:
             return None
         spare = self.qseen - need
         low = need
-        high = self.qseen * (1 + bar) / bar - q + eps if bar > 0 else math.inf
         must = [i for i, w in query.items() if w > spare]
         if must:
             low = max(low, math.fsum(query[i] for i in must) - eps)  # n >= what it shares
@@ -269,29 +274,31 @@ class _Search:
     def _size(self, word: int, span: tuple[int, int]) -> int:
         return span[1] - span[0] + len(self.index.tails.get(word, ()))
 
+    def _sizes(self) -> dict[int, int]:
+        """Each query word's rows in the floor's norm band. The bands to read are chosen by
+        these at every bar (a higher bar's band lies within the floor's, much in proportion),
+        so a pass bisects only the postings it reads, not every word's."""
+        if self.sizes is None:
+            low, high = self._bounds(self.floor)
+            self.sizes = {i: self._size(i, self._span(i, low, high)) for i in self.query}
+        return self.sizes
+
     def _holding_all(self, must: list[int], low: float, high: float) -> list[_Band]:
         """The band (and tail) of the word of ``must`` with the fewest rows (``_plausible``
         then drops the rows without the others, by their bits)."""
-        span, word = min(
-            ((self._span(i, low, high), i) for i in must),
-            key=lambda pair: self._size(pair[1], pair[0]),
-        )
-        return [(word, *span)]
+        word = min(must, key=self._sizes().__getitem__)
+        return [(word, *self._span(word, low, high))]
 
     def _holding_one(self, spare: float, low: float, high: float) -> list[_Band]:
         """Rows in the band holding one of a set of words worth more than ``spare`` (a row
         missing all of them misses too much): the words with the fewest rows per weight."""
-        query = self.query
+        query, sizes = self.query, self._sizes()
         chosen: list[_Band] = []
         covered = 0.0
-        spans = sorted(
-            ((self._span(i, low, high), i) for i in query),
-            key=lambda pair: self._size(pair[1], pair[0]) / query[pair[1]],
-        )
-        for span, i in spans:
+        for i in sorted(query, key=lambda i: sizes[i] / query[i]):
             if covered > spare:
                 break
-            chosen.append((i, *span))
+            chosen.append((i, *self._span(i, low, high)))
             covered += query[i]
         return chosen
 
