@@ -7,6 +7,7 @@ from array import array
 
 import pytest
 
+from app.classify import memory_bits
 from app.classify.memory_bits import allowed, mask
 
 
@@ -39,3 +40,15 @@ def test_the_check_would_catch_a_filter_that_ignores_held_words() -> None:
     masks = [mask([1, 2]), mask([2, 3])]
     kept = list(allowed(array("I", [10, 11]), array("Q", masks), mask([1]), mask([1, 2, 3]), 1))
     assert kept == [10]  # the second row lacks word 1's bit, though it holds two query bits
+
+
+def test_small_bands_checked_row_by_row_keep_the_same_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(9)
+    masks = [mask(rng.sample(range(200), 6)) for _ in range(40)]
+    rows = list(range(40))
+    bits = mask(rng.sample(range(200), 8))
+    held = bits & mask(rng.sample(range(200), 80))
+    for few in (0, 10**6):  # in bulk, or one by one
+        monkeypatch.setattr(memory_bits, "_FEW", few)
+        found = list(allowed(array("I", rows), array("Q", masks), held, bits, 3))
+        assert found == _one_by_one(rows, masks, held, bits, 3)
