@@ -314,17 +314,15 @@ class _Search:
             missable += 1
         held, bits = mask(must), mask(self.query)
         least = bits.bit_count() - missable
-        index, found = self.index, set[int]()
+        index, rows, masks = self.index, array("I"), array("Q")
         for word, start, end in bands:  # cut from the postings only now: reads are sized first
-            if end > start:
-                rows, masks = index.postings[word], index.posting_masks[word]
-                found.update(allowed(rows[start:end], masks[start:end], held, bits, least))
-            tail = index.tails.get(word)
-            if tail:
-                found.update(
-                    allowed(tail, array("Q", map(index.masks.__getitem__, tail)), held, bits, least)
-                )
-        return found
+            if end > start:  # (a word new since the build has a tail only)
+                rows += index.postings[word][start:end]
+                masks += index.posting_masks[word][start:end]
+            tail = index.tails.get(word, ())
+            rows.extend(tail)
+            masks.extend(map(index.masks.__getitem__, tail))
+        return set(allowed(rows, masks, held, bits, least))  # one call: its cost is per call
 
     def score(self, ranked: list[tuple[float, int]]) -> None:
         """Each row's similarity, best bound first; those at least ``floor`` enter the heap of
