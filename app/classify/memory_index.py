@@ -40,6 +40,7 @@ import heapq
 import math
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
 
@@ -188,6 +189,7 @@ class _Search:
         self.heap: list[tuple[float, int]] = []
         self.seen: set[int] = set()
         self.count = 0
+        self.lightest, self.bits = sorted(query.values()), mask(query)
         self.sizes: dict[int, int] | None = None  # by word, in the floor's band (``_sizes``)
         self.reads: dict[float, _Read | None] = {}  # by bar: the floor's is read first and last
 
@@ -252,17 +254,23 @@ class _Search:
     def visit(self, bands: list[_Band], must: list[int], spare: float) -> None:
         """Score the rows of ``bands`` not scored yet whose bits allow what they must hold,
         the most promising first, until no row left could enter the k best."""
-        rows = self._plausible(bands, must, spare) - self.seen
-        self.seen |= rows  # a row left out may still reach a lower bar
-        norms, qnorm, qseen = self.index.norms, self.qnorm, self.qseen
-
-        def bound(row: int) -> float:
-            """A row of norm ``n`` shares at most ``min(n, qseen)``: its best similarity."""
-            shared = min(norms[row], qseen)
-            return shared / (qnorm + norms[row] - shared)
-
-        ranked = sorted(((bound(row), row) for row in rows), reverse=True)
+        found = self._plausible(bands, must, spare) - self.seen
+        self.seen |= found  # a row left out may still reach a lower bar
+        rows, qnorm, qseen = list(found), self.qnorm, self.qseen
+        over = qnorm - qseen
+        # A row of norm ``n`` shares at most ``min(n, qseen)``: its best similarity.
+        ranked = sorted(
+            zip(
+                (n / qnorm if n < qseen else qseen / (n + over) for n in self._norms(rows)),
+                rows,
+                strict=True,
+            ),
+            reverse=True,
+        )
         self.score(ranked[: MAX_VERIFIED - self.count])
+
+    def _norms(self, rows: list[int]) -> Iterable[float]:
+        return map(self.index.norms.__getitem__, rows)
 
     def _span(self, word: int, low: float, high: float) -> tuple[int, int]:
         """Where the rows holding ``word`` with a norm in [low, high] lie in its postings."""
@@ -307,12 +315,12 @@ class _Search:
         ``must``, and all of the query's bits but those of as many of its lightest words as
         ``spare`` can miss (``memory_bits.allowed``: whole bands at once, not row by row)."""
         missable, missed = 0, 0.0
-        for weight in sorted(self.query.values()):
+        for weight in self.lightest:
             missed += weight
             if missed > spare:
                 break
             missable += 1
-        held, bits = mask(must), mask(self.query)
+        held, bits = mask(must), self.bits
         least = bits.bit_count() - missable
         index, rows, masks = self.index, array("I"), array("Q")
         for word, start, end in bands:  # cut from the postings only now: reads are sized first
