@@ -190,7 +190,10 @@ class _Search:
         self.seen: set[int] = set()
         self.count = 0
         self.lightest, self.bits = sorted(query.values()), mask(query)
-        self.sizes: dict[int, int] | None = None  # by word, in the floor's band (``_sizes``)
+        self.sizes: dict[int, int] | None = None
+        self.filtered: dict[
+            int, tuple[int, int, tuple[int, int]]
+        ] = {}  # word -> span, test  # by word, in the floor's band (``_sizes``)
         self.reads: dict[float, _Read | None] = {}  # by bar: the floor's is read first and last
 
     def run(self) -> None:
@@ -323,14 +326,27 @@ class _Search:
         held, bits = mask(must), self.bits
         least = bits.bit_count() - missable
         index, rows, masks = self.index, array("I"), array("Q")
+        test = (held, least if least > held.bit_count() else 0)  # what ``allowed`` checks
         for word, start, end in bands:  # cut from the postings only now: reads are sized first
-            if end > start:  # (a word new since the build has a tail only)
-                rows += index.postings[word][start:end]
-                masks += index.posting_masks[word][start:end]
+            for first, last in self._unfiltered(word, start, end, test):
+                rows += index.postings[word][first:last]
+                masks += index.posting_masks[word][first:last]
             tail = index.tails.get(word, ())
             rows.extend(tail)
             masks.extend(map(index.masks.__getitem__, tail))
         return set(allowed(rows, masks, held, bits, least))  # one call: its cost is per call
+
+    def _unfiltered(
+        self, word: int, start: int, end: int, test: tuple[int, int]
+    ) -> list[tuple[int, int]]:
+        """The parts of a band not yet filtered by the same test: a lower bar widens the band
+        of the same word, and when every word is a must at both bars (a near-copy's search)
+        the test is the same, so the rows it already passed or failed are not read again."""
+        done = self.filtered.get(word)
+        self.filtered[word] = start, end, test
+        if done is None or done[2] != test or not start <= done[0] <= done[1] <= end:
+            return [(start, end)] if end > start else []
+        return [(a, b) for a, b in ((start, done[0]), (done[1], end)) if b > a]
 
     def score(self, ranked: list[tuple[float, int]]) -> None:
         """Each row's similarity, best bound first; those at least ``floor`` enter the heap of
