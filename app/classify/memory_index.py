@@ -7,9 +7,11 @@ IDF-weighted Jaccard similarity (``i / (q + n - i)``: ``i`` the weight shared, `
 the query's and the row's norms); what keeps its work small:
 
 * **Weights and norms precomputed** when the index is (re)built, not per look-up; a row's
-  words also as 64 bits (``masks``: bit ``id % 64``), so a row can be ruled out by an AND.
+  words also as 64 bits (``masks``: bit ``id % 64``), so a row can be ruled out by an AND,
+  and those bits kept beside each posting (``posting_masks``) so a band's rows are ruled out
+  all at once (``memory_bits.allowed``: byte columns and tables, no Python code per row).
 * **Bars, highest first.** The search asks "which rows are at least 0.95 similar?", then 0.9,
-  0.85, then the caller's floor. Each pass reads only rows that could reach its bar; once ``k``
+  0.85, 0.8, then the caller's floor. Each pass reads only rows that could reach its bar; once ``k``
   rows at or above the bar are held, nothing unread can displace them: near-copies (the usual
   case with a long history) end the search on the first, narrowest pass.
 * **What a bar rules out.** Reaching bar ``t`` needs ``i >= t * q`` and a norm in
@@ -20,7 +22,10 @@ the query's and the row's norms); what keeps its work small:
   rows read, those whose bits lack a word they must hold, or lack more of the query's bits
   than its lightest missable words could account for, are dropped before any is scored.
   When the floor itself reads few rows (``_DIRECT``: a small index, rare words) it is the
-  only pass.
+  only pass. A band is located by two bisects and copied out of its postings only when read.
+* **Best bound first.** A pass scores its rows in the order of the best similarity their norm
+  allows (a row of norm ``n`` shares at most ``min(n, qseen)``) and stops at the first row
+  that could not beat the floor or the k-th row held: of many near-copies, few are scored.
 * **A cap on scored rows** (``MAX_VERIFIED``) remains as a guard on the worst case; ``capped``
   counts look-ups that reached it (then the answer may miss rows).
 
@@ -35,24 +40,18 @@ import heapq
 import math
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import repeat
+
+from app.classify.memory_bits import allowed, mask
 
 MAX_VERIFIED = 1_500  # rows scored per look-up at most: the worst case's bound on work
 _TAIL_SHARE = 32
 _TIE = 1e-12  # bounds and scores are sums in different orders: equal within this
-_BARS = (0.95, 0.9, 0.85)  # bars searched before the caller's floor: near-copies end it early
-_DIRECT = 200  # rows read at the floor at most for a single pass (small indexes, rare words)
+_BARS = (0.95, 0.9, 0.85, 0.8)  # bars searched before the caller's floor: near-copies end it early
+_DIRECT = 64  # rows read at the floor at most for a single pass (small indexes, rare words)
 _ZEROS = repeat(0.0)
-
-
-def mask(ids: Iterable[int]) -> int:
-    """A row's words as 64 bits (id % 64): a row lacking a bit lacks every word of it."""
-    bits = 0
-    for i in ids:
-        bits |= 1 << (i & 63)
-    return bits
 
 
 @dataclass
@@ -71,6 +70,7 @@ class ClientIndex:
     mixed: dict[int, dict[int, int]] = field(default_factory=dict)  # rows with several codes
     postings: list[array[int]] = field(default_factory=list)  # word -> rows by norm
     posting_norms: list[array[float]] = field(default_factory=list)
+    posting_masks: list[array[int]] = field(default_factory=list)  # the rows' masks beside them
     tails: dict[int, list[int]] = field(default_factory=dict)  # word -> rows since the build
     built: int = 0
     capped: int = 0
@@ -137,12 +137,15 @@ class ClientIndex:
             for i in flat[starts[row] : starts[row + 1]]:
                 members[i].append(row)
         norms = self.norms
-        self.postings, self.posting_norms = [], []
+        self.masks = masks = array(
+            "Q", (mask(flat[starts[r] : starts[r + 1]]) for r in range(rows))
+        )
+        self.postings, self.posting_norms, self.posting_masks = [], [], []
         for found in members:
             found.sort(key=norms.__getitem__)
             self.postings.append(array("I", found))
-            self.posting_norms.append(array("d", (norms[r] for r in found)))
-        self.masks = array("Q", (mask(flat[starts[r] : starts[r + 1]]) for r in range(rows)))
+            self.posting_norms.append(array("d", map(norms.__getitem__, found)))
+            self.posting_masks.append(array("Q", map(masks.__getitem__, found)))
         self.tails, self.built = {}, rows
 
     def _stale(self) -> bool:
@@ -170,7 +173,8 @@ class ClientIndex:
         return sorted(search.heap, key=lambda pair: (-pair[0], pair[1]))
 
 
-_Read = tuple[list[Sequence[int]], list[int], float]  # bands, words a row must hold, spare
+_Band = tuple[int, int, int]  # a word, and where its band starts and ends in its postings
+_Read = tuple[list[_Band], list[int], float]  # bands, words a row must hold, spare
 
 
 class _Search:
@@ -185,12 +189,18 @@ class _Search:
         self.heap: list[tuple[float, int]] = []
         self.seen: set[int] = set()
         self.count = 0
+        self.lightest, self.bits = sorted(query.values()), mask(query)
+        self.sizes: dict[int, int] | None = None
+        self.filtered: dict[
+            int, tuple[int, int, tuple[int, int]]
+        ] = {}  # word -> span, test  # by word, in the floor's band (``_sizes``)
+        self.reads: dict[float, _Read | None] = {}  # by bar: the floor's is read first and last
 
     def run(self) -> None:
         floored = self.read(self.floor)
         if floored is None:
             return  # no row holds enough of the query
-        if sum(map(len, floored[0])) <= _DIRECT:
+        if sum(self._size(word, (start, end)) for word, start, end in floored[0]) <= _DIRECT:
             self.visit(*floored)  # little to read at the floor: no bars needed
             return
         for bar in (*(b for b in _BARS if b > self.floor), self.floor):
@@ -220,13 +230,22 @@ class _Search:
         similar; as ``n >= i``, reaching ``bar`` needs ``i >= bar * q`` and
         ``bar * q <= n <= qseen * (1 + bar) / bar - q``. So a row may miss at most
         ``qseen - bar * q`` of the query: a word heavier than that is in every such row."""
-        q, query, eps = self.qnorm, self.query, _TIE * self.qnorm
-        need = bar * q - eps
+        if bar not in self.reads:
+            self.reads[bar] = self._read(bar)
+        return self.reads[bar]
+
+    def _bounds(self, bar: float) -> tuple[float, float]:
+        """What a row ``bar`` similar shares at least, and its norm at most."""
+        q, eps = self.qnorm, _TIE * self.qnorm
+        return bar * q - eps, self.qseen * (1 + bar) / bar - q + eps if bar > 0 else math.inf
+
+    def _read(self, bar: float) -> _Read | None:
+        query, eps = self.query, _TIE * self.qnorm
+        need, high = self._bounds(bar)
         if self.qseen < need:
             return None
         spare = self.qseen - need
         low = need
-        high = self.qseen * (1 + bar) / bar - q + eps if bar > 0 else math.inf
         must = [i for i, w in query.items() if w > spare]
         if must:
             low = max(low, math.fsum(query[i] for i in must) - eps)  # n >= what it shares
@@ -235,81 +254,115 @@ class _Search:
             bands = self._holding_one(spare, low, high)
         return bands, must, spare
 
-    def visit(self, bands: list[Sequence[int]], must: list[int], spare: float) -> None:
-        """Score the rows of ``bands`` not scored yet whose bits allow what they must hold."""
-        rows = self._plausible(chain.from_iterable(bands), must, spare) - self.seen
-        self.seen |= rows  # a row left out may still reach a lower bar
-        for row in rows:
-            if self.full():
-                break
-            self.score(row)
+    def visit(self, bands: list[_Band], must: list[int], spare: float) -> None:
+        """Score the rows of ``bands`` not scored yet whose bits allow what they must hold,
+        the most promising first, until no row left could enter the k best."""
+        found = self._plausible(bands, must, spare) - self.seen
+        self.seen |= found  # a row left out may still reach a lower bar
+        rows, qnorm, qseen = list(found), self.qnorm, self.qseen
+        over = qnorm - qseen
+        # A row of norm ``n`` shares at most ``min(n, qseen)``: its best similarity.
+        ranked = sorted(
+            zip(
+                (n / qnorm if n < qseen else qseen / (n + over) for n in self._norms(rows)),
+                rows,
+                strict=True,
+            ),
+            reverse=True,
+        )
+        self.score(ranked[: MAX_VERIFIED - self.count])
 
-    def _band(self, word: int, low: float, high: float) -> array[int]:
-        """The rows holding ``word`` whose norm lies in [low, high] (postings are by norm)."""
-        index = self.index
-        if word >= len(index.postings):
-            return array("I")
-        norms = index.posting_norms[word]
-        return index.postings[word][bisect_left(norms, low) : bisect_right(norms, high)]
+    def _norms(self, rows: list[int]) -> Iterable[float]:
+        return map(self.index.norms.__getitem__, rows)
 
-    def _holding_all(self, must: list[int], low: float, high: float) -> list[Sequence[int]]:
+    def _span(self, word: int, low: float, high: float) -> tuple[int, int]:
+        """Where the rows holding ``word`` with a norm in [low, high] lie in its postings."""
+        if word >= len(self.index.postings):
+            return 0, 0
+        norms = self.index.posting_norms[word]
+        return bisect_left(norms, low), bisect_right(norms, high)
+
+    def _size(self, word: int, span: tuple[int, int]) -> int:
+        return span[1] - span[0] + len(self.index.tails.get(word, ()))
+
+    def _sizes(self) -> dict[int, int]:
+        """Each query word's rows in the floor's norm band. The bands to read are chosen by
+        these at every bar (a higher bar's band lies within the floor's, much in proportion),
+        so a pass bisects only the postings it reads, not every word's."""
+        if self.sizes is None:
+            low, high = self._bounds(self.floor)
+            self.sizes = {i: self._size(i, self._span(i, low, high)) for i in self.query}
+        return self.sizes
+
+    def _holding_all(self, must: list[int], low: float, high: float) -> list[_Band]:
         """The band (and tail) of the word of ``must`` with the fewest rows (``_plausible``
         then drops the rows without the others, by their bits)."""
-        tails = self.index.tails
-        band, i = min(
-            ((self._band(i, low, high), i) for i in must),
-            key=lambda pair: len(pair[0]) + len(tails.get(pair[1], ())),
-        )
-        return [band, tails.get(i, [])]
+        word = min(must, key=self._sizes().__getitem__)
+        return [(word, *self._span(word, low, high))]
 
-    def _holding_one(self, spare: float, low: float, high: float) -> list[Sequence[int]]:
+    def _holding_one(self, spare: float, low: float, high: float) -> list[_Band]:
         """Rows in the band holding one of a set of words worth more than ``spare`` (a row
         missing all of them misses too much): the words with the fewest rows per weight."""
-        query, tails = self.query, self.index.tails
-        bands = sorted(
-            ((self._band(i, low, high), i) for i in query),
-            key=lambda pair: (len(pair[0]) + len(tails.get(pair[1], ()))) / query[pair[1]],
-        )
-        chosen: list[Sequence[int]] = []
+        query, sizes = self.query, self._sizes()
+        chosen: list[_Band] = []
         covered = 0.0
-        for band, i in bands:
+        for i in sorted(query, key=lambda i: sizes[i] / query[i]):
             if covered > spare:
                 break
-            chosen += [band, tails.get(i, [])]
+            chosen.append((i, *self._span(i, low, high)))
             covered += query[i]
         return chosen
 
-    def _plausible(self, rows: Iterable[int], must: list[int], spare: float) -> set[int]:
+    def _plausible(self, bands: list[_Band], must: list[int], spare: float) -> set[int]:
         """The rows whose word bits (``mask``) allow the words a row must share: each word of
         ``must``, and all of the query's bits but those of as many of its lightest words as
-        ``spare`` can miss. One AND and a bit count per row, not a sum over its words."""
+        ``spare`` can miss (``memory_bits.allowed``: whole bands at once, not row by row)."""
         missable, missed = 0, 0.0
-        for weight in sorted(self.query.values()):
+        for weight in self.lightest:
             missed += weight
             if missed > spare:
                 break
             missable += 1
-        held, bits = mask(must), mask(self.query)
+        held, bits = mask(must), self.bits
         least = bits.bit_count() - missable
-        if not held and least <= 1:
-            return set(rows)
-        masks = self.index.masks
-        return {
-            row
-            for row in rows
-            if masks[row] & held == held and (masks[row] & bits).bit_count() >= least
-        }
+        index, rows, masks = self.index, array("I"), array("Q")
+        test = (held, least if least > held.bit_count() else 0)  # what ``allowed`` checks
+        for word, start, end in bands:  # cut from the postings only now: reads are sized first
+            for first, last in self._unfiltered(word, start, end, test):
+                rows += index.postings[word][first:last]
+                masks += index.posting_masks[word][first:last]
+            tail = index.tails.get(word, ())
+            rows.extend(tail)
+            masks.extend(map(index.masks.__getitem__, tail))
+        return set(allowed(rows, masks, held, bits, least))  # one call: its cost is per call
 
-    def score(self, row: int) -> None:
-        self.count += 1
-        index = self.index
-        words = index.flat[index.starts[row] : index.starts[row + 1]]
-        inter = sum(map(self.query.get, words, _ZEROS))
-        union = self.qnorm + index.norms[row] - inter
-        sim = inter / union if union > 0 else 0.0
-        if sim < self.floor:
-            return
-        if len(self.heap) < self.k:
-            heapq.heappush(self.heap, (sim, row))
-        elif sim > self.heap[0][0]:
-            heapq.heapreplace(self.heap, (sim, row))
+    def _unfiltered(
+        self, word: int, start: int, end: int, test: tuple[int, int]
+    ) -> list[tuple[int, int]]:
+        """The parts of a band not yet filtered by the same test: a lower bar widens the band
+        of the same word, and when every word is a must at both bars (a near-copy's search)
+        the test is the same, so the rows it already passed or failed are not read again."""
+        done = self.filtered.get(word)
+        self.filtered[word] = start, end, test
+        if done is None or done[2] != test or not start <= done[0] <= done[1] <= end:
+            return [(start, end)] if end > start else []
+        return [(a, b) for a, b in ((start, done[0]), (done[1], end)) if b > a]
+
+    def score(self, ranked: list[tuple[float, int]]) -> None:
+        """Each row's similarity, best bound first; those at least ``floor`` enter the heap of
+        the k best. Stops at the first row whose bound cannot beat the floor or the k-th."""
+        index, heap, k, floor, qnorm = self.index, self.heap, self.k, self.floor, self.qnorm
+        flat, starts, norms, weight = index.flat, index.starts, index.norms, self.query.get
+        for best, row in ranked:
+            if best < floor - _TIE or (len(heap) >= k and best < heap[0][0] - _TIE):
+                return
+            self.count += 1
+            inter = sum(map(weight, flat[starts[row] : starts[row + 1]], _ZEROS))
+            union = qnorm + norms[row] - inter
+            sim = inter / union if union > 0 else 0.0
+            if sim < floor:
+                continue
+            if len(heap) < k:
+                heapq.heappush(heap, (sim, row))
+            elif sim > heap[0][0]:
+                heapq.heapreplace(heap, (sim, row))

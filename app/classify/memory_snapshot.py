@@ -24,7 +24,7 @@ from app.classify.memory_calibration import MemoryTrust
 from app.classify.memory_index import ClientIndex
 
 MAGIC = b"timebill-memory\n"
-FORMAT = 2  # 2: rows' word bits (``masks``) for the look-up's filter
+FORMAT = 3  # 2: rows' word bits (``masks``); 3: and beside each posting (bulk filter)
 _ARRAYS = (
     ("df", "I"),
     ("weights", "d"),
@@ -87,10 +87,13 @@ def _write(handle: IO[bytes], memory: Memory, extra: dict[str, Any]) -> None:
 def _sections(index: ClientIndex) -> list[bytes]:
     arrays = [getattr(index, name).tobytes() for name, _ in _ARRAYS]
     lengths = array("I", (len(p) for p in index.postings))
-    postings, norms = array("I"), array("d")
-    for found, found_norms in zip(index.postings, index.posting_norms, strict=True):
+    postings, norms, masks = array("I"), array("d"), array("Q")
+    for found, found_norms, found_masks in zip(
+        index.postings, index.posting_norms, index.posting_masks, strict=True
+    ):
         postings.extend(found)
         norms.extend(found_norms)
+        masks.extend(found_masks)
     keys = sorted(index.keys, key=index.keys.__getitem__)
     examples = (e.replace(_SEP, " ") for e in index.examples)
     return [
@@ -98,6 +101,7 @@ def _sections(index: ClientIndex) -> list[bytes]:
         lengths.tobytes(),
         postings.tobytes(),
         norms.tobytes(),
+        masks.tobytes(),
         _SEP.join(keys).encode(),
         _SEP.join(examples).encode(),
     ]
@@ -146,21 +150,26 @@ def _index(client: dict[str, Any], sections: list[bytes]) -> ClientIndex:
         found.frombytes(blob)
         setattr(index, name, found)
     rest = sections[len(_ARRAYS) :]
-    lengths, postings, posting_norms = array("I"), array("I"), array("d")
+    lengths, postings = array("I"), array("I")
+    posting_norms, posting_masks = array("d"), array("Q")
     lengths.frombytes(rest[0])
     postings.frombytes(rest[1])
     posting_norms.frombytes(rest[2])
-    keys = rest[3].decode().split(_SEP) if rest[3] else []
+    posting_masks.frombytes(rest[3])
+    keys = rest[4].decode().split(_SEP) if rest[4] else []
     index.keys = {key: row for row, key in enumerate(keys)}
-    index.examples = rest[4].decode().split(_SEP) if rest[4] else []
+    index.examples = rest[5].decode().split(_SEP) if rest[5] else []
     index.vocab = {word: i for i, word in enumerate(client["vocab"])}
     index.mixed = {row: dict(labels) for row, labels in client["mixed"]}
     start = 0
     for length in lengths:
         index.postings.append(postings[start : start + length])
         index.posting_norms.append(posting_norms[start : start + length])
+        index.posting_masks.append(posting_masks[start : start + length])
         start += length
     index.built = len(index.examples)
     if len(keys) != index.built or not len(index.norms) == len(index.masks) == index.built:
+        raise ValueError("snapshot sections disagree")
+    if not len(postings) == len(posting_norms) == len(posting_masks):
         raise ValueError("snapshot sections disagree")
     return index

@@ -54,16 +54,17 @@ def test_a_loaded_memory_answers_as_the_learned_one(tmp_path: Path) -> None:
     [
         lambda b: b[: len(b) - 7],  # cut short
         lambda b: b"timebill-memory\n" + b"{not json\n" + b[b.index(b"\n", 16) + 1 :],
-        lambda b: b.replace(b'"format":2', b'"format":99', 1),
-        lambda b: b.replace(b'"format":2', b'"format":1', 1),  # the layout before masks
+        lambda b: b.replace(b'"format":3', b'"format":99', 1),
+        lambda b: b.replace(b'"format":3', b'"format":1', 1),  # the layout before masks
+        lambda b: b.replace(b'"format":3', b'"format":2', 1),  # before the postings' masks
         lambda b: b"something else entirely",
     ],
 )
 def test_a_file_that_cannot_be_used_as_is_is_ignored(tmp_path: Path, spoil) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "m.memory"
     save(_memory(), path, {})
-    assert memory_snapshot.FORMAT == 2
-    assert b'"format":2' in path.read_bytes()
+    assert memory_snapshot.FORMAT == 3
+    assert b'"format":3' in path.read_bytes()
     path.write_bytes(spoil(path.read_bytes()))
     assert load(path, 0.75) is None
     assert load(tmp_path / "missing.memory", 0.75) is None
