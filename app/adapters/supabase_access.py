@@ -8,35 +8,23 @@ store module stays readable. Every call is one SQL function, atomic in the datab
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from postgrest import SyncPostgrestClient
 from pydantic import ValidationError
 
-from app.errors import ItemNotFoundError, UpstreamError, UpstreamKind, WriteConflictError
+from app.adapters.supabase_calls import StoreCalls, invalid_response, rpc, timestamp
+from app.errors import ItemNotFoundError, WriteConflictError
 
 if TYPE_CHECKING:  # loaded where used: the webhook's cold path needs none of these
     from app.domain.reviews import Reviewer, ReviewSession
 
 
-class SupabaseAccess:
+class SupabaseAccess(StoreCalls):
     """``Store`` methods over ``qbo_realms``, ``reviewers.token_used_at``, ``review_sessions``."""
 
-    def _rest(self, tenant: str | None) -> SyncPostgrestClient:
-        raise NotImplementedError  # SupabaseStore's
-
-    def _run(self, query: Any, *, unique_violation: Exception | None = None) -> object:
-        raise NotImplementedError  # SupabaseStore's
-
-    def _rows(
-        self, query: Any, tenant: str | None, *, unique_violation: Exception | None = None
-    ) -> list[Mapping[str, Any]]:
-        raise NotImplementedError  # SupabaseStore's
-
     def _call(self, tenant: str | None, function: str, **args: object) -> object:
-        return self._run(_rpc(self._rest(tenant), function, args))
+        return self._run(rpc(self._rest(tenant), function, args))
 
     # -- sign-in tokens and sessions -------------------------------------------------------
 
@@ -45,66 +33,50 @@ class SupabaseAccess:
     ) -> Reviewer | None:
         from app.domain.reviews import Reviewer  # noqa: PLC0415 - off the cold path
 
-        args = {"p_tenant_id": tenant, "p_token_hash": token_hash, "p_now": _ts(now),
-                "p_issued_after": _ts(issued_after)}  # fmt: skip
-        rows = self._rows(_rpc(self._rest(tenant), "tb_redeem_token", args), tenant)
+        args = {"p_tenant_id": tenant, "p_token_hash": token_hash, "p_now": timestamp(now),
+                "p_issued_after": timestamp(issued_after)}  # fmt: skip
+        rows = self._rows(rpc(self._rest(tenant), "tb_redeem_token", args), tenant)
         if not rows:
             return None
         row = {k: rows[0].get(k) for k in ("name", "token_hash", "created_at", "disabled")}
         try:
             return Reviewer.model_validate({**row, "tenant": tenant})
         except ValidationError:
-            raise _invalid("tb_redeem_token") from None
+            raise invalid_response("tb_redeem_token") from None
 
     def disable_reviewer(self, tenant: str, name: str) -> bool:
         return self._call(tenant, "tb_disable_reviewer", p_tenant_id=tenant, p_name=name) is True
 
     def start_session(self, session: ReviewSession) -> None:
         args = {"p_tenant_id": session.tenant, "p_id": session.id, "p_reviewer": session.reviewer,
-                "p_via": session.via, "p_created_at": _ts(session.created_at),
-                "p_expires_at": _ts(session.expires_at)}  # fmt: skip
+                "p_via": session.via, "p_created_at": timestamp(session.created_at),
+                "p_expires_at": timestamp(session.expires_at)}  # fmt: skip
         if self._call(session.tenant, "tb_start_session", **args) is not True:
-            raise _invalid("tb_start_session")
+            raise invalid_response("tb_start_session")
 
     def session_active(self, tenant: str, session_id: str, *, now: datetime) -> bool:
         found = self._call(tenant, "tb_session_active", p_tenant_id=tenant, p_id=session_id,
-                           p_now=_ts(now))  # fmt: skip
+                           p_now=timestamp(now))  # fmt: skip
         return found is True
 
     def end_session(self, tenant: str, session_id: str, *, now: datetime) -> None:
-        self._call(tenant, "tb_end_session", p_tenant_id=tenant, p_id=session_id, p_now=_ts(now))
+        self._call(
+            tenant, "tb_end_session", p_tenant_id=tenant, p_id=session_id, p_now=timestamp(now)
+        )
 
     # -- QuickBooks companies ----------------------------------------------------------------
 
     def link_realm(self, tenant: str, realm: str, *, now: datetime) -> None:
-        args = {"p_tenant_id": tenant, "p_realm_id": realm, "p_now": _ts(now)}
+        args = {"p_tenant_id": tenant, "p_realm_id": realm, "p_now": timestamp(now)}
         conflict = WriteConflictError(f"QuickBooks company {realm} is connected to another tenant")
-        found = self._run(
-            _rpc(self._rest(tenant), "tb_link_realm", args), unique_violation=conflict
-        )
+        found = self._run(rpc(self._rest(tenant), "tb_link_realm", args), unique_violation=conflict)
         if found is None:
             raise ItemNotFoundError(f"no tenant {tenant!r}")
         if found != tenant:
-            raise _invalid("tb_link_realm")
+            raise invalid_response("tb_link_realm")
 
     def tenant_for_realm(self, realm: str) -> str | None:
         found = self._call(None, "tb_tenant_for_realm", p_realm_id=realm)
         if found is not None and not isinstance(found, str):
-            raise _invalid("tb_tenant_for_realm")
+            raise invalid_response("tb_tenant_for_realm")
         return found
-
-
-def _rpc(rest: SyncPostgrestClient, function: str, args: Mapping[str, object]) -> Any:
-    return rest.rpc(function, dict(args))  # type: ignore[arg-type]  # any JSON value is sent
-
-
-def _ts(value: datetime) -> str:
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError("SupabaseStore needs timezone-aware datetimes")
-    return value.isoformat()
-
-
-def _invalid(what: str) -> UpstreamError:
-    return UpstreamError(
-        "supabase", UpstreamKind.INVALID_RESPONSE, retryable=False, message=f"unexpected {what}"
-    )

@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from postgrest import SyncPostgrestClient
 from pydantic import ValidationError
 
-from app.errors import ItemNotFoundError, UpstreamError, UpstreamKind, WriteConflictError
+from app.adapters.supabase_calls import StoreCalls, invalid_response, rpc, timestamp
+from app.errors import ItemNotFoundError, WriteConflictError
 
 if TYPE_CHECKING:  # loaded where used: the webhook's cold path needs none of these
     from app.domain.rules_versions import (
@@ -30,19 +30,8 @@ _POINTER = "tenant_id,number,switched_by,switched_at"
 _PROPOSED = "tenant_id,rule_id,rules_file,rule,proposed_at"
 
 
-class SupabaseRules:
+class SupabaseRules(StoreCalls):
     """``RulesStore`` over ``rules_versions`` and ``rules_current``."""
-
-    def _rest(self, tenant: str | None) -> SyncPostgrestClient:
-        raise NotImplementedError  # SupabaseStore's
-
-    def _run(self, query: Any, *, unique_violation: Exception | None = None) -> object:
-        raise NotImplementedError  # SupabaseStore's
-
-    def _rows(
-        self, query: Any, tenant: str | None, *, unique_violation: Exception | None = None
-    ) -> list[Mapping[str, Any]]:
-        raise NotImplementedError  # SupabaseStore's
 
     def current_rules(self, tenant: str) -> RulesPointer | None:
         from app.domain.rules_versions import RulesPointer  # noqa: PLC0415 - off the cold path
@@ -54,7 +43,7 @@ class SupabaseRules:
         try:
             return RulesPointer.model_validate({**rows[0], "tenant": tenant})
         except ValidationError:
-            raise _invalid("rules_current row") from None
+            raise invalid_response("rules_current row") from None
 
     def rules_version(self, tenant: str, number: int) -> RulesVersion | None:
         query = self._rest(tenant).table("rules_versions").select(_COLUMNS)
@@ -71,11 +60,12 @@ class SupabaseRules:
         from app.domain.rules_versions import RulesVersion, version_id  # noqa: PLC0415 - off the cold path
 
         tenant = version.tenant
+        approved_at = timestamp(version.approved_at)
         args = {"p_tenant_id": tenant, "p_files": version.files, "p_sha256": version.sha256,
-                "p_approved_by": version.approved_by, "p_approved_at": _ts(version.approved_at),
+                "p_approved_by": version.approved_by, "p_approved_at": approved_at,
                 "p_source": version.source, "p_backtest": version.backtest,
                 "p_based_on": based_on}  # fmt: skip
-        number = self._run(_rpc(self._rest(tenant), "tb_add_rules_version", args))
+        number = self._run(rpc(self._rest(tenant), "tb_add_rules_version", args))
         if number is None:
             raise ItemNotFoundError(f"no tenant {tenant!r}")
         if number == 0:
@@ -87,26 +77,26 @@ class SupabaseRules:
                 f"made from {made_from}: make it again from the current version"
             )
         if not isinstance(number, int) or number < 1:
-            raise _invalid("tb_add_rules_version")
+            raise invalid_response("tb_add_rules_version")
         return RulesVersion(**version.model_dump(), number=number)
 
     def switch_rules(self, tenant: str, number: int, *, by: str, now: datetime) -> RulesPointer:
         from app.domain.rules_versions import RulesPointer, version_id  # noqa: PLC0415 - off the cold path
 
-        args = {"p_tenant_id": tenant, "p_number": number, "p_by": by, "p_now": _ts(now)}
-        if self._run(_rpc(self._rest(tenant), "tb_switch_rules", args)) is not True:
+        args = {"p_tenant_id": tenant, "p_number": number, "p_by": by, "p_now": timestamp(now)}
+        if self._run(rpc(self._rest(tenant), "tb_switch_rules", args)) is not True:
             raise ItemNotFoundError(f"tenant {tenant!r} has no rules {version_id(number)}")
         return RulesPointer(tenant=tenant, number=number, switched_by=by, switched_at=now)
 
     def propose_rule(self, proposed: ProposedRule) -> bool:
         args = {"p_tenant_id": proposed.tenant, "p_rule_id": proposed.rule_id,
                 "p_rules_file": proposed.rules_file, "p_rule": proposed.rule,
-                "p_proposed_at": _ts(proposed.proposed_at)}  # fmt: skip
-        kept = self._run(_rpc(self._rest(proposed.tenant), "tb_propose_rule", args))
+                "p_proposed_at": timestamp(proposed.proposed_at)}  # fmt: skip
+        kept = self._run(rpc(self._rest(proposed.tenant), "tb_propose_rule", args))
         if kept is None:
             raise ItemNotFoundError(f"no tenant {proposed.tenant!r}")
         if not isinstance(kept, bool):
-            raise _invalid("tb_propose_rule")
+            raise invalid_response("tb_propose_rule")
         return kept
 
     def proposed_rules(self, tenant: str) -> list[ProposedRule]:
@@ -119,35 +109,19 @@ class SupabaseRules:
             return [ProposedRule.model_validate({**row, "tenant": tenant})
                     for row in self._rows(query, tenant)]  # fmt: skip
         except ValidationError:
-            raise _invalid("rules_proposed row") from None
+            raise invalid_response("rules_proposed row") from None
 
     def close_proposed_rule(self, tenant: str, rule_id: str, *, now: datetime) -> bool:
-        args = {"p_tenant_id": tenant, "p_rule_id": rule_id, "p_now": _ts(now)}
-        return self._run(_rpc(self._rest(tenant), "tb_close_proposed_rule", args)) is True
+        args = {"p_tenant_id": tenant, "p_rule_id": rule_id, "p_now": timestamp(now)}
+        return self._run(rpc(self._rest(tenant), "tb_close_proposed_rule", args)) is True
 
 
 def _version(row: Mapping[str, Any], tenant: str) -> RulesVersion:
     from app.domain.rules_versions import RulesVersion  # noqa: PLC0415 - off the cold path
 
     if row.get("tenant_id") != tenant:  # defence in depth: another tenant's row is a broken server
-        raise _invalid("rules_versions row of another tenant")
+        raise invalid_response("rules_versions row of another tenant")
     try:
         return RulesVersion.model_validate({**row, "tenant": tenant})
     except ValidationError:
-        raise _invalid("rules_versions row") from None
-
-
-def _rpc(rest: SyncPostgrestClient, function: str, args: Mapping[str, object]) -> Any:
-    return rest.rpc(function, dict(args))  # type: ignore[arg-type]  # any JSON value is sent
-
-
-def _ts(value: datetime) -> str:
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError("SupabaseStore needs timezone-aware datetimes")
-    return value.isoformat()
-
-
-def _invalid(what: str) -> UpstreamError:
-    return UpstreamError(
-        "supabase", UpstreamKind.INVALID_RESPONSE, retryable=False, message=f"unexpected {what}"
-    )
+        raise invalid_response("rules_versions row") from None

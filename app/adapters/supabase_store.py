@@ -22,16 +22,17 @@ import time
 import uuid
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 import httpx
 import jwt
-from postgrest import APIError, APIResponse, SyncPostgrestClient
+from postgrest import APIError, SyncPostgrestClient
 from pydantic import SecretStr, ValidationError
 from supabase import Client, create_client
 from supabase.lib.client_options import SyncClientOptions
 
 from app.adapters.supabase_access import SupabaseAccess
+from app.adapters.supabase_calls import SYSTEM, Query, invalid_response, rpc, timestamp
 from app.adapters.supabase_memory import SupabaseMemory
 from app.adapters.supabase_rules import SupabaseRules
 from app.adapters.supabase_unrouted import SupabaseUnrouted
@@ -63,7 +64,6 @@ if TYPE_CHECKING:  # loaded where used: the webhook's cold path needs none of th
     # For the annotations only (``_validated``): the models are loaded where they are used.
     _Row = TypeVar("_Row", InboxItem, AuditEvent, WriteRecord, ReviewRecord, Reviewer, EntryLedger)
 
-SYSTEM = "supabase"
 WORKER_ROLE = "timebill_worker"
 SWEEPER_ROLE = "timebill_sweeper"
 _ITEM_COLUMNS = ("tenant_id,id,seq,source,dedupe_key,event_type,entry,ref,received_at,status,"
@@ -79,10 +79,6 @@ _REVIEWER_COLUMNS = "tenant_id,name,token_hash,created_at,disabled"
 _LEDGER_COLUMNS = ("tenant_id,system,entry_key,records,content,written,deleted,generation,item_id,"
                    "review_id,as_of,item_seq,updated_at")  # fmt: skip
 _UNIQUE_VIOLATION = "23505"
-
-
-class _Query(Protocol):
-    def execute(self) -> APIResponse: ...
 
 
 def mint_token(secret: SecretStr, *, role: str, tenant: str | None, now: float, ttl_s: int) -> str:
@@ -162,7 +158,7 @@ class TenantSessions:
                 self._sessions[key] = (rest, now + self._ttl * 0.8)
             return rest
 
-    def run(self, query: _Query, *, unique_violation: Exception | None = None) -> object:
+    def run(self, query: Query, *, unique_violation: Exception | None = None) -> object:
         """The answer's data; ``unique_violation`` is raised instead of our ``UpstreamError``
         when the database reports one (SQLSTATE 23505) and the caller expects it."""
         try:
@@ -175,7 +171,7 @@ class TenantSessions:
             raise transport_error(exc) from None
 
     def rows(
-        self, query: _Query, tenant: str | None, *, unique_violation: Exception | None = None
+        self, query: Query, tenant: str | None, *, unique_violation: Exception | None = None
     ) -> list[Mapping[str, Any]]:
         data = self.run(query, unique_violation=unique_violation)
         if not isinstance(data, list) or not all(isinstance(row, Mapping) for row in data):
@@ -264,7 +260,7 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
             "p_dedupe_key": item.dedupe_key, "p_event_type": item.event_type,
             "p_entry": item.entry.model_dump(mode="json") if item.entry else None,
             "p_ref": item.ref.model_dump(mode="json") if item.ref else None,
-            "p_received_at": _ts(item.received_at),
+            "p_received_at": timestamp(item.received_at),
         }  # fmt: skip
         rows = self._rows(rpc(self._rest(item.tenant), "tb_accept", args), None)
         if len(rows) != 1 or not isinstance(rows[0].get("item"), Mapping):
@@ -286,7 +282,7 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
         rest = self._rest(tenant)
         if not _is_uuid(item_id):
             return None
-        args = {"p_tenant_id": tenant, "p_item_id": item_id, "p_now": _ts(now),
+        args = {"p_tenant_id": tenant, "p_item_id": item_id, "p_now": timestamp(now),
                 "p_lease_s": lease_s}  # fmt: skip
         rows = self._rows(rpc(rest, "tb_claim", args), tenant)
         return _item(rows[0]) if rows else None
@@ -305,9 +301,9 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
         rest = self._rest(tenant)
         args = {
             "p_tenant_id": tenant, "p_item_id": item_id, "p_status": Status(status).value,
-            "p_now": _ts(now), "p_error": error,
+            "p_now": timestamp(now), "p_error": error,
             "p_decision": decision.model_dump(mode="json") if decision else None,
-            "p_next_attempt_at": _ts(next_attempt_at) if next_attempt_at else None,
+            "p_next_attempt_at": timestamp(next_attempt_at) if next_attempt_at else None,
         }  # fmt: skip
         if not _is_uuid(item_id) or self._run(rpc(rest, "tb_finish", args)) is not True:
             raise ItemNotFoundError(f"no inbox item {item_id!r} for tenant {tenant!r}")
@@ -323,7 +319,7 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
         return [_item(row) for row in self._rows(query.limit(max(limit, 0)), tenant)]
 
     def due(self, *, now: datetime, limit: int = 100) -> list[tuple[str, str]]:
-        args = {"p_now": _ts(now), "p_limit": max(limit, 0)}
+        args = {"p_now": timestamp(now), "p_limit": max(limit, 0)}
         rows = self._rows(rpc(self._rest(None), "tb_due", args), None)
         try:
             return [(str(row["tenant_id"]), str(row["item_id"])) for row in rows]
@@ -342,7 +338,7 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
             raise invalid_response("tb_counts") from None
 
     def archive_finished(self, *, before: datetime, now: datetime, limit: int = 500) -> int:
-        args = {"p_before": _ts(before), "p_now": _ts(now), "p_limit": max(limit, 0)}
+        args = {"p_before": timestamp(before), "p_now": timestamp(now), "p_limit": max(limit, 0)}
         moved = self._run(rpc(self._rest(None), "tb_archive", args))
         if not isinstance(moved, int):
             raise invalid_response("tb_archive")
@@ -384,7 +380,7 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
             raise ItemNotFoundError(f"no inbox item {item_id!r} for tenant {tenant!r}")
         args = {
             "p_tenant_id": tenant, "p_item_id": item_id, "p_entry_version": entry_version,
-            "p_system": system, "p_record_id": record_id, "p_written_at": _ts(now),
+            "p_system": system, "p_record_id": record_id, "p_written_at": timestamp(now),
         }  # fmt: skip
         conflict = WriteConflictError(
             f"{system} record {record_id!r} is already recorded for another write"
@@ -426,7 +422,7 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
         if lease_s <= 0 or not holder:
             raise ValueError("a lock needs a holder and a positive lease")
         args = {"p_tenant_id": tenant, "p_system": system, "p_entry_key": entry_key,
-                "p_holder": holder, "p_now": _ts(now), "p_lease_s": lease_s}  # fmt: skip
+                "p_holder": holder, "p_now": timestamp(now), "p_lease_s": lease_s}  # fmt: skip
         rows = self._rows(rpc(self._rest(tenant), "tb_lock_entry", args), tenant)
         return _ledger(rows[0]) if rows else None
 
@@ -440,8 +436,8 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
             "p_written": ledger.written,
             "p_deleted": ledger.deleted, "p_generation": ledger.generation,
             "p_item_id": ledger.item_id, "p_review_id": ledger.review_id,
-            "p_as_of": _ts(ledger.as_of) if ledger.as_of else None,
-            "p_item_seq": ledger.item_seq, "p_now": _ts(now),
+            "p_as_of": timestamp(ledger.as_of) if ledger.as_of else None,
+            "p_item_seq": ledger.item_seq, "p_now": timestamp(now),
         }  # fmt: skip
         done = self._run(rpc(self._rest(ledger.tenant), "tb_save_entry", args))
         if not isinstance(done, bool):
@@ -499,7 +495,12 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
         rest = self._rest(tenant)
         if not _is_uuid(item_id):
             return False
-        args = {"p_tenant_id": tenant, "p_item_id": item_id, "p_now": _ts(now), "p_note": note}
+        args = {
+            "p_tenant_id": tenant,
+            "p_item_id": item_id,
+            "p_now": timestamp(now),
+            "p_note": note,
+        }
         done = self._run(rpc(rest, "tb_supersede", args))
         if not isinstance(done, bool):
             raise invalid_response("tb_supersede")
@@ -511,7 +512,7 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
 
         return {
             "p_tenant_id": review.tenant, "p_id": review.id, "p_item_id": review.item_id,
-            "p_reviewer": review.reviewer, "p_at": _ts(review.at),
+            "p_reviewer": review.reviewer, "p_at": timestamp(review.at),
             "p_action": review.action.value,
             "p_before": review.before.model_dump(mode="json") if review.before else None,
             "p_after": [d.model_dump(mode="json") for d in review.after],
@@ -563,7 +564,7 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
 
     def put_reviewer(self, reviewer: Reviewer) -> None:
         args = {"p_tenant_id": reviewer.tenant, "p_name": reviewer.name,
-                "p_token_hash": reviewer.token_hash, "p_created_at": _ts(reviewer.created_at),
+                "p_token_hash": reviewer.token_hash, "p_created_at": timestamp(reviewer.created_at),
                 "p_disabled": reviewer.disabled}  # fmt: skip
         if self._run(rpc(self._rest(reviewer.tenant), "tb_put_reviewer", args)) is not True:
             raise invalid_response("tb_put_reviewer")
@@ -583,27 +584,16 @@ class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMem
     def _rest(self, tenant: str | None) -> SyncPostgrestClient:
         return self._api.rest(tenant)
 
-    def _run(self, query: _Query, *, unique_violation: Exception | None = None) -> object:
+    def _run(self, query: Query, *, unique_violation: Exception | None = None) -> object:
         return self._api.run(query, unique_violation=unique_violation)
 
     def _rows(
-        self, query: _Query, tenant: str | None, *, unique_violation: Exception | None = None
+        self, query: Query, tenant: str | None, *, unique_violation: Exception | None = None
     ) -> list[Mapping[str, Any]]:
         return self._api.rows(query, tenant, unique_violation=unique_violation)
 
 
-def rpc(rest: SyncPostgrestClient, function: str, args: Mapping[str, object]) -> _Query:
-    # postgrest-py annotates the arguments as dict[str, str]; any JSON value is sent as is.
-    return rest.rpc(function, cast("dict[str, str]", dict(args)))
-
-
 # -- rows <-> models -------------------------------------------------------------------------
-
-
-def _ts(value: datetime) -> str:
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError("SupabaseStore needs timezone-aware datetimes")
-    return value.isoformat()
 
 
 def _is_uuid(value: str) -> bool:
@@ -726,9 +716,3 @@ def transport_error(exc: httpx.HTTPError) -> UpstreamError:
     )
     return UpstreamError(SYSTEM, kind, retryable=kind is UpstreamKind.CONNECTION,
                          message=f"{type(exc).__name__}")  # fmt: skip
-
-
-def invalid_response(what: str) -> UpstreamError:
-    return UpstreamError(
-        SYSTEM, UpstreamKind.INVALID_RESPONSE, retryable=False, message=f"unexpected {what}"
-    )

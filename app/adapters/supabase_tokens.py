@@ -20,7 +20,8 @@ from typing import Any, Self
 from pydantic import BaseModel, ValidationError
 
 from app.adapters.quickbooks_tokens import ConnectionStatus, RealmTokens
-from app.adapters.supabase_store import TenantSessions, invalid_response, rpc
+from app.adapters.supabase_calls import invalid_response, rpc
+from app.adapters.supabase_store import TenantSessions
 from app.config import Settings
 
 

@@ -8,13 +8,12 @@ any tenant's, and a tenant's JWT can neither read nor change them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from postgrest import SyncPostgrestClient
 from pydantic import ValidationError
 
-from app.errors import UpstreamError, UpstreamKind
+from app.adapters.supabase_calls import StoreCalls, invalid_response, rpc
 
 if TYPE_CHECKING:  # loaded where used: the webhook's cold path needs none of these
     from app.domain.unrouted import UnroutedEvent, UnroutedRealm
@@ -22,26 +21,15 @@ if TYPE_CHECKING:  # loaded where used: the webhook's cold path needs none of th
 _COLUMNS = "realm_id,dedupe_key,body,received_at"
 
 
-class SupabaseUnrouted:
+class SupabaseUnrouted(StoreCalls):
     """``Store`` methods over ``qbo_unrouted``."""
-
-    def _rest(self, tenant: str | None) -> SyncPostgrestClient:
-        raise NotImplementedError  # SupabaseStore's
-
-    def _run(self, query: Any, *, unique_violation: Exception | None = None) -> object:
-        raise NotImplementedError  # SupabaseStore's
-
-    def _rows(
-        self, query: Any, tenant: str | None, *, unique_violation: Exception | None = None
-    ) -> list[Mapping[str, Any]]:
-        raise NotImplementedError  # SupabaseStore's
 
     def keep_unrouted(self, event: UnroutedEvent) -> bool:
         args = {"p_realm_id": event.realm, "p_dedupe_key": event.dedupe_key,
                 "p_body": event.body, "p_received_at": event.received_at.isoformat()}  # fmt: skip
-        kept = self._run(_rpc(self._rest(None), "tb_keep_unrouted", args))
+        kept = self._run(rpc(self._rest(None), "tb_keep_unrouted", args))
         if not isinstance(kept, bool):
-            raise _invalid("tb_keep_unrouted")
+            raise invalid_response("tb_keep_unrouted")
         return kept
 
     def unrouted(self, realm: str) -> list[UnroutedEvent]:
@@ -54,30 +42,20 @@ class SupabaseUnrouted:
             return [UnroutedEvent.model_validate({**row, "realm": row.get("realm_id")})
                     for row in rows]  # fmt: skip
         except ValidationError:
-            raise _invalid("qbo_unrouted row") from None
+            raise invalid_response("qbo_unrouted row") from None
 
     def drop_unrouted(self, realm: str, dedupe_keys: Sequence[str]) -> int:
         args = {"p_realm_id": realm, "p_dedupe_keys": list(dedupe_keys)}
-        dropped = self._run(_rpc(self._rest(None), "tb_drop_unrouted", args))
+        dropped = self._run(rpc(self._rest(None), "tb_drop_unrouted", args))
         if not isinstance(dropped, int):
-            raise _invalid("tb_drop_unrouted")
+            raise invalid_response("tb_drop_unrouted")
         return dropped
 
     def unrouted_realms(self) -> list[UnroutedRealm]:
         from app.domain.unrouted import UnroutedRealm  # noqa: PLC0415 - off the cold path
 
-        rows = self._rows(_rpc(self._rest(None), "tb_unrouted_realms", {}), None)
+        rows = self._rows(rpc(self._rest(None), "tb_unrouted_realms", {}), None)
         try:
             return [UnroutedRealm.model_validate(dict(row)) for row in rows]
         except ValidationError:
-            raise _invalid("tb_unrouted_realms") from None
-
-
-def _rpc(rest: SyncPostgrestClient, function: str, args: Mapping[str, object]) -> Any:
-    return rest.rpc(function, dict(args))  # type: ignore[arg-type]  # any JSON value is sent
-
-
-def _invalid(what: str) -> UpstreamError:
-    return UpstreamError(
-        "supabase", UpstreamKind.INVALID_RESPONSE, retryable=False, message=f"unexpected {what}"
-    )
+            raise invalid_response("tb_unrouted_realms") from None
