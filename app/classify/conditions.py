@@ -52,7 +52,7 @@ def compile_condition(
 def reads_text_only(cond: Condition) -> bool:
     """A condition whose answer depends on the description alone (words, phrases, lists,
     regex; no tracker field, date, time or hours)."""
-    if any(getattr(cond, name) is not None for name in _ENTRY_FIELDS):
+    if any(getattr(cond, name) is not None for name in ENTRY_FIELDS):
         return False
     subs = (*(cond.all_of or ()), *(cond.any_of or ()), *((cond.not_,) if cond.not_ else ()))
     return all(reads_text_only(c) for c in subs)
@@ -67,7 +67,7 @@ def text_gate(
     if reads_text_only(cond):
         return compile_condition(cond, lists, lexicon)
     kept = tuple(c for c in cond.all_of or () if reads_text_only(c))
-    update: dict[str, object] = dict.fromkeys(_ENTRY_FIELDS)
+    update: dict[str, object] = dict.fromkeys(ENTRY_FIELDS)
     update["all_of"] = kept or None
     if cond.any_of is not None and not all(reads_text_only(c) for c in cond.any_of):
         update["any_of"] = None
@@ -79,7 +79,7 @@ def text_gate(
     return compile_condition(reduced, lists, lexicon)
 
 
-_ENTRY_FIELDS = (
+ENTRY_FIELDS = (  # the tests on the entry, not its text (also read by specificity)
     "project",
     "task",
     "tags",

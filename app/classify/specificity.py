@@ -15,24 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from app.classify.conditions import Subject, compile_condition
+from app.classify.conditions import ENTRY_FIELDS, Subject, compile_condition
 from app.classify.lexicon import Lexicon
 from app.classify.text import WordTest, phrase_at, stem, tokens
 from app.domain.rules import Condition, Rule
 
 Score = tuple[int, int]
 Scorer = Callable[[Subject], Score]
-_FIELDS = (
-    "regex",
-    "project",
-    "task",
-    "tags",
-    "weekday",
-    "hours",
-    "dates",
-    "time_of_day",
-    "billable_flag",
-)
+_FIELDS = ("regex", *ENTRY_FIELDS)
 
 
 def total(score: Score) -> int:

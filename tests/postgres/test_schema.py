@@ -117,30 +117,18 @@ def test_functions_are_invoker_rights_with_a_fixed_search_path(su: psycopg.Conne
 def test_the_counts_function_takes_nothing_returns_aggregates_and_only_the_sweeper_runs_it(
     su: psycopg.Connection,
 ) -> None:
-    [(args, result)] = su.execute(
-        """select pg_get_function_arguments(p.oid), pg_get_function_result(p.oid)
-           from pg_proc as p where p.pronamespace = 'timebill'::regnamespace
-           and p.proname = 'tb_counts'"""
-    ).fetchall()
+    args, result = _signature(su, "tb_counts")
     assert args == ""
     assert "id" not in [c.split()[0] for c in result.removeprefix("TABLE(").split(", ")]
-    for role, allowed in ((SWEEPER, True), (WORKER, False), ("anon", False)):
-        query = "select has_function_privilege(%s, 'timebill.tb_counts()', 'execute')"
-        assert column(su, query, role) == [allowed], role
+    _only_the_sweeper_runs(su, "timebill.tb_counts()")
 
 
 def test_the_tenant_ids_function_answers_ids_only_and_only_the_sweeper_runs_it(
     su: psycopg.Connection,
 ) -> None:
-    [(args, result)] = su.execute(
-        """select pg_get_function_arguments(p.oid), pg_get_function_result(p.oid)
-           from pg_proc as p where p.pronamespace = 'timebill'::regnamespace
-           and p.proname = 'tb_tenant_ids'"""
-    ).fetchall()
+    args, result = _signature(su, "tb_tenant_ids")
     assert (args, result) == ("", "TABLE(tenant_id text)")
-    for role, allowed in ((SWEEPER, True), (WORKER, False), ("anon", False)):
-        query = "select has_function_privilege(%s, 'timebill.tb_tenant_ids()', 'execute')"
-        assert column(su, query, role) == [allowed], role
+    _only_the_sweeper_runs(su, "timebill.tb_tenant_ids()")
 
 
 @pytest.mark.parametrize("role", API_ROLES)
@@ -297,15 +285,9 @@ def test_checks_reject_bad_values(
 def test_the_realm_lookup_answers_one_tenant_id_and_only_the_sweeper_runs_it(
     su: psycopg.Connection,
 ) -> None:
-    [(args, result)] = su.execute(
-        """select pg_get_function_arguments(p.oid), pg_get_function_result(p.oid)
-           from pg_proc as p where p.pronamespace = 'timebill'::regnamespace
-           and p.proname = 'tb_tenant_for_realm'"""
-    ).fetchall()
+    args, result = _signature(su, "tb_tenant_for_realm")
     assert (args, result) == ("p_realm_id text", "text")
-    for role, allowed in ((SWEEPER, True), (WORKER, False), ("anon", False)):
-        query = "select has_function_privilege(%s, 'timebill.tb_tenant_for_realm(text)', 'execute')"
-        assert column(su, query, role) == [allowed], role
+    _only_the_sweeper_runs(su, "timebill.tb_tenant_for_realm(text)")
 
 
 def test_the_store_cannot_keep_a_nul_character_so_intake_refuses_it(
@@ -335,3 +317,20 @@ def test_unrouted_events_are_the_sweepers_alone(su: psycopg.Connection) -> None:
         call = "select has_function_privilege(%s, %s, 'execute')"
         assert column(su, call, SWEEPER, f"timebill.{function}") == [True], function
         assert column(su, call, WORKER, f"timebill.{function}") == [False], function
+
+
+def _signature(su: psycopg.Connection, function: str) -> tuple[str, str]:
+    """The arguments and result of a ``timebill`` function, as PostgreSQL prints them."""
+    [(args, result)] = su.execute(
+        """select pg_get_function_arguments(p.oid), pg_get_function_result(p.oid)
+           from pg_proc as p where p.pronamespace = 'timebill'::regnamespace
+           and p.proname = %s""",
+        (function,),
+    ).fetchall()
+    return args, result
+
+
+def _only_the_sweeper_runs(su: psycopg.Connection, signature: str) -> None:
+    for role, allowed in ((SWEEPER, True), (WORKER, False), ("anon", False)):
+        query = "select has_function_privilege(%s, %s, 'execute')"
+        assert column(su, query, role, signature) == [allowed], role
