@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -66,11 +67,9 @@ class RuleList(tuple[CompiledRule, ...]):
         """The rules whose text part (``CompiledRule.gate``) holds for the subject's text, in
         order: the others cannot match any entry with this description, whatever its other
         fields, so the list is kept on the ``Text`` for every entry that shares it."""
-        kept = subject.text.kept
-        found: tuple[CompiledRule, ...] | None = kept.get(self)
-        if found is None:
-            found = kept[self] = tuple(r for r in self if r.gate is None or r.gate(subject))
-        return found
+        return subject.text.keep(
+            self, lambda: tuple(r for r in self if r.gate is None or r.gate(subject))
+        )
 
     @cached_property
     def client_rules(self) -> RuleList:
@@ -97,15 +96,15 @@ def compile_rules(ctx: ClientContext) -> RuleList:
     return RuleList(sorted(compiled, key=lambda c: c.rank, reverse=True))
 
 
-def best_matches(rules: tuple[CompiledRule, ...], subject: Subject) -> list[CompiledRule]:
+def best_matches(rules: RuleList, subject: Subject) -> list[CompiledRule]:
     """The matching rules of the best rank (rules are sorted best first), the most specific of
     them (``app.classify.specificity``); a client's topic rule over firm keyword rules."""
     return ranked(rules, subject)[0]
 
 
-def ranked(rules: tuple[CompiledRule, ...], subject: Subject) -> tuple[list[CompiledRule], str]:
+def ranked(rules: RuleList, subject: Subject) -> tuple[list[CompiledRule], str]:
     """``best_matches`` and, when precedence passed a matching rule over, a note saying why."""
-    top, note = _top_rank(rules, subject), ""
+    top, note = _top_rank(rules.shortlist(subject), subject), ""
     if top and all(m.keyword(subject) for m in top) and (topic := _client_topic(rules, subject)):
         note = f"a client topic over firm keyword rule {', '.join(m.rule.id for m in top)}"
         top = topic
@@ -119,16 +118,14 @@ def ranked(rules: tuple[CompiledRule, ...], subject: Subject) -> tuple[list[Comp
     return best, note
 
 
-def _client_topic(rules: tuple[CompiledRule, ...], subject: Subject) -> list[CompiledRule]:
+def _client_topic(rules: RuleList, subject: Subject) -> list[CompiledRule]:
     """The best-ranked client rules that match on the description's words."""
-    own = rules.client_rules if isinstance(rules, RuleList) else [r for r in rules if r.from_client]
-    top = _top_rank(tuple(own), subject)
+    top = _top_rank(rules.client_rules.shortlist(subject), subject)
     return [m for m in top if m.score(subject)[0] > 0]
 
 
-def _top_rank(rules: tuple[CompiledRule, ...], subject: Subject) -> list[CompiledRule]:
-    if isinstance(rules, RuleList):
-        rules = rules.shortlist(subject)
+def _top_rank(rules: Iterable[CompiledRule], subject: Subject) -> list[CompiledRule]:
+    """The matching rules of the best rank among ``rules`` (best rank first)."""
     top: list[CompiledRule] = []
     for rule in rules:
         if top and rule.rank < top[0].rank:
@@ -181,7 +178,7 @@ class RulesStage:
         chosen: CompiledRule,
         entry: TimeEntry,
         ctx: ClientContext,
-        rules: tuple[CompiledRule, ...],
+        rules: RuleList,
         dominant: str | None,
         *,
         over: str = "",
@@ -220,15 +217,12 @@ class RulesStage:
 def _matched_words(chosen: CompiledRule, text: Text, ctx: ClientContext) -> str:
     """The words of ``text`` the rule's tests accepted (``matched_words``), kept on the text
     under the rule's compiled test: they depend on nothing else."""
-    said: str | None = text.kept.get(chosen.when)
-    if said is None:
-        said = text.kept[chosen.when] = matched_words(chosen.rule.when, text, ctx.lists())
-    return said
+    return text.keep(chosen.when, lambda: matched_words(chosen.rule.when, text, ctx.lists()))
 
 
 def mixed_codes(
     entry: TimeEntry,
-    rules: tuple[CompiledRule, ...],
+    rules: RuleList,
     lexicon: Lexicon = DEFAULT_LEXICON,
     read: Reader = Text,
 ) -> set[str]:
@@ -245,7 +239,7 @@ def mixed_codes(
 
 
 def dominant_code(
-    entry: TimeEntry, ctx: ClientContext, rules: tuple[CompiledRule, ...], read: Reader = Text
+    entry: TimeEntry, ctx: ClientContext, rules: RuleList, read: Reader = Text
 ) -> str | None:
     """The rules' code that dominates a mixed entry by its written durations (``dominant``)."""
     parts = segments(entry.description) if ctx.review.dominant_share is not None else []

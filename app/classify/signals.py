@@ -65,10 +65,7 @@ class Signals:
     def read(self, client_id: str | None, text: Text) -> list[Signal]:
         """The signs in ``text`` for an entry of ``client_id``: they depend on nothing else, so
         they are kept on the text for every entry that shares it."""
-        key = (self._key, "read", client_id)
-        found: list[Signal] | None = text.kept.get(key)
-        if found is None:
-            found = text.kept[key] = self._read(client_id, text)
+        found = text.keep((self._key, "read", client_id), lambda: self._read(client_id, text))
         return list(found)
 
     def _read(self, client_id: str | None, text: Text) -> list[Signal]:
@@ -118,11 +115,9 @@ class Signals:
 
     def other_client(self, client_id: str | None, text: Text) -> str | None:
         """Another client whose people, sites or deliverable ids ``text`` names (kept on it)."""
-        key = (self._key, "other", client_id)
-        if key not in text.kept:
-            text.kept[key] = self._other_client(client_id, text)
-        found: str | None = text.kept[key]
-        return found
+        return text.keep(
+            (self._key, "other", client_id), lambda: self._other_client(client_id, text)
+        )
 
     def _other_client(self, client_id: str | None, text: Text) -> str | None:
         by_first = self._by_first

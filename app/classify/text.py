@@ -6,9 +6,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
+
+T = TypeVar("T")
 
 # Words are runs of letters (accents kept: "ángela" is one word) and digits; an id written with
 # a separator and a digit ("a-1", "d1.4", "cr-07", "mcs-150") stays one word.
@@ -126,8 +128,18 @@ class Text:
     @cached_property
     def kept(self) -> dict[object, Any]:
         """What was derived from this text alone, by what derived it: the rules worth testing
-        on it (``RuleList.shortlist``), the words a rule matched (``RulesStage``)."""
+        on it (``RuleList.shortlist``), the words a rule matched (``RulesStage``), the signs
+        of another client or of instructions (``Signals``). Read and filled through ``keep``."""
         return {}
+
+    def keep(self, key: object, make: Callable[[], T]) -> T:
+        """``make()``, computed once per ``key`` for this text and kept (``kept``): for what
+        depends on the text alone, so every entry that shares the reading shares it."""
+        kept = self.kept
+        if key not in kept:
+            kept[key] = make()
+        found: T = kept[key]
+        return found
 
     @cached_property
     def lower(self) -> str:
