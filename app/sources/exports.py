@@ -278,7 +278,7 @@ class _Importer:
     """Turns one file's data rows into ``ImportedRow``s, assigning ids as it goes."""
 
     def __init__(self, export: ExportStream, parse_row: RowParser) -> None:
-        self.source, self.table = export.spec.source, Table(export.path.name, export.header, ())
+        self.source, self.file, self.header = export.spec.source, export.path.name, export.header
         self.tenant, self.label_column = export.tenant, export.label_column
         self.parse_row = parse_row
         # Ids seen so far, as 64-bit numbers rather than strings: a million rows' worth stays
@@ -288,15 +288,15 @@ class _Importer:
         self.repeats: dict[int, int] = {}
 
     def rows(self, records: Iterable[Record]) -> Iterator[ImportedRow]:
-        header = self.table.header
+        header = self.header
         for number, record in records:
             yield self._row(number, _pad(header, record), len(record))
 
     def _row(self, number: int, raw: dict[str, str], values: int) -> ImportedRow:
-        cells = Cells(self.table.file, number, raw)
+        cells = Cells(self.file, number, raw)
         label = (cells.text(self.label_column) or None) if self.label_column else None
         draft = None
-        if values > (width := len(self.table.header)):
+        if values > (width := len(self.header)):
             # More cells than names means the columns may have shifted: trust none of them.
             cells.fail(None, f"has {values} values but the header has {width} columns")
         else:
