@@ -1,4 +1,11 @@
-"""Settings from the environment (prefix ``TIMEBILL_``), with guards against unsafe values."""
+"""Settings from the environment (prefix ``TIMEBILL_``), with guards against unsafe values.
+
+A plain pydantic model reads its own variables (``_from_environment``): every setting is one
+scalar named ``TIMEBILL_<SETTING>`` (any case), so the whole of the environment source is a
+dictionary look-up per field, and pydantic validates and converts the text as it does any
+input. (``pydantic-settings`` did this before, at ~60 ms of every cold start for its import:
+a quarter of the worker's, measured with ``bench/cold_start.py``.)
+"""
 
 from __future__ import annotations
 
@@ -8,9 +15,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic.fields import FieldInfo
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from app.errors import ConfigError
 
@@ -20,14 +33,16 @@ SSM_SUFFIX = "_SSM"
 SSM_PLAIN = frozenset({"qbo_client_id"})
 
 
-class Settings(BaseSettings):
+class Settings(BaseModel):
     """Runtime configuration. Secrets are ``SecretStr`` so they never print in logs or reprs.
 
-    ``ANTHROPIC_API_KEY`` is also read without the prefix, as the SDK's users expect. Any
-    secret can instead be named by reference, ``TIMEBILL_<SETTING>_SSM`` (``SsmReferences``).
+    Built from, highest first: the values given (``Settings(deadline_ms=750)``), the
+    environment (``TIMEBILL_DEADLINE_MS=750``; ``ANTHROPIC_API_KEY`` is read without the
+    prefix, as the SDK's users expect), and secrets named by reference,
+    ``TIMEBILL_<SETTING>_SSM`` (``ssm_references``).
     """
 
-    model_config = SettingsConfigDict(env_prefix="TIMEBILL_", env_file=None, extra="ignore")
+    model_config = ConfigDict(extra="ignore", validate_default=True, populate_by_name=True)
 
     rules_dir: Path = Path("sow_rules")
     # How often the service reads a tenant's current rules version from the store: entries of
@@ -119,19 +134,14 @@ class Settings(BaseSettings):
         pattern=r"^(https://[^\s/]+|http://(127\.0\.0\.1|localhost)(:\d+)?)/?$",
     )
 
+    @model_validator(mode="before")
     @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        # No .env file and no secrets folder is ever configured (env_file=None): leaving their
-        # sources out saves their walk over every field at each cold start (~10 ms).
-        del dotenv_settings, file_secret_settings
-        return init_settings, env_settings, SsmReferences(settings_cls)
+    def _from_environment(cls, given: Any) -> Any:
+        """What was given over the environment over the secrets named by reference."""
+        if not isinstance(given, dict):
+            return given
+        environment = environment_values(cls, os.environ)
+        return ssm_references(cls, os.environ) | environment | _by_name(cls, given)
 
     @field_validator("cache_dir", mode="before")
     @classmethod
@@ -185,7 +195,46 @@ class Settings(BaseSettings):
         )
 
 
-class SsmReferences(PydanticBaseSettingsSource):
+def environment_values(cls: type[BaseModel], environ: Mapping[str, str]) -> dict[str, str]:
+    """``{setting: text}`` for each setting in ``environ``: ``TIMEBILL_<SETTING>`` or the
+    setting's own name (``ANTHROPIC_API_KEY``), in any case. An empty value counts as set."""
+    upper = {name.upper(): value for name, value in environ.items()}
+    found = {}
+    for name, field in cls.model_fields.items():
+        value = upper.get(_variable(name, field.validation_alias))
+        if value is not None:
+            found[name] = value
+    return found
+
+
+def _variable(name: str, alias: object) -> str:
+    return (alias if isinstance(alias, str) else f"TIMEBILL_{name}").upper()
+
+
+def settings_problem(exc: ValidationError) -> str:
+    """What was refused, one clause per setting, named as it is set (``TIMEBILL_DEADLINE_MS``)
+    and never with the value given: it may be a secret."""
+    fields, said = Settings.model_fields, []
+    for error in exc.errors(include_url=False, include_context=False, include_input=False):
+        name = str(error["loc"][0]) if error["loc"] else ""
+        message = error["msg"].removeprefix("Value error, ")
+        if name in fields:
+            message = f"{_variable(name, fields[name].validation_alias)}: {message}"
+        said.append(message)
+    return "settings: " + "; ".join(said)
+
+
+def _by_name(cls: type[BaseModel], given: dict[str, Any]) -> dict[str, Any]:
+    """The values given, keyed by setting name (``ANTHROPIC_API_KEY=`` is accepted too)."""
+    names = {
+        field.validation_alias: name
+        for name, field in cls.model_fields.items()
+        if isinstance(field.validation_alias, str)
+    }
+    return {names.get(key, key): value for key, value in given.items()}
+
+
+def ssm_references(cls: type[BaseModel], environ: Mapping[str, str]) -> dict[str, Any]:
     """Secrets given by reference: ``TIMEBILL_<SETTING>_SSM=/timebill/prod/...``.
 
     Any ``SecretStr`` setting (and the few in ``SSM_PLAIN``, such as the QuickBooks app's client
@@ -194,21 +243,13 @@ class SsmReferences(PydanticBaseSettingsSource):
     call when the settings are built, once per process since ``get_settings`` is cached, and
     ``boto3`` is imported only when a reference is present.
     """
+    wanted = secret_references(cls, environ)
+    if not wanted:
+        return {}
+    from app.adapters.aws_secrets import read_parameters  # noqa: PLC0415 - only when named
 
-    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
-        del field  # unused: __call__ reads every reference at once
-        return None, field_name, False
-
-    def __call__(self) -> dict[str, Any]:
-        wanted = secret_references(self.settings_cls, os.environ)
-        if not wanted:
-            return {}
-        from app.adapters.aws_secrets import read_parameters  # noqa: PLC0415 - only when named
-
-        values = read_parameters(
-            list(wanted.values()), region=os.environ.get("TIMEBILL_AWS_REGION")
-        )
-        return {key: _plain(key, values[name]) for key, name in wanted.items()}
+    values = read_parameters(list(wanted.values()), region=environ.get("TIMEBILL_AWS_REGION"))
+    return {key: _plain(key, values[name]) for key, name in wanted.items()}
 
 
 def _plain(key: str, value: Any) -> Any:
@@ -218,7 +259,7 @@ def _plain(key: str, value: Any) -> Any:
     return value
 
 
-def secret_references(cls: type[BaseSettings], environ: Mapping[str, str]) -> dict[str, str]:
+def secret_references(cls: type[BaseModel], environ: Mapping[str, str]) -> dict[str, str]:
     """``{settings key: parameter name}`` for each ``SecretStr`` setting given by reference.
 
     A plain value next to a reference for the same setting is refused: which one wins would
@@ -230,11 +271,10 @@ def secret_references(cls: type[BaseSettings], environ: Mapping[str, str]) -> di
         secret = SecretStr in (field.annotation, *get_args(field.annotation))
         if not reference or not (secret or name in SSM_PLAIN):
             continue
-        alias = field.validation_alias if isinstance(field.validation_alias, str) else None
-        plain = (alias or f"TIMEBILL_{name}").upper()
+        plain = _variable(name, field.validation_alias)
         if environ.get(plain):
             raise ConfigError(f"set {plain} or TIMEBILL_{name.upper()}{SSM_SUFFIX}, not both")
-        wanted[alias or name] = reference
+        wanted[name] = reference
     return wanted
 
 

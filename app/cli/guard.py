@@ -13,8 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from pydantic import ValidationError
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
+
+from app.config import settings_problem
+from app.errors import ConfigError
 
 EXIT_BAD_INPUT, EXIT_UNEXPECTED = 2, 1
 
@@ -66,6 +70,14 @@ class GuardedGroup(TyperGroup):
             if exc.filename is None:
                 return _unexpected(exc)
             _say(f"error: {file_problem(exc)}")
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+        except ConfigError as exc:
+            _say(f"error: {exc}")
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+        except ValidationError as exc:
+            if exc.title != "Settings":  # a bug: models are validated where input arrives
+                return _unexpected(exc)
+            _say(f"error: {settings_problem(exc)}")
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except KeyboardInterrupt:
             _say("interrupted")

@@ -72,7 +72,7 @@ def settings_for(rules: Path, deadline_ms: int | None) -> Settings:
     overrides: dict[str, object] = {"rules_dir": rules}
     if deadline_ms is not None:
         overrides["deadline_ms"] = deadline_ms
-    return Settings(**overrides)  # type: ignore[arg-type]
+    return Settings(**overrides)
 
 
 Tenant = Annotated[str, typer.Option("--tenant", help="Tenant id in the store.")]

@@ -149,3 +149,31 @@ def test_a_corrupt_row_is_said_to_be_kept_and_counted(work: Path) -> None:
     [total] = [x for x in output.splitlines() if " total " in x]
     cells = [c.strip() for c in total.split("│") if c.strip()]
     assert cells[:2] == ["total", "5"]  # all five rows, the unreadable one included
+
+
+@pytest.mark.parametrize(
+    ("variables", "said"),
+    [
+        ({"TIMEBILL_DEADLINE_MS": "soon"}, "error: settings: TIMEBILL_DEADLINE_MS: Input should"),
+        (
+            {"TIMEBILL_STORE": "supabase", "TIMEBILL_SUPABASE_KEY": "sb-secret-value"},
+            "error: settings: TIMEBILL_STORE=supabase needs TIMEBILL_SUPABASE_URL",
+        ),
+        (
+            {"ANTHROPIC_API_KEY": "sk-ant-secret-value", "TIMEBILL_ANTHROPIC_API_KEY_SSM": "/x"},
+            "error: set ANTHROPIC_API_KEY or TIMEBILL_ANTHROPIC_API_KEY_SSM, not both",
+        ),
+    ],
+)
+def test_a_bad_setting_is_one_line_naming_the_variable_and_exit_2(
+    work: Path, monkeypatch: pytest.MonkeyPatch, variables: dict[str, str], said: str
+) -> None:
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("TIMEBILL_CRASH_DIR", str(work / "crashes"))
+    code, output = run(["entries", "--tenant", "demo"])
+    assert code == 2, output
+    [line] = [x for x in output.splitlines() if x.strip()]
+    assert line.startswith(said), line
+    assert "secret-value" not in output
+    assert not (work / "crashes").exists()

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from app.config import Settings
+from app.config import Settings, settings_problem
 
 
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("ANTHROPIC_API_KEY", "TIMEBILL_DEADLINE_MS", "TIMEBILL_LLM_PROVIDER"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("TIMEBILL_STORE", raising=False)
 
 
 def test_claude_is_off_without_a_key() -> None:
@@ -46,3 +47,50 @@ def test_batch_runs_with_claude_get_the_longer_budget_unless_one_was_set(
     monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-x")
     assert Settings().for_batch().deadline_ms == 5_000
     assert Settings(deadline_ms=800).for_batch().deadline_ms == 800
+
+
+def test_given_values_win_over_the_environment_in_any_case(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("timebill_deadline_ms", "650")  # variable names are not case-sensitive
+    assert Settings().deadline_ms == 650
+    assert Settings(deadline_ms=900).deadline_ms == 900
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-env")
+    for given in ({"anthropic_api_key": "sk-ant-given"}, {"ANTHROPIC_API_KEY": "sk-ant-given"}):
+        key = Settings(**given).anthropic_api_key
+        assert key is not None
+        assert key.get_secret_value() == "sk-ant-given"
+
+
+def test_what_the_environment_set_counts_as_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-x")
+    monkeypatch.setenv("TIMEBILL_DEADLINE_MS", "700")
+    assert Settings().for_batch().deadline_ms == 700  # chosen by the operator: kept
+
+
+def test_a_refused_setting_is_named_as_it_is_set_and_its_value_never_shown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TIMEBILL_DEADLINE_MS", "soon")
+    monkeypatch.setenv("TIMEBILL_SUPABASE_URL", "not a url")
+    with pytest.raises(ValidationError) as raised:
+        Settings()
+    said = settings_problem(raised.value)
+    assert said.startswith("settings: ")
+    assert "TIMEBILL_DEADLINE_MS: Input should be a valid integer" in said
+    assert "TIMEBILL_SUPABASE_URL: String should match pattern" in said
+    assert "soon" not in said
+    assert "not a url" not in said
+
+
+def test_a_missing_companion_setting_is_said_without_the_secrets_given(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TIMEBILL_STORE", "supabase")
+    monkeypatch.setenv("TIMEBILL_SUPABASE_KEY", "sb-secret-value")
+    with pytest.raises(ValidationError) as raised:
+        Settings()
+    said = settings_problem(raised.value)
+    assert "TIMEBILL_STORE=supabase needs TIMEBILL_SUPABASE_URL" in said
+    assert "sb-secret-value" not in said
+    assert "sb-secret-value" not in str(raised.value)
