@@ -160,12 +160,15 @@ def test_with_sqs_boto3_comes_with_the_first_enqueue_and_nothing_else_does(
 
 
 WORKER = """
+import gc
 from app.lambdas import poll, sweep, worker
+frozen = gc.get_freeze_count()
 record = {**case["record"], "body": json.dumps({"tenant": "demo", "item": case["item"]})}
 result = worker.handler({"Records": [record]}, None)
+collecting = {"enabled": gc.isenabled(), "more_frozen": gc.get_freeze_count() > frozen > 0}
 swept = sweep.handler(case["scheduled"], None)
 print(json.dumps({"failures": result["batchItemFailures"], "swept": swept,
-                  "loaded": loaded(case["watch"])}))
+                  "loaded": loaded(case["watch"]), "gc": collecting}))
 """
 
 
@@ -191,6 +194,9 @@ print(json.dumps(http.handler(case["signed"], None)["statusCode"]))
     assert found["failures"] == []
     assert store.get("demo", item.id).status != Status.RECEIVED  # type: ignore[union-attr]
     assert found["loaded"] == []
+    # The module and then the worker (at the first batch) are built with the collector off,
+    # each frozen once built; collection is back on after.
+    assert found["gc"] == {"enabled": True, "more_frozen": True}
 
 
 # The models the store's other tables use: loaded where used, by either store.
