@@ -7,7 +7,9 @@ HTTP: ``app.lambdas.http.handler`` given one signed Toggl delivery (the sam-gene
 event of tests/data/lambda) against ``bench/cold_bare_http.py`` (FastAPI + Mangum + the same
 HMAC check + one SQLite insert). Worker: ``app.lambdas.worker.handler`` given one SQS record
 for an inbox item waiting in the store (rules, memory, the outbox writer; no model) against
-``bench/cold_bare_sqs.py`` (parse the record, one SQLite update).
+``bench/cold_bare_sqs.py`` (parse the record, one SQLite update), and again against
+``bench/cold_bare_sqs_pydantic.py`` (the same, validating the job and a decision with pydantic:
+what of the worker's start is pydantic itself, what is timebill's own code).
 
 ``--queue thread`` (default): timebill's embedded set-up, the worker thread held back by
 nothing (it starts building the classifier once the job is enqueued, while the answer is
@@ -160,7 +162,7 @@ def handlers(tree: Path) -> tuple[str, str]:
 
 
 def build_sides(work: Path, env: dict[str, str], tree: Path) -> dict[str, tuple[Side, Side]]:
-    """``{"http": (timebill, bare), "worker": (timebill, bare)}``, their stores prepared."""
+    """``{"http": (timebill, bare), "worker": ..., "worker-pydantic": ...}``, stores prepared."""
     http_handler, worker_handler = handlers(tree)
     store = SqliteStore(work / "timebill-http.pristine")
     secret = ensure_demo_tenant(store).sources[Source.TOGGL].secrets[0].get_secret_value()
@@ -197,6 +199,14 @@ def build_sides(work: Path, env: dict[str, str], tree: Path) -> dict[str, tuple[
                  tb_worker_env, tree),
             Side("bare SQS", "cold_bare_sqs.handler", sqs_event(tenant, item, work / "b.json"), bare_sqs,
                  work / "bare-sqs.sqlite3",
+                 bare | {"BARE_SQLITE_PATH": str(work / "bare-sqs.sqlite3")}),
+        ),
+        "worker-pydantic": (
+            Side("timebill worker", worker_handler, sqs_event(tenant, item, work / "w.json"),
+                 work / "timebill-worker.pristine", work / "timebill-worker.sqlite3",
+                 tb_worker_env, tree),
+            Side("bare SQS+pydantic", "cold_bare_sqs_pydantic.handler",
+                 sqs_event(tenant, item, work / "b.json"), bare_sqs, work / "bare-sqs.sqlite3",
                  bare | {"BARE_SQLITE_PATH": str(work / "bare-sqs.sqlite3")}),
         ),
     }  # fmt: skip
@@ -308,7 +318,7 @@ def main() -> None:
     )
     parser.add_argument("--pairs", type=int, default=15)
     parser.add_argument("--queue", choices=("thread", "sqs"), default="thread")
-    parser.add_argument("--only", choices=("http", "worker"), default=None)
+    parser.add_argument("--only", choices=("http", "worker", "worker-pydantic"), default=None)
     parser.add_argument("--tree", type=Path, default=REPO, help="timebill's side runs from here")
     args = parser.parse_args()
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
@@ -320,10 +330,10 @@ def main() -> None:
         local_sqs(env) if args.queue == "sqs" else _same(env) as run_env,
     ):
         sides = build_sides(Path(tmp), run_env, args.tree.resolve())
-        for kind in ("http", "worker"):
+        for kind in ("http", "worker", "worker-pydantic"):
             if args.only in (None, kind):
                 paired(kind, sides[kind], args.pairs)
-        if args.queue == "sqs" and args.only != "worker":
+        if args.queue == "sqs" and args.only in (None, "http"):
             expected = 2 * (args.pairs + 1)  # one per HTTP run, warm-up included
             sent = len(_SendMessage.received)
             print(f"\nSQS SendMessage calls the stand-in answered: {sent} (expected {expected})")
