@@ -3,8 +3,8 @@
 A plain pydantic model reads its own variables (``_from_environment``): every setting is one
 scalar named ``TIMEBILL_<SETTING>`` (any case), so the whole of the environment source is a
 dictionary look-up per field, and pydantic validates and converts the text as it does any
-input. (``pydantic-settings`` did this before, at ~60 ms of every cold start for its import:
-a quarter of the worker's, measured with ``bench/cold_start.py``.)
+input. (``pydantic-settings`` did this before; its import cost the worker's cold start 261 ->
+234 ms, measured with ``bench/cold_start.py``, and every CLI command paid it too.)
 """
 
 from __future__ import annotations
