@@ -1405,7 +1405,7 @@ EVENTS: dict[tuple[date, str], tuple[tuple[str, str, str, float, str, str], ...]
     (d(2026, 11, 19), "Elena"): ((RDG_TAXP, "Tax Planning",
         "Riverbend year-end planning meeting incl. Westerville", 1.5, "RDG-TAX", "novel"),),
     (d(2026, 11, 23), "Elena"): (
-        (SKP_TX, "Tax Planning", "drive to Indianapolis - Eastgate walk-through w/ Gordon", 2.8,
+        (SKP_TX, "Tax Planning", "drive to Indianapolis - Eastgate walk-through w/ Renata", 2.8,
          "SKP-1031", "travel"),
         (SKP_EX, "Consulting", "Eastgate site visit re replacement property options", 2.0,
          "SKP-1031", "change_order"),
