@@ -4,7 +4,10 @@ A typed ``confidence`` is a guess by whoever wrote the rule. With the firm's lab
 each rule's confidence becomes its precision on the entries it would have decided, shrunk
 towards the typed value by a Beta prior worth ``PRIOR_WEIGHT`` entries: a rule that was right
 on 3 of 3 barely moves, one right on 540 of 547 says so, one wrong on 30 entries falls below
-the review threshold and lets memory or a person decide. No history: the typed value stands.
+the review threshold and lets memory or a person decide. A rule that decided none of the
+approved entries keeps its typed value, and the rules stage sends what it proposes to review
+(``untested_rule``): a typed confidence nobody has measured is a guess. No history at all: the
+typed value stands and nothing is flagged.
 """
 
 from __future__ import annotations

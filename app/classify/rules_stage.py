@@ -15,6 +15,7 @@ from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
 from app.classify.specificity import (
     Scorer,
     compile_specificity,
+    reads_picks,
     text_only,
     total,
     unless_words,
@@ -36,6 +37,7 @@ class CompiledRule:
     text_only: bool
     conceded: frozenset[str] = frozenset()  # stems the client's rules give way on (`unless`)
     gate: Predicate | None = None  # holds whenever ``when`` does, on the text alone
+    picks: tuple[str, ...] = ()  # the tracker fields a person picks it tests (``reads_picks``)
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -90,6 +92,7 @@ def compile_rules(ctx: ClientContext) -> RuleList:
             text_only(rule.when),
             frozenset() if rule.id in own else conceded,
             text_gate(rule.when, lists, ctx.lexicon),
+            reads_picks(rule.when),
         )
         for rule in ctx.rules()
     ]
@@ -195,13 +198,25 @@ class RulesStage:
         elif others:
             flags.append(ReviewReason.MIXED_ACTIVITIES)
             notes.append(f"also looks like {', '.join(sorted(others))}: pick the dominant or split")
-        said = _matched_words(chosen, self.read(entry.description, ctx.lexicon), ctx)
+        text = self.read(entry.description, ctx.lexicon)
+        words = _words_say_otherwise(chosen, rules, Subject(entry, text))
+        if words is not None:
+            flags.append(ReviewReason.PICKED_NOT_WRITTEN)
+            notes.append(
+                f"matched on the {'/'.join(chosen.picks).replace('billable_flag', 'billable tick')}"
+                " picked in the tracker, not on the"
+                f" words; the words match rule {words.rule.id} ({words.rule.code})"
+            )
+        said = _matched_words(chosen, text, ctx)
         reason = f"rule {rule.id}" + (f" (matched {said})" if said else "")
         reason += f" ({over})" if over else ""
         reason += f": {rule.note}" if rule.note else ""
         trust = self.calibration.trust(ctx.client_id, rule.id, rule.confidence)
         if trust is not None:
             reason += f" ({trust.note()})"
+        if trust is not None and not trust.matches:
+            flags.append(ReviewReason.UNTESTED_RULE)
+            notes.append("no approved entry to test this rule on: a person confirms it first")
         return Proposal(
             stage=Stage.RULES,
             code=rule.code,
@@ -212,6 +227,28 @@ class RulesStage:
             flags=tuple(flags),
             notes=tuple(notes),
         )
+
+
+def _words_say_otherwise(
+    chosen: CompiledRule, rules: RuleList, subject: Subject
+) -> CompiledRule | None:
+    """The best-ranked rule below ``chosen`` that matches the description's words and gives
+    another code, when ``chosen`` matched on none of them, only on what the person picked in
+    the tracker (a task, a project, tags, the billable tick: priors, as a person picks them
+    by habit) and on nothing objective (a date, a weekday, a time, the hours). A firm rule
+    that matched one word of a client's entry does not count (a client's rule outranks a firm
+    keyword, as in ``ranked``)."""
+    if not chosen.picks or chosen.score(subject)[0] > 0:
+        return None
+    for rule in rules.shortlist(subject):
+        if rule.rank >= chosen.rank or not rule.matches(subject):
+            continue
+        found = rule.score(subject)[0]
+        weak = chosen.from_client and not rule.from_client and not rule.rule.beats_client
+        if found == 0 or (weak and found <= 1):
+            continue
+        return None if rule.rule.code == chosen.rule.code else rule
+    return None
 
 
 def _matched_words(chosen: CompiledRule, text: Text, ctx: ClientContext) -> str:

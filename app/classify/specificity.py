@@ -72,6 +72,24 @@ def text_only(cond: Condition) -> bool:
     return all(text_only(c) for c in subs)
 
 
+PICKED = ("project", "task", "tags", "billable_flag")  # what a person picks in the tracker
+_OBJECTIVE = ("dates", "weekday", "time_of_day", "hours")  # facts of the entry
+
+
+def reads_picks(cond: Condition) -> tuple[str, ...]:
+    """The tracker fields a person picks (``PICKED``) that the condition tests, if it tests
+    no objective fact of the entry (``_OBJECTIVE``) anywhere; else nothing."""
+    found = _fields(cond)
+    return () if found & set(_OBJECTIVE) else tuple(f for f in PICKED if f in found)
+
+
+def _fields(cond: Condition) -> set[str]:
+    found = {name for name in ENTRY_FIELDS if getattr(cond, name) is not None}
+    for sub in (*(cond.all_of or ()), *(cond.any_of or ()), *((cond.not_,) if cond.not_ else ())):
+        found |= _fields(sub)
+    return found
+
+
 def unless_words(rules: Iterable[Rule], lexicon: Lexicon) -> frozenset[str]:
     """The stems of the single ``words`` a set of rules names in its ``unless``."""
     found: set[str] = set()

@@ -51,6 +51,12 @@ class ReviewReason(StrEnum):
     DEADLINE = "deadline_exceeded"
     IMPORT_ERROR = "import_error"
     HISTORY_DISAGREES = "history_disagrees"
+    # The firm's approved history holds no entry this rule would have decided: its typed
+    # confidence was never put to the test, so a person confirms what it proposes.
+    UNTESTED_RULE = "untested_rule"
+    # The rule matched only on what the person picked in the tracker (task, project, tags),
+    # while the description's words match another code's rule: which one did they mean?
+    PICKED_NOT_WRITTEN = "picked_not_written"
     # The entry changed (or was deleted) at the source after QuickBooks invoiced its record:
     # the record is left as billed and a person settles the difference.
     CHANGED_AFTER_INVOICE = "changed_after_invoice"

@@ -156,3 +156,75 @@ def test_a_client_that_gives_way_on_the_word_leaves_it_to_the_firm_rule() -> Non
 def test_an_id_pattern_is_no_topic() -> None:
     client = [_rule("n-ticket", "N-P1", {"regex": r"\bnw-\d+\b"})]
     assert _code(_decide("nw-12 proposal", client, [FIRM_BD])) == "BD"
+
+
+TASK_RULE = _rule("n-extra", "N-EXTRA", {"task": ["additional services"]}, priority=30)
+WORDS_RULE = _rule("n-close", "N-CLOSE", {"phrases": ["bank rec"]}, priority=20)
+
+
+def test_a_task_picked_against_the_words_goes_to_review_with_both_named() -> None:
+    outcome = _decide("WFD bank rec - first statement", [TASK_RULE, WORDS_RULE],
+                      task="Additional Services")  # fmt: skip
+    assert isinstance(outcome, Proposal)
+    assert outcome.code == "N-EXTRA"  # precedence still proposes the higher rule
+    assert ReviewReason.PICKED_NOT_WRITTEN in outcome.flags
+    [note] = [n for n in outcome.notes if "picked in the tracker" in n]
+    assert note == (
+        "matched on the task picked in the tracker, not on the words; the words match rule"
+        " n-close (N-CLOSE)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "rules", "why"),
+    [
+        ("budget for the new office", [TASK_RULE, WORDS_RULE], "no other rule reads the words"),
+        (
+            "bank rec for the budget",
+            [TASK_RULE, _rule("n-close", "N-EXTRA", {"phrases": ["bank rec"]}, priority=20)],
+            "the words agree",
+        ),
+        (
+            "bank rec",
+            [
+                _rule(
+                    "n-extra",
+                    "N-EXTRA",
+                    {"all": [{"task": ["additional services"]}, {"phrases": ["bank rec"]}]},
+                    priority=30,
+                ),
+                WORDS_RULE,
+            ],
+            "the rule read the words too",
+        ),
+        (
+            "bank rec",
+            [
+                _rule(
+                    "n-extra",
+                    "N-EXTRA",
+                    {"all": [{"task": ["additional services"]}, {"dates": {"from": "2026-01-01"}}]},
+                    priority=30,
+                ),
+                WORDS_RULE,
+            ],
+            "a date is a fact, not a pick",
+        ),
+    ],
+)
+def test_a_pick_that_the_words_do_not_contradict_stands(
+    text: str, rules: list[dict[str, Any]], why: str
+) -> None:
+    outcome = _decide(text, rules, task="Additional Services")
+    assert isinstance(outcome, Proposal)
+    assert ReviewReason.PICKED_NOT_WRITTEN not in outcome.flags, why
+
+
+def test_a_firm_rule_matching_one_word_does_not_contradict_a_clients_pick() -> None:
+    firm = [_rule("f-admin", "F-ADMIN", {"any": [{"words": ["invoices"]}, {"task": ["admin"]}]},
+                  priority=10)]  # fmt: skip
+    client = [_rule("n-books", "N-CLOSE", {"task": ["bookkeeping"]}, priority=20)]
+    outcome = _decide("keyed in the landlord invoices", client, firm, task="Bookkeeping")
+    assert isinstance(outcome, Proposal)
+    assert outcome.code == "N-CLOSE"
+    assert ReviewReason.PICKED_NOT_WRITTEN not in outcome.flags

@@ -125,3 +125,23 @@ def test_history_approved_under_a_closed_phase_agrees_with_its_successor() -> No
     decision = _cascade(book(), before).classify(_on(date(2026, 8, 5), "build pipeline"))
     assert ReviewReason.HISTORY_DISAGREES not in decision.review_reasons
     assert decision.code == "N-P2"
+
+
+def test_a_rule_no_approved_entry_tested_is_confirmed_by_a_person_first() -> None:
+    items = [(f"drive to depot {i}", "N-TRAVEL") for i in range(12)]
+    cascade = _cascade(book(), _history(items))
+    untested = cascade.classify(entry("pipeline build for the dock scanners"))  # n-build
+    assert untested.code == "N-P1"
+    assert untested.needs_review
+    assert ReviewReason.UNTESTED_RULE in untested.review_reasons
+    assert "no approved entry to test it on" in untested.reason
+    tested = cascade.classify(entry("drive to the Fresno depot"))  # n-travel, right 12 of 12
+    assert ReviewReason.UNTESTED_RULE not in tested.review_reasons
+    assert not tested.needs_review
+
+
+def test_without_history_a_rules_typed_confidence_stands_untested_or_not() -> None:
+    cascade = Cascade(book(), [RulesStage(), MemoryStage(Memory())], memory=Memory())
+    decision = cascade.classify(entry("pipeline build for the dock scanners"))
+    assert decision.code == "N-P1"
+    assert ReviewReason.UNTESTED_RULE not in decision.review_reasons
