@@ -43,7 +43,7 @@ from app.factory import build_cascade  # noqa: E402
 from app.rules.loader import load_rulebook  # noqa: E402
 from app.sources.exports import open_export, read_export  # noqa: E402
 
-AMOUNT = "Billable Amount (USD)"
+AMOUNTS = ("Billable Amount", "Amount (")  # Clockify's "Billable Amount (USD)", Harvest's, Toggl's
 
 
 def run(export: Path, rules: Path, *, labelled: bool) -> list[Finding]:
@@ -87,7 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--before", type=Path, help="an audit.json to score as well")
     args = parser.parse_args(argv)
     book = load_rulebook(args.rules)
-    truth = truths(book, read_export(args.export, label_column=DEMO_LABEL), AMOUNT)
+    export = read_export(args.export, label_column=DEMO_LABEL)
+    header = list(export.rows[0].raw) if export.rows else []
+    amount = next((h for h in header for p in AMOUNTS if h.startswith(p)), AMOUNTS[0])
+    truth = truths(book, export, amount)
     print(__doc__)
     print(f"{args.export.name}: {len(truth):,} entries with an approved code and Invoiced cell")
     if args.before:

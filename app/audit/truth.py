@@ -1,8 +1,9 @@
 """Check the audit's "certain" findings against a labelled export's truth.
 
 The truth of an entry is its approved code (the label column: its SOW terms say whether and at
-what rate the work bills) and its invoice columns (``Invoiced``: whether it was invoiced). A
-certain finding is right when the truth confirms money was lost or overcharged as stated:
+what rate the work bills) and its invoice columns (``Invoiced``, Harvest's ``Invoiced?``:
+whether it was invoiced). A certain finding is right when the truth confirms money was lost or
+overcharged as stated:
 
 - billable work marked non-billable / never invoiced: the approved code bills by the hour and
   the entry was not invoiced; hours past a cap given away: the approved code bills and the
@@ -77,7 +78,7 @@ def truths(book: RuleBook, export: ImportResult, amount_column: str) -> dict[str
         if row.entry is None or not row.label:
             continue
         decision = approved_decision(book, row.entry, _blank(book, row.entry), row.label)
-        invoiced = row.raw.get("Invoiced", "").strip().lower()
+        invoiced = (row.raw.get("Invoiced") or row.raw.get("Invoiced?") or "").strip().lower()
         if decision is None or invoiced not in ("yes", "no"):
             continue
         amount = row.raw.get(amount_column, "").strip() or "0"
