@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -47,6 +48,7 @@ class Signals:
                 if toks := tokens(name):
                     owners[toks].add(cid)
         unique = {toks: next(iter(ids)) for toks, ids in owners.items() if len(ids) == 1}
+        unique |= _first_names(book, owners)
         lists = book.firm.lists
         codes = [c.code for c in book.firm.codes]
         codes += [c.code for rules in book.clients.values() for c in rules.codes]
@@ -140,6 +142,26 @@ class Signals:
         # "emails/calls": every word of it is, on its own, a vague narrative
         single = {p[0] for p in self.vague if len(p) == 1}
         return bool(single) and all(w in single for w in words)
+
+
+def _first_names(
+    book: RuleBook, owners: Mapping[tuple[str, ...], set[str]]
+) -> dict[tuple[str, ...], str]:
+    """A contact's first name alone, as people write it ("Monica - subsequent events" for
+    Monica Reyes), when it names no one else: no word of another client's names, lists or
+    contacts, and no one at the firm (``people``, by name or e-mail)."""
+    clients_of: dict[str, set[str]] = defaultdict(set)
+    for toks, ids in owners.items():
+        for tok in toks:
+            clients_of[tok] |= ids
+    staff = {t[0] for who in book.firm.people if (t := tokens(re.sub(r"@.*|[._]", " ", who)))}
+    found: dict[tuple[str, ...], str] = {}
+    for cid, rules in book.clients.items():
+        for contact in rules.lists.get("contacts", ()):
+            toks = tokens(contact)
+            if len(toks) > 1 and clients_of[toks[0]] == {cid} and toks[0] not in staff:
+                found.setdefault((toks[0],), cid)
+    return found
 
 
 def _is_id(item: str) -> bool:

@@ -132,3 +132,26 @@ def test_another_clients_names_propose_that_clients_code_and_send_to_review() ->
         assert ReviewReason.POSSIBLE_WRONG_CLIENT in decision.review_reasons
         assert "proposed: client south, code S-FIX" in decision.reason
         assert decision.client_id == "north"
+
+
+def test_a_contacts_first_name_alone_names_their_client() -> None:
+    signals = Signals.build(book())
+    assert signals.other_client("north", Text("subsequent events w/ Mo")) == "south"
+    assert signals.other_client("north", Text("MO - subsequent events")) == "south"
+    assert signals.other_client("south", Text("subsequent events w/ Mo")) is None  # their own
+
+
+@pytest.mark.parametrize(
+    ("changes", "why"),
+    [
+        ({"north": {"lists": {"contacts": ["Dana Whitfield", "Mo Lund"]}}}, "two clients' Mo"),
+        ({"north": {"lists": {"sites": ["Mo Depot"]}}}, "a word of another client's site"),
+        ({"firm": {"people": {"mo.park@firm.test": "analyst"}}}, "someone at the firm"),
+        ({"firm": {"people": {"Mo Park": "analyst"}}}, "someone at the firm, by name"),
+    ],
+)
+def test_a_first_name_that_names_someone_else_too_identifies_no_one(
+    changes: dict[str, dict[str, object]], why: str
+) -> None:
+    signals = Signals.build(book(**changes))
+    assert signals.other_client("north", Text("subsequent events w/ Mo")) is None, why
