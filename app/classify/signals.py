@@ -19,6 +19,8 @@ IDENTIFYING_LISTS = ("contacts", "sites")
 DELIVERABLES_LIST = "deliverables"
 _DIGIT = re.compile(r"\d")
 _MIN_ID_CHARS = 3
+_MIN_FIRST = 3  # letters of a first name that identifies its contact alone ("Mo" is a month)
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "rev", "hon", "judge", "sir"})
 VAGUE_LIST = "vague"
 SUSPICIOUS_LIST = "suspicious"
 
@@ -149,7 +151,8 @@ def _first_names(
 ) -> dict[tuple[str, ...], str]:
     """A contact's first name alone, as people write it ("Monica - subsequent events" for
     Monica Reyes), when it names no one else: no word of another client's names, lists or
-    contacts, and no one at the firm (``people``, by name or e-mail)."""
+    contacts, and no one at the firm (``people``, by name or e-mail). A title is not a first
+    name ("Dr. Mehta": "dr appt" is not about her), nor is a name of one or two letters."""
     clients_of: dict[str, set[str]] = defaultdict(set)
     for toks, ids in owners.items():
         for tok in toks:
@@ -158,10 +161,21 @@ def _first_names(
     found: dict[tuple[str, ...], str] = {}
     for cid, rules in book.clients.items():
         for contact in rules.lists.get("contacts", ()):
-            toks = tokens(contact)
-            if len(toks) > 1 and clients_of[toks[0]] == {cid} and toks[0] not in staff:
-                found.setdefault((toks[0],), cid)
+            first = _first_name(contact)
+            if first and first not in staff and clients_of[first] == {cid}:
+                found.setdefault((first,), cid)
     return found
+
+
+def _first_name(contact: str) -> str:
+    """The first word of a name of two or more, as a token, if it can be a first name: three
+    letters or more, not a title, and read as itself (not a shorthand the lexicon expands:
+    "Mo Lund" reads "month lund")."""
+    words = contact.split()
+    raw = words[0].strip(".,").lower() if len(words) > 1 else ""
+    if len(raw) < _MIN_FIRST or raw in _TITLES:
+        return ""
+    return raw if tokens(raw) == (raw,) else ""
 
 
 def _is_id(item: str) -> bool:

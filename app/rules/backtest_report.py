@@ -94,7 +94,11 @@ def print_backtest(console: Console, test: BackTest, floor: float | None) -> Non
     never = test.never_fired()
     if never:
         names = ", ".join(f"{r.client or 'firm'}:{r.rule.id}" for r in never)
-        console.print(f"[yellow]Rules that never fire[/] on the history: {escape(names)}")
+        console.print(
+            f"[yellow]Rules that never fire[/] on the history: {escape(names)} (with this"
+            " history, what they decide goes to review as untested_rule until approved entries"
+            " test them)"
+        )
     unreached = test.unreached()
     if unreached:
         codes = ", ".join(f"{c or 'firm'}:{code} ({n})" for c, code, n in unreached)

@@ -134,24 +134,29 @@ def test_another_clients_names_propose_that_clients_code_and_send_to_review() ->
         assert decision.client_id == "north"
 
 
+MONICA = {"south": {"lists": {"contacts": ["Monica Reyes", "Dr. Mehta", "Mo Lund"]}}}
+
+
 def test_a_contacts_first_name_alone_names_their_client() -> None:
-    signals = Signals.build(book())
-    assert signals.other_client("north", Text("subsequent events w/ Mo")) == "south"
-    assert signals.other_client("north", Text("MO - subsequent events")) == "south"
-    assert signals.other_client("south", Text("subsequent events w/ Mo")) is None  # their own
+    signals = Signals.build(book(**MONICA))
+    assert signals.other_client("north", Text("subsequent events w/ Monica")) == "south"
+    assert signals.other_client("north", Text("MONICA - subsequent events")) == "south"
+    assert signals.other_client("south", Text("subsequent events w/ Monica")) is None  # theirs
+    assert signals.other_client("north", Text("dr appt + sick day")) is None  # a title
+    assert signals.other_client("north", Text("mo end close w/ Mo")) is None  # too short
 
 
 @pytest.mark.parametrize(
     ("changes", "why"),
     [
-        ({"north": {"lists": {"contacts": ["Dana Whitfield", "Mo Lund"]}}}, "two clients' Mo"),
-        ({"north": {"lists": {"sites": ["Mo Depot"]}}}, "a word of another client's site"),
-        ({"firm": {"people": {"mo.park@firm.test": "analyst"}}}, "someone at the firm"),
-        ({"firm": {"people": {"Mo Park": "analyst"}}}, "someone at the firm, by name"),
+        ({"north": {"lists": {"contacts": ["Dana Whitfield", "Monica Lund"]}}}, "two Monicas"),
+        ({"north": {"lists": {"sites": ["Monica Depot"]}}}, "a word of another client's site"),
+        ({"firm": {"people": {"monica.park@firm.test": "analyst"}}}, "someone at the firm"),
+        ({"firm": {"people": {"Monica Park": "analyst"}}}, "someone at the firm, by name"),
     ],
 )
 def test_a_first_name_that_names_someone_else_too_identifies_no_one(
     changes: dict[str, dict[str, object]], why: str
 ) -> None:
-    signals = Signals.build(book(**changes))
-    assert signals.other_client("north", Text("subsequent events w/ Mo")) is None, why
+    signals = Signals.build(book(**MONICA, **changes))
+    assert signals.other_client("north", Text("subsequent events w/ Monica")) is None, why
