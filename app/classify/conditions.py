@@ -52,10 +52,15 @@ def compile_condition(
 def reads_text_only(cond: Condition) -> bool:
     """A condition whose answer depends on the description alone (words, phrases, lists,
     regex; no tracker field, date, time or hours)."""
-    if any(getattr(cond, name) is not None for name in ENTRY_FIELDS):
-        return False
-    subs = (*(cond.all_of or ()), *(cond.any_of or ()), *((cond.not_,) if cond.not_ else ()))
-    return all(reads_text_only(c) for c in subs)
+    return not entry_fields(cond)
+
+
+def entry_fields(cond: Condition) -> frozenset[str]:
+    """The tests on the entry (``ENTRY_FIELDS``) anywhere in the condition, its parts too."""
+    found = {name for name in ENTRY_FIELDS if getattr(cond, name) is not None}
+    for sub in (*(cond.all_of or ()), *(cond.any_of or ()), *((cond.not_,) if cond.not_ else ())):
+        found |= entry_fields(sub)
+    return frozenset(found)
 
 
 def text_gate(

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from app.classify.calibration import NO_CALIBRATION, Calibration
-from app.classify.conditions import Predicate, Subject, compile_condition, text_gate
+from app.classify.conditions import (
+    Predicate,
+    Subject,
+    compile_condition,
+    reads_text_only,
+    text_gate,
+)
 from app.classify.deadline import Deadline
 from app.classify.dominant import dominant
 from app.classify.explain import matched_words
@@ -16,7 +22,6 @@ from app.classify.specificity import (
     Scorer,
     compile_specificity,
     reads_picks,
-    text_only,
     total,
     unless_words,
 )
@@ -89,7 +94,7 @@ def compile_rules(ctx: ClientContext) -> RuleList:
             compile_condition(rule.when, lists, ctx.lexicon),
             compile_condition(rule.unless, lists, ctx.lexicon) if rule.unless else None,
             compile_specificity(rule.when, lists, ctx.lexicon),
-            text_only(rule.when),
+            reads_text_only(rule.when),
             frozenset() if rule.id in own else conceded,
             text_gate(rule.when, lists, ctx.lexicon),
             reads_picks(rule.when),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from app.classify.conditions import ENTRY_FIELDS, Subject, compile_condition
+from app.classify.conditions import ENTRY_FIELDS, Subject, compile_condition, entry_fields
 from app.classify.lexicon import Lexicon
 from app.classify.text import WordTest, phrase_at, stem, tokens
 from app.domain.rules import Condition, Rule
@@ -64,14 +64,6 @@ def _text_scorer(
     return score
 
 
-def text_only(cond: Condition) -> bool:
-    """A condition that reads the description alone (no tracker field, date or hours test)."""
-    if any(getattr(cond, name) is not None for name in _FIELDS[1:]):
-        return False
-    subs = (*(cond.all_of or ()), *(cond.any_of or ()), *((cond.not_,) if cond.not_ else ()))
-    return all(text_only(c) for c in subs)
-
-
 PICKED = ("project", "task", "tags", "billable_flag")  # what a person picks in the tracker
 _OBJECTIVE = ("dates", "weekday", "time_of_day", "hours")  # facts of the entry
 
@@ -79,15 +71,8 @@ _OBJECTIVE = ("dates", "weekday", "time_of_day", "hours")  # facts of the entry
 def reads_picks(cond: Condition) -> tuple[str, ...]:
     """The tracker fields a person picks (``PICKED``) that the condition tests, if it tests
     no objective fact of the entry (``_OBJECTIVE``) anywhere; else nothing."""
-    found = _fields(cond)
+    found = entry_fields(cond)
     return () if found & set(_OBJECTIVE) else tuple(f for f in PICKED if f in found)
-
-
-def _fields(cond: Condition) -> set[str]:
-    found = {name for name in ENTRY_FIELDS if getattr(cond, name) is not None}
-    for sub in (*(cond.all_of or ()), *(cond.any_of or ()), *((cond.not_,) if cond.not_ else ())):
-        found |= _fields(sub)
-    return found
 
 
 def unless_words(rules: Iterable[Rule], lexicon: Lexicon) -> frozenset[str]:

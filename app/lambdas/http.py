@@ -9,27 +9,19 @@ the vendor SDKs (and boto3, unless the queue is SQS) unimported.
 
 from __future__ import annotations
 
-import gc
+from functools import lru_cache
+from typing import Any
 
-# A cold start builds what lives as long as the environment (FastAPI, pydantic's validators, the
-# app), enough objects for CPython to run a full collection midway: ~30 ms of a ~350 ms start,
-# spent finding no garbage. No collection until the app is built; then ``gc.freeze`` moves it
-# all out of the collector's sight (later collections skip it) and collection resumes.
-# (bench/cold_start.py; tests/service/test_cold_path.py checks that collection is back on.)
-gc.disable()
+from app.lambdas import built_to_last
 
-from functools import lru_cache  # noqa: E402
-from typing import Any  # noqa: E402
+with built_to_last():  # FastAPI, pydantic's validators and the app: kept for the environment
+    from mangum import Mangum
 
-from mangum import Mangum  # noqa: E402
+    from app.api.application import create_app
+    from app.config import get_settings
+    from app.lambdas import cold_start
 
-from app.api.application import create_app  # noqa: E402
-from app.config import get_settings  # noqa: E402
-from app.lambdas import cold_start  # noqa: E402
-
-app = create_app(lambda: cold_start.services(), review=False)  # noqa: PLW0108 - swappable
-gc.freeze()
-gc.enable()
+    app = create_app(lambda: cold_start.services(), review=False)  # noqa: PLW0108 - swappable
 
 
 @lru_cache(maxsize=1)

@@ -3,24 +3,15 @@ failed messages are reported back (partial batch response). No FastAPI, no Mangu
 
 from __future__ import annotations
 
-import gc
+import json
+import logging
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-# As in app.lambdas.http: what a cold start builds (pydantic, the settings; at the first batch
-# the domain models, the rules and the cascade) lives as long as the environment, and CPython's
-# collector would walk it several times over for no garbage (import + first message 234 -> 220
-# ms, bench/cold_start.py). No collection while it is built; then ``gc.freeze`` moves it out of
-# the collector's sight and collection resumes.
-gc.disable()
+from app.lambdas import built_to_last
 
-import json  # noqa: E402
-import logging  # noqa: E402
-from functools import lru_cache  # noqa: E402
-from typing import TYPE_CHECKING, Any  # noqa: E402
-
-from app.config import get_settings  # noqa: E402
-
-gc.freeze()
-gc.enable()
+with built_to_last():  # the settings and pydantic: kept for the environment's life
+    from app.config import get_settings
 
 if TYPE_CHECKING:
     from app.service.worker import Worker
@@ -30,15 +21,11 @@ log = logging.getLogger("timebill")
 
 @lru_cache(maxsize=1)
 def _worker() -> Worker:
-    gc.disable()
-    try:
+    with built_to_last():
         from app.factory import build_store, build_worker  # noqa: PLC0415 - at the first batch
 
         settings = get_settings()
         return build_worker(settings, build_store(settings))
-    finally:
-        gc.freeze()
-        gc.enable()
 
 
 def handler(event: dict[str, Any], context: object) -> dict[str, Any]:
