@@ -186,6 +186,9 @@ def build_sides(work: Path, env: dict[str, str], tree: Path) -> dict[str, tuple[
     tb_http_env = timebill | {"TIMEBILL_SQLITE_PATH": str(work / "timebill-http.sqlite3")}
     tb_worker_env = timebill | {"TIMEBILL_SQLITE_PATH": str(work / "timebill-worker.sqlite3")}
     tb_worker_env.pop("TIMEBILL_QUEUE", None)  # the worker Lambda never enqueues
+    worker = Side("timebill worker", worker_handler, sqs_event(tenant, item, work / "w.json"),
+                  work / "timebill-worker.pristine", work / "timebill-worker.sqlite3",
+                  tb_worker_env, tree)  # fmt: skip
     return {
         "http": (
             Side("timebill HTTP", http_handler, delivery, work / "timebill-http.pristine",
@@ -194,17 +197,13 @@ def build_sides(work: Path, env: dict[str, str], tree: Path) -> dict[str, tuple[
                  bare | {"BARE_SQLITE_PATH": str(work / "bare-http.sqlite3")}),
         ),
         "worker": (
-            Side("timebill worker", worker_handler, sqs_event(tenant, item, work / "w.json"),
-                 work / "timebill-worker.pristine", work / "timebill-worker.sqlite3",
-                 tb_worker_env, tree),
+            worker,
             Side("bare SQS", "cold_bare_sqs.handler", sqs_event(tenant, item, work / "b.json"), bare_sqs,
                  work / "bare-sqs.sqlite3",
                  bare | {"BARE_SQLITE_PATH": str(work / "bare-sqs.sqlite3")}),
         ),
         "worker-pydantic": (
-            Side("timebill worker", worker_handler, sqs_event(tenant, item, work / "w.json"),
-                 work / "timebill-worker.pristine", work / "timebill-worker.sqlite3",
-                 tb_worker_env, tree),
+            worker,
             Side("bare SQS+pydantic", "cold_bare_sqs_pydantic.handler",
                  sqs_event(tenant, item, work / "b.json"), bare_sqs, work / "bare-sqs.sqlite3",
                  bare | {"BARE_SQLITE_PATH": str(work / "bare-sqs.sqlite3")}),

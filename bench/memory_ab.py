@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import sys
 import time
 from array import array
@@ -32,7 +33,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from memory_bench import DATA, generator, stream  # noqa: E402
+from memory_bench import DATA, generator, learn, stream  # noqa: E402
 
 from app import classify  # noqa: E402
 from app.classify.memory import HABIT, Memory  # noqa: E402
@@ -105,12 +106,7 @@ def main() -> None:
     module = other_index(args.other.resolve())
     book = load_rulebook(REPO / "sow_rules")
     memory = Memory()
-    entries = stream(generator())
-    for _ in range(args.size):
-        e = next(entries)
-        memory.learn(book.resolve_client(e.client, e.project), e.description, e.code)
-    for index in memory.clients.values():
-        index.rebuild()
+    learn(memory, book, itertools.islice(stream(generator()), args.size))
     sides = {"this": dict(memory.clients), "other": copied(memory, module)}
     month = read_export(DATA / "month.csv").entries
     searched = []

@@ -36,7 +36,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from random import Random
 from types import ModuleType
@@ -96,6 +96,14 @@ def stream(gen: ModuleType) -> Iterator[Any]:
                 entry.description = vary(entry.description, rng, staff, seen)
                 yield entry
         seed += 1
+
+
+def learn(memory: Memory, book: Any, entries: Iterable[Any]) -> None:
+    """Teach ``memory`` these history entries, then build every client's index."""
+    for e in entries:
+        memory.learn(book.resolve_client(e.client, e.project), e.description, e.code)
+    for index in memory.clients.values():
+        index.rebuild()
 
 
 def held_out(gen: ModuleType, entries: list[Any], folder: Path) -> list[Any]:
@@ -158,10 +166,7 @@ def main() -> None:
         for size in sizes:
             chunk = [next(entries) for _ in range(size - learned)]  # generated: not timed
             started = time.perf_counter()
-            for e in chunk:
-                memory.learn(book.resolve_client(e.client, e.project), e.description, e.code)
-            for index in memory.clients.values():
-                index.rebuild()
+            learn(memory, book, chunk)
             learn_s += time.perf_counter() - started
             learned = size
             sample = [next(entries) for _ in range(HELD_OUT)]  # not learned: newer than memory

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import itertools
 import math
 import pstats
 import sys
@@ -29,7 +30,7 @@ from typing import ClassVar
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from memory_bench import DATA, generator, stream  # noqa: E402
+from memory_bench import DATA, generator, learn, stream  # noqa: E402
 
 from app.classify import memory_index  # noqa: E402
 from app.classify.memory import Memory  # noqa: E402
@@ -72,12 +73,7 @@ def main() -> None:
     print(__doc__)
     book = load_rulebook(REPO / "sow_rules")
     memory = Memory(Settings(llm_provider="none").memory_min_similarity)
-    entries = stream(generator())
-    for _ in range(args.size):
-        e = next(entries)
-        memory.learn(book.resolve_client(e.client, e.project), e.description, e.code)
-    for index in memory.clients.values():
-        index.rebuild()
+    learn(memory, book, itertools.islice(stream(generator()), args.size))
     month = read_export(DATA / "month.csv")
     pairs = [(book.resolve_client(e.client, e.project), e.description) for e in month.entries]
     fastest = []

@@ -4,19 +4,17 @@ SOWs (examples/second_firm/sow_rules/README.md). Run exactly as a new customer's
 
 from __future__ import annotations
 
-import csv
 import random
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from app.classify.evaluation import truth_from_file
-from app.cli import app
 from app.rules.backtest import read_labelled
 from app.rules.loader import load_rulebook
 from app.rules.perturb import PERTURBATIONS, measure, memory_of
 from app.sources.exports import read_export
+from tests.functional.blind_firm import classify_month, true_codes
 
 REPO = Path(__file__).resolve().parents[2]
 FIRM = REPO / "examples" / "second_firm"
@@ -25,22 +23,13 @@ DATA, RULES = FIRM / "data", FIRM / "sow_rules"
 
 @pytest.fixture(scope="module")
 def classified(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, str]]:
-    out = tmp_path_factory.mktemp("second") / "classified.csv"
-    result = CliRunner().invoke(app, [
-        "classify", str(DATA / "month.csv"), "--rules", str(RULES),
-        "--history", str(DATA / "history.csv"), "--label-column", "Approved Code",
-        "--out", str(out),
-    ])  # fmt: skip
-    assert result.exit_code == 0, result.output
-    with out.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+    return classify_month(FIRM, tmp_path_factory.mktemp("second") / "classified.csv")
 
 
 def test_the_blind_firm_is_auto_approved_within_the_error_target(
     classified: list[dict[str, str]],
 ) -> None:
-    with (DATA / "month_truth.csv").open(newline="", encoding="utf-8") as handle:
-        truth = {int(r["line"]): r["true_code"] for r in csv.DictReader(handle)}
+    truth = true_codes(FIRM)
     auto = [(row, truth[line]) for line, row in enumerate(classified, start=2)
             if row["needs_review"] == "false"]  # fmt: skip
     wrong = [row["Description"] for row, true in auto if row["code"] != true]

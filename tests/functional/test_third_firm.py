@@ -5,33 +5,21 @@ Run as a new customer's firm is run, `timebill classify --rules DIR --history FI
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from app.cli import app
+from tests.functional.blind_firm import classify_month, true_codes
 
 REPO = Path(__file__).resolve().parents[2]
 FIRM = REPO / "examples" / "third_firm"
-DATA, RULES = FIRM / "data", FIRM / "sow_rules"
 
 
 @pytest.fixture(scope="module")
 def classified(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[dict[str, str], str]]:
     """Each classified row with its true code."""
-    out = tmp_path_factory.mktemp("third") / "classified.csv"
-    result = CliRunner().invoke(app, [
-        "classify", str(DATA / "month.csv"), "--rules", str(RULES),
-        "--history", str(DATA / "history.csv"), "--label-column", "Approved Code",
-        "--out", str(out),
-    ])  # fmt: skip
-    assert result.exit_code == 0, result.output
-    with (DATA / "month_truth.csv").open(newline="", encoding="utf-8") as handle:
-        truth = {int(r["line"]): r["true_code"] for r in csv.DictReader(handle)}
-    with out.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = classify_month(FIRM, tmp_path_factory.mktemp("third") / "classified.csv")
+    truth = true_codes(FIRM)
     assert len(rows) == len(truth) == 888
     return [(row, truth[line]) for line, row in enumerate(rows, start=2)]
 

@@ -68,14 +68,20 @@ def test_what_the_environment_set_counts_as_set(monkeypatch: pytest.MonkeyPatch)
     assert Settings().for_batch().deadline_ms == 700  # chosen by the operator: kept
 
 
+def _refused(monkeypatch: pytest.MonkeyPatch, **variables: str) -> ValidationError:
+    """The error ``Settings()`` raises with these variables set (it must raise one)."""
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ValidationError) as raised:
+        Settings()
+    return raised.value
+
+
 def test_a_refused_setting_is_named_as_it_is_set_and_its_value_never_shown(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("TIMEBILL_DEADLINE_MS", "soon")
-    monkeypatch.setenv("TIMEBILL_SUPABASE_URL", "not a url")
-    with pytest.raises(ValidationError) as raised:
-        Settings()
-    said = settings_problem(raised.value)
+    raised = _refused(monkeypatch, TIMEBILL_DEADLINE_MS="soon", TIMEBILL_SUPABASE_URL="not a url")
+    said = settings_problem(raised)
     assert said.startswith("settings: ")
     assert "TIMEBILL_DEADLINE_MS: Input should be a valid integer" in said
     assert "TIMEBILL_SUPABASE_URL: String should match pattern" in said
@@ -86,11 +92,10 @@ def test_a_refused_setting_is_named_as_it_is_set_and_its_value_never_shown(
 def test_a_missing_companion_setting_is_said_without_the_secrets_given(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("TIMEBILL_STORE", "supabase")
-    monkeypatch.setenv("TIMEBILL_SUPABASE_KEY", "sb-secret-value")
-    with pytest.raises(ValidationError) as raised:
-        Settings()
-    said = settings_problem(raised.value)
+    raised = _refused(
+        monkeypatch, TIMEBILL_STORE="supabase", TIMEBILL_SUPABASE_KEY="sb-secret-value"
+    )
+    said = settings_problem(raised)
     assert "TIMEBILL_STORE=supabase needs TIMEBILL_SUPABASE_URL" in said
     assert "sb-secret-value" not in said
-    assert "sb-secret-value" not in str(raised.value)
+    assert "sb-secret-value" not in str(raised)
