@@ -31,6 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from app.audit.billing import ExportBilling  # noqa: E402
 from app.audit.demo import DEMO_HISTORY, DEMO_LABEL, DEMO_RULES  # noqa: E402
 from app.audit.model import Assumptions, Certainty, Finding  # noqa: E402
 from app.audit.stream import audit_stream  # noqa: E402
@@ -42,8 +43,6 @@ from app.config import Settings  # noqa: E402
 from app.factory import build_cascade  # noqa: E402
 from app.rules.loader import load_rulebook  # noqa: E402
 from app.sources.exports import open_export, read_export  # noqa: E402
-
-AMOUNTS = ("Billable Amount", "Amount (")  # Clockify's "Billable Amount (USD)", Harvest's, Toggl's
 
 
 def run(export: Path, rules: Path, *, labelled: bool) -> list[Finding]:
@@ -88,9 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     book = load_rulebook(args.rules)
     export = read_export(args.export, label_column=DEMO_LABEL)
-    header = list(export.rows[0].raw) if export.rows else []
-    amount = next((h for h in header for p in AMOUNTS if h.startswith(p)), AMOUNTS[0])
-    truth = truths(book, export, amount)
+    truth = truths(book, export, ExportBilling(export).amount_col or "Billable Amount")
     print(__doc__)
     print(f"{args.export.name}: {len(truth):,} entries with an approved code and Invoiced cell")
     if args.before:

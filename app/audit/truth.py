@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from app.audit.approved import approved_decision
+from app.audit.billing import ExportBilling
 from app.audit.kinds import LeakageKind
 from app.audit.model import Certainty, Finding
 from app.domain.decisions import Decision, Stage
@@ -74,11 +75,12 @@ class TruthScore:
 def truths(book: RuleBook, export: ImportResult, amount_column: str) -> dict[str, Truth]:
     """Entry key -> truth, for every row with a label and an Invoiced cell."""
     found: dict[str, Truth] = {}
+    column = ExportBilling(export).invoiced_col or "Invoiced"  # Harvest's is "Invoiced?"
     for row in export.rows:
         if row.entry is None or not row.label:
             continue
         decision = approved_decision(book, row.entry, _blank(book, row.entry), row.label)
-        invoiced = (row.raw.get("Invoiced") or row.raw.get("Invoiced?") or "").strip().lower()
+        invoiced = row.raw.get(column, "").strip().lower()
         if decision is None or invoiced not in ("yes", "no"):
             continue
         amount = row.raw.get(amount_column, "").strip() or "0"
