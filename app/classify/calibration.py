@@ -58,9 +58,12 @@ class RuleTrust:
 
 @dataclass(frozen=True)
 class Calibration:
-    """(client id or "" for internal time, rule id) -> the rule's measured trust."""
+    """(client id or "" for internal time, rule id) -> the rule's measured trust; and the
+    precedences history settled: (client, the rule that won, a lower rule of another code that
+    matched too) for every approved entry on which the winner's code was the approved one."""
 
     rules: dict[tuple[str, str], RuleTrust] = field(default_factory=dict)
+    settled: frozenset[tuple[str, str, str]] = frozenset()
 
     @classmethod
     def from_backtest(cls, test: BackTest) -> Calibration:
@@ -68,8 +71,13 @@ class Calibration:
             {
                 key: RuleTrust(rec.rule.confidence, rec.clean, rec.clean_right)
                 for key, rec in test.records.items()
-            }
+            },
+            frozenset(test.settled),
         )
+
+    def precedence_settled(self, client_id: str | None, winner: str, passed: str) -> bool:
+        """Did an approved entry show ``winner`` right where ``passed`` matched too?"""
+        return (client_id or FIRM, winner, passed) in self.settled
 
     def trust(self, client_id: str | None, rule_id: str, typed: float) -> RuleTrust | None:
         found = self.rules.get((client_id or FIRM, rule_id))

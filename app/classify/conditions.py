@@ -146,14 +146,20 @@ def _text_tests(
     return [_remembered(t) for t in found] if remember else found
 
 
-def _field_tests(cond: Condition, lists: Mapping[str, tuple[str, ...]]) -> list[Predicate]:
-    found: list[Predicate] = []
+def pick_tests(cond: Condition) -> list[tuple[str, Predicate]]:
+    """This condition's own tests of the tracker's project, task and tags, by field name."""
+    found: list[tuple[str, Predicate]] = []
     if cond.project is not None:
-        found.append(_glob(cond.project, lambda e: (e.project,)))
+        found.append(("project", _glob(cond.project, lambda e: (e.project,))))
     if cond.task is not None:
-        found.append(_glob(cond.task, lambda e: (e.task,)))
+        found.append(("task", _glob(cond.task, lambda e: (e.task,))))
     if cond.tags is not None:
-        found.append(_glob(cond.tags, lambda e: e.tags))
+        found.append(("tags", _glob(cond.tags, lambda e: e.tags)))
+    return found
+
+
+def _field_tests(cond: Condition, lists: Mapping[str, tuple[str, ...]]) -> list[Predicate]:
+    found: list[Predicate] = [test for _, test in pick_tests(cond)]
     if cond.weekday is not None:
         days = frozenset(cond.weekday)
         found.append(lambda s: _WEEKDAYS[s.entry.work_date.weekday()] in days)

@@ -81,10 +81,12 @@ def _extra(evidence: Evidence) -> dict[str, Any]:
             [client, rule, t.typed, t.matches, t.right]
             for (client, rule), t in evidence.calibration.rules.items()
         ],
+        "settled": sorted(list(s) for s in evidence.calibration.settled),
     }
 
 
 def _evidence(extra: dict[str, Any]) -> Evidence:
     rules = {(c, r): RuleTrust(typed, n, right) for c, r, typed, n, right in extra["rules"]}
     problems = [ImportProblem(*p) for p in extra["problems"]]
-    return Evidence(extra["learned"], problems, Calibration(rules), None)
+    settled = frozenset((c, won, passed) for c, won, passed in extra["settled"])
+    return Evidence(extra["learned"], problems, Calibration(rules, settled), None)

@@ -19,7 +19,9 @@ from app.classify.dominant import dominant
 from app.classify.explain import matched_words
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
 from app.classify.specificity import (
+    Evidence,
     Scorer,
+    compile_evidence,
     compile_specificity,
     reads_picks,
     total,
@@ -39,6 +41,7 @@ class CompiledRule:
     when: Predicate
     unless: Predicate | None
     score: Scorer  # how specific a match is (``app.classify.specificity``)
+    evidence: Evidence  # what of an entry a match rests on (``compile_evidence``)
     text_only: bool
     conceded: frozenset[str] = frozenset()  # stems the client's rules give way on (`unless`)
     gate: Predicate | None = None  # holds whenever ``when`` does, on the text alone
@@ -94,6 +97,7 @@ def compile_rules(ctx: ClientContext) -> RuleList:
             compile_condition(rule.when, lists, ctx.lexicon),
             compile_condition(rule.unless, lists, ctx.lexicon) if rule.unless else None,
             compile_specificity(rule.when, lists, ctx.lexicon),
+            compile_evidence(rule.when, lists, ctx.lexicon),
             reads_text_only(rule.when),
             frozenset() if rule.id in own else conceded,
             text_gate(rule.when, lists, ctx.lexicon),
@@ -222,6 +226,13 @@ class RulesStage:
         if trust is not None and not trust.matches:
             flags.append(ReviewReason.UNTESTED_RULE)
             notes.append("no approved entry to test this rule on: a person confirms it first")
+        passed = _passed_over(chosen, rules, Subject(entry, text)) if trust is not None else None
+        if passed and not self.calibration.precedence_settled(ctx.client_id, rule.id, passed[0]):
+            flags.append(ReviewReason.UNTESTED_PRECEDENCE)
+            notes.append(
+                f"won over rule {passed[0]} ({passed[1]}, which matched more of the entry:"
+                f" {passed[2]}) on priority alone, and no approved entry has shown which is right"
+            )
         return Proposal(
             stage=Stage.RULES,
             code=rule.code,
@@ -237,23 +248,57 @@ class RulesStage:
 def _words_say_otherwise(
     chosen: CompiledRule, rules: RuleList, subject: Subject
 ) -> CompiledRule | None:
-    """The best-ranked rule below ``chosen`` that matches the description's words and gives
-    another code, when ``chosen`` matched on none of them, only on what the person picked in
-    the tracker (a task, a project, tags, the billable tick: priors, as a person picks them
-    by habit) and on nothing objective (a date, a weekday, a time, the hours). A firm rule
-    that matched one word of a client's entry does not count (a client's rule outranks a firm
-    keyword, as in ``ranked``)."""
-    if not chosen.picks or chosen.score(subject)[0] > 0:
+    """The best-ranked rule below ``chosen`` that matches the description's words (or an id
+    in them) and gives another code, when ``chosen`` matched on none of them, only on what the
+    person picked in the tracker (a task, a project, tags, the billable tick: priors, as a
+    person picks them by habit) and on nothing objective (a date, a weekday, a time, the
+    hours). A firm rule that matched one word of a client's entry does not count (a client's
+    rule outranks a firm keyword, as in ``ranked``)."""
+    if not chosen.picks or _written(chosen, subject) > 0:
         return None
     for rule in rules.shortlist(subject):
         if rule.rank >= chosen.rank or not rule.matches(subject):
             continue
-        found = rule.score(subject)[0]
+        found = _written(rule, subject)
         weak = chosen.from_client and not rule.from_client and not rule.rule.beats_client
         if found == 0 or (weak and found <= 1):
             continue
         return None if rule.rule.code == chosen.rule.code else rule
     return None
+
+
+def _written(rule: CompiledRule, subject: Subject) -> int:
+    """How much of the description a matching rule read: its specificity's text part, and an
+    id its ``regex`` found in the words ("CR-09" is written, not picked)."""
+    found = rule.score(subject)[0]
+    return found + any(w.startswith("/") for w in rule.evidence(subject))
+
+
+def _passed_over(
+    chosen: CompiledRule, rules: RuleList, subject: Subject
+) -> tuple[str, str, str] | None:
+    """The best-ranked rule below ``chosen``, of another code, that matches and rests on more of
+    the entry than ``chosen`` does (more words, ids and picks, not all of them ``chosen``'s):
+    its id, its code and what it matched. Precedence alone decided between the two."""
+    mine = chosen.evidence(subject)
+    for rule in rules.shortlist(subject):
+        if rule.rank >= chosen.rank or rule.rule.code == chosen.rule.code:
+            continue
+        if not rule.matches(subject):
+            continue
+        theirs = rule.evidence(subject)
+        if len(theirs) > len(mine) and not theirs <= mine:
+            return rule.rule.id, rule.rule.code, _shown(theirs, subject.text)
+    return None
+
+
+def _shown(evidence: frozenset[str], text: Text) -> str:
+    """Evidence as a person reads it: the words as written, the ids found, the picks named."""
+    pairs = zip(text.toks, text.stems, strict=True)
+    words = dict.fromkeys(repr(t) for t, s in pairs if s in evidence or t in evidence)
+    said = ", ".join((*words, *sorted(w[1:] for w in evidence if w.startswith("/"))))
+    picks = " and ".join(sorted(f"the {w[1:]}" for w in evidence if w.startswith("@")))
+    return " and ".join(p for p in (said, picks) if p)
 
 
 def _matched_words(chosen: CompiledRule, text: Text, ctx: ClientContext) -> str:

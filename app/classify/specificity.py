@@ -13,9 +13,16 @@ still go to review. Computed only for the few rules that already matched.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 
-from app.classify.conditions import ENTRY_FIELDS, Subject, compile_condition, entry_fields
+from app.classify.conditions import (
+    ENTRY_FIELDS,
+    Subject,
+    compile_condition,
+    entry_fields,
+    pick_tests,
+)
 from app.classify.lexicon import Lexicon
 from app.classify.text import WordTest, phrase_at, stem, tokens
 from app.domain.rules import Condition, Rule
@@ -53,8 +60,7 @@ def _text_scorer(
     cond: Condition, lists: Mapping[str, tuple[str, ...]], lexicon: Lexicon
 ) -> Callable[[Subject], int]:
     words = WordTest.of(cond.words, lexicon) if cond.words is not None else None
-    items = (*(cond.phrases or ()), *(i for name in cond.list_ or () for i in lists.get(name, ())))
-    phrases = [p for p in (tuple(stem(t) for t in tokens(i, lexicon)) for i in items) if p]
+    phrases = _phrase_stems(cond, lists, lexicon)
 
     def score(s: Subject) -> int:
         found = 1 if words is not None and words.matched(s.text) is not None else 0
@@ -62,6 +68,51 @@ def _text_scorer(
         return found + longest
 
     return score
+
+
+Evidence = Callable[[Subject], frozenset[str]]
+
+
+def compile_evidence(
+    cond: Condition, lists: Mapping[str, tuple[str, ...]], lexicon: Lexicon
+) -> Evidence:
+    """What of an entry a matching condition rests on: the description's words its text tests
+    accept (stems; a typo as typed), ``/`` + what its ``regex`` found, ``@`` + each tracker
+    pick (project, task, tags) it tests that holds. Parts of ``all`` count, of ``any`` the
+    alternatives that hold, of ``not`` nothing. Two rules that both match can then be told
+    apart by how much of the entry each explains (``rules_stage``: precedence alone decided)."""
+    parts = [compile_evidence(c, lists, lexicon) for c in cond.all_of or ()]
+    alts = [
+        (compile_condition(c, lists, lexicon), compile_evidence(c, lists, lexicon))
+        for c in cond.any_of or ()
+    ]
+    words = WordTest.of(cond.words, lexicon) if cond.words is not None else None
+    phrases = _phrase_stems(cond, lists, lexicon)
+    pattern = re.compile(cond.regex) if cond.regex is not None else None
+    picks = pick_tests(cond)
+
+    def evidence(s: Subject) -> frozenset[str]:
+        found: set[str] = set(words.covered(s.text)) if words is not None else set()
+        for part in parts:
+            found |= part(s)
+        for test, alt in alts:
+            if test(s):
+                found |= alt(s)
+        found.update(w for p in phrases if phrase_at(s.text.stems, p) for w in p)
+        if pattern is not None and (hit := pattern.search(s.text.lower)):
+            found.add("/" + hit.group(0))
+        found.update("@" + name for name, test in picks if test(s))
+        return frozenset(found)
+
+    return evidence
+
+
+def _phrase_stems(
+    cond: Condition, lists: Mapping[str, tuple[str, ...]], lexicon: Lexicon
+) -> list[tuple[str, ...]]:
+    """The stems of the condition's own phrases and list items."""
+    items = (*(cond.phrases or ()), *(i for name in cond.list_ or () for i in lists.get(name, ())))
+    return [p for p in (tuple(stem(t) for t in tokens(i, lexicon)) for i in items) if p]
 
 
 PICKED = ("project", "task", "tags", "billable_flag")  # what a person picks in the tracker

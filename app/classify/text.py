@@ -226,6 +226,20 @@ class WordTest:
             return next(t for t in text.toks if self.long_words & _deletes(t))  # one too many
         return None
 
+    def covered(self, text: Text) -> frozenset[str]:
+        """Every word of the text this test accepts (its stem; a typo as typed), not only the
+        first: how much of an entry a rule's match rests on (``specificity.compile_evidence``)."""
+        found = {s for s in text.stems if s in self.stems}
+        for tok in text.toks:
+            if (
+                (self.prefixes and tok.startswith(self.prefixes))
+                or tok in self.near
+                or tok in self.long_deletes
+                or (self.long_words and self.long_words & _deletes(tok))
+            ):
+                found.add(tok)
+        return frozenset(found)
+
 
 def phrase_at(haystack: tuple[str, ...], phrase: tuple[str, ...], gap: int = PHRASE_GAP) -> bool:
     """``phrase`` in order, with at most ``gap`` other words inserted in all."""

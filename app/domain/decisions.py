@@ -57,6 +57,9 @@ class ReviewReason(StrEnum):
     # The rule matched only on what the person picked in the tracker (task, project, tags),
     # while the description's words match another code's rule: which one did they mean?
     PICKED_NOT_WRITTEN = "picked_not_written"
+    # The rule won over a lower rule of another code that matched more of the entry, on its
+    # priority alone, and no approved entry has ever shown which of the two is right.
+    UNTESTED_PRECEDENCE = "untested_precedence"
     # The entry changed (or was deleted) at the source after QuickBooks invoiced its record:
     # the record is left as billed and a person settles the difference.
     CHANGED_AFTER_INVOICE = "changed_after_invoice"

@@ -17,7 +17,7 @@ from app.classify.calibration import FIRM
 from app.classify.conditions import Subject
 from app.classify.mixed import SegmentReader
 from app.classify.policy import code_on_date
-from app.classify.rules_stage import RulesStage, best_matches
+from app.classify.rules_stage import CompiledRule, RuleList, RulesStage, best_matches
 from app.classify.signals import Signals
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import ClientContext, RuleBook
@@ -72,6 +72,8 @@ class BackTest:
     ambiguous: int = 0  # rules of the top rank disagreed
     unmatched: Counter[tuple[str, str]] = field(default_factory=Counter)  # (client, code)
     reached: set[tuple[str, str]] = field(default_factory=set)
+    # (client, winning rule, a lower rule of another code that matched too): the winner right
+    settled: set[tuple[str, str, str]] = field(default_factory=set)
 
     def record(self, client: str | None, rule_id: str) -> RuleRecord | None:
         return self.records.get((client or FIRM, rule_id))
@@ -199,6 +201,7 @@ def _score(result: BackTest, tester: _Tester, ctx: ClientContext, item: Labelled
     right = item.label in {said, remapped.code if remapped else said}
     if right:
         result.reached.add((client, item.label))
+        _settle(result, client, tester.stage.compiled(ctx), top, subject)
     elif item.label in ctx.codes:  # another client's code: a wrong project, not a rules gap
         result.unmatched[(client, item.label)] += 1
     clean = not tester.flagged(item.entry, ctx)
@@ -214,3 +217,14 @@ def _score(result: BackTest, tester: _Tester, ctx: ClientContext, item: Labelled
                     item.file, item.row, item.entry.description, item.label, said, not clean
                 )
             )
+
+
+def _settle(
+    result: BackTest, client: str, rules: RuleList, top: list[CompiledRule], subject: Subject
+) -> None:
+    """Record that the rules of ``top`` were right over the lower rules of other codes that
+    matched this approved entry too (``Calibration.precedence_settled``)."""
+    code = top[0].rule.code
+    for rule in rules.shortlist(subject):
+        if rule.rank < top[0].rank and rule.rule.code != code and rule.matches(subject):
+            result.settled.update((client, won.rule.id, rule.rule.id) for won in top)
