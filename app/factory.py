@@ -125,7 +125,7 @@ def build_worker(settings: Settings, store: Store) -> Worker:
     settings = settings.for_batch()  # a worker answers after the ack: no 500 ms to meet
     classifiers = Classifiers(
         build_rules_provider(settings, store),
-        lambda book, memory: build_cascade(settings, book, memory),
+        lambda book, memory, calibration: build_cascade(settings, book, memory, calibration),
         memory_for=bank_for(store).memory,  # taught by reviewers, kept in the store
     )
     from app.connectors.clockify_entry import ClockifyRereader  # noqa: PLC0415

@@ -107,7 +107,9 @@ class Loop:
         book = self.rules.rulebook(TENANT)
         learn_history(book, self.bank.memory(TENANT), DATA / "history.csv", "Approved Code")
         classifiers = Classifiers(
-            self.rules, lambda b, m: build_cascade(self.settings, b, m), memory_for=self.bank.memory
+            self.rules,
+            lambda b, m, c: build_cascade(self.settings, b, m, c),
+            memory_for=self.bank.memory,
         )
         writer = NullWriter()
         clock = lambda: datetime.now(UTC)  # noqa: E731

@@ -1,6 +1,8 @@
 """The SQLite store's rules tables (schema step 7, file version 8): every approved rules set
 of each tenant (``rules_versions``), the one in force (``rules_current``) and the rules the
-review page proposes, waiting for a person (``rules_proposed``).
+review page proposes, waiting for a person (``rules_proposed``). Step 10 (file version 11)
+keeps with each version what its back-test measured (``calibration``, JSON; NULL for a set
+published with no history and for versions written before it).
 
 A mixin of ``SqliteStore`` (it lends ``_conn`` and ``_tx``). A publish is one ``BEGIN
 IMMEDIATE`` transaction: the next number, the row, the pointer; a reader sees the old
@@ -37,7 +39,9 @@ RULES_STEP = (
         rules_file TEXT NOT NULL, rule TEXT NOT NULL, proposed_at TEXT NOT NULL,
         closed_at TEXT, PRIMARY KEY (tenant, rule_id)) STRICT""",
 )
-_COLUMNS = "tenant, number, files, approved_by, approved_at, source, backtest"
+CALIBRATION_STEP = ("ALTER TABLE rules_versions ADD COLUMN calibration TEXT",)
+_COLUMNS = "tenant, number, files, approved_by, approved_at, source, backtest, calibration"
+_MARKS = ", ".join("?" * 9)  # the columns and sha256
 # A rule id closed before (accepted, dismissed) may be proposed again; a waiting one is kept.
 _PROPOSE = """INSERT INTO rules_proposed (tenant, rule_id, rules_file, rule, proposed_at)
     VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant, rule_id) DO UPDATE SET
@@ -92,9 +96,10 @@ class RulesTables:
             ).fetchone()[0]
             stored = RulesVersion(**version.model_dump(), number=top + 1)
             conn.execute(
-                f"INSERT INTO rules_versions ({_COLUMNS}, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",  # noqa: S608
+                f"INSERT INTO rules_versions ({_COLUMNS}, sha256) VALUES ({_MARKS})",  # noqa: S608
                 (tenant, stored.number, json.dumps(stored.files, sort_keys=True),
                  stored.approved_by, _at(stored.approved_at), stored.source, stored.backtest,
+                 stored.calibration.model_dump_json() if stored.calibration else None,
                  stored.sha256),
             )  # fmt: skip
             conn.execute(_POINT, (tenant, stored.number, stored.approved_by,
@@ -141,11 +146,13 @@ class RulesTables:
 
 
 def _version(row: sqlite3.Row) -> RulesVersion:
-    from app.domain.rules_versions import RulesVersion  # noqa: PLC0415 - off the webhook's cold path
+    from app.domain.rules_versions import RulesVersion, VersionCalibration  # noqa: PLC0415 - off the webhook's cold path
 
+    measured = VersionCalibration.model_validate_json(row[7]) if row[7] else None
     return RulesVersion(
         tenant=row[0], number=row[1], files=json.loads(row[2]), approved_by=row[3],
         approved_at=datetime.fromisoformat(row[4]), source=row[5], backtest=row[6],
+        calibration=measured,
     )  # fmt: skip
 
 

@@ -33,6 +33,8 @@ order as indexed columns, and the archive of finished items past the retention p
 ``app.adapters.sqlite_inbox_scale``.
 v10 (step 9) added ``memory_snapshots``: each tenant's memory taught by reviews, with the review
 it was learned up to, for the next cold worker: ``app.adapters.sqlite_memory``.
+v11 (step 10) keeps with each rules version what its back-test measured (``calibration``):
+``app.adapters.sqlite_rules``.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ from app.adapters.sqlite_checkpoint import Checkpointer
 from app.adapters.sqlite_group_commit import GroupCommit, begin_eagerly
 from app.adapters.sqlite_inbox_scale import ARCHIVED, COUNTS, SCALE_STEP, ArchiveTables
 from app.adapters.sqlite_memory import MEMORY_STEP, MemoryTables
-from app.adapters.sqlite_rules import RULES_STEP, RulesTables
+from app.adapters.sqlite_rules import CALIBRATION_STEP, RULES_STEP, RulesTables
 from app.adapters.sqlite_unrouted import UNROUTED_STEP, UnroutedTables
 from app.domain.decisions import Decision
 from app.domain.entries import TimeEntry
@@ -80,7 +82,7 @@ if TYPE_CHECKING:
     from app.domain.reviews import Reviewer, ReviewRecord
     from app.ports import QueueOrder
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 _ACTIONS = ", ".join(f"'{a.value}'" for a in ReviewAction)
 _STATUSES = ", ".join(f"'{s.value}'" for s in Status)
 # The v1 schema, as v1 created it: never edit it, add a step to _STEPS instead.
@@ -163,6 +165,7 @@ _STEPS: dict[int, tuple[str, ...]] = {
     7: RULES_STEP,
     8: SCALE_STEP,
     9: MEMORY_STEP,
+    10: CALIBRATION_STEP,
 }
 _ITEM = """SELECT i.*, i.rowid AS seq, d.decision FROM inbox i
     LEFT JOIN decisions d ON d.tenant = i.tenant AND d.item_id = i.id"""

@@ -1,5 +1,5 @@
-"""The Supabase store's rules calls (``infra/migrations/0011_rules_store.sql``): every approved
-rules set of a tenant and the one in force.
+"""The Supabase store's rules calls (``infra/migrations/0011_rules_store.sql``; 0015 added
+each version's ``calibration``): every approved rules set of a tenant and the one in force.
 
 A mixin of ``SupabaseStore`` (it lends ``_rest``, ``_run`` and ``_rows``). Every call runs
 with the tenant's JWT, so RLS lets a tenant's worker read and write its own rules only. A
@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # loaded where used: the webhook's cold path needs none of th
         RulesVersion,
     )
 
-_COLUMNS = "tenant_id,number,files,approved_by,approved_at,source,backtest"
+_COLUMNS = "tenant_id,number,files,approved_by,approved_at,source,backtest,calibration"
 _POINTER = "tenant_id,number,switched_by,switched_at"
 _PROPOSED = "tenant_id,rule_id,rules_file,rule,proposed_at"
 
@@ -64,7 +64,9 @@ class SupabaseRules(StoreCalls):
         args = {"p_tenant_id": tenant, "p_files": version.files, "p_sha256": version.sha256,
                 "p_approved_by": version.approved_by, "p_approved_at": approved_at,
                 "p_source": version.source, "p_backtest": version.backtest,
-                "p_based_on": based_on}  # fmt: skip
+                "p_based_on": based_on,
+                "p_calibration": version.calibration.model_dump(mode="json")
+                if version.calibration else None}  # fmt: skip
         number = self._run(rpc(self._rest(tenant), "tb_add_rules_version", args))
         if number is None:
             raise ItemNotFoundError(f"no tenant {tenant!r}")

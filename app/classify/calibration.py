@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from app.domain.rulebook import RuleBook
+    from app.domain.rules_versions import VersionCalibration
     from app.rules.backtest import BackTest
 
 FIRM = ""  # the client key of internal time
@@ -75,6 +77,28 @@ class Calibration:
             frozenset(test.settled),
         )
 
+    @classmethod
+    def from_stored(cls, stored: VersionCalibration, book: RuleBook) -> Calibration:
+        """What a rules version was published with, for the rules of ``book`` as they are: a
+        rule edited since (another ``sha``) is not measured, nor an order one of them settled."""
+        from app.domain.rules_versions import rule_sha  # noqa: PLC0415 - with stored versions only
+
+        current = {
+            (client or FIRM, rule.id): rule_sha(rule)
+            for client in (None, *book.clients)
+            for rule in book.context(client).rules()
+        }
+        kept = {
+            (m.client, m.rule): RuleTrust(m.typed, m.matches, m.right)
+            for m in stored.rules
+            if current.get((m.client, m.rule)) == m.sha
+        }
+        settled = frozenset(
+            (c, won, passed) for c, won, passed in stored.settled
+            if (c, won) in kept and (c, passed) in kept
+        )  # fmt: skip
+        return cls(kept, settled)
+
     def precedence_settled(self, client_id: str | None, winner: str, passed: str) -> bool:
         """Did an approved entry show ``winner`` right where ``passed`` matched too?"""
         return (client_id or FIRM, winner, passed) in self.settled
@@ -87,3 +111,16 @@ class Calibration:
 
 
 NO_CALIBRATION = Calibration()
+
+
+def stored(test: BackTest) -> VersionCalibration:
+    """A back-test as a rules version keeps it (``Calibration.from_stored`` reads it back)."""
+    from app.domain.rules_versions import RuleMeasure, VersionCalibration, rule_sha  # noqa: PLC0415
+
+    measures = tuple(
+        RuleMeasure(client=client, rule=rule_id, typed=rec.rule.confidence, matches=rec.clean,
+                    right=rec.clean_right, sha=rule_sha(rec.rule))
+        for (client, rule_id), rec in sorted(test.records.items())
+    )  # fmt: skip
+    return VersionCalibration(entries=test.labelled, rules=measures,
+                              settled=tuple(sorted(test.settled)))  # fmt: skip

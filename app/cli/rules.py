@@ -114,7 +114,12 @@ def rules_approve(
     by: Approver,
     rules: RulesDir = Path("sow_rules"),
     history: Annotated[
-        Path | None, typer.Option("--history", help="Approved export: back-test the rules.")
+        Path | None,
+        typer.Option(
+            "--history",
+            help="Approved export: back-test the rules (with --tenant, kept with the version:"
+            " the service trusts each rule as far as it measured).",
+        ),
     ] = None,
     label_column: LabelColumn = "Approved Code",
     tenant: StoreTenant = None,
@@ -174,7 +179,12 @@ def rules_import(
     tenant: Annotated[str, typer.Option("--tenant", help="Tenant id in the store.")],
     by: Approver,
     history: Annotated[
-        Path | None, typer.Option("--history", help="Approved export: back-test the rules.")
+        Path | None,
+        typer.Option(
+            "--history",
+            help="Approved export: back-test the rules; the service then trusts each rule as"
+            " far as it measured (a rule it never tested goes to review).",
+        ),
     ] = None,
     label_column: LabelColumn = "Approved Code",
 ) -> None:

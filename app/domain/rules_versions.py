@@ -34,6 +34,42 @@ def parse_version(text: str) -> int | None:
     return int(digits) if digits.isdigit() and int(digits) > 0 else None
 
 
+class RuleMeasure(BaseModel):
+    """One rule's record on the approved history it was published with: how many entries it
+    decided alone and how many of those a person had approved under its code. ``sha``: the
+    rule as it was measured (``rule_sha``), so a measure never outlives an edit of its rule."""
+
+    model_config = ConfigDict(frozen=True)
+
+    client: str  # "" for the firm's internal time
+    rule: str
+    typed: float
+    matches: int = Field(ge=0)
+    right: int = Field(ge=0)
+    sha: str
+
+
+class VersionCalibration(BaseModel):
+    """What the rules' back-test on an approved history measured, kept with the version it was
+    published as, so the worker trusts each rule as far as the history showed (the CLI measures
+    the same with ``--history``). ``settled``: (client, rule that won, lower rule of another
+    code that matched too) on an approved entry of the winner's code. ``carried``: measured
+    with an earlier version's history (a proposal accepted on the review page comes with none);
+    the measures of rules changed since no longer apply (``sha``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    entries: int = Field(ge=0)  # approved history entries back-tested
+    rules: tuple[RuleMeasure, ...] = ()
+    settled: tuple[tuple[str, str, str], ...] = ()
+    carried: int | None = None  # the version whose history measured it, when not this one
+
+
+def rule_sha(rule: BaseModel) -> str:
+    """A rule's definition, hashed: equal for an unchanged rule in any later version."""
+    return hashlib.sha256(rule.model_dump_json(by_alias=True).encode()).hexdigest()[:16]
+
+
 class NewRulesVersion(BaseModel):
     """What a publish writes; the store gives it the next number."""
 
@@ -45,6 +81,7 @@ class NewRulesVersion(BaseModel):
     approved_at: datetime
     source: str = Field(max_length=500)  # what it came from: a draft, a proposal, an import
     backtest: str = Field(default="", max_length=4000)  # the summary shown at publish time
+    calibration: VersionCalibration | None = None  # measured at publish time, with a history
 
     @property
     def sha256(self) -> str:

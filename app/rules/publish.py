@@ -14,11 +14,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from app.classify.calibration import stored
 from app.domain.rulebook import RuleBook
-from app.domain.rules_versions import NewRulesVersion, RulesVersion
+from app.domain.rules_versions import (
+    NewRulesVersion,
+    RulesVersion,
+    VersionCalibration,
+    version_id,
+)
 from app.ports import RulesStore
 from app.rules.approve import approver_name
-from app.rules.backtest import Labelled, back_test
+from app.rules.backtest import BackTest, Labelled, back_test
 from app.rules.examples import run_examples
 from app.rules.loader import RuleProblem, check_rules_files, load_rulebook_files
 
@@ -75,11 +81,23 @@ def publish(
     failures = [RuleProblem(f.file, f.line, f.field, f.message) for f in found]
     if failures:
         return PublishOutcome(failures=failures)
+    test = back_test(book, history) if history is not None else None
+    measured = stored(test) if test is not None else _carried(in_force)
     new = NewRulesVersion(
         tenant=change.tenant, files=files, approved_by=approver, approved_at=change.now,
-        source=change.source[:500], backtest=summary(book, history),
+        source=change.source[:500], backtest=summary(book, test, measured),
+        calibration=measured,
     )  # fmt: skip
     return PublishOutcome(version=store.add_rules_version(new, based_on=change.based_on))
+
+
+def _carried(in_force: RulesVersion | None) -> VersionCalibration | None:
+    """A set published with no history keeps what the version in force was measured with
+    (``Calibration.from_stored`` drops the measures of rules that changed)."""
+    if in_force is None or in_force.calibration is None:
+        return None
+    measured = in_force.calibration
+    return measured.model_copy(update={"carried": measured.carried or in_force.number})
 
 
 def _in_force(store: RulesStore, tenant: str) -> RulesVersion | None:
@@ -87,14 +105,21 @@ def _in_force(store: RulesStore, tenant: str) -> RulesVersion | None:
     return store.rules_version(tenant, pointer.number) if pointer else None
 
 
-def summary(book: RuleBook, history: Sequence[Labelled] | None) -> str:
+def summary(
+    book: RuleBook, test: BackTest | None, measured: VersionCalibration | None = None
+) -> str:
     """What the version was checked against, kept with it (``rules history`` shows it)."""
     rules = [*book.firm.rules, *(r for c in book.clients.values() for r in c.rules)]
     examples = sum(len(rule.examples) for rule in rules)
     said = f"{len(rules)} rules, {examples} examples passed"
-    if history is None:
+    if test is None:
+        if measured is not None and measured.carried is not None:
+            return (
+                f"{said}; no approved history given: rule confidences as measured on the"
+                f" {measured.entries} approved entries given with {version_id(measured.carried)}"
+                " (rules changed since: typed)"
+            )
         return f"{said}; no approved history given"
-    test = back_test(book, history)
     matched = [r for r in test.records.values() if r.clean]
     clean = sum(r.clean for r in matched)
     right = sum(r.clean_right for r in matched)
@@ -102,5 +127,6 @@ def summary(book: RuleBook, history: Sequence[Labelled] | None) -> str:
     return (
         f"{said}; back-test on {test.labelled} approved entries: {clean} rule matches, "
         f"precision {precision}, {len(test.never_fired())} rules never fired, "
-        f"{len(test.unreached())} approved codes no rule reaches"
+        f"{len(test.unreached())} approved codes no rule reaches; the worker trusts each rule"
+        " as measured here"
     )

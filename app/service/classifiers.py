@@ -6,16 +6,17 @@ import threading
 from collections.abc import Callable
 from typing import Protocol
 
+from app.classify.calibration import Calibration
 from app.classify.cascade import Cascade
 from app.classify.memory import Memory
 from app.domain.rulebook import RuleBook
 
 
 class RulesProvider(Protocol):
-    def rulebook(self, tenant: str) -> RuleBook: ...
+    def calibrated(self, tenant: str) -> tuple[RuleBook, Calibration]: ...
 
 
-CascadeBuilder = Callable[[RuleBook, Memory], Cascade]
+CascadeBuilder = Callable[[RuleBook, Memory, Calibration], Cascade]
 
 
 class Classifiers:
@@ -45,10 +46,10 @@ class Classifiers:
             return self._memories.setdefault(tenant, Memory())
 
     def cascade_for(self, tenant: str) -> Cascade:
-        book = self.rules.rulebook(tenant)
+        book, calibration = self.rules.calibrated(tenant)
         memory = self.memory(tenant)
         with self._lock:
             cascade = self._cascades.get(tenant)
             if cascade is None or cascade.book is not book:
-                cascade = self._cascades[tenant] = self.build(book, memory)
+                cascade = self._cascades[tenant] = self.build(book, memory, calibration)
             return cascade

@@ -2,10 +2,11 @@
 
 ``StoreRules`` (the service's provider): the tenant's current version from the store, checked
 at most once per ``check_every_s`` per tenant (one small read: a batch of entries shares it)
-and compiled once per (tenant, version). A tenant with no version in the store uses the
-rules directory when one is given (the embedded, local set-up) and is otherwise an error
-(the deployed set-up: never someone else's rules). ``DirectoryRules``: one rules directory
-for every tenant, reloaded when its files change.
+and compiled once per (tenant, version), with what the version's back-test measured (its
+rules' precision on the approved history it was published with). A tenant with no version in
+the store uses the rules directory when one is given (the embedded, local set-up) and is
+otherwise an error (the deployed set-up: never someone else's rules). ``DirectoryRules``: one
+rules directory for every tenant, reloaded when its files change.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from app.classify.calibration import NO_CALIBRATION, Calibration
 from app.domain.rulebook import RuleBook
 from app.domain.rules_versions import version_id
 from app.errors import ConfigError
@@ -56,6 +58,10 @@ class DirectoryRules:
         self._book: RuleBook | None = None
         self._seen = ""
         self._checked = float("-inf")
+
+    def calibrated(self, tenant: str) -> tuple[RuleBook, Calibration]:
+        """A rules directory comes with no measurement: its typed confidences stand."""
+        return self.rulebook(tenant), NO_CALIBRATION
 
     def rulebook(self, tenant: str) -> RuleBook:
         del tenant  # one firm, one directory
@@ -116,11 +122,16 @@ class StoreRules:
         self.clock = clock
         self._lock = threading.Lock()
         self._current: dict[str, tuple[float, int | None]] = {}  # tenant -> (checked, number)
-        self._books: dict[tuple[str, int], RuleBook] = {}
+        self._books: dict[tuple[str, int], tuple[RuleBook, Calibration]] = {}
         self.checks = 0  # store reads of the pointer, for the benchmark and tests
         self.compiles = 0
 
     def rulebook(self, tenant: str) -> RuleBook:
+        return self.calibrated(tenant)[0]
+
+    def calibrated(self, tenant: str) -> tuple[RuleBook, Calibration]:
+        """The tenant's rules in force and what their back-test measured when they were
+        published (``VersionCalibration``; none: the typed confidences stand)."""
         number = self.current(tenant)
         if number is None:
             if self.fallback is None:
@@ -128,7 +139,7 @@ class StoreRules:
                     f"tenant {tenant!r} has no rules in the store: import its rules set with "
                     f"`timebill rules import DIR --tenant {tenant} --by NAME` (RUNBOOK.md)"
                 )
-            return self.fallback.rulebook(tenant)
+            return self.fallback.calibrated(tenant)
         return self._book(tenant, number)
 
     def current(self, tenant: str) -> int | None:
@@ -150,21 +161,23 @@ class StoreRules:
         with self._lock:
             self._current.pop(tenant, None)
 
-    def _book(self, tenant: str, number: int) -> RuleBook:
+    def _book(self, tenant: str, number: int) -> tuple[RuleBook, Calibration]:
         key = (tenant, number)
         with self._lock:
-            book = self._books.get(key)
-        if book is not None:
-            return book
+            found = self._books.get(key)
+        if found is not None:
+            return found
         version = self.store.rules_version(tenant, number)
         if version is None:  # the pointer's foreign key makes this a broken store
             raise NoRulesError(f"tenant {tenant!r}: rules {version_id(number)} is not stored")
         book = load_rulebook_files(
             version.files, f"{tenant} rules {version.id}", label=version.id
         )  # published versions were checked: a problem here raises RulesError, never a half set
+        measured = version.calibration
+        found = book, Calibration.from_stored(measured, book) if measured else NO_CALIBRATION
         with self._lock:
             self.compiles += 1
             if len(self._books) >= self.cache_size:
                 self._books.pop(next(iter(self._books)))  # the oldest compiled
-            self._books[key] = book
-        return book
+            self._books[key] = found
+        return found

@@ -1,5 +1,6 @@
-"""What every ``RulesStore`` must do (schema v8 / migration 0011): keep every approved version
-of a tenant's rules set, whole and unchanged; exactly one current version per tenant, moved by
+"""What every ``RulesStore`` must do (schema v8 / migration 0011; v11 / 0015 for what a
+version's back-test measured): keep every approved version of a tenant's rules set, whole and
+unchanged, with its calibration; exactly one current version per tenant, moved by
 a publish (atomically with the new row) or a rollback; tenants apart; a publish made from a
 version that is no longer current is refused rather than silently dropping the other change."""
 
@@ -9,7 +10,12 @@ from typing import Any
 
 import pytest
 
-from app.domain.rules_versions import NewRulesVersion, ProposedRule
+from app.domain.rules_versions import (
+    NewRulesVersion,
+    ProposedRule,
+    RuleMeasure,
+    VersionCalibration,
+)
 from app.errors import ItemNotFoundError, WriteConflictError
 from app.ports import RulesStore, Store
 from tests.contract.builders import CEST, TENANT_A, TENANT_B, at, tenant
@@ -51,6 +57,26 @@ class RulesStoreContract:
         assert again == stored
         assert again.files["_firm.yaml"] == FIRM
         assert again.sha256 == new().sha256
+
+    def test_what_its_back_test_measured_is_kept_with_a_version(self, rules: RulesStore) -> None:
+        measured = VersionCalibration(
+            entries=120,
+            rules=(
+                RuleMeasure(client="acme", rule="acme.travel", typed=0.9, matches=12, right=11,
+                            sha="0123456789abcdef"),
+                RuleMeasure(client="", rule="firm.admin", typed=0.95, matches=0, right=0,
+                            sha="fedcba9876543210"),
+            ),
+            settled=(("acme", "acme.travel", "acme.memo"),),
+        )  # fmt: skip
+        first = rules.add_rules_version(new(calibration=measured), based_on=None)
+        assert first.calibration == measured
+        again = rules.rules_version(TENANT_A, 1)
+        assert again is not None
+        assert again.calibration == measured
+        files = {**first.files, "acme.yaml": "client:\n  id: acme\n# changed\n"}
+        rules.add_rules_version(new(files=files), based_on=1)  # published with no history
+        assert [v.calibration for v in rules.rules_history(TENANT_A)] == [measured, None]
 
     def test_each_publish_is_the_next_number_and_older_ones_stay(self, rules: RulesStore) -> None:
         first = rules.add_rules_version(new(), based_on=None)

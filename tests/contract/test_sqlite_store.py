@@ -17,6 +17,7 @@ from app.domain.inbox import Status
 from app.domain.mapping import QboMapping
 from app.domain.memory_snapshots import MemorySnapshot
 from app.domain.reviews import Reviewer
+from app.domain.rules_versions import VersionCalibration
 from tests.contract.access_contract import AccessStoreContract
 from tests.contract.builders import (
     SECRET_A1,
@@ -32,6 +33,7 @@ from tests.contract.ledger_contract import LedgerStoreContract
 from tests.contract.memory_contract import MemoryStoreContract
 from tests.contract.review_contract import ReviewStoreContract
 from tests.contract.rules_contract import RulesStoreContract
+from tests.contract.rules_contract import new as new_rules
 from tests.contract.store_contract import StoreContract, claimed, race, record
 from tests.contract.unrouted_contract import UnroutedStoreContract
 from tests.contract.unrouted_contract import event as unrouted_event
@@ -172,7 +174,7 @@ def test_a_v1_file_is_upgraded_in_place(tmp_path: Path) -> None:
         pass
     assert schema(old) == schema(fresh)  # upgraded and new files are alike
     with raw(old) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
     with SqliteStore(old) as store:  # opening it again changes nothing
         assert store.write_for(TENANT_A, item_id, "v1") == written
 
@@ -352,8 +354,33 @@ def test_reviews_are_append_only_and_point_at_the_tenants_own_item(tmp_path: Pat
         assert len(store.reviews(TENANT_A)) == 1
 
 
+def _back_to_v10(conn: sqlite3.Connection) -> None:
+    """Undo step 10: what a v10 file looked like."""
+    conn.execute("ALTER TABLE rules_versions DROP COLUMN calibration")
+    conn.execute("PRAGMA user_version = 10")
+
+
+def test_a_v10_file_gains_the_calibration_column_and_keeps_its_versions(tmp_path: Path) -> None:
+    path = tmp_path / "v10.db"
+    with SqliteStore(path) as store:
+        store.put_tenant(tenant(TENANT_A))
+        first = store.add_rules_version(new_rules(), based_on=None)
+    with raw(path) as conn:
+        _back_to_v10(conn)
+    with SqliteStore(path) as store:
+        assert store.rules_version(TENANT_A, 1) == first
+        assert first.calibration is None
+        measured = VersionCalibration(entries=3, settled=(("acme", "a", "b"),))
+        files = {**first.files, "acme.yaml": "client:\n  id: acme\n# v2\n"}
+        store.add_rules_version(new_rules(files=files, calibration=measured), based_on=1)
+        assert [v.calibration for v in store.rules_history(TENANT_A)] == [None, measured]
+    with raw(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
+
+
 def _back_to_v9(conn: sqlite3.Connection) -> None:
-    """Undo step 9: what a v9 file looked like."""
+    """Undo steps 10 and 9: what a v9 file looked like."""
+    _back_to_v10(conn)
     conn.execute("DROP TABLE memory_snapshots")
     conn.execute("PRAGMA user_version = 9")
 
@@ -373,7 +400,7 @@ def test_a_v9_file_gains_the_memory_snapshots_and_keeps_its_reviews(tmp_path: Pa
         assert kept is not None
         assert (kept.position, kept.body) == (3, b"learned")
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
 
 
 def _back_to_v7(conn: sqlite3.Connection) -> None:
@@ -424,7 +451,7 @@ def test_a_v4_file_gains_the_access_tables_and_keeps_its_reviewers(tmp_path: Pat
         store.link_realm(TENANT_A, "9130", now=at(2))
         assert store.tenant_for_realm("9130") == TENANT_A
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
 
 
 def test_a_v6_file_gains_the_unrouted_table_and_keeps_its_realms(tmp_path: Path) -> None:
@@ -441,4 +468,4 @@ def test_a_v6_file_gains_the_unrouted_table_and_keeps_its_realms(tmp_path: Path)
         assert store.keep_unrouted(unrouted_event("e1")) is True
         assert [e.dedupe_key for e in store.unrouted("777")] == ["qbo:e1"]
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -113,8 +114,7 @@ def review_rig(tmp_path: Path) -> Iterator[ReviewRig]:
     tenant = ensure_demo_tenant(store)
     rules = DirectoryRules(rules_dir, check_every_s=0)
     bank = MemoryBank(store, refresh_s=0)
-    classifiers = Classifiers(rules, lambda book, memory: build_cascade(settings, book, memory),
-                              memory_for=bank.memory)  # fmt: skip
+    classifiers = Classifiers(rules, partial(build_cascade, settings), memory_for=bank.memory)
     worker = Worker(store, writer, classifiers.cascade_for, clock=clock,
                     policy=RetryPolicy(max_attempts=4, model_attempts=2))  # fmt: skip
     service = ReviewService(store, writer, rules, bank=bank,

@@ -7,7 +7,10 @@ PostgreSQL behind the real ``SupabaseStore``:
   the store, and the worker's next decision uses it (the version is on the decision); a
   rollback puts the old version back for the decision after;
 - with Supabase, a tenant with no rules in the store is an error said on the entry and on the
-  review page, never the rules directory's demo rules.
+  review page, never the rules directory's demo rules;
+- rules published with an approved history are trusted by the worker as far as that history
+  showed (measured confidence; a rule it never tested goes to review), also after a version
+  published without one, except the rules changed since.
 """
 
 from __future__ import annotations
@@ -31,13 +34,14 @@ from app.adapters.supabase_store import SupabaseStore
 from app.api.deps import Services
 from app.cli.jobs.rules_store import read_rules_files
 from app.config import Settings
-from app.domain.decisions import Decision, Stage
+from app.domain.decisions import Decision, ReviewReason, Stage
 from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import InboxItem, NewItem, Status, Tenant
 from app.factory import build_worker
 from app.main import create_app
 from app.ports import RulesStore, Store
 from app.review.access import add_reviewer
+from app.rules.backtest import Labelled
 from app.rules.publish import Change, publish
 from app.service.worker import Worker
 from tests.postgres.pg_server import session_cluster
@@ -86,11 +90,13 @@ class Service:
         assert item.decision is not None, item.last_error
         return item.decision
 
-    def publish(self, tenant: str, files: dict[str, str]) -> int:
+    def publish(
+        self, tenant: str, files: dict[str, str], history: list[Labelled] | None = None
+    ) -> int:
         pointer = self.rules.current_rules(tenant)
         change = Change(tenant, files, "Dana Reyes", "test import",
                         pointer.number if pointer else None, self.clock())  # fmt: skip
-        outcome = publish(self.rules, change)
+        outcome = publish(self.rules, change, history=history)
         assert outcome.version is not None, outcome.refusal
         return outcome.version.number
 
@@ -251,3 +257,42 @@ def test_a_tenant_without_rules_uses_the_folder_only_locally(service: Service) -
         page = service.client.get("/review/acme")
         assert page.status_code == 503
         assert "tenant &#39;acme&#39; has no rules in the store" in page.text
+
+
+def _approved(description: str, code: str, count: int) -> list[Labelled]:
+    return [
+        Labelled(TimeEntry.model_validate({
+            "source": Source.CLOCKIFY, "external_id": f"h{row}", "client": "Northwind Freight",
+            "project": "Northwind - Fleet Ops", "description": f"{description} {row}",
+            "work_date": date(2026, 9, 1), "hours": Decimal("2"), "user_email": DIEGO,
+        }), code, "history.csv", row)
+        for row in range(2, count + 2)
+    ]  # fmt: skip
+
+
+def test_the_worker_trusts_each_rule_as_far_as_its_history_showed(service: Service) -> None:
+    history = _approved("dispatch process mapping - Bakersfield", "NWF-OPS", 12)
+    assert service.publish("acme", demo_rules(), history) == 1
+    assert service.publish("globex", demo_rules()) == 1  # no history: typed confidences
+    measured = service.decision("acme", SAME_ENTRY)
+    assert (measured.code, measured.needs_review) == ("NWF-OPS", False)
+    assert "right on 12 of 12 approved entries" in measured.reason
+    travel = service.decision("acme", "drive to Fresno depot")  # no approved entry tested it
+    assert (travel.code, travel.needs_review) == ("NWF-TRAVEL", True)
+    assert ReviewReason.UNTESTED_RULE in travel.review_reasons
+    typed = service.decision("globex", "drive to Fresno depot")
+    assert (typed.code, typed.needs_review) == ("NWF-TRAVEL", False)
+    assert "right on" not in typed.reason
+
+    # v2, published with no history (as a proposal accepted on the review page is): the
+    # measures carry over, but not the fleet-ops rule's, which v2 changed
+    assert service.publish("acme", other_firms_rules()) == 2
+    v2 = service.rules.rules_version("acme", 2)
+    assert v2 is not None
+    assert v2.calibration is not None
+    assert v2.calibration.carried == 1
+    assert "as measured on the 12 approved entries given with v1" in v2.backtest
+    changed = service.decision("acme", SAME_ENTRY)
+    assert (changed.code, changed.rules_version[:3]) == ("NWF-PM", "v2/")
+    assert "right on" not in changed.reason
+    assert ReviewReason.UNTESTED_RULE in service.decision("acme", "drove to Reno").review_reasons
