@@ -309,6 +309,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
         "Minnesota",
     ),
     "witness": ("Kyle Brandt", "Deb Luedtke", "Bart Halvorsen", "R. Pfeiffer (Lakeside super)"),
+    "deposed": ("Deb Luedtke", "Luis Dominguez (plaintiff)", "R. Pfeiffer (Lakeside super)"),
     "records": (
         "medical records (Froedtert)",
         "wage records",
@@ -478,14 +479,19 @@ ACTIVITIES: tuple[Activity, ...] = (
         "outline for Deb Luedtke deposition",
         "review Petrakis expert report",
         "expert disclosure - defense crane expert (Haldane)",
-    ), novel=(
+    ), windows=((d(2026, 9, 1), GSM_BRANDT - timedelta(1)),), who=LIT, weight=2.0,
+      hours=(1.0, 3.5), tags=("L330/A101", "L330/A104", "L340/A104", "L340/A103", "L330/A106")),
+    A("gsm_petrakis_prep", "GSM", "GSM-L300", GSM_P, (L300,), (), novel=(
         "outline for Petrakis depo - load calculation opinions",
         "Petrakis depo exhibits - pull prior testimony",
-        "post-depo report to R. Castillo - Brandt",
+        "Petrakis depo - review her prior Daubert rulings",
+    ), windows=((d(2026, 11, 2), GSM_PETRAKIS - timedelta(2)),), who=LIT, weight=1.5,
+      hours=(1.0, 3.5), tags=("L340/A101", "L340/A104")),
+    A("gsm_brandt_after", "GSM", "GSM-L300", GSM_P, (L300,), (), novel=(
         "review Brandt depo transcript for errata",
-        "prep session w/ Kyle Brandt - day before depo",
-    ), windows=((d(2026, 9, 1), LAST_DAY),), who=LIT, weight=2.0, hours=(1.0, 3.5),
-      tags=("L330/A101", "L330/A104", "L340/A104", "L340/A103", "L330/A106")),
+        "Brandt errata sheet - send to Kyle for signature",
+    ), windows=((GSM_BRANDT + timedelta(4), LAST_DAY),), who=LIT, weight=0.6,
+      hours=(0.5, 1.5), tags=("L330/A104", "L330/A106")),
     A("gsm_para_early", "GSM", "GSM-L100", GSM_P, (L100,), (
         "chronology of the incident from the OSHA file",
         "medical records chronology - plaintiff",
@@ -494,22 +500,23 @@ ACTIVITIES: tuple[Activity, ...] = (
     ), windows=((GSM_OPEN, d(2026, 8, 31)),), who="Dana", weight=2.0, hours=(1.0, 3.5),
       tags=("L110/A104", "L110/A108")),
     A("gsm_summary_para", "GSM", "GSM-L300", GSM_P, (L300,), (
-        "deposition summary - {witness}",
-        "index of deposition exhibits",
+        "deposition summary - {deposed}",
+        "chart of deposition testimony by issue",
         "document review and coding - Lakeside production",
-    ), novel=(
-        "depo summary - Kyle Brandt transcript",
-        "depo summary - Petrakis (rough transcript)",
-    ), windows=(GSM_DISCOVERY,), who="Dana", weight=2.0, hours=(1.5, 4.0),
+    ), novel=("depo summary - Kyle Brandt transcript", "Brandt depo - digest by topic"),
+      windows=(GSM_DISCOVERY,), who="Dana", weight=2.0, hours=(1.5, 4.0),
       tags=("L330/A104", "L320/A104")),
     A("gsm_summary_atty", "GSM", after(GSM_NEW_RULES, "GSM-L300", "GSM-NOCHG"), GSM_P, (L300,),
       (), novel=(
-        "summarize Petrakis depo testimony for MW",
-        "depo summary - Petrakis, load chart testimony",
         "depo summary - Brandt, for MW",
         "summary of Brandt deposition",
-      ), windows=((d(2026, 11, 9), LAST_DAY),), who="Jonah Priscilla", weight=1.2,
+      ), windows=((d(2026, 11, 9), LAST_DAY),), who="Jonah Priscilla", weight=0.8,
       hours=(1.0, 3.0), category="guideline", tags=("L330/A104", "L330/A103")),
+    A("gsm_summary_petrakis", "GSM", "GSM-NOCHG", GSM_P, (L300,), (), novel=(
+        "summarize Petrakis depo testimony for MW",
+        "depo summary - Petrakis, load chart testimony",
+      ), windows=((GSM_PETRAKIS + timedelta(1), LAST_DAY),), who="Jonah Priscilla", weight=1.0,
+      hours=(1.0, 3.0), category="guideline", tags=("L340/A104", "L340/A103")),
     A("gsm_research_ok", "GSM", "GSM-L200", GSM_P, (L200,), (
         "research safe-place statute - 'owner' of place of employment (approved 4/14)",
         "research Wis. Stat. 101.11 defenses for answer and MTD",
@@ -586,7 +593,7 @@ ACTIVITIES: tuple[Activity, ...] = (
         "due diligence responses - {dd}",
         "review Ardent's diligence request list",
         "diligence call w/ Pratt Holloway",
-        "data room upload and index - {dd}",
+        "prepare data room responses - {dd}",
         "review Ardent's QoE questions w/ Greg Paulsen",
     ), novel=("supplemental diligence request - {dd}", "respond to Pratt Holloway diligence q's"),
       windows=((COR_LOI, COR_SIGNING),), who=DEAL + " Luis", weight=2.5, hours=(1.0, 3.5)),
@@ -744,7 +751,7 @@ ACTIVITIES: tuple[Activity, ...] = (
         "application checklist by state",
         "business plan for license applications",
         "AML policy revisions for the applications",
-        "surety bond requirements - nine states",
+        "surety bond requirements by state",
         "t/c w/ Imogen Tate re application timeline",
         "research: {state} net worth requirement for the application",
       ), windows=((BWP_MEMO, LAST_DAY),), who=REG + " Nell", weight=3.0, hours=(0.8, 3.0),
@@ -786,7 +793,7 @@ ACTIVITIES: tuple[Activity, ...] = (
     ), novel=(
         "calendar MSJ briefing schedule",
         "binders for Petrakis depo",
-        "print and tab signing sets",
+        "print and tab signing binders",
         "e-file notice of appearance - pro bono",
     ), who="Sheila Dana Luis Nell", weight=1.0, hours=(0.3, 1.5), category="clerical",
       tags=("L140/A110", "L320/A110")),
@@ -1084,7 +1091,7 @@ class Sim:
             short = abbreviate(text, rng)
             if short != text:
                 text, hard = short, hard or "abbreviation"
-        if rng.random() < person.typos * (2.5 if self.month else 1):
+        if rng.random() < person.typos * (4 if self.month else 1):
             wrong = misspell(text, rng)
             if wrong != text:
                 text, hard = wrong, hard or "typo"
@@ -1283,7 +1290,7 @@ def leave_plan(rng: Random) -> dict[tuple[str, date], str]:
             plan[(person.first, rng.choice(mine))] = "float"
     for key, kind in FIXED_LEAVE.items():
         plan[key] = kind
-    for key in [k for k in plan if k[1] in BUSY_DAYS.get(k[0], ())]:
+    for key in [k for k in plan if k[1] in BUSY_DAYS.get(k[0], ()) or (k[1], k[0]) in EVENTS]:
         del plan[key]
     return plan
 
@@ -1490,6 +1497,30 @@ EVENTS: dict[tuple[date, str], tuple[Event, ...]] = {
          "travel", ""),
         (COR_P, "SPA & Ancillaries", "negotiation session - open SPA points", 6.0, "COR-FLAT",
          "novel", "")),
+    (d(2026, 11, 4), "Andrea"): ((BDP, "Conflicts", "conflicts check - Tamika Reese", 0.4,
+        "WLK-BD", "estimate", ""),),
+    (d(2026, 11, 5), "Teresa"): ((PSL_P, "HR Advice",
+        "draft supplemental engagement letter - Reese EEOC charge", 1.0, "WLK-BD", "estimate",
+        ""),),
+    (d(2026, 11, 11), "Victor"): ((BWP_P, "Phase 1 Analysis", "Phase 2 budget - nine states",
+        1.2, "WLK-BD", "estimate", ""),),
+    (d(2026, 11, 16), "Victor"): ((BDP, "Proposals & Engagement Letters",
+        "Phase 2 budget ltr to Imogen Tate - final", 0.6, "WLK-BD", "estimate", ""),),
+    (d(2026, 11, 10), "Jonah"): ((GSM_P, L200,
+        "t/c w/ R. Castillo re MSJ research approval; research borrowed-servant cases; o/c w/ MW",
+        2.4, "GSM-NOCHG", "block_billing", "L240, A102"),),
+    (d(2026, 11, 17), "Priscilla"): ((GSM_P, L200,
+        "rev/rev MSJ brief and cite-check; t/c w/ Kevin Strand re Petrakis depo logistics", 2.8,
+        "GSM-NOCHG", "block_billing", "L240, A103"),),
+    (d(2026, 11, 23), "Jonah"): ((GSM_P, L200,
+        "MSJ brief - statute of repose section (2.5); o/c w/ MW re same (0.4)", 2.9, "GSM-L200",
+        "mixed", "L240, A103"),),
+    (d(2026, 11, 24), "Margaret"): ((GSM_P, L300,
+        "review Petrakis transcript, report to carrier, revise MSJ brief", 3.1, "GSM-NOCHG",
+        "block_billing", "L340, A104"),),
+    (GSM_BRANDT - timedelta(1), "Margaret"): ((GSM_P, L300,
+        "prep session w/ Kyle Brandt - day before his depo", 2.5, "GSM-L300", "novel",
+        "L330, A106"),),
     (GSM_BRANDT, "Margaret"): (
         (GSM_P, "Travel", "travel Milwaukee to Green Bay for Brandt depo", 2.0, "GSM-TRAVEL",
          "travel", "L330, A111"),
