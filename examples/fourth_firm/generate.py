@@ -1558,11 +1558,11 @@ EVENTS: dict[tuple[date, str], tuple[Event, ...]] = {
     (d(2026, 11, 12), "Victor"): (
         (BWP_P, "Phase 1 Analysis", "drive to Madison for Brightwater meeting", 1.4, "BWP-P1",
          "travel", ""),
-        (BWP_P, "Phase 1 Analysis", "meeting w/ Felix Amador and Imogen Tate - state selection",
+        (BWP_P, "Phase 1 Analysis", "meeting w/ Felix Amador and Imogen Tate - Phase 2 scope and timeline",
          2.5, "BWP-P1", "change_order", ""),
         (BWP_P, "Phase 1 Analysis", "return drive from Madison", 1.4, "BWP-P1", "travel", "")),
     (d(2026, 11, 12), "Simon"): ((BWP_P, "Phase 1 Analysis",
-        "Madison meeting - state selection w/ Brightwater", 2.5, "BWP-P1", "change_order", ""),),
+        "Madison meeting - Phase 2 scope w/ Brightwater", 2.5, "BWP-P1", "change_order", ""),),
     (d(2026, 11, 17), "Andrea"): (
         (PSL_P, "Training", "drive to Mequon community for training", 0.6, "WLK-TRAVEL",
          "travel", ""),
