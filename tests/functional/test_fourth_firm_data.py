@@ -1,0 +1,116 @@
+"""The fourth demo firm's data (examples/fourth_firm/): Whitford Lane Kessler LLP on Clockify.
+
+Its rules are to be written blind from ``sows/``, so these tests hold the data, not the engine:
+the generator reproduces the committed files byte for byte, every open-month line has a truth row
+whose code an engagement letter or the firm policy defines, every row's Clockify project and task
+exist in the firm's Clockify set-up page, and timebill's export reader reads both files whole."""
+
+from __future__ import annotations
+
+import csv
+import re
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from app.sources.exports import read_export
+
+FIRM = Path(__file__).resolve().parents[2] / "examples" / "fourth_firm"
+DATA, SOWS = FIRM / "data", FIRM / "sows"
+FILES = ("history.csv", "month.csv", "month_truth.csv")
+LABEL = "Approved Code"
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def sow_codes() -> set[str]:
+    """Billing codes from the first cell of the code tables in the letters and the policy."""
+    codes: set[str] = set()
+    for doc in sorted(SOWS.glob("*.md")):
+        for line in doc.read_text(encoding="utf-8").splitlines():
+            cell = re.match(r"\|\s*([A-Z]{2,3}-[A-Z0-9]+)\s*\|", line)
+            if cell:
+                codes.add(cell[1])
+    return codes
+
+
+def clockify_tasks() -> dict[str, set[str]]:
+    """Project -> task names, from the projects table in sows/tracker_setup.md."""
+    tasks: dict[str, set[str]] = {}
+    for line in (SOWS / "tracker_setup.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and re.search(r"\((Yes|No)\)", cells[2]):
+            tasks[cells[1]] = {
+                re.sub(r"\s*\((Yes|No)\)$", "", t.strip()) for t in cells[2].split(",")
+            }
+    return tasks
+
+
+def clockify_tags() -> set[str]:
+    """Tag names from the tags table in sows/tracker_setup.md."""
+    text = (SOWS / "tracker_setup.md").read_text(encoding="utf-8")
+    return set(re.findall(r"^\| (L\d{3}|A\d{3}|Travel) \|", text, re.MULTILINE))
+
+
+def test_the_generator_reproduces_the_committed_files(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(FIRM / "generate.py"), "--out", str(tmp_path)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    for name in FILES:
+        assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), name
+
+
+def test_every_month_line_has_a_truth_row_with_a_code_the_letters_define() -> None:
+    month, truth = rows(DATA / "month.csv"), rows(DATA / "month_truth.csv")
+    codes = sow_codes()
+    assert len(month) == len(truth)
+    assert [int(t["line"]) for t in truth] == list(range(2, len(month) + 2))
+    assert {t["true_code"] for t in truth} <= codes
+    assert all(t["category"] for t in truth)
+    assert {r[LABEL] for r in rows(DATA / "history.csv")} <= codes
+
+
+def test_the_generator_knows_exactly_the_codes_the_letters_define() -> None:
+    source = (FIRM / "generate.py").read_text(encoding="utf-8")
+    block = re.search(r"^CODES = \((.*?)\)", source, re.MULTILINE | re.DOTALL)
+    assert block is not None
+    assert set(re.findall(r'"([A-Z]{2,3}-[A-Z0-9]+)"', block[1])) == sow_codes()
+
+
+@pytest.mark.parametrize("name", ["history.csv", "month.csv"])
+def test_every_row_uses_a_project_task_and_tags_from_the_clockify_setup(name: str) -> None:
+    tasks, tags = clockify_tasks(), clockify_tags()
+    assert len(tasks) == 12
+    assert len(tags) == 31
+    for n, row in enumerate(rows(DATA / name), start=2):
+        assert row["Task"] in tasks.get(row["Project"], set()), (n, row["Project"], row["Task"])
+        used = {t.strip() for t in row["Tags"].split(",") if t.strip()}
+        assert used <= tags, (n, row["Tags"])
+
+
+@pytest.mark.parametrize("name", ["history.csv", "month.csv"])
+def test_the_export_reads_whole_with_timebills_clockify_reader(name: str) -> None:
+    label = LABEL if name == "history.csv" else None
+    result = read_export(DATA / name, label_column=label)
+    raw = rows(DATA / name)
+    assert result.format == "clockify"
+    assert result.problems == []
+    assert len(result.entries) == len(raw)
+    first, last = result.entries[0], result.entries[-1]
+    assert first.hours == Decimal(raw[0]["Duration (decimal)"])
+    month_start = date(2026, 11, 1)
+    if label is None:
+        assert first.work_date >= month_start
+        assert last.work_date <= date(2026, 11, 30)
+    else:
+        assert last.work_date < month_start
+        assert [r.label for r in result.rows] == [r[LABEL] for r in raw]
