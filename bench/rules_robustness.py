@@ -22,6 +22,7 @@ FIRMS = {  # firm -> (data folder, rules folder)
     "demo": (REPO / "examples" / "demo_firm" / "data", REPO / "sow_rules"),
     "second": (REPO / "examples" / "second_firm" / "data", REPO / "examples/second_firm/sow_rules"),
     "third": (REPO / "examples" / "third_firm" / "data", REPO / "examples/third_firm/sow_rules"),
+    "fourth": (REPO / "examples" / "fourth_firm" / "data", REPO / "examples/fourth_firm/sow_rules"),
 }
 sys.path.insert(0, str(REPO))
 
@@ -39,8 +40,8 @@ def main() -> None:
         "--firm",
         choices=sorted(FIRMS),
         default="demo",
-        help="demo: Kestrel Ridge; second: Tidewater Creative, third: Ashgrove Hale"
-        " (both with rules written blind)",
+        help="demo: Kestrel Ridge; second: Tidewater Creative, third: Ashgrove Hale, fourth:"
+        " Whitford Lane Kessler (the last three with rules written blind)",
     )
     parser.add_argument("--rules", type=Path, help="rules folder (default: the firm's)")
     args = parser.parse_args()

@@ -184,8 +184,18 @@ def _best(proposals: list[Proposal], threshold: float, trail: _Trail) -> Proposa
         return None
     best = max(proposals, key=lambda p: p.confidence)
     trail.reasons.append(ReviewReason.LOW_CONFIDENCE)
-    trail.notes.append(f"best guess {best.code} at {best.confidence:.2f} < {threshold:.2f}")
+    said, bar = _apart(best.confidence, threshold)
+    trail.notes.append(f"best guess {best.code} at {said} < {bar}")
     return best
+
+
+def _apart(value: float, threshold: float) -> tuple[str, str]:
+    """Both to two decimals, or as many more as it takes not to read "0.85 < 0.85"."""
+    for digits in (2, 3, 4):
+        said, bar = f"{value:.{digits}f}", f"{threshold:.{digits}f}"
+        if said != bar:
+            break
+    return said, bar
 
 
 def _decide(

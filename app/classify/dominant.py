@@ -1,6 +1,7 @@
 """The dominant activity of a mixed entry, by the durations written in it.
 
-"memo (2h) + call (30m)" names two activities and says how long each took. With
+"memo (2h) + call (30m)" (or "memo (2.0); call (0.5)") names two activities and says how long
+each took. With
 ``review.dominant_share`` set (e.g. 0.75), when every part that points at a code says its
 duration and one code holds at least that share of the written time, the entry gets that code
 and is not flagged ``mixed_activities``; otherwise a person still picks or splits.
@@ -18,13 +19,18 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _MINUTES = ("m", "min", "mins", "minute", "minutes")
+# Hours in tenths after the part, as law and accounting firms write them: "draft MSJ (2.5)".
+_TENTHS = re.compile(r"\((\d{1,2}(?:[.,]\d{1,2})?)\)\W*$")
 
 
 def written_hours(part: str) -> Decimal | None:
-    """The duration a part of a description states ("2h", "30 min", "1h30"), in hours."""
+    """The duration a part of a description states ("2h", "30 min", "1h30", or a bare number
+    in brackets at its end: "(2.5)"), in hours."""
     found = list(_DURATION.finditer(part))
     if not found:
-        return None
+        tenths = _TENTHS.search(part)
+        hours = Decimal(tenths[1].replace(",", ".")) if tenths else None
+        return hours if hours is not None and 0 < hours <= 24 else None
     total = Decimal(0)
     for match in found:
         value = Decimal(match[1].replace(",", "."))
@@ -54,3 +60,16 @@ def dominant(parts: Sequence[tuple[str, str | None]], share: float | None) -> st
         return None
     code, most = max(hours.items(), key=lambda item: item[1])
     return code if most / total >= Decimal(str(share)) else None
+
+
+def written_share(
+    parts: Sequence[tuple[str, str | None]], code: str
+) -> tuple[Decimal, Decimal] | None:
+    """(hours written on the parts ``code`` was given, hours written in all), when every part
+    says its duration; else None."""
+    said = [(written_hours(part), found) for part, found in parts]
+    if not said or any(hours is None for hours, _ in said):
+        return None
+    total = sum((hours for hours, _ in said if hours is not None), Decimal(0))
+    mine = sum((hours for hours, found in said if hours is not None and found == code), Decimal(0))
+    return mine, total

@@ -15,7 +15,7 @@ from app.classify.conditions import (
     text_gate,
 )
 from app.classify.deadline import Deadline
-from app.classify.dominant import dominant
+from app.classify.dominant import dominant, written_share
 from app.classify.explain import matched_words
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
 from app.classify.specificity import (
@@ -201,12 +201,20 @@ class RulesStage:
         if rule.flag:
             flags.append(ReviewReason.RULE_FLAG)
             notes.append(rule.flag)
-        others = mixed_codes(entry, rules, ctx.lexicon, self.read) - {rule.code}
+        parts = part_codes(entry, rules, ctx.lexicon, self.read)
+        others = _several({code for _, code in parts}) - {rule.code}
+        minor = written_share(parts, rule.code)
         if others and dominant == rule.code:
             notes.append(f"{rule.code} is the dominant activity by the durations written")
         elif others:
             flags.append(ReviewReason.MIXED_ACTIVITIES)
             notes.append(f"also looks like {', '.join(sorted(others))}: pick the dominant or split")
+        elif minor is not None and minor[0] * 2 < minor[1]:
+            flags.append(ReviewReason.MIXED_ACTIVITIES)
+            notes.append(
+                f"the part{'s' if len(parts) > 2 else ''} that say {rule.code} hold {minor[0]} of"
+                f" the {minor[1]} h written: which activity is the entry?"
+            )
         text = self.read(entry.description, ctx.lexicon)
         words = _words_say_otherwise(chosen, rules, Subject(entry, text))
         if words is not None:
@@ -307,6 +315,29 @@ def _matched_words(chosen: CompiledRule, text: Text, ctx: ClientContext) -> str:
     return text.keep(chosen.when, lambda: matched_words(chosen.rule.when, text, ctx.lists()))
 
 
+def part_codes(
+    entry: TimeEntry,
+    rules: RuleList,
+    lexicon: Lexicon = DEFAULT_LEXICON,
+    read: Reader = Text,
+) -> list[tuple[str, str | None]]:
+    """Each part of a multi-activity description with the code the rules give it alone (None:
+    no rule, or rules that disagree); no parts for a description of one activity."""
+    parts = segments(entry.description)
+    if len(parts) < 2:
+        return []
+    found: list[tuple[str, str | None]] = []
+    for part in parts:
+        codes = {m.rule.code for m in best_matches(rules, Subject(entry, read(part, lexicon)))}
+        found.append((part, codes.pop() if len(codes) == 1 else None))
+    return found
+
+
+def _several(codes: set[str | None]) -> set[str]:
+    found = {code for code in codes if code is not None}
+    return found if len(found) > 1 else set()
+
+
 def mixed_codes(
     entry: TimeEntry,
     rules: RuleList,
@@ -314,26 +345,13 @@ def mixed_codes(
     read: Reader = Text,
 ) -> set[str]:
     """Codes that separate parts of a multi-activity description would get on their own."""
-    parts = segments(entry.description)
-    if len(parts) < 2:
-        return set()
-    found: set[str] = set()
-    for part in parts:
-        top = best_matches(rules, Subject(entry, read(part, lexicon)))
-        if len({m.rule.code for m in top}) == 1:
-            found.add(top[0].rule.code)
-    return found if len(found) > 1 else set()
+    return _several({code for _, code in part_codes(entry, rules, lexicon, read)})
 
 
 def dominant_code(
     entry: TimeEntry, ctx: ClientContext, rules: RuleList, read: Reader = Text
 ) -> str | None:
     """The rules' code that dominates a mixed entry by its written durations (``dominant``)."""
-    parts = segments(entry.description) if ctx.review.dominant_share is not None else []
-    if len(parts) < 2:
+    if ctx.review.dominant_share is None:
         return None
-    found: list[tuple[str, str | None]] = []
-    for part in parts:
-        codes = {m.rule.code for m in best_matches(rules, Subject(entry, read(part, ctx.lexicon)))}
-        found.append((part, codes.pop() if len(codes) == 1 else None))
-    return dominant(found, ctx.review.dominant_share)
+    return dominant(part_codes(entry, rules, ctx.lexicon, read), ctx.review.dominant_share)

@@ -20,7 +20,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # Ticket ids ("NWF-1423", "#877") and bare numbers carry no meaning for the code.
 _NUMBERISH = re.compile(r"^(?:[^\W\d_]{0,5}[-./]?\d[^\W_]*(?:[-./][^\W_]+)*)$")
 _WITH_SLASH = re.compile(r"\bw/", re.IGNORECASE)
-_SEGMENT_SPLIT = re.compile(r"\s*(?:;|\+|/|,|&|\band\b|\bthen\b|\balso\b)\s*")
+# A slash separates activities between words ("research/memo", "call / email"), not inside
+# shorthand ("o/c", "t/c", "rev/rev", "A/R") or a date ("11/3"): words of four letters or more
+# on both sides, or a space on one.
+_SEGMENT_SPLIT = re.compile(
+    r"\s*(?:;|\+|,|&|\band\b|\bthen\b|\balso\b)\s*|\s+/\s*|\s*/\s+"
+    r"|(?<=[^\W_]{4})/(?=[^\W_]{4})"
+)
 
 STOPWORDS = frozenset(
     [

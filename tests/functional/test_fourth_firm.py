@@ -1,0 +1,61 @@
+"""A fourth firm timebill was not built on: Whitford Lane Kessler LLP, a law firm on Clockify
+(UTBMS tags, a carrier's billing guidelines, a flat-fee deal, a retainer, two licensing
+phases), whose rules were written blind from its letters (examples/fourth_firm/sow_rules/
+README.md). Run as a new customer's firm is run, `timebill classify --rules DIR --history FILE
+--label-column COL`, and scored against its truth.
+
+Its review share is high (about half): its letters bill hourly "at the Firm's standard rates",
+which the firm keeps per timekeeper in Clockify and the rules format cannot name (``no_rate``),
+three of its codes start in the open month (``untested_rule``), and several of its rules were
+often wrong on its history (``low_confidence``). The bound below holds that share where it is;
+what the auto-approved part gets wrong is held to the product's target."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.functional.blind_firm import classify_month, true_codes
+
+REPO = Path(__file__).resolve().parents[2]
+FIRM = REPO / "examples" / "fourth_firm"
+
+
+@pytest.fixture(scope="module")
+def classified(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[dict[str, str], str]]:
+    """Each classified row with its true code."""
+    rows = classify_month(FIRM, tmp_path_factory.mktemp("fourth") / "classified.csv")
+    truth = true_codes(FIRM)
+    assert len(rows) == len(truth) == 907
+    return [(row, truth[line]) for line, row in enumerate(rows, start=2)]
+
+
+def test_the_blind_law_firm_is_auto_approved_within_the_error_target(
+    classified: list[tuple[dict[str, str], str]],
+) -> None:
+    auto = [(row, true) for row, true in classified if row["needs_review"] == "false"]
+    wrong = [row["Description"] for row, true in auto if row["code"] != true]
+    assert len(wrong) / len(auto) <= 0.005, wrong
+    assert 1 - len(auto) / len(classified) <= 0.55  # sent to review: see the docstring
+
+
+def test_codes_first_used_this_month_and_instructions_go_to_a_person(
+    classified: list[tuple[dict[str, str], str]],
+) -> None:
+    untested = [row for row, _ in classified if "untested_rule" in row["review_reasons"]]
+    assert {"COR-CLOSE", "PSL-EEOC", "BWP-P2"} <= {row["code"] for row in untested}
+    flagged = [row for row, _ in classified if "suspicious_text" in row["review_reasons"]]
+    assert flagged
+    assert all(row["needs_review"] == "true" for row in [*untested, *flagged])
+
+
+def test_a_conference_of_a_tenth_of_the_hours_does_not_code_the_entry(
+    classified: list[tuple[dict[str, str], str]],
+) -> None:
+    # "MSJ brief ... (2.5); o/c w/ MW re same (0.4)": the internal-conference rule reads the
+    # whole text, but the hours written say the entry is the brief
+    [(row, true)] = [(r, t) for r, t in classified if r["Description"].startswith("MSJ brief -")
+                     and "(0.4)" in r["Description"]]  # fmt: skip
+    assert (row["needs_review"], true) == ("true", "GSM-L200")
+    assert "mixed_activities" in row["review_reasons"]

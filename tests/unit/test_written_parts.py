@@ -1,0 +1,86 @@
+"""Multi-activity descriptions as law and accounting firms write them: shorthand with a slash
+("o/c", "t/c", "rev/rev") is one activity; hours in tenths after a part ("(2.5)") are its
+duration; and a code that covers only a minor part of the hours written goes to review."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from app.classify.cascade import _apart
+from app.classify.deadline import Deadline
+from app.classify.dominant import written_hours, written_share
+from app.classify.rules_stage import RulesStage
+from app.classify.text import segments
+from app.domain.decisions import Proposal, ReviewReason
+from app.domain.rulebook import RuleBook
+from app.domain.rules import ClientRules, FirmRules
+from tests.unit.engine_book import FIRM, NORTH, entry
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("o/c w/ MW re MSJ", ["o/c with  MW re MSJ"]),
+        ("rev/rev SPA; t/c w/ client", ["rev/rev SPA", "t/c with  client"]),
+        ("11/3 call re A/R aging", ["11/3 call re A/R aging"]),
+        ("research/memo on 1031", ["research", "memo on 1031"]),
+        ("call / email", ["call", "email"]),
+    ],
+)
+def test_a_slash_parts_words_not_shorthand_or_dates(text: str, parts: list[str]) -> None:
+    assert segments(text) == parts
+
+
+@pytest.mark.parametrize(
+    ("part", "hours"),
+    [
+        ("MSJ brief - repose section (2.5)", Decimal("2.5")),
+        ("o/c with MW re same (0.4).", Decimal("0.4")),
+        ("bank recs (2,0)", Decimal("2.0")),
+        ("memo (2h)", Decimal(2)),
+        ("Phase (2) kickoff", None),  # not at the end: a name, not hours
+        ("round (30)", None),  # more than a day
+        ("x (0)", None),
+    ],
+)
+def test_hours_in_brackets_at_the_end_of_a_part_are_its_duration(
+    part: str, hours: Decimal | None
+) -> None:
+    assert written_hours(part) == hours
+
+
+def test_the_share_of_written_hours_needs_every_part_to_say_its_hours() -> None:
+    parts = [("brief (2.5)", None), ("o/c (0.4)", "N-P1")]
+    assert written_share(parts, "N-P1") == (Decimal("0.4"), Decimal("2.9"))
+    assert written_share([("brief", None), ("o/c (0.4)", "N-P1")], "N-P1") is None
+
+
+CONFERENCE = {"id": "n-conf", "clause": "§4", "code": "N-OOS", "priority": 40,
+              "when": {"words": ["conference"]}}  # fmt: skip
+
+
+def _decide(text: str, rules: list[dict[str, Any]]) -> Proposal:
+    north = ClientRules.model_validate({**NORTH, "rules": rules})
+    book = RuleBook.build(FirmRules.model_validate(FIRM), [north], {"north": "v1"}, "f1")
+    outcome = RulesStage().classify(entry(text), book.context("north"), Deadline(1000))
+    assert isinstance(outcome, Proposal)
+    return outcome
+
+
+def test_a_code_that_covers_a_minor_part_of_the_written_hours_goes_to_review() -> None:
+    minor = _decide("MSJ brief - repose section (2.5); conference w/ MW (0.4)", [CONFERENCE])
+    assert minor.code == "N-OOS"
+    assert ReviewReason.MIXED_ACTIVITIES in minor.flags
+    assert "the part that say N-OOS hold 0.4 of the 2.9 h written" in minor.notes[-1]
+    major = _decide("conference w/ MW re MSJ (2.5); calendar hearing (0.4)", [CONFERENCE])
+    assert ReviewReason.MIXED_ACTIVITIES not in major.flags
+    unsaid = _decide("MSJ brief - repose section; conference w/ MW", [CONFERENCE])
+    assert ReviewReason.MIXED_ACTIVITIES not in unsaid.flags  # no hours written: no share
+
+
+def test_a_best_guess_just_under_the_bar_does_not_read_as_equal() -> None:
+    assert _apart(0.8533, 0.85) == ("0.853", "0.850")
+    assert _apart(0.76, 0.85) == ("0.76", "0.85")
