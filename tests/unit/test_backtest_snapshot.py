@@ -1,7 +1,7 @@
 """The back-test and the calibration it gives are exactly what they were before it was made
 faster: every rule's record (matches, clean, right, each contradiction) and every measured
-trust, on the three example firms, against a snapshot of the code before the speed-up (the
-third firm's taken when it was added, 2026-12-07).
+trust, on the example firms, against a snapshot of the code before the speed-up (the third
+and fourth firms' taken when each was added, 2026-12-07).
 
 Regenerate (only for a change MEANT to alter results, with its reason in the commit):
 ``.venv/bin/python -m tests.unit.test_backtest_snapshot``
@@ -31,6 +31,10 @@ FIRMS = {
     "third_firm": (
         ROOT / "examples/third_firm/sow_rules",
         ROOT / "examples/third_firm/data/history.csv",
+    ),
+    "fourth_firm": (
+        ROOT / "examples/fourth_firm/sow_rules",
+        ROOT / "examples/fourth_firm/data/history.csv",
     ),
 }
 
