@@ -47,7 +47,7 @@ class CompiledRule:
     gate: Predicate | None = None  # holds whenever ``when`` does, on the text alone
     picks: tuple[str, ...] = ()  # the tracker fields a person picks it tests (``reads_picks``)
 
-    @property
+    @cached_property
     def rank(self) -> tuple[int, int]:
         """Higher priority first; at equal priority a client rule beats a firm rule."""
         return (self.rule.priority, 1 if self.from_client else 0)
@@ -288,12 +288,13 @@ def _passed_over(
     """The best-ranked rule below ``chosen``, of another code, that matches and rests on more of
     the entry than ``chosen`` does (more words, ids and picks, not all of them ``chosen``'s):
     its id, its code and what it matched. Precedence alone decided between the two."""
-    mine = chosen.evidence(subject)
+    mine: frozenset[str] | None = None
     for rule in rules.shortlist(subject):
         if rule.rank >= chosen.rank or rule.rule.code == chosen.rule.code:
             continue
         if not rule.matches(subject):
             continue
+        mine = chosen.evidence(subject) if mine is None else mine
         theirs = rule.evidence(subject)
         if len(theirs) > len(mine) and not theirs <= mine:
             return rule.rule.id, rule.rule.code, _shown(theirs, subject.text)
