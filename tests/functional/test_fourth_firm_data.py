@@ -7,10 +7,7 @@ exist in the firm's Clockify set-up page, and timebill's export reader reads bot
 
 from __future__ import annotations
 
-import csv
 import re
-import subprocess
-import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -18,27 +15,17 @@ from pathlib import Path
 import pytest
 
 from app.sources.exports import read_export
+from tests.functional.firm_data import (
+    LABEL,
+    check_regenerates,
+    check_truth,
+    generator_codes,
+    letter_codes,
+    rows,
+)
 
 FIRM = Path(__file__).resolve().parents[2] / "examples" / "fourth_firm"
 DATA, SOWS = FIRM / "data", FIRM / "sows"
-FILES = ("history.csv", "month.csv", "month_truth.csv")
-LABEL = "Approved Code"
-
-
-def rows(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
-def sow_codes() -> set[str]:
-    """Billing codes from the first cell of the code tables in the letters and the policy."""
-    codes: set[str] = set()
-    for doc in sorted(SOWS.glob("*.md")):
-        for line in doc.read_text(encoding="utf-8").splitlines():
-            cell = re.match(r"\|\s*([A-Z]{2,3}-[A-Z0-9]+)\s*\|", line)
-            if cell:
-                codes.add(cell[1])
-    return codes
 
 
 def clockify_tasks() -> dict[str, set[str]]:
@@ -60,30 +47,15 @@ def clockify_tags() -> set[str]:
 
 
 def test_the_generator_reproduces_the_committed_files(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, str(FIRM / "generate.py"), "--out", str(tmp_path)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    for name in FILES:
-        assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), name
+    check_regenerates(FIRM, tmp_path)
 
 
 def test_every_month_line_has_a_truth_row_with_a_code_the_letters_define() -> None:
-    month, truth = rows(DATA / "month.csv"), rows(DATA / "month_truth.csv")
-    codes = sow_codes()
-    assert len(month) == len(truth)
-    assert [int(t["line"]) for t in truth] == list(range(2, len(month) + 2))
-    assert {t["true_code"] for t in truth} <= codes
-    assert all(t["category"] for t in truth)
-    assert {r[LABEL] for r in rows(DATA / "history.csv")} <= codes
+    check_truth(FIRM)
 
 
 def test_the_generator_knows_exactly_the_codes_the_letters_define() -> None:
-    source = (FIRM / "generate.py").read_text(encoding="utf-8")
-    block = re.search(r"^CODES = \((.*?)\)", source, re.MULTILINE | re.DOTALL)
-    assert block is not None
-    assert set(re.findall(r'"([A-Z]{2,3}-[A-Z0-9]+)"', block[1])) == sow_codes()
+    assert generator_codes(FIRM) == letter_codes(FIRM)
 
 
 @pytest.mark.parametrize("name", ["history.csv", "month.csv"])
