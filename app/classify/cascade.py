@@ -42,6 +42,23 @@ class _Trail:
             self.notes.append(note)
 
 
+@dataclass(frozen=True)
+class _OtherClient:
+    """The client the text names, other than the entry's, and the code its rules give."""
+
+    client: str
+    code: str | None
+    note: str
+
+    def same_either_way(self, trail: _Trail) -> None:
+        """Its rules give the entry's code too (a firm code: invoicing, a conflicts check):
+        which client the text names changes nothing, so it is not a reason to review."""
+        dropped = (self.note, f"mentions {self.client}'s people or sites")
+        trail.reasons = [r for r in trail.reasons if r is not ReviewReason.POSSIBLE_WRONG_CLIENT]
+        trail.notes = [n for n in trail.notes if n not in dropped]
+        trail.notes.append(f"names {self.client}, whose rules give the same code {self.code}")
+
+
 class Cascade:
     def __init__(
         self,
@@ -82,8 +99,12 @@ class Cascade:
         signals = self.signals.read(ctx.client_id, text)
         vague_ok = not ctx.review.flag_vague  # review.flag_vague: false drops vague_narrative
         trail.add_signals([s for s in signals if not (vague_ok and s[0] is ReviewReason.VAGUE)])
-        trail.notes += self._other_clients_code(entry, ctx, text)
+        other = self._other_clients_code(entry, ctx, text)
+        if other is not None:
+            trail.notes.append(other.note)
         chosen = self._run_stages(entry, ctx, deadline, trail)
+        if other is not None and chosen is not None and other.code == chosen.code:
+            other.same_either_way(trail)
         if chosen is not None:
             self._check_mixed(entry, ctx, chosen, trail)
         elif not trail.stage_said_why:
@@ -112,17 +133,22 @@ class Cascade:
                 _note_abstain(outcome, trail)
         return _best(trail.proposals, threshold, trail)
 
-    def _other_clients_code(self, entry: TimeEntry, ctx: ClientContext, text: Text) -> list[str]:
+    def _other_clients_code(
+        self, entry: TimeEntry, ctx: ClientContext, text: Text
+    ) -> _OtherClient | None:
         """When the text names another client's people, sites or deliverables: that client's
         code for it, as a proposal for the reviewer (never decided across clients)."""
         other = self.signals.other_client(ctx.client_id, text)
         if other is None:
-            return []
+            return None
         theirs = self.book.context(other)
         outcome = self.segments.rules.classify(entry, theirs, Deadline(self.deadline_s))
         if isinstance(outcome, Proposal):
-            return [f"proposed: client {other}, code {outcome.code} ({outcome.reason})"]
-        return [f"proposed: client {other} (no rule of theirs names a code)"]
+            return _OtherClient(other, outcome.code, f"proposed: client {other}, code"
+                                f" {outcome.code} ({outcome.reason})")  # fmt: skip
+        return _OtherClient(
+            other, None, f"proposed: client {other} (no rule of theirs names a code)"
+        )
 
     def _checked(
         self, rule: Proposal, entry: TimeEntry, ctx: ClientContext, trail: _Trail

@@ -134,6 +134,22 @@ def test_another_clients_names_propose_that_clients_code_and_send_to_review() ->
         assert decision.client_id == "north"
 
 
+def test_another_clients_names_on_work_whose_code_is_the_same_for_them_are_no_reason() -> None:
+    # The firm's own work about a client (a proposal, timesheets) is coded alike whichever
+    # client the text names: no review for the name alone.
+    cascade = Cascade(book(), [RulesStage()])
+    decision = cascade.classify(entry("timesheets for Mo Reyes", client="Internal"))
+    assert (decision.code, decision.needs_review) == ("ADMIN", False)
+    assert ReviewReason.POSSIBLE_WRONG_CLIENT not in decision.review_reasons
+    assert "names south, whose rules give the same code ADMIN" in decision.reason
+    assert "proposed: client south" not in decision.reason
+    for text, theirs in [("portal bug triage w/ Mo Reyes", "code S-FIX"),
+                         ("rfp response w/ Mo Reyes", "no rule of theirs")]:  # fmt: skip
+        other = cascade.classify(entry(text, client="Internal"))
+        assert ReviewReason.POSSIBLE_WRONG_CLIENT in other.review_reasons, text
+        assert theirs in other.reason
+
+
 MONICA = {"south": {"lists": {"contacts": ["Monica Reyes", "Dr. Mehta", "Mo Lund"]}}}
 
 
