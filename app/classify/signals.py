@@ -20,6 +20,7 @@ DELIVERABLES_LIST = "deliverables"
 _DIGIT = re.compile(r"\d")
 _MIN_ID_CHARS = 3
 _MIN_FIRST = 3  # letters of a first name that identifies its contact alone ("Mo" is a month)
+_MIN_NAME = 5  # letters of the first word of a client's name that identifies it alone ("Alder")
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "rev", "hon", "judge", "sir"})
 VAGUE_LIST = "vague"
 SUSPICIOUS_LIST = "suspicious"
@@ -164,16 +165,19 @@ def _first_names(
             first = _first_name(contact)
             if first and first not in staff and clients_of[first] == {cid}:
                 found.setdefault((first,), cid)
+        first = _first_name(rules.client.name, _MIN_NAME)
+        if first and first not in staff and clients_of[first] == {cid}:
+            found.setdefault((first,), cid)
     return found
 
 
-def _first_name(contact: str) -> str:
+def _first_name(contact: str, least: int = 0) -> str:
     """The first word of a name of two or more, as a token, if it can be a first name: three
-    letters or more, not a title, and read as itself (not a shorthand the lexicon expands:
-    "Mo Lund" reads "month lund")."""
+    letters or more (``least`` if more), not a title, and read as itself (not a shorthand the
+    lexicon expands: "Mo Lund" reads "month lund")."""
     words = contact.split()
     raw = words[0].strip(".,").lower() if len(words) > 1 else ""
-    if len(raw) < _MIN_FIRST or raw in _TITLES:
+    if len(raw) < max(_MIN_FIRST, least) or raw in _TITLES:
         return ""
     return raw if tokens(raw) == (raw,) else ""
 

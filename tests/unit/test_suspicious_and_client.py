@@ -162,6 +162,18 @@ def test_a_contacts_first_name_alone_names_their_client() -> None:
     assert signals.other_client("north", Text("mo end close w/ Mo")) is None  # too short
 
 
+def test_the_first_word_of_a_clients_name_alone_names_it() -> None:
+    signals = Signals.build(book())
+    assert signals.other_client("north", Text("portal triage for Southgate")) == "south"
+    assert signals.other_client("south", Text("fleet ops memo - Northwind")) == "north"
+    # shorter than five letters, or a word of another client's names: it names no one
+    hills = book(south={"client": {"id": "south", "name": "Oak Hills", "aliases": [],
+                                   "projects": ["SG Portal"]}})  # fmt: skip
+    assert Signals.build(hills).other_client("north", Text("oak desk for the office")) is None
+    twins = book(south={"lists": {"sites": ["Northwind Yard"]}})
+    assert Signals.build(twins).other_client("south", Text("fleet memo - Northwind")) is None
+
+
 @pytest.mark.parametrize(
     ("changes", "why"),
     [
