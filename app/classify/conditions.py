@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from app.classify.calendar import at_time, on_listed_day
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
-from app.classify.text import Text, WordTest, phrase_at, stem, tokens
+from app.classify.text import PhraseTest, Text, WordTest
 from app.domain.entries import TimeEntry
 from app.domain.rule_terms import Weekday
 from app.domain.rules import Condition, DateRange, NumberRange
@@ -187,16 +187,8 @@ def _words(words: tuple[str, ...], lexicon: Lexicon) -> Predicate:
 
 
 def _phrases(phrases: tuple[str, ...], lexicon: Lexicon) -> Predicate:
-    read = (tokens(p, lexicon) for p in phrases)
-    compiled = tuple(tuple(stem(t) for t in toks) for toks in read if toks)
-    firsts = frozenset(p[0] for p in compiled)
-
-    def test(s: Subject) -> bool:
-        if firsts.isdisjoint(s.text.stemset):
-            return False  # most entries: one set look-up instead of a scan per phrase
-        return any(phrase_at(s.text.stems, p) for p in compiled)
-
-    return test
+    test = PhraseTest.of(phrases, lexicon)  # in order, a few words inserted, a typo forgiven
+    return lambda s: bool(test.found(s.text))
 
 
 def _glob(patterns: tuple[str, ...], values: Callable[[TimeEntry], tuple[str, ...]]) -> Predicate:

@@ -7,7 +7,7 @@ from difflib import get_close_matches
 from functools import lru_cache
 
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
-from app.classify.text import Text, WordTest, phrase_at, stem, tokens
+from app.classify.text import PhraseTest, Text, WordTest, stem, tokens
 from app.domain.rules import Condition
 
 _MAX_SHOWN = 4
@@ -25,9 +25,10 @@ def _walk(cond: Condition, text: Text, lists: Mapping[str, tuple[str, ...]]) -> 
         found += _walk(sub, text, lists)  # `not` parts matched by being absent: nothing to cite
     if cond.words is not None and (tok := _words(cond.words, text.lexicon).matched(text)):
         found.append(_cite(tok, cond.words))
-    for phrase in (*(cond.phrases or ()), *_items(cond, lists)):
-        if phrase_at(text.stems, _stems(phrase, text.lexicon)):
-            found.append(repr(phrase))
+    items = (*(cond.phrases or ()), *_items(cond, lists))
+    if items:
+        present = set(_phrases(items, text.lexicon).found(text))
+        found += [repr(item) for item in items if _stems(item, text.lexicon) in present]
     return found
 
 
@@ -47,6 +48,11 @@ def _cite(tok: str, words: tuple[str, ...]) -> str:
 @lru_cache(maxsize=1024)
 def _words(words: tuple[str, ...], lexicon: Lexicon = DEFAULT_LEXICON) -> WordTest:
     return WordTest.of(words, lexicon)
+
+
+@lru_cache(maxsize=1024)
+def _phrases(items: tuple[str, ...], lexicon: Lexicon = DEFAULT_LEXICON) -> PhraseTest:
+    return PhraseTest.of(items, lexicon)
 
 
 @lru_cache(maxsize=4096)

@@ -24,7 +24,7 @@ from app.classify.conditions import (
     pick_tests,
 )
 from app.classify.lexicon import Lexicon
-from app.classify.text import WordTest, phrase_at, stem, tokens
+from app.classify.text import PhraseTest, WordTest, stem, tokens
 from app.domain.rules import Condition, Rule
 
 Score = tuple[int, int]
@@ -60,12 +60,11 @@ def _text_scorer(
     cond: Condition, lists: Mapping[str, tuple[str, ...]], lexicon: Lexicon
 ) -> Callable[[Subject], int]:
     words = WordTest.of(cond.words, lexicon) if cond.words is not None else None
-    phrases = _phrase_stems(cond, lists, lexicon)
+    phrases = _phrase_test(cond, lists, lexicon)
 
     def score(s: Subject) -> int:
         found = 1 if words is not None and words.matched(s.text) is not None else 0
-        longest = max((len(p) for p in phrases if phrase_at(s.text.stems, p)), default=0)
-        return found + longest
+        return found + max((len(p) for p in phrases.found(s.text)), default=0)
 
     return score
 
@@ -87,7 +86,7 @@ def compile_evidence(
         for c in cond.any_of or ()
     ]
     words = WordTest.of(cond.words, lexicon) if cond.words is not None else None
-    phrases = _phrase_stems(cond, lists, lexicon)
+    phrases = _phrase_test(cond, lists, lexicon)
     pattern = re.compile(cond.regex) if cond.regex is not None else None
     picks = pick_tests(cond)
 
@@ -98,7 +97,7 @@ def compile_evidence(
         for test, alt in alts:
             if test(s):
                 found |= alt(s)
-        found.update(w for p in phrases if phrase_at(s.text.stems, p) for w in p)
+        found.update(w for p in phrases.found(s.text) for w in p)
         if pattern is not None and (hit := pattern.search(s.text.lower)):
             found.add("/" + hit.group(0))
         found.update("@" + name for name, test in picks if test(s))
@@ -107,12 +106,12 @@ def compile_evidence(
     return evidence
 
 
-def _phrase_stems(
+def _phrase_test(
     cond: Condition, lists: Mapping[str, tuple[str, ...]], lexicon: Lexicon
-) -> list[tuple[str, ...]]:
-    """The stems of the condition's own phrases and list items."""
+) -> PhraseTest:
+    """The condition's own phrases and list items."""
     items = (*(cond.phrases or ()), *(i for name in cond.list_ or () for i in lists.get(name, ())))
-    return [p for p in (tuple(stem(t) for t in tokens(i, lexicon)) for i in items) if p]
+    return PhraseTest.of(items, lexicon)
 
 
 PICKED = ("project", "task", "tags", "billable_flag")  # what a person picks in the tracker

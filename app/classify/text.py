@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, TypeVar
@@ -245,6 +245,41 @@ class WordTest:
             ):
                 found.add(tok)
         return frozenset(found)
+
+
+@dataclass(frozen=True)
+class PhraseTest:
+    """A rule's phrases (or list items), read like the text, found in order with up to
+    ``PHRASE_GAP`` words inserted, and each word forgiven one typo as ``WordTest`` forgives it:
+    two letters swapped in a word of ``TYPO_MIN_LETTERS`` letters or more, a letter missing in
+    one of ``LONG_FOR_INSERTS`` or more ("negtaive air" is "negative air")."""
+
+    phrases: tuple[tuple[str, ...], ...]  # stems
+    firsts: frozenset[str]  # the phrases' first stems: most texts share none
+    fixes: Mapping[str, str]  # a misspelling as typed -> the stem of the phrase word it is
+    fixed_firsts: frozenset[str]  # misspellings of first words
+
+    @classmethod
+    def of(cls, items: Iterable[str], lexicon: Lexicon = DEFAULT_LEXICON) -> PhraseTest:
+        read = [t for t in (tokens(i, lexicon) for i in items) if t]
+        phrases = tuple(tuple(stem(w) for w in toks) for toks in read)
+        words = {w for toks in read for w in toks}
+        fixes: dict[str, str] = {}
+        for word in sorted(w for w in words if len(w) >= TYPO_MIN_LETTERS and w.isalpha()):
+            missing = _deletes(word) if len(word) >= LONG_FOR_INSERTS else set()
+            for typo in (_swaps(word) | missing) - words:
+                fixes.setdefault(typo, stem(word))
+        firsts = frozenset(p[0] for p in phrases)
+        return cls(phrases, firsts, fixes, frozenset(t for t, s in fixes.items() if s in firsts))
+
+    def found(self, text: Text) -> list[tuple[str, ...]]:
+        """The phrases in the text (as stems), in the test's order."""
+        if self.firsts.isdisjoint(text.stemset) and self.fixed_firsts.isdisjoint(text.tokset):
+            return []  # most entries: two set look-ups instead of a scan per phrase
+        stems = text.stems
+        if not self.fixes.keys().isdisjoint(text.tokset):
+            stems = tuple(self.fixes.get(t, s) for t, s in zip(text.toks, stems, strict=True))
+        return [p for p in self.phrases if phrase_at(stems, p)]
 
 
 def phrase_at(haystack: tuple[str, ...], phrase: tuple[str, ...], gap: int = PHRASE_GAP) -> bool:

@@ -1,6 +1,6 @@
-"""Multi-activity descriptions as law and accounting firms write them: shorthand with a slash
-("o/c", "t/c", "rev/rev") is one activity; hours in tenths after a part ("(2.5)") are its
-duration; and a code that covers only a minor part of the hours written goes to review."""
+"""Descriptions as people write them: shorthand with a slash ("o/c", "t/c", "rev/rev") is one
+activity; hours in tenths after a part ("(2.5)") are its duration; a code that covers only a
+minor part of the hours written goes to review; and a phrase forgives a typo in a word."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from app.classify.cascade import _apart
 from app.classify.deadline import Deadline
 from app.classify.dominant import written_hours, written_share
 from app.classify.rules_stage import RulesStage
-from app.classify.text import segments
+from app.classify.text import PhraseTest, Text, segments
 from app.domain.decisions import Proposal, ReviewReason
 from app.domain.rulebook import RuleBook
 from app.domain.rules import ClientRules, FirmRules
@@ -84,3 +84,31 @@ def test_a_code_that_covers_a_minor_part_of_the_written_hours_goes_to_review() -
 def test_a_best_guess_just_under_the_bar_does_not_read_as_equal() -> None:
     assert _apart(0.8533, 0.85) == ("0.853", "0.850")
     assert _apart(0.76, 0.85) == ("0.76", "0.85")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("negtaive air / pressure plan 3W", [("negativ", "air")]),  # two letters swapped
+        ("negative air plan", [("negativ", "air")]),
+        ("the infction control plan", [("infection", "control")]),  # a letter missing, long word
+        ("negative pressure room", []),  # the phrase's words, not the phrase
+        ("nagetive air", []),  # not one swap of "negative"
+        ("air negative", []),  # out of order
+    ],
+)
+def test_a_phrase_forgives_a_typo_in_each_word_as_a_word_test_does(
+    text: str, found: list[tuple[str, ...]]
+) -> None:
+    test = PhraseTest.of(["negative air", "infection control"])
+    assert test.found(Text(text)) == found
+
+
+def test_a_phrase_typo_is_cited_as_the_phrase_and_counts_for_precedence() -> None:
+    icra = {"id": "n-icra", "clause": "§4.1", "code": "N-REG", "priority": 40,
+            "when": {"phrases": ["negative air"]}}  # fmt: skip
+    ward = {"id": "n-ward", "clause": "§2.1", "code": "N-P1", "priority": 25,
+            "when": {"words": ["3w"]}}  # fmt: skip
+    outcome = _decide("negtaive air / pressure plan 3W", [icra, ward])
+    assert outcome.code == "N-REG"
+    assert outcome.reason.startswith("rule n-icra (matched 'negative air')")
