@@ -546,13 +546,17 @@ ACTIVITIES: tuple[Activity, ...] = (
         "bid tab review - Bristlecone low bid",
         "bid evaluation: alternates 1-3 and unit prices",
         "recommendation of award letter to Carl",
-        "VE options list - bids 3.8% over budget",
-        "value engineering: deduct alternates + {les_spec} substitution",
         "reference checks on Bristlecone Builders",
         "board memo for award - Larkspur",
         "contract docs for Bristlecone (AIA A101)",
+    ), windows=W(CFS_BID_OPEN, CFS_NTP - ED), who="Gideon Keisha Mina Darnell", weight=3.0,
+      category="phase"),
+    A("cfs_ve", "CFS", cfs_phase, LES, (), novel=(
+        "VE options list - bids 3.8% over budget",
+        "value engineering: deduct alternates + {les_spec} substitution",
         "VE pricing review w/ Bristlecone",
-    ), windows=W(CFS_BID_OPEN, CFS_NTP - ED), who=K12, weight=3.0, category="phase"),
+        "VE - {les_area} alternate systems",
+    ), windows=W(CFS_BID_OPEN, CFS_NTP - ED), who=K12, weight=2.0, category="phase"),
     A("cfs_conformed", "CFS", "CFS-BN", LES, (), novel=(
         "conformed set - incorporate addenda 1-3",
         "conformed documents: sheets {les_sheet}",
@@ -1587,7 +1591,7 @@ def holiday_work(sim: Sim, person: Person, day: date) -> None:
     if work:
         project, text, hours, code = work
         tags = sim.tags(person, project, text, day, code)
-        sim.add(person, day, hours, project, text, code, "holiday_work", tags, start="13:00")
+        sim.add(person, day, hours, project, text, code, "holiday_work", tags, start="16:30")
 
 
 # --- output -----------------------------------------------------------------------------------
