@@ -23,6 +23,7 @@ FIRMS = {  # firm -> (data folder, rules folder)
     "second": (REPO / "examples" / "second_firm" / "data", REPO / "examples/second_firm/sow_rules"),
     "third": (REPO / "examples" / "third_firm" / "data", REPO / "examples/third_firm/sow_rules"),
     "fourth": (REPO / "examples" / "fourth_firm" / "data", REPO / "examples/fourth_firm/sow_rules"),
+    "fifth": (REPO / "examples" / "fifth_firm" / "data", REPO / "examples/fifth_firm/sow_rules"),
 }
 sys.path.insert(0, str(REPO))
 
@@ -41,7 +42,7 @@ def main() -> None:
         choices=sorted(FIRMS),
         default="demo",
         help="demo: Kestrel Ridge; second: Tidewater Creative, third: Ashgrove Hale, fourth:"
-        " Whitford Lane Kessler (the last three with rules written blind)",
+        " Whitford Lane Kessler, fifth: Quarry Hill (the last four with rules written blind)",
     )
     parser.add_argument("--rules", type=Path, help="rules folder (default: the firm's)")
     args = parser.parse_args()

@@ -16,7 +16,7 @@ from app.classify.deadline import Deadline
 from app.classify.memory import Memory
 from app.classify.mixed import UNEXPLAINED, SegmentReader
 from app.classify.policy import code_on_date, money_for, policy_flags
-from app.classify.rules_stage import RulesStage
+from app.classify.rules_stage import ONLY_THE_DATE_NOTE, RulesStage
 from app.classify.scope import out_of_scope
 from app.classify.signals import Signal, Signals
 from app.classify.text import Text
@@ -158,7 +158,23 @@ class Cascade:
         verdict = cross_check(rule, self.memory, entry, ctx, ctx.review.confidence_threshold)
         if verdict.disagrees:
             trail.notes.append(verdict.disagrees)
-        return verdict.proposal
+        return self._dated(verdict.proposal, entry, ctx)
+
+    def _dated(self, rule: Proposal, entry: TimeEntry, ctx: ClientContext) -> Proposal:
+        """A rule that matched on the date alone stands when approved entries like this one
+        were approved under its code (memory's nearest): then something about the entry
+        itself says so."""
+        if ReviewReason.ONLY_THE_DATE not in rule.flags or self.memory is None:
+            return rule
+        recall = self.memory.recall(ctx.client_id, entry.description)
+        if recall is None or recall.code != rule.code:
+            return rule
+        return rule.model_copy(update={
+            "flags": tuple(f for f in rule.flags if f is not ReviewReason.ONLY_THE_DATE),
+            "notes": tuple(n for n in rule.notes if n != ONLY_THE_DATE_NOTE),
+            "reason": f"{rule.reason}; approved entries like it were {rule.code}"
+                      f" (e.g. '{recall.example[:60]}')",
+        })  # fmt: skip
 
     def _check_mixed(
         self, entry: TimeEntry, ctx: ClientContext, chosen: Proposal, trail: _Trail

@@ -33,6 +33,10 @@ from app.domain.entries import TimeEntry
 from app.domain.rulebook import ClientContext
 from app.domain.rules import Rule
 
+ONLY_THE_DATE_NOTE = (
+    "matched on the date alone: nothing in the words or the tracker's picks says it is this code"
+)
+
 
 @dataclass(frozen=True)
 class CompiledRule:
@@ -234,6 +238,9 @@ class RulesStage:
         if trust is not None and not trust.matches:
             flags.append(ReviewReason.UNTESTED_RULE)
             notes.append("no approved entry to test this rule on: a person confirms it first")
+        if trust is not None and not chosen.evidence(Subject(entry, text)):
+            flags.append(ReviewReason.ONLY_THE_DATE)
+            notes.append(ONLY_THE_DATE_NOTE)
         passed = _passed_over(chosen, rules, Subject(entry, text)) if trust is not None else None
         if passed and not self.calibration.precedence_settled(ctx.client_id, rule.id, passed[0]):
             flags.append(ReviewReason.UNTESTED_PRECEDENCE)

@@ -60,6 +60,9 @@ class ReviewReason(StrEnum):
     # The rule won over a lower rule of another code that matched more of the entry, on its
     # priority alone, and no approved entry has ever shown which of the two is right.
     UNTESTED_PRECEDENCE = "untested_precedence"
+    # The rule matched on the entry's date alone (a phase by its dates): nothing in the words,
+    # the tracker's picks or the approved history says the entry is this code.
+    ONLY_THE_DATE = "only_the_date"
     # The entry changed (or was deleted) at the source after QuickBooks invoiced its record:
     # the record is left as billed and a person settles the difference.
     CHANGED_AFTER_INVOICE = "changed_after_invoice"

@@ -1,7 +1,8 @@
 """Precedence that history never tested: a rule that wins on priority alone over a lower rule of
 another code that rests on more of the entry goes to review (``untested_precedence``) unless an
 approved entry already showed the winner right where both matched; what a match rests on
-(``compile_evidence``); and an id found by a ``regex`` counts as written, not picked."""
+(``compile_evidence``); an id found by a ``regex`` counts as written, not picked; and a match on
+the date alone needs approved entries like the entry to stand."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from typing import Any
 import pytest
 
 from app.classify.calibration import Calibration
+from app.classify.cascade import Cascade
 from app.classify.conditions import Subject
 from app.classify.deadline import Deadline
 from app.classify.lexicon import DEFAULT_LEXICON
+from app.classify.memory import Memory, MemoryStage
 from app.classify.rules_stage import RulesStage
 from app.classify.specificity import compile_evidence
 from app.classify.text import Text, WordTest
@@ -150,3 +153,36 @@ def test_an_id_found_by_a_regex_is_written_so_a_picked_project_does_not_outrank_
     assert outcome.code == "N-P2"
     assert ReviewReason.PICKED_NOT_WRITTEN in outcome.flags
     assert any("the words match rule n-cr (N-OOS)" in n for n in outcome.notes)
+
+
+PHASE = {"id": "n-phase", "clause": "§2.2", "code": "N-P2", "priority": 10,
+         "when": {"dates": {"from": "2026-01-01"}}}  # fmt: skip
+BY_TASK = {"id": "n-task", "clause": "§2.3", "code": "N-P2", "priority": 10,
+           "when": {"all": [{"dates": {"from": "2026-01-01"}}, {"task": ["design"]}]}}  # fmt: skip
+DESIGNED = [(f"schematic layout {i}", "N-P2") for i in range(12)]
+
+
+def test_a_match_on_the_date_alone_goes_to_review_once_history_measures_rules() -> None:
+    dated = _decide([PHASE], DESIGNED, "HAL owner meeting")
+    assert dated.code == "N-P2"
+    assert ReviewReason.ONLY_THE_DATE in dated.flags
+    assert "matched on the date alone" in dated.notes[-1]
+    typed = _decide([PHASE], None, "HAL owner meeting")  # no history: the typed value stands
+    assert ReviewReason.ONLY_THE_DATE not in typed.flags
+    picked = _decide([BY_TASK], DESIGNED, "HAL owner meeting", task="Design")
+    assert ReviewReason.ONLY_THE_DATE not in picked.flags  # the person's pick says something
+
+
+def test_approved_entries_like_it_let_a_match_on_the_date_stand() -> None:
+    book = _book([PHASE])
+    history = _history(DESIGNED)
+    memory = Memory()
+    for item in history:
+        memory.learn("north", item.entry.description, item.label)
+    calibration = Calibration.from_backtest(back_test(book, history))
+    cascade = Cascade(book, [RulesStage(calibration), MemoryStage(memory)], memory=memory)
+    like = cascade.classify(entry("schematic layout 14"))
+    assert (like.code, like.needs_review) == ("N-P2", False)
+    assert "approved entries like it were N-P2" in like.reason
+    unlike = cascade.classify(entry("HAL owner meeting"))
+    assert ReviewReason.ONLY_THE_DATE in unlike.review_reasons
