@@ -44,6 +44,7 @@ FIRMS = {  # name -> (data folder, rules folder)
     "second": ("examples/second_firm/data", "examples/second_firm/sow_rules"),
     "third": ("examples/third_firm/data", "examples/third_firm/sow_rules"),
     "fourth": ("examples/fourth_firm/data", "examples/fourth_firm/sow_rules"),
+    "fifth": ("examples/fifth_firm/data", "examples/fifth_firm/sow_rules"),
 }
 TENANT = "bench"
 
