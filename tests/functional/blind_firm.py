@@ -1,5 +1,6 @@
-"""A firm whose rules were written blind (examples/second_firm, examples/third_firm), run as a
-new customer runs it: `timebill classify MONTH --rules DIR --history FILE --label-column COL`."""
+"""A firm whose rules were written blind (examples/second_firm to examples/fifth_firm), run as a
+new customer runs it: `timebill classify MONTH --rules DIR --history FILE --label-column COL`,
+and held to the product's target on what it auto-approves."""
 
 from __future__ import annotations
 
@@ -28,3 +29,24 @@ def true_codes(firm: Path) -> dict[int, str]:
     """``month_truth.csv``: the physical line of month.csv -> its true code."""
     with (firm / "data" / "month_truth.csv").open(newline="", encoding="utf-8") as handle:
         return {int(r["line"]): r["true_code"] for r in csv.DictReader(handle)}
+
+
+Scored = list[tuple[dict[str, str], str]]
+
+
+def with_truth(firm: Path, out: Path, entries: int) -> Scored:
+    """Each classified row of the firm's month with its true code (``entries`` rows)."""
+    rows = classify_month(firm, out)
+    truth = true_codes(firm)
+    assert len(rows) == len(truth) == entries
+    return [(row, truth[line]) for line, row in enumerate(rows, start=2)]
+
+
+def check_error_target(classified: Scored, *, review_at_most: float) -> None:
+    """At most 0.5% of what is auto-approved wrong; at most ``review_at_most`` sent to review."""
+    auto = [(row, true) for row, true in classified if row["needs_review"] == "false"]
+    wrong = [
+        row.get("Description") or row.get("Notes") for row, true in auto if row["code"] != true
+    ]
+    assert len(wrong) / len(auto) <= 0.005, wrong
+    assert 1 - len(auto) / len(classified) <= review_at_most  # sent to review

@@ -15,32 +15,26 @@ from pathlib import Path
 
 import pytest
 
-from tests.functional.blind_firm import classify_month, true_codes
+from tests.functional.blind_firm import Scored, check_error_target, with_truth
 
 REPO = Path(__file__).resolve().parents[2]
 FIRM = REPO / "examples" / "fifth_firm"
 
 
 @pytest.fixture(scope="module")
-def classified(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[dict[str, str], str]]:
+def classified(tmp_path_factory: pytest.TempPathFactory) -> Scored:
     """Each classified row with its true code."""
-    rows = classify_month(FIRM, tmp_path_factory.mktemp("fifth") / "classified.csv")
-    truth = true_codes(FIRM)
-    assert len(rows) == len(truth) == 919
-    return [(row, truth[line]) for line, row in enumerate(rows, start=2)]
+    return with_truth(FIRM, tmp_path_factory.mktemp("fifth") / "classified.csv", 919)
 
 
 def test_the_blind_design_firm_is_auto_approved_within_the_error_target(
-    classified: list[tuple[dict[str, str], str]],
+    classified: Scored,
 ) -> None:
-    auto = [(row, true) for row, true in classified if row["needs_review"] == "false"]
-    wrong = [row["Description"] for row, true in auto if row["code"] != true]
-    assert len(wrong) / len(auto) <= 0.005, wrong
-    assert 1 - len(auto) / len(classified) <= 0.55  # sent to review: see the docstring
+    check_error_target(classified, review_at_most=0.55)
 
 
 def test_a_phase_by_date_alone_is_confirmed_by_a_person(
-    classified: list[tuple[dict[str, str], str]],
+    classified: Scored,
 ) -> None:
     dated = [row for row, _ in classified if "only_the_date" in row["review_reasons"]]
     assert dated

@@ -16,32 +16,26 @@ from pathlib import Path
 
 import pytest
 
-from tests.functional.blind_firm import classify_month, true_codes
+from tests.functional.blind_firm import Scored, check_error_target, with_truth
 
 REPO = Path(__file__).resolve().parents[2]
 FIRM = REPO / "examples" / "fourth_firm"
 
 
 @pytest.fixture(scope="module")
-def classified(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[dict[str, str], str]]:
+def classified(tmp_path_factory: pytest.TempPathFactory) -> Scored:
     """Each classified row with its true code."""
-    rows = classify_month(FIRM, tmp_path_factory.mktemp("fourth") / "classified.csv")
-    truth = true_codes(FIRM)
-    assert len(rows) == len(truth) == 907
-    return [(row, truth[line]) for line, row in enumerate(rows, start=2)]
+    return with_truth(FIRM, tmp_path_factory.mktemp("fourth") / "classified.csv", 907)
 
 
 def test_the_blind_law_firm_is_auto_approved_within_the_error_target(
-    classified: list[tuple[dict[str, str], str]],
+    classified: Scored,
 ) -> None:
-    auto = [(row, true) for row, true in classified if row["needs_review"] == "false"]
-    wrong = [row["Description"] for row, true in auto if row["code"] != true]
-    assert len(wrong) / len(auto) <= 0.005, wrong
-    assert 1 - len(auto) / len(classified) <= 0.55  # sent to review: see the docstring
+    check_error_target(classified, review_at_most=0.55)
 
 
 def test_codes_first_used_this_month_and_instructions_go_to_a_person(
-    classified: list[tuple[dict[str, str], str]],
+    classified: Scored,
 ) -> None:
     untested = [row for row, _ in classified if "untested_rule" in row["review_reasons"]]
     assert {"COR-CLOSE", "PSL-EEOC", "BWP-P2"} <= {row["code"] for row in untested}
@@ -51,7 +45,7 @@ def test_codes_first_used_this_month_and_instructions_go_to_a_person(
 
 
 def test_a_conference_of_a_tenth_of_the_hours_does_not_code_the_entry(
-    classified: list[tuple[dict[str, str], str]],
+    classified: Scored,
 ) -> None:
     # "MSJ brief ... (2.5); o/c w/ MW re same (0.4)": the internal-conference rule reads the
     # whole text, but the hours written say the entry is the brief

@@ -9,36 +9,26 @@ from pathlib import Path
 
 import pytest
 
-from tests.functional.blind_firm import classify_month, true_codes
+from tests.functional.blind_firm import Scored, check_error_target, with_truth
 
 REPO = Path(__file__).resolve().parents[2]
 FIRM = REPO / "examples" / "third_firm"
 
 
 @pytest.fixture(scope="module")
-def classified(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[dict[str, str], str]]:
+def classified(tmp_path_factory: pytest.TempPathFactory) -> Scored:
     """Each classified row with its true code."""
-    rows = classify_month(FIRM, tmp_path_factory.mktemp("third") / "classified.csv")
-    truth = true_codes(FIRM)
-    assert len(rows) == len(truth) == 888
-    return [(row, truth[line]) for line, row in enumerate(rows, start=2)]
-
-
-def _auto(classified: list[tuple[dict[str, str], str]]) -> list[tuple[dict[str, str], str]]:
-    return [(row, true) for row, true in classified if row["needs_review"] == "false"]
+    return with_truth(FIRM, tmp_path_factory.mktemp("third") / "classified.csv", 888)
 
 
 def test_the_blind_firm_is_auto_approved_within_the_error_target(
-    classified: list[tuple[dict[str, str], str]],
+    classified: Scored,
 ) -> None:
-    auto = _auto(classified)
-    wrong = [row["Notes"] for row, true in auto if row["code"] != true]
-    assert len(wrong) / len(auto) <= 0.005, wrong
-    assert 1 - len(auto) / len(classified) <= 0.35  # sent to review
+    check_error_target(classified, review_at_most=0.35)
 
 
 def test_what_no_approved_entry_tested_is_confirmed_by_a_person(
-    classified: list[tuple[dict[str, str], str]],
+    classified: Scored,
 ) -> None:
     # The codes first used in the open month (a reporting phase after the exit conference, an
     # exchange amendment, testimony) have no history to measure their rules on.
@@ -50,7 +40,7 @@ def test_what_no_approved_entry_tested_is_confirmed_by_a_person(
 
 
 def test_nothing_auto_approved_reads_like_an_instruction(
-    classified: list[tuple[dict[str, str], str]],
+    classified: Scored,
 ) -> None:
     flagged = [row for row, _ in classified if "suspicious_text" in row["review_reasons"]]
     assert flagged
