@@ -188,7 +188,7 @@ def _words(words: tuple[str, ...], lexicon: Lexicon) -> Predicate:
 
 def _phrases(phrases: tuple[str, ...], lexicon: Lexicon) -> Predicate:
     test = PhraseTest.of(phrases, lexicon)  # in order, a few words inserted, a typo forgiven
-    return lambda s: bool(test.found(s.text))
+    return lambda s: test.holds(s.text)
 
 
 def _glob(patterns: tuple[str, ...], values: Callable[[TimeEntry], tuple[str, ...]]) -> Predicate:

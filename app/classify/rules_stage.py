@@ -11,6 +11,7 @@ from app.classify.conditions import (
     Predicate,
     Subject,
     compile_condition,
+    entry_fields,
     reads_text_only,
     text_gate,
 )
@@ -19,6 +20,7 @@ from app.classify.dominant import dominant, written_share
 from app.classify.explain import matched_words
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
 from app.classify.specificity import (
+    OBJECTIVE,
     Evidence,
     Scorer,
     compile_evidence,
@@ -50,6 +52,12 @@ class CompiledRule:
     conceded: frozenset[str] = frozenset()  # stems the client's rules give way on (`unless`)
     gate: Predicate | None = None  # holds whenever ``when`` does, on the text alone
     picks: tuple[str, ...] = ()  # the tracker fields a person picks it tests (``reads_picks``)
+
+    @cached_property
+    def dated(self) -> bool:
+        """Tests a fact of the entry other than its words and picks (dates, weekday, time,
+        hours): only such a rule can match on nothing the entry says (``only_the_date``)."""
+        return not entry_fields(self.rule.when).isdisjoint(OBJECTIVE)
 
     @cached_property
     def rank(self) -> tuple[int, int]:
@@ -238,7 +246,7 @@ class RulesStage:
         if trust is not None and not trust.matches:
             flags.append(ReviewReason.UNTESTED_RULE)
             notes.append("no approved entry to test this rule on: a person confirms it first")
-        if trust is not None and not chosen.evidence(Subject(entry, text)):
+        if trust is not None and chosen.dated and not chosen.evidence(Subject(entry, text)):
             flags.append(ReviewReason.ONLY_THE_DATE)
             notes.append(ONLY_THE_DATE_NOTE)
         passed = _passed_over(chosen, rules, Subject(entry, text)) if trust is not None else None

@@ -115,14 +115,14 @@ def _phrase_test(
 
 
 PICKED = ("project", "task", "tags", "billable_flag")  # what a person picks in the tracker
-_OBJECTIVE = ("dates", "weekday", "time_of_day", "hours")  # facts of the entry
+OBJECTIVE = frozenset({"dates", "weekday", "time_of_day", "hours"})  # facts of the entry
 
 
 def reads_picks(cond: Condition) -> tuple[str, ...]:
     """The tracker fields a person picks (``PICKED``) that the condition tests, if it tests
-    no objective fact of the entry (``_OBJECTIVE``) anywhere; else nothing."""
+    no objective fact of the entry (``OBJECTIVE``) anywhere; else nothing."""
     found = entry_fields(cond)
-    return () if found & set(_OBJECTIVE) else tuple(f for f in PICKED if f in found)
+    return () if found & OBJECTIVE else tuple(f for f in PICKED if f in found)
 
 
 def unless_words(rules: Iterable[Rule], lexicon: Lexicon) -> frozenset[str]:

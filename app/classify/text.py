@@ -272,6 +272,18 @@ class PhraseTest:
         firsts = frozenset(p[0] for p in phrases)
         return cls(phrases, firsts, fixes, frozenset(t for t, s in fixes.items() if s in firsts))
 
+    def holds(self, text: Text) -> bool:
+        """Whether one of the phrases is in the text: the first found ends it, and the typos
+        are read only when no phrase is found as written (the hot path of every condition)."""
+        if self.firsts.isdisjoint(text.stemset) and self.fixed_firsts.isdisjoint(text.tokset):
+            return False
+        if any(phrase_at(text.stems, p) for p in self.phrases):
+            return True
+        if self.fixes.keys().isdisjoint(text.tokset):
+            return False
+        fixed = tuple(self.fixes.get(t, s) for t, s in zip(text.toks, text.stems, strict=True))
+        return any(phrase_at(fixed, p) for p in self.phrases)
+
     def found(self, text: Text) -> list[tuple[str, ...]]:
         """The phrases in the text (as stems), in the test's order."""
         if self.firsts.isdisjoint(text.stemset) and self.fixed_firsts.isdisjoint(text.tokset):

@@ -189,7 +189,8 @@ class _Tester:
 def _score(result: BackTest, tester: _Tester, ctx: ClientContext, item: Labelled) -> None:
     client = ctx.client_id or FIRM
     subject = Subject(item.entry, tester.stage.read(item.entry.description, ctx.lexicon))
-    top = best_matches(tester.stage.compiled(ctx), subject)
+    rules = tester.stage.compiled(ctx)
+    top = best_matches(rules, subject)
     codes = {m.rule.code for m in top}
     if len(codes) != 1:
         result.ambiguous += len(codes) > 1
@@ -201,7 +202,7 @@ def _score(result: BackTest, tester: _Tester, ctx: ClientContext, item: Labelled
     right = item.label in {said, remapped.code if remapped else said}
     if right:
         result.reached.add((client, item.label))
-        _settle(result, client, tester.stage.compiled(ctx), top, subject)
+        _settle(result, client, rules, top, subject)
     elif item.label in ctx.codes:  # another client's code: a wrong project, not a rules gap
         result.unmatched[(client, item.label)] += 1
     clean = not tester.flagged(item.entry, ctx)
