@@ -60,16 +60,3 @@ def dominant(parts: Sequence[tuple[str, str | None]], share: float | None) -> st
         return None
     code, most = max(hours.items(), key=lambda item: item[1])
     return code if most / total >= Decimal(str(share)) else None
-
-
-def written_share(
-    parts: Sequence[tuple[str, str | None]], code: str
-) -> tuple[Decimal, Decimal] | None:
-    """(hours written on the parts ``code`` was given, hours written in all), when every part
-    says its duration; else None."""
-    said = [(written_hours(part), found) for part, found in parts]
-    if not said or any(hours is None for hours, _ in said):
-        return None
-    total = sum((hours for hours, _ in said if hours is not None), Decimal(0))
-    mine = sum((hours for hours, found in said if hours is not None and found == code), Decimal(0))
-    return mine, total

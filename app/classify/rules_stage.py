@@ -16,11 +16,13 @@ from app.classify.conditions import (
     text_gate,
 )
 from app.classify.deadline import Deadline
-from app.classify.dominant import dominant, written_share
+from app.classify.dominant import dominant
 from app.classify.explain import matched_words
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
 from app.classify.specificity import (
+    ID_MARK,
     OBJECTIVE,
+    PICK_MARK,
     Evidence,
     Scorer,
     compile_evidence,
@@ -213,22 +215,15 @@ class RulesStage:
         if rule.flag:
             flags.append(ReviewReason.RULE_FLAG)
             notes.append(rule.flag)
-        parts = part_codes(entry, rules, ctx.lexicon, self.read)
-        others = _several({code for _, code in parts}) - {rule.code}
-        minor = written_share(parts, rule.code)
+        others = mixed_codes(entry, rules, ctx.lexicon, self.read) - {rule.code}
         if others and dominant == rule.code:
             notes.append(f"{rule.code} is the dominant activity by the durations written")
         elif others:
             flags.append(ReviewReason.MIXED_ACTIVITIES)
             notes.append(f"also looks like {', '.join(sorted(others))}: pick the dominant or split")
-        elif minor is not None and minor[0] * 2 < minor[1]:
-            flags.append(ReviewReason.MIXED_ACTIVITIES)
-            notes.append(
-                f"the part{'s' if len(parts) > 2 else ''} that say {rule.code} hold {minor[0]} of"
-                f" the {minor[1]} h written: which activity is the entry?"
-            )
         text = self.read(entry.description, ctx.lexicon)
-        words = _words_say_otherwise(chosen, rules, Subject(entry, text))
+        subject = Subject(entry, text)
+        words = _words_say_otherwise(chosen, rules, subject)
         if words is not None:
             flags.append(ReviewReason.PICKED_NOT_WRITTEN)
             notes.append(
@@ -246,10 +241,10 @@ class RulesStage:
         if trust is not None and not trust.matches:
             flags.append(ReviewReason.UNTESTED_RULE)
             notes.append("no approved entry to test this rule on: a person confirms it first")
-        if trust is not None and chosen.dated and not chosen.evidence(Subject(entry, text)):
+        if trust is not None and chosen.dated and not chosen.evidence(subject):
             flags.append(ReviewReason.ONLY_THE_DATE)
             notes.append(ONLY_THE_DATE_NOTE)
-        passed = _passed_over(chosen, rules, Subject(entry, text)) if trust is not None else None
+        passed = _passed_over(chosen, rules, subject) if trust is not None else None
         if passed and not self.calibration.precedence_settled(ctx.client_id, rule.id, passed[0]):
             flags.append(ReviewReason.UNTESTED_PRECEDENCE)
             notes.append(
@@ -294,7 +289,7 @@ def _written(rule: CompiledRule, subject: Subject) -> int:
     """How much of the description a matching rule read: its specificity's text part, and an
     id its ``regex`` found in the words ("CR-09" is written, not picked)."""
     found = rule.score(subject)[0]
-    return found + any(w.startswith("/") for w in rule.evidence(subject))
+    return found + any(w.startswith(ID_MARK) for w in rule.evidence(subject))
 
 
 def _passed_over(
@@ -320,8 +315,8 @@ def _shown(evidence: frozenset[str], text: Text) -> str:
     """Evidence as a person reads it: the words as written, the ids found, the picks named."""
     pairs = zip(text.toks, text.stems, strict=True)
     words = dict.fromkeys(repr(t) for t, s in pairs if s in evidence or t in evidence)
-    said = ", ".join((*words, *sorted(w[1:] for w in evidence if w.startswith("/"))))
-    picks = " and ".join(sorted(f"the {w[1:]}" for w in evidence if w.startswith("@")))
+    said = ", ".join((*words, *sorted(w[1:] for w in evidence if w.startswith(ID_MARK))))
+    picks = " and ".join(sorted(f"the {w[1:]}" for w in evidence if w.startswith(PICK_MARK)))
     return " and ".join(p for p in (said, picks) if p)
 
 
