@@ -36,10 +36,19 @@ class _Trail:
     usage: LlmUsage | None = None
     stage_said_why: bool = False
 
+    signaled: dict[ReviewReason, str] = field(default_factory=dict)  # a signal's note
+
     def add_signals(self, signals: list[Signal]) -> None:
         for reason, note in signals:
             self.reasons.append(reason)
             self.notes.append(note)
+            self.signaled[reason] = note
+
+    def withdraw(self, reason: ReviewReason, *notes: str) -> None:
+        """A signal that turned out to be no reason to review, with its note and ``notes``."""
+        dropped = {self.signaled.pop(reason, ""), *notes}
+        self.reasons = [r for r in self.reasons if r is not reason]
+        self.notes = [n for n in self.notes if n not in dropped]
 
 
 @dataclass(frozen=True)
@@ -53,9 +62,7 @@ class _OtherClient:
     def same_either_way(self, trail: _Trail) -> None:
         """Its rules give the entry's code too (a firm code: invoicing, a conflicts check):
         which client the text names changes nothing, so it is not a reason to review."""
-        dropped = (self.note, f"mentions {self.client}'s people or sites")
-        trail.reasons = [r for r in trail.reasons if r is not ReviewReason.POSSIBLE_WRONG_CLIENT]
-        trail.notes = [n for n in trail.notes if n not in dropped]
+        trail.withdraw(ReviewReason.POSSIBLE_WRONG_CLIENT, self.note)
         trail.notes.append(f"names {self.client}, whose rules give the same code {self.code}")
 
 

@@ -151,7 +151,8 @@ def _first_names(
     book: RuleBook, owners: Mapping[tuple[str, ...], set[str]]
 ) -> dict[tuple[str, ...], str]:
     """A contact's first name alone, as people write it ("Monica - subsequent events" for
-    Monica Reyes), when it names no one else: no word of another client's names, lists or
+    Monica Reyes), and the first word of a client's name ("Alder" for Alder & Oak; five letters
+    or more), when it names no one else: no word of another client's names, lists or
     contacts, and no one at the firm (``people``, by name or e-mail). A title is not a first
     name ("Dr. Mehta": "dr appt" is not about her), nor is a name of one or two letters."""
     clients_of: dict[str, set[str]] = defaultdict(set)

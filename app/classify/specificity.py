@@ -70,6 +70,7 @@ def _text_scorer(
 
 
 Evidence = Callable[[Subject], frozenset[str]]
+ID_MARK, PICK_MARK = "/", "@"  # evidence that is an id a regex found, a tracker pick that held
 
 
 def compile_evidence(
@@ -99,8 +100,8 @@ def compile_evidence(
                 found |= alt(s)
         found.update(w for p in phrases.found(s.text) for w in p)
         if pattern is not None and (hit := pattern.search(s.text.lower)):
-            found.add("/" + hit.group(0))
-        found.update("@" + name for name, test in picks if test(s))
+            found.add(ID_MARK + hit.group(0))
+        found.update(PICK_MARK + name for name, test in picks if test(s))
         return frozenset(found)
 
     return evidence

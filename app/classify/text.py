@@ -279,19 +279,21 @@ class PhraseTest:
             return False
         if any(phrase_at(text.stems, p) for p in self.phrases):
             return True
-        if self.fixes.keys().isdisjoint(text.tokset):
-            return False
-        fixed = tuple(self.fixes.get(t, s) for t, s in zip(text.toks, text.stems, strict=True))
-        return any(phrase_at(fixed, p) for p in self.phrases)
+        fixed = self._fixed(text)
+        return fixed is not None and any(phrase_at(fixed, p) for p in self.phrases)
 
     def found(self, text: Text) -> list[tuple[str, ...]]:
         """The phrases in the text (as stems), in the test's order."""
         if self.firsts.isdisjoint(text.stemset) and self.fixed_firsts.isdisjoint(text.tokset):
             return []  # most entries: two set look-ups instead of a scan per phrase
-        stems = text.stems
-        if not self.fixes.keys().isdisjoint(text.tokset):
-            stems = tuple(self.fixes.get(t, s) for t, s in zip(text.toks, stems, strict=True))
+        stems = self._fixed(text) or text.stems
         return [p for p in self.phrases if phrase_at(stems, p)]
+
+    def _fixed(self, text: Text) -> tuple[str, ...] | None:
+        """The text's stems with the phrases' misspelt words read right; None if it has none."""
+        if self.fixes.keys().isdisjoint(text.tokset):
+            return None
+        return tuple(self.fixes.get(t, s) for t, s in zip(text.toks, text.stems, strict=True))
 
 
 def phrase_at(haystack: tuple[str, ...], phrase: tuple[str, ...], gap: int = PHRASE_GAP) -> bool:
