@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from difflib import get_close_matches
 from functools import lru_cache
 
+from app.classify.abbreviations import abbreviates
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
 from app.classify.text import PhraseTest, Text, WordTest, stem, tokens
 from app.domain.rules import Condition
@@ -41,6 +42,7 @@ def _cite(tok: str, words: tuple[str, ...]) -> str:
     if tok in plain or any(w.endswith("*") and tok.startswith(w[:-1].lower()) for w in words):
         return repr(tok)
     near = next((w for w in words if stem(w.lower()) == stem(tok)), None)
+    near = near or next((w for w in words if abbreviates(tok, w.lower())), None)  # "bldg"
     near = near or next(iter(get_close_matches(tok, [w.lower() for w in words], n=1)), None)
     return f"{tok!r} ~ {near or '/'.join(words[:3])}"
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, TypeVar
 
+from app.classify.abbreviations import Abbreviations, shortened
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
 
 T = TypeVar("T")
@@ -174,6 +175,11 @@ class Text:
             d for t in self.tokset if len(t) > LONG_FOR_INSERTS and t.isalpha() for d in _deletes(t)
         )
 
+    @cached_property
+    def shorthand(self) -> tuple[str, ...]:
+        """Words typed without their vowels ("gdlns"): ``app.classify.abbreviations``."""
+        return tuple(dict.fromkeys(t for t in self.toks if shortened(t)))
+
 
 TYPO_MIN_LETTERS = 5  # shorter words differ by one letter too often ("call"/"cell")
 PHRASE_GAP = 2  # words that may sit inside a phrase ("took the weekly call" ~ "took call")
@@ -201,6 +207,7 @@ class WordTest:
     long_words: frozenset[str]  # words long enough for a letter more or less
     long_deletes: frozenset[str]
     prefixes: tuple[str, ...]
+    short: Abbreviations  # the rule's words a token without vowels may stand for
 
     @classmethod
     def of(cls, words: Iterable[str], lexicon: Lexicon = DEFAULT_LEXICON) -> WordTest:
@@ -214,6 +221,7 @@ class WordTest:
             long,
             frozenset(d for w in long for d in _deletes(w)),
             tuple(w[:-1].lower() for w in words if w.endswith("*")),
+            Abbreviations.of((t, stem(t)) for t in typed),
         )
 
     def matched(self, text: Text) -> str | None:
@@ -230,6 +238,8 @@ class WordTest:
             return next(t for t in text.toks if t in self.long_deletes)  # a letter missing
         if self.long_words and not self.long_words.isdisjoint(text.deletes):
             return next(t for t in text.toks if self.long_words & _deletes(t))  # one too many
+        if self.short and text.shorthand:
+            return next((t for t in text.shorthand if self.short.read(t)), None)
         return None
 
     def covered(self, text: Text) -> frozenset[str]:
@@ -244,6 +254,8 @@ class WordTest:
                 or (self.long_words and self.long_words & _deletes(tok))
             ):
                 found.add(tok)
+        if self.short:
+            found.update(t for t in text.shorthand if self.short.read(t))
         return frozenset(found)
 
 
@@ -252,12 +264,14 @@ class PhraseTest:
     """A rule's phrases (or list items), read like the text, found in order with up to
     ``PHRASE_GAP`` words inserted, and each word forgiven one typo as ``WordTest`` forgives it:
     two letters swapped in a word of ``TYPO_MIN_LETTERS`` letters or more, a letter missing in
-    one of ``LONG_FOR_INSERTS`` or more ("negtaive air" is "negative air")."""
+    one of ``LONG_FOR_INSERTS`` or more ("negtaive air" is "negative air"), or typed without
+    its vowels ("gdlns site" is "guidelines site": ``app.classify.abbreviations``)."""
 
     phrases: tuple[tuple[str, ...], ...]  # stems
     firsts: frozenset[str]  # the phrases' first stems: most texts share none
     fixes: Mapping[str, str]  # a misspelling as typed -> the stem of the phrase word it is
     fixed_firsts: frozenset[str]  # misspellings of first words
+    short: Abbreviations  # the phrases' words a token without vowels may stand for
 
     @classmethod
     def of(cls, items: Iterable[str], lexicon: Lexicon = DEFAULT_LEXICON) -> PhraseTest:
@@ -270,30 +284,47 @@ class PhraseTest:
             for typo in (_swaps(word) | missing) - words:
                 fixes.setdefault(typo, stem(word))
         firsts = frozenset(p[0] for p in phrases)
-        return cls(phrases, firsts, fixes, frozenset(t for t, s in fixes.items() if s in firsts))
+        fixed_firsts = frozenset(t for t, s in fixes.items() if s in firsts)
+        short = Abbreviations.of((w, stem(w)) for w in words)
+        return cls(phrases, firsts, fixes, fixed_firsts, short)
 
     def holds(self, text: Text) -> bool:
         """Whether one of the phrases is in the text: the first found ends it, and the typos
         are read only when no phrase is found as written (the hot path of every condition)."""
-        if self.firsts.isdisjoint(text.stemset) and self.fixed_firsts.isdisjoint(text.tokset):
+        written = not self.firsts.isdisjoint(text.stemset)
+        if not written and self.fixed_firsts.isdisjoint(text.tokset) and not self._short(text):
             return False
-        if any(phrase_at(text.stems, p) for p in self.phrases):
+        if written and any(phrase_at(text.stems, p) for p in self.phrases):
             return True
         fixed = self._fixed(text)
         return fixed is not None and any(phrase_at(fixed, p) for p in self.phrases)
 
     def found(self, text: Text) -> list[tuple[str, ...]]:
         """The phrases in the text (as stems), in the test's order."""
-        if self.firsts.isdisjoint(text.stemset) and self.fixed_firsts.isdisjoint(text.tokset):
+        if (
+            self.firsts.isdisjoint(text.stemset)
+            and self.fixed_firsts.isdisjoint(text.tokset)
+            and not self._short(text)
+        ):
             return []  # most entries: two set look-ups instead of a scan per phrase
         stems = self._fixed(text) or text.stems
         return [p for p in self.phrases if phrase_at(stems, p)]
 
+    def _short(self, text: Text) -> bool:
+        return bool(self.short) and bool(text.shorthand)
+
     def _fixed(self, text: Text) -> tuple[str, ...] | None:
-        """The text's stems with the phrases' misspelt words read right; None if it has none."""
-        if self.fixes.keys().isdisjoint(text.tokset):
+        """The text's stems with the phrases' misspelt or shortened words read right; None if
+        it has neither."""
+        fixes = {t: self.fixes[t] for t in text.tokset if t in self.fixes}
+        if self._short(text):
+            for token in text.shorthand:
+                found = self.short.read(token)
+                if found is not None:
+                    fixes[token] = found
+        if not fixes:
             return None
-        return tuple(self.fixes.get(t, s) for t, s in zip(text.toks, text.stems, strict=True))
+        return tuple(fixes.get(t, s) for t, s in zip(text.toks, text.stems, strict=True))
 
 
 def phrase_at(haystack: tuple[str, ...], phrase: tuple[str, ...], gap: int = PHRASE_GAP) -> bool:

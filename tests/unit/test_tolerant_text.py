@@ -6,10 +6,11 @@ import random
 
 import pytest
 
+from app.classify.abbreviations import abbreviates, shortened
 from app.classify.cascade import Cascade
 from app.classify.lexicon import SHORTHAND
 from app.classify.rules_stage import RulesStage
-from app.classify.text import Text, WordTest, memory_key, phrase_at, tokens
+from app.classify.text import PhraseTest, Text, WordTest, memory_key, phrase_at, tokens
 from tests.unit.engine_book import book, entry
 
 
@@ -80,3 +81,35 @@ def test_every_rule_decision_says_which_words_matched() -> None:
     assert "'research'" in reason
     assert "'FMCSA'" in reason
     assert "matched 'safety proposal'" in cascade.classify(entry("safety proposal v2")).reason
+
+
+@pytest.mark.parametrize(
+    ("short", "word"),
+    [("gdlns", "guidelines"), ("bldg", "building"), ("mktg", "marketing"),
+     ("nwsltr", "newsletter"), ("dwgs", "drawings"), ("rsrch", "research")],
+)  # fmt: skip
+def test_a_word_typed_without_its_vowels_reads_as_the_rule_word(short: str, word: str) -> None:
+    assert shortened(short)
+    assert WordTest.of([word]).matched(Text(f"{short} for the client")) == short
+    assert PhraseTest.of([f"{word} review"]).holds(Text(f"{short} review"))
+
+
+def test_only_unmistakable_shortenings_are_read() -> None:
+    assert not shortened("crm")  # three letters: an acronym as often as not
+    assert not shortened("sync")  # a word ("y" counts as a vowel)
+    assert not shortened("bldg2")  # an id
+    assert not abbreviates("bldg", "buildings")  # the word's last letter kept
+    assert abbreviates("dvpt", "development")
+    assert not abbreviates("dvpt", "developmentalist")  # too few of its consonants kept
+    assert not abbreviates("mtkg", "marketing")  # letters out of order
+    assert not abbreviates("prts", "parts")  # one letter missing is a typo, not a shortening
+    # "cntrl" could be "control" or "central": it reads as neither.
+    assert WordTest.of(["control", "central"]).matched(Text("cntrl panel")) is None
+    assert WordTest.of(["control"]).matched(Text("cntrl panel")) == "cntrl"
+    assert not PhraseTest.of(["site build"]).holds(Text("gdlns build"))
+
+
+def test_the_rules_stage_reads_a_shortened_word_and_says_which() -> None:
+    decision = Cascade(book(), [RulesStage()]).classify(entry("trvl to Fresno"))
+    assert decision.code == "N-TRAVEL"
+    assert "'trvl' ~ travel" in decision.reason
