@@ -17,7 +17,7 @@ as a rule's word only when it looks like such a shortening and the word is unmis
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MIN_LETTERS = 4
 _VOWELS = frozenset("aeiouyàáâäãåæèéêëìíîïòóôöõøùúûüýÿœ")
@@ -44,6 +44,8 @@ class Abbreviations:
     """A test's words long enough to be shortened, each with the stem it stands for."""
 
     words: tuple[tuple[str, str], ...]  # (word, stem)
+    # What each token read as: few tokens are shortenings, and they repeat from entry to entry.
+    _read: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, words: Iterable[tuple[str, str]]) -> Abbreviations:
@@ -56,5 +58,7 @@ class Abbreviations:
 
     def read(self, token: str) -> str | None:
         """The stem of the one word ``token`` shortens; None if none, or more than one."""
-        found = {s for w, s in self.words if abbreviates(token, w)}
-        return found.pop() if len(found) == 1 else None
+        if token not in self._read:
+            found = {s for w, s in self.words if abbreviates(token, w)}
+            self._read[token] = found.pop() if len(found) == 1 else None
+        return self._read[token]

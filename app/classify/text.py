@@ -238,7 +238,7 @@ class WordTest:
             return next(t for t in text.toks if t in self.long_deletes)  # a letter missing
         if self.long_words and not self.long_words.isdisjoint(text.deletes):
             return next(t for t in text.toks if self.long_words & _deletes(t))  # one too many
-        if self.short and text.shorthand:
+        if text.shorthand and self.short:
             return next((t for t in text.shorthand if self.short.read(t)), None)
         return None
 
@@ -254,7 +254,7 @@ class WordTest:
                 or (self.long_words and self.long_words & _deletes(tok))
             ):
                 found.add(tok)
-        if self.short:
+        if text.shorthand and self.short:
             found.update(t for t in text.shorthand if self.short.read(t))
         return frozenset(found)
 
@@ -292,7 +292,11 @@ class PhraseTest:
         """Whether one of the phrases is in the text: the first found ends it, and the typos
         are read only when no phrase is found as written (the hot path of every condition)."""
         written = not self.firsts.isdisjoint(text.stemset)
-        if not written and self.fixed_firsts.isdisjoint(text.tokset) and not self._short(text):
+        if (
+            not written
+            and self.fixed_firsts.isdisjoint(text.tokset)
+            and not (text.shorthand and self._short_first(text))
+        ):
             return False
         if written and any(phrase_at(text.stems, p) for p in self.phrases):
             return True
@@ -304,24 +308,28 @@ class PhraseTest:
         if (
             self.firsts.isdisjoint(text.stemset)
             and self.fixed_firsts.isdisjoint(text.tokset)
-            and not self._short(text)
+            and not (text.shorthand and self._short_first(text))
         ):
             return []  # most entries: two set look-ups instead of a scan per phrase
         stems = self._fixed(text) or text.stems
         return [p for p in self.phrases if phrase_at(stems, p)]
 
-    def _short(self, text: Text) -> bool:
-        return bool(self.short) and bool(text.shorthand)
+    def _short_first(self, text: Text) -> bool:
+        """Whether a word of the text typed without vowels shortens a phrase's first word."""
+        return any(s in self.firsts for s in self._shortened(text).values())
+
+    def _shortened(self, text: Text) -> dict[str, str]:
+        """The text's words typed without vowels that shorten a phrase word: their stems."""
+        if not text.shorthand or not self.short:
+            return {}
+        read = ((t, self.short.read(t)) for t in text.shorthand)
+        return {t: s for t, s in read if s is not None}
 
     def _fixed(self, text: Text) -> tuple[str, ...] | None:
         """The text's stems with the phrases' misspelt or shortened words read right; None if
         it has neither."""
         fixes = {t: self.fixes[t] for t in text.tokset if t in self.fixes}
-        if self._short(text):
-            for token in text.shorthand:
-                found = self.short.read(token)
-                if found is not None:
-                    fixes[token] = found
+        fixes.update(self._shortened(text))
         if not fixes:
             return None
         return tuple(fixes.get(t, s) for t, s in zip(text.toks, text.stems, strict=True))
