@@ -32,7 +32,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-SEED = 20261130
+SEED = 20261107
 FIRST_DAY = date(2025, 11, 3)
 MONTH_START = date(2026, 11, 1)
 LAST_DAY = date(2026, 11, 30)
@@ -298,10 +298,10 @@ GROUP_PROJECT = {"BRX": APP, "OMS": FD, "FMC": MSP, "OPL": TM}
 PROJECT_OPENED = {"BRX": FIRST_DAY, "OMS": FIRST_DAY, "FMC": FMC_SIGNED, "OPL": OPL_SIGNED}
 # What in a note says which client it is for (wrong-project entries keep or gain one).
 MARKERS = {
-    "BRX": ("Bramwell", "Bramwell Rx", "Adrian", "Bramwell portal", "BRX"),
-    "OMS": ("Ostrander", "FieldDesk", "Priscilla", "OMS", "Ostrander FD"),
+    "BRX": ("Bramwell", "Bramwell Rx", "Adrian", "Bramwell Pharmacy", "BRM"),
+    "OMS": ("Ostrander", "FieldDesk", "Priscilla", "Ostrander Mechanical", "OST"),
     "FMC": ("Fenwick", "Fenwick Mutual", "Kenji", "FMCU", "Fenwick CU"),
-    "OPL": ("Open Page", "TutorMatch", "Winston", "OPL", "Open Page TM"),
+    "OPL": ("Open Page", "TutorMatch", "Winston", "Open Page Literacy", "OP"),
 }
 
 SLOTS: dict[str, tuple[str, ...]] = {
@@ -1225,22 +1225,22 @@ class Sim:
         rate = 1.0 if self.month else 0.45
         client = act.group in CLIENT_GROUPS
         if category not in ("", "phase_boundary", "same_word", "new_phase") or \
-                special > 0.2 * rate:  # fmt: skip
+                special > 0.21 * rate:  # fmt: skip
             pass
         elif special < 0.045 * rate and client:
             project, category = self.wrong_project(act, day), "wrong_project"
             task = rng.choice(list(PROJECTS[project][2]))
             text = self.mark_client(text, act.group)
-        elif special < 0.06 * rate and client:
+        elif special < 0.066 * rate and client:
             text += rng.choice(INJECTIONS).replace("{code}", rng.choice(WRONG_CODES))
             category = "injection"
-        elif special < 0.072 * rate and client:
+        elif special < 0.082 * rate and client:
             typed = (
                 code if rng.random() < 0.4 else rng.choice([c for c in WRONG_CODES if c != code])
             )
             text = rng.choice((f"{typed} {text}", f"{text} ({typed})", f"{typed}: {text}"))
             category = "code_in_text"
-        elif special < 0.09 * rate:
+        elif special < 0.1 * rate:
             text, category = rng.choice(VAGUE + (VAGUE_CLIENT if client else ())), "vague"
         else:
             same = rng.random() < 0.5
@@ -1305,10 +1305,12 @@ class Sim:
             )  # fmt: skip
             code, hours, project, task = "OMS-TRV", rng.choice((2.5, 3.0, 3.5)), FD, "Travel"
         elif group == "BRX":
-            text = rng.choice((
-                "drive to Eau Claire (Bramwell HQ)", "travel to Bramwell - Eau Claire",
-                "drive back from Eau Claire", "travel Minneapolis to Eau Claire for UAT",
-            ))  # fmt: skip
+            text = rng.choice(
+                ("drive to Eau Claire (Bramwell HQ)", "travel to Bramwell - Eau Claire",
+                 "travel Minneapolis to Eau Claire for UAT")
+                if out
+                else ("drive back from Eau Claire", "return drive from Bramwell HQ")
+            )  # fmt: skip
             code, hours, project = "SB-TRAVEL", rng.choice((1.5, 1.75, 2.0)), APP
             task = rng.choice(("Meetings", "Project Management"))
             if day <= PORTAL_LIVE and day < APP_START:
@@ -1464,7 +1466,7 @@ def maybe_travel(sim: Sim, person: Person, day: date) -> float:
         return sim.travel(person, day, "OMS", out=True) + sim.travel(person, day, "OMS")
     uat = PORTAL_UAT[0] <= day <= PORTAL_UAT[1] or APP_UAT[0] <= day <= APP_UAT[1]
     if "BRX" in groups and rng.random() < (0.25 if uat else 0.01):
-        return sim.travel(person, day, "BRX")
+        return sim.travel(person, day, "BRX", out=True) + sim.travel(person, day, "BRX")
     if "FMC" in groups and rng.random() < 0.01:
         return sim.travel(person, day, "FMC")
     if "OPL" in groups and rng.random() < 0.015:
@@ -1526,17 +1528,17 @@ EVENTS: dict[tuple[date, str], tuple[Scripted, ...]] = {
                                "SB-HIRE", ""),),
     # ---- the open month ----
     (d(2026, 11, 2), "Ezra"): ((REC, "Onboarding", "new hire onboarding - day 1 (laptop, "
-                                "accounts, handbook)", 7.0, "SB-HIRE", "new_hire"),),
+                                "accounts, handbook)", 8.0, "SB-HIRE", "new_hire"),),
     (d(2026, 11, 2), "Bea"): ((REC, "Onboarding", "Ezra's onboarding - paperwork + laptop", 1.5,
                                "SB-HIRE", "new_hire"),),
     (d(2026, 11, 3), "Ezra"): ((REC, "Onboarding", "onboarding: security training + tools",
-                                6.5, "SB-HIRE", "new_hire"),),
+                                7.5, "SB-HIRE", "new_hire"),),
     (d(2026, 11, 4), "Ezra"): ((REC, "Onboarding", "onboarding - starter kit walkthrough w/ "
-                                "Ravi", 6.0, "SB-HIRE", "new_hire"),),
+                                "Ravi", 7.5, "SB-HIRE", "new_hire"),),
     (d(2026, 11, 5), "Ezra"): ((REC, "Onboarding", "company onboarding wk 1 - process docs",
-                                6.0, "SB-HIRE", "new_hire"),),
+                                7.5, "SB-HIRE", "new_hire"),),
     (d(2026, 11, 6), "Ezra"): ((REC, "Onboarding", "onboarding wrap-up; meet the Ostrander team",
-                                5.0, "SB-HIRE", "new_hire"),),
+                                7.0, "SB-HIRE", "new_hire"),),
     (FMC_WO7, "Gabe"): ((PRJ, "Meetings", "WO-7 kickoff w/ Fatima + Kenji", 1.0, "FMC-WO",
                          "change_order"),),
     (FMC_WO7, "Dana"): ((SAL, "Proposals & Estimates", "WO-7 signed - countersign + file",
@@ -1560,11 +1562,11 @@ EVENTS: dict[tuple[date, str], tuple[Scripted, ...]] = {
         (APP, "Meetings", "drive back from Eau Claire", 1.75, "SB-TRAVEL", "travel")),
     (d(2026, 11, 10), "Hye-jin"): ((APP, "Bug Fix", "hotfix 1.0.1 iOS - refill list crash on "
                                     "empty Rx", 5.0, "BRX-WARR", "new_phase"),),
-    (PORTAL_WARR_END, "Mateo"): ((WEB, "Bug Fix", "PRT-318 portal bug: order history paging - "
+    (PORTAL_WARR_END, "Mateo"): ((WEB, "Bug Fix", "PRT-579 portal bug: order history paging - "
                                   "fixed + deployed", 3.0, "BRX-WARR", "phase_boundary"),),
-    (d(2026, 11, 13), "Tessa"): ((WEB, "Bug Fix", "PRT-321 portal bug: pickup store page "
+    (d(2026, 11, 13), "Tessa"): ((WEB, "Bug Fix", "PRT-584 portal bug: pickup store page "
                                   "blank on Firefox", 2.5, "BRX-SUPP", "phase_boundary"),),
-    (d(2026, 11, 16), "Mateo"): ((WEB, "Bug Fix", "portal defect PRT-322 - e-mail template "
+    (d(2026, 11, 16), "Mateo"): ((WEB, "Bug Fix", "portal defect PRT-586 - e-mail template "
                                   "typo, fix + deploy", 1.0, "BRX-SUPP", "phase_boundary"),),
     (OMS_A2, "Dana"): ((SAL, "Proposals & Estimates", "Ostrander Amendment 2 - signature call "
                         "w/ Lyle", 0.75, "SB-SALES", "estimate"),),
@@ -1586,17 +1588,20 @@ EVENTS: dict[tuple[date, str], tuple[Scripted, ...]] = {
                        "BRX-CR", "change_order"),),
     (OPL_BUDGET_MOD, "Curtis"): ((TM, "Meetings", "budget mod approved - SMS reminders "
                                   "planning w/ Winston", 1.0, "OPL-GRANT", "change_order"),),
-    (d(2026, 11, 23), "Lena"): ((TM, "Development", "gala page + SMS reminders (2.5) + "
-                                 "matching fix (0.5)", 3.0, "OPL-GRANT", "mixed"),),
+    (d(2026, 11, 23), "Lena"): ((TM, "Development", "SMS reminders schedule job (2.5) + "
+                                 "gala page fix (0.5)", 3.0, "OPL-GRANT", "mixed"),),
     (d(2026, 11, 24), "Tessa"): ((TM, "Development", "donation page receipts (3h), SMS opt-out "
                                   "copy (1h)", 4.0, "OPL-GEN", "mixed"),),
+    (d(2026, 11, 21), "Sunita"): ((FD, "Incident Response", "Sat P1: dispatch down after "
+                                   "Ostrander's DB failover - with Dwayne until fixed", 9.0,
+                                   "OMS-AH", "over_hours"),),
     (d(2026, 11, 26), "Kofi"): ((FD, "Incident Response", "paged 19:40 Thanksgiving - dispatch "
                                  "board down, restarted workers", 2.0, "OMS-AH",
                                  "holiday_work"),),
     (d(2026, 11, 27), "Gabe"): ((MSP, "Monitoring & Incidents", "member site down (CDN) - "
                                  "Black Friday promo traffic", 2.5, "FMC-BANK",
                                  "holiday_work"),),
-    (d(2026, 11, 27), "Sunita"): ((FD, "Development", "DSP-2419 finishing before Monday release "
+    (d(2026, 11, 27), "Sunita"): ((FD, "Development", "DSP-1471 finishing before Monday release "
                                    "(day off)", 2.0, "OMS-DEV", "holiday_work"),),
 }  # fmt: skip
 GIVE_DAY_TEXT = (
