@@ -6,6 +6,7 @@ import fnmatch
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from app.classify.calendar import at_time, on_listed_day
@@ -82,6 +83,24 @@ def text_gate(
     if all(getattr(reduced, name) is None for name in type(reduced).model_fields):
         return None
     return compile_condition(reduced, lists, lexicon)
+
+
+def starts_after(cond: Condition, day: date) -> bool:
+    """Whether a date range of ``cond`` (its own or an ``all`` part's) starts after ``day``."""
+    ranges = (cond.dates, *(p.dates for p in cond.all_of or ()))
+    return any(r is not None and r.start is not None and r.start > day for r in ranges)
+
+
+def undated(cond: Condition) -> Condition | None:
+    """``cond`` without its date ranges (its own and those of its ``all`` parts), or None
+    when it has none there: what a rule asks of an entry apart from when it was worked."""
+    parts = cond.all_of or ()
+    if cond.dates is None and all(p.dates is None for p in parts):
+        return None
+    update: dict[str, object] = {"dates": None}
+    if parts:
+        update["all_of"] = tuple(p.model_copy(update={"dates": None}) for p in parts)
+    return cond.model_copy(update=update)
 
 
 ENTRY_FIELDS = (  # the tests on the entry, not its text (also read by specificity)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -14,15 +14,15 @@ from app.classify.conditions import (
     entry_fields,
     reads_text_only,
     text_gate,
+    undated,
 )
 from app.classify.deadline import Deadline
 from app.classify.dominant import dominant
 from app.classify.explain import matched_words
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
+from app.classify.rule_doubts import outside_dates, passed_over, words_say_otherwise
 from app.classify.specificity import (
-    ID_MARK,
     OBJECTIVE,
-    PICK_MARK,
     Evidence,
     Scorer,
     compile_evidence,
@@ -54,6 +54,7 @@ class CompiledRule:
     conceded: frozenset[str] = frozenset()  # stems the client's rules give way on (`unless`)
     gate: Predicate | None = None  # holds whenever ``when`` does, on the text alone
     picks: tuple[str, ...] = ()  # the tracker fields a person picks it tests (``reads_picks``)
+    undated: Predicate | None = None  # ``when`` but its date ranges (``conditions.undated``)
 
     @cached_property
     def dated(self) -> bool:
@@ -116,10 +117,18 @@ def compile_rules(ctx: ClientContext) -> RuleList:
             frozenset() if rule.id in own else conceded,
             text_gate(rule.when, lists, ctx.lexicon),
             reads_picks(rule.when),
+            _undated(rule, lists, ctx.lexicon),
         )
         for rule in ctx.rules()
     ]
     return RuleList(sorted(compiled, key=lambda c: c.rank, reverse=True))
+
+
+def _undated(
+    rule: Rule, lists: Mapping[str, tuple[str, ...]], lexicon: Lexicon
+) -> Predicate | None:
+    found = undated(rule.when)
+    return compile_condition(found, lists, lexicon) if found is not None else None
 
 
 def best_matches(rules: RuleList, subject: Subject) -> list[CompiledRule]:
@@ -223,7 +232,7 @@ class RulesStage:
             notes.append(f"also looks like {', '.join(sorted(others))}: pick the dominant or split")
         text = self.read(entry.description, ctx.lexicon)
         subject = Subject(entry, text)
-        words = _words_say_otherwise(chosen, rules, subject)
+        words = words_say_otherwise(chosen, rules, subject)
         if words is not None:
             flags.append(ReviewReason.PICKED_NOT_WRITTEN)
             notes.append(
@@ -244,7 +253,17 @@ class RulesStage:
         if trust is not None and chosen.dated and not chosen.evidence(subject):
             flags.append(ReviewReason.ONLY_THE_DATE)
             notes.append(ONLY_THE_DATE_NOTE)
-        passed = _passed_over(chosen, rules, subject) if trust is not None else None
+        dated = outside_dates(chosen, rules, subject) if trust is not None else None
+        if dated and not self.calibration.precedence_settled(
+            ctx.client_id, rule.id, dated[0].rule.id
+        ):
+            flags.append(ReviewReason.OUTSIDE_DATES)
+            notes.append(
+                f"the entry's {dated[1]} match rule {dated[0].rule.id} ({dated[0].rule.code}),"
+                " whose dates leave it out; this rule does not rest on them: which is right"
+                " on this date?"
+            )
+        passed = passed_over(chosen, rules, subject) if trust is not None else None
         if passed and not self.calibration.precedence_settled(ctx.client_id, rule.id, passed[0]):
             flags.append(ReviewReason.UNTESTED_PRECEDENCE)
             notes.append(
@@ -261,63 +280,6 @@ class RulesStage:
             flags=tuple(flags),
             notes=tuple(notes),
         )
-
-
-def _words_say_otherwise(
-    chosen: CompiledRule, rules: RuleList, subject: Subject
-) -> CompiledRule | None:
-    """The best-ranked rule below ``chosen`` that matches the description's words (or an id
-    in them) and gives another code, when ``chosen`` matched on none of them, only on what the
-    person picked in the tracker (a task, a project, tags, the billable tick: priors, as a
-    person picks them by habit) and on nothing objective (a date, a weekday, a time, the
-    hours). A firm rule that matched one word of a client's entry does not count (a client's
-    rule outranks a firm keyword, as in ``ranked``)."""
-    if not chosen.picks or _written(chosen, subject) > 0:
-        return None
-    for rule in rules.shortlist(subject):
-        if rule.rank >= chosen.rank or not rule.matches(subject):
-            continue
-        found = _written(rule, subject)
-        weak = chosen.from_client and not rule.from_client and not rule.rule.beats_client
-        if found == 0 or (weak and found <= 1):
-            continue
-        return None if rule.rule.code == chosen.rule.code else rule
-    return None
-
-
-def _written(rule: CompiledRule, subject: Subject) -> int:
-    """How much of the description a matching rule read: its specificity's text part, and an
-    id its ``regex`` found in the words ("CR-09" is written, not picked)."""
-    found = rule.score(subject)[0]
-    return found + any(w.startswith(ID_MARK) for w in rule.evidence(subject))
-
-
-def _passed_over(
-    chosen: CompiledRule, rules: RuleList, subject: Subject
-) -> tuple[str, str, str] | None:
-    """The best-ranked rule below ``chosen``, of another code, that matches and rests on more of
-    the entry than ``chosen`` does (more words, ids and picks, not all of them ``chosen``'s):
-    its id, its code and what it matched. Precedence alone decided between the two."""
-    mine: frozenset[str] | None = None
-    for rule in rules.shortlist(subject):
-        if rule.rank >= chosen.rank or rule.rule.code == chosen.rule.code:
-            continue
-        if not rule.matches(subject):
-            continue
-        mine = chosen.evidence(subject) if mine is None else mine
-        theirs = rule.evidence(subject)
-        if len(theirs) > len(mine) and not theirs <= mine:
-            return rule.rule.id, rule.rule.code, _shown(theirs, subject.text)
-    return None
-
-
-def _shown(evidence: frozenset[str], text: Text) -> str:
-    """Evidence as a person reads it: the words as written, the ids found, the picks named."""
-    pairs = zip(text.toks, text.stems, strict=True)
-    words = dict.fromkeys(repr(t) for t, s in pairs if s in evidence or t in evidence)
-    said = ", ".join((*words, *sorted(w[1:] for w in evidence if w.startswith(ID_MARK))))
-    picks = " and ".join(sorted(f"the {w[1:]}" for w in evidence if w.startswith(PICK_MARK)))
-    return " and ".join(p for p in (said, picks) if p)
 
 
 def _matched_words(chosen: CompiledRule, text: Text, ctx: ClientContext) -> str:

@@ -12,12 +12,15 @@ from app.classify.instructions import code_pattern, reads_like_instruction
 from app.classify.text import Text, contains_phrase, content_words, tokens
 from app.domain.decisions import ReviewReason
 from app.domain.rulebook import RuleBook
+from app.domain.rules import Condition
 
 # Named lists whose items identify a client when they appear in someone else's entry.
 IDENTIFYING_LISTS = ("contacts", "sites")
 # Deliverable ids ("D4", "TM-2") identify a client too; plain names ("final report") do not.
 DELIVERABLES_LIST = "deliverables"
 _DIGIT = re.compile(r"\d")
+# A rule's regex for ids: letters, maybe a separator, then a digit ("\bdsp-\d+", "\bcr[- #]?\d").
+_ID_REGEX = re.compile(r"^(?:\\b)?[a-z]{2,}(?:[-_ #]|\[[-_ #]+\])?[?*]?(?:\\d|\[0-9\])")
 _MIN_ID_CHARS = 3
 _MIN_FIRST = 3  # letters of a first name that identifies its contact alone ("Mo" is a month)
 _MIN_NAME = 5  # letters of the first word of a client's name that identifies it alone ("Alder")
@@ -39,6 +42,7 @@ class Signals:
     vague: tuple[tuple[str, ...], ...]
     suspicious: tuple[tuple[str, ...], ...]
     code_ids: re.Pattern[str] | None = None
+    id_patterns: tuple[tuple[re.Pattern[str], str], ...] = ()  # a client's own ids, by regex
 
     @classmethod
     def build(cls, book: RuleBook) -> Signals:
@@ -60,6 +64,7 @@ class Signals:
             _phrases(lists.get(VAGUE_LIST, ())),
             _phrases(lists.get(SUSPICIOUS_LIST, ())),
             code_pattern(codes),
+            _id_patterns(book),
         )
 
     @cached_property
@@ -119,7 +124,8 @@ class Signals:
         return {word: tuple(phrases) for word, phrases in found.items()}
 
     def other_client(self, client_id: str | None, text: Text) -> str | None:
-        """Another client whose people, sites or deliverable ids ``text`` names (kept on it)."""
+        """Another client whose people, sites, deliverable ids or own ids (``_id_patterns``)
+        ``text`` names (kept on it)."""
         return text.keep(
             (self._key, "other", client_id), lambda: self._other_client(client_id, text)
         )
@@ -132,6 +138,7 @@ class Signals:
             for toks, cid in by_first[word]
             if contains_phrase(text.toks, toks)
         }
+        mentioned |= {cid for pattern, cid in self.id_patterns if pattern.search(text.lower)}
         if client_id in mentioned:
             return None
         return sorted(mentioned)[0] if mentioned else None
@@ -181,6 +188,32 @@ def _first_name(contact: str, least: int = 0) -> str:
     if len(raw) < max(_MIN_FIRST, least) or raw in _TITLES:
         return ""
     return raw if tokens(raw) == (raw,) else ""
+
+
+def _id_patterns(book: RuleBook) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each client's own id patterns: a ``regex`` of its rules that reads ids ("DSP-1442" by
+    ``\\bdsp-\\d+``). One client's id in another's entry names that client, as its contacts
+    do; a pattern in two clients' rules, or in the firm's, names no one."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for cid, rules in book.clients.items():
+        for rule in rules.rules:
+            for pattern in _regexes(rule.when):
+                if _ID_REGEX.match(pattern):
+                    owners[pattern].add(cid)
+    firm = {pattern for rule in book.firm.rules for pattern in _regexes(rule.when)}
+    return tuple(
+        (re.compile(pattern), ids.pop())
+        for pattern, ids in sorted(owners.items())
+        if len(ids) == 1 and pattern not in firm
+    )
+
+
+def _regexes(cond: Condition) -> list[str]:
+    """The ``regex`` tests a condition holds (not those under ``not``)."""
+    found = [cond.regex] if cond.regex else []
+    for sub in (*(cond.all_of or ()), *(cond.any_of or ())):
+        found += _regexes(sub)
+    return found
 
 
 def _is_id(item: str) -> bool:

@@ -63,6 +63,9 @@ class ReviewReason(StrEnum):
     # The rule matched on the entry's date alone (a phase by its dates): nothing in the words,
     # the tracker's picks or the approved history says the entry is this code.
     ONLY_THE_DATE = "only_the_date"
+    # The words (ids, picks) match a rule of another code that only its dates leave out, and
+    # the rule that decided does not rest on them: the date decides, and a person confirms.
+    OUTSIDE_DATES = "outside_dates"
     # The entry changed (or was deleted) at the source after QuickBooks invoiced its record:
     # the record is left as billed and a person settles the difference.
     CHANGED_AFTER_INVOICE = "changed_after_invoice"

@@ -224,8 +224,13 @@ def _settle(
     result: BackTest, client: str, rules: RuleList, top: list[CompiledRule], subject: Subject
 ) -> None:
     """Record that the rules of ``top`` were right over the lower rules of other codes that
-    matched this approved entry too (``Calibration.precedence_settled``)."""
-    code = top[0].rule.code
+    matched this approved entry too, and over rules of other codes that only their dates left
+    out (``Calibration.precedence_settled``; ``rule_doubts.outside_dates``)."""
+    code, rank = top[0].rule.code, top[0].rank
     for rule in rules.shortlist(subject):
-        if rule.rank < top[0].rank and rule.rule.code != code and rule.matches(subject):
+        if rule.rule.code == code:
+            continue
+        passed = rule.rank < rank and rule.matches(subject)
+        dated = rule.undated is not None and rule.rank >= rank and rule.undated(subject)
+        if passed or (dated and not rule.matches(subject)):
             result.settled.update((client, won.rule.id, rule.rule.id) for won in top)

@@ -188,3 +188,36 @@ def test_a_first_name_that_names_someone_else_too_identifies_no_one(
 ) -> None:
     signals = Signals.build(book(**MONICA, **changes))
     assert signals.other_client("north", Text("subsequent events w/ Monica")) is None, why
+
+
+def _ticket_rule(client: str, pattern: str, code: str) -> dict[str, object]:
+    return {"id": f"{client}-tickets-{code.lower()}", "clause": "§1", "code": code,
+            "when": {"regex": pattern}}  # fmt: skip
+
+
+def test_a_clients_own_ticket_ids_name_it_in_another_clients_entry() -> None:
+    tickets = {"south": {"rules": [_ticket_rule("south", r"\bsg-\d+", "S-FIX")]}}
+    signals = Signals.build(book(**tickets))
+    assert signals.other_client("north", Text("SG-1442 schedule view unit tests")) == "south"
+    assert signals.other_client("south", Text("SG-1442 schedule view unit tests")) is None
+    assert signals.other_client("north", Text("sgx 1442 tests")) is None
+    decision = Cascade(book(**tickets), [RulesStage()]).classify(entry("SG-1442 fleet memo"))
+    assert ReviewReason.POSSIBLE_WRONG_CLIENT in decision.review_reasons
+
+
+@pytest.mark.parametrize(
+    ("changes", "why"),
+    [
+        ({"north": {"rules": [_ticket_rule("north", r"\bsg-\d+", "N-P1")]}}, "in both clients'"),
+        ({"firm": {"rules": [_ticket_rule("firm", r"\bsg-\d+", "ADMIN")]}}, "the firm's too"),
+    ],
+)
+def test_an_id_pattern_shared_names_no_one(changes: dict[str, object], why: str) -> None:
+    south = {"rules": [_ticket_rule("south", r"\bsg-\d+", "S-FIX")]}
+    signals = Signals.build(book(south=south, **changes))  # type: ignore[arg-type]
+    assert signals.other_client("north", Text("SG-1442 tests")) is None, why
+
+
+def test_a_regex_that_reads_no_id_names_no_one() -> None:
+    paged = {"south": {"rules": [_ticket_rule("south", r"\bpage[sd]?\b", "S-FIX")]}}
+    assert Signals.build(book(**paged)).other_client("north", Text("paged at 02:10")) is None

@@ -1,0 +1,98 @@
+"""Why a rule that matched still leaves the entry to a person: the rules stage's doubts about a
+match that read less of the entry than another rule (``rules_stage``). Each check asks only
+rules whose text part holds for the entry (``RuleList.shortlist``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.classify.conditions import Subject, entry_fields, starts_after
+from app.classify.specificity import ID_MARK, PICK_MARK
+from app.classify.text import Text
+
+if TYPE_CHECKING:
+    from app.classify.rules_stage import CompiledRule, RuleList
+
+
+def words_say_otherwise(
+    chosen: CompiledRule, rules: RuleList, subject: Subject
+) -> CompiledRule | None:
+    """The best-ranked rule below ``chosen`` that matches the description's words (or an id
+    in them) and gives another code, when ``chosen`` matched on none of them, only on what the
+    person picked in the tracker (a task, a project, tags, the billable tick: priors, as a
+    person picks them by habit) and on nothing objective (a date, a weekday, a time, the
+    hours). A firm rule that matched one word of a client's entry does not count (a client's
+    rule outranks a firm keyword, as in ``ranked``)."""
+    if not chosen.picks or _written(chosen, subject) > 0:
+        return None
+    for rule in rules.shortlist(subject):
+        if rule.rank >= chosen.rank or not rule.matches(subject):
+            continue
+        found = _written(rule, subject)
+        weak = chosen.from_client and not rule.from_client and not rule.rule.beats_client
+        if found == 0 or (weak and found <= 1):
+            continue
+        return None if rule.rule.code == chosen.rule.code else rule
+    return None
+
+
+def _written(rule: CompiledRule, subject: Subject) -> int:
+    """How much of the description a matching rule read: its specificity's text part, and an
+    id its ``regex`` found in the words ("CR-09" is written, not picked)."""
+    found = rule.score(subject)[0]
+    return found + any(w.startswith(ID_MARK) for w in rule.evidence(subject))
+
+
+def passed_over(
+    chosen: CompiledRule, rules: RuleList, subject: Subject
+) -> tuple[str, str, str] | None:
+    """The best-ranked rule below ``chosen``, of another code, that matches and rests on more of
+    the entry than ``chosen`` does (more words, ids and picks, not all of them ``chosen``'s):
+    its id, its code and what it matched. Precedence alone decided between the two."""
+    mine: frozenset[str] | None = None
+    for rule in rules.shortlist(subject):
+        if rule.rank >= chosen.rank or rule.rule.code == chosen.rule.code:
+            continue
+        if not rule.matches(subject):
+            continue
+        mine = chosen.evidence(subject) if mine is None else mine
+        theirs = rule.evidence(subject)
+        if len(theirs) > len(mine) and not theirs <= mine:
+            return rule.rule.id, rule.rule.code, _shown(theirs, subject.text)
+    return None
+
+
+def _shown(evidence: frozenset[str], text: Text) -> str:
+    """Evidence as a person reads it: the words as written, the ids found, the picks named."""
+    pairs = zip(text.toks, text.stems, strict=True)
+    words = dict.fromkeys(repr(t) for t, s in pairs if s in evidence or t in evidence)
+    said = ", ".join((*words, *sorted(w[1:] for w in evidence if w.startswith(ID_MARK))))
+    picks = " and ".join(sorted(f"the {w[1:]}" for w in evidence if w.startswith(PICK_MARK)))
+    return " and ".join(p for p in (said, picks) if p)
+
+
+def outside_dates(
+    chosen: CompiledRule, rules: RuleList, subject: Subject
+) -> tuple[CompiledRule, str] | None:
+    """A rule of another code, ranked no lower than ``chosen``, whose ``dates`` start after
+    the entry's and alone leave it out: the rest of it holds, on words, ids or picks ``chosen``
+    does not rest on; with what it matched. The author wrote those words down for work from
+    a later date (an amendment that bills a migration from the day it is signed), so work
+    done before it is not plainly ``chosen``'s. ``chosen`` tests no dates itself (a rule of
+    the same dated family is the dates' own answer), and a window that has ended is not
+    asked about: after it, a scope has usually grown into the generic rule."""
+    if "dates" in entry_fields(chosen.rule.when):
+        return None
+    day, mine = subject.entry.work_date, None
+    for rule in rules.shortlist(subject):
+        if rule.undated is None or rule.rank < chosen.rank or rule.rule.code == chosen.rule.code:
+            continue
+        if not starts_after(rule.rule.when, day) or not rule.undated(subject):
+            continue
+        if rule.matches(subject) or (rule.unless is not None and rule.unless(subject)):
+            continue
+        mine = chosen.evidence(subject) if mine is None else mine
+        theirs = rule.evidence(subject)
+        if theirs and not theirs <= mine:
+            return rule, _shown(theirs, subject.text)
+    return None
