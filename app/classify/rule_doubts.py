@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from app.classify.conditions import Subject, entry_fields, starts_after
 from app.classify.specificity import ID_MARK, PICK_MARK
-from app.classify.text import Text
+from app.classify.text import Text, memory_words, tokens
 
 if TYPE_CHECKING:
     from app.classify.rules_stage import CompiledRule, RuleList
@@ -95,4 +95,32 @@ def outside_dates(
         theirs = rule.evidence(subject)
         if theirs and not theirs <= mine:
             return rule, _shown(theirs, subject.text)
+    return None
+
+
+def pick_repeated(
+    chosen: CompiledRule, rules: RuleList, subject: Subject
+) -> tuple[CompiledRule, str] | None:
+    """A rule of another code, ranked as ``chosen`` or higher, that matches on the project or
+    task the person picked while the note repeats a word of their picks (the task's or the
+    project's), a word ``chosen`` does not rest on: with that word. A pick alone is a prior
+    picked by habit, and the words outrank it (``ranked``); picks the note says again
+    ("onboarding - starter kit walkthrough" under Recruiting / Onboarding) are what the person
+    meant as much as the words are."""
+    entry, text = subject.entry, subject.text
+    mine: frozenset[str] | None = None
+    for rule in rules.shortlist(subject):
+        if rule.rank < chosen.rank or rule.rule.code == chosen.rule.code:
+            continue
+        if not rule.picks or not rule.matches(subject):
+            continue
+        found = rule.evidence(subject)
+        if PICK_MARK + "task" not in found and PICK_MARK + "project" not in found:
+            continue
+        mine = chosen.evidence(subject) if mine is None else mine
+        for field in ("task", "project"):
+            said = memory_words(tokens(getattr(entry, field) or "")) & text.stemset
+            if said - mine:
+                word = next(t for t, s in zip(text.toks, text.stems, strict=True) if s in said)
+                return rule, f"{word!r} (the {field} picked)"
     return None

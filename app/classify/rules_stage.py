@@ -20,7 +20,12 @@ from app.classify.deadline import Deadline
 from app.classify.dominant import dominant
 from app.classify.explain import matched_words
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
-from app.classify.rule_doubts import outside_dates, passed_over, words_say_otherwise
+from app.classify.rule_doubts import (
+    outside_dates,
+    passed_over,
+    pick_repeated,
+    words_say_otherwise,
+)
 from app.classify.specificity import (
     OBJECTIVE,
     Evidence,
@@ -262,6 +267,15 @@ class RulesStage:
                 f"the entry's {dated[1]} match rule {dated[0].rule.id} ({dated[0].rule.code}),"
                 " whose dates leave it out; this rule does not rest on them: which is right"
                 " on this date?"
+            )
+        repeated = pick_repeated(chosen, rules, subject) if trust is not None else None
+        if repeated and not self.calibration.precedence_settled(
+            ctx.client_id, rule.id, repeated[0].rule.id
+        ):
+            flags.append(ReviewReason.PICK_REPEATED)
+            notes.append(
+                f"the note repeats {repeated[1]}, on which rule {repeated[0].rule.id}"
+                f" ({repeated[0].rule.code}) matched; this rule decided on other words"
             )
         passed = passed_over(chosen, rules, subject) if trust is not None else None
         if passed and not self.calibration.precedence_settled(ctx.client_id, rule.id, passed[0]):

@@ -66,6 +66,9 @@ class ReviewReason(StrEnum):
     # The words (ids, picks) match a rule of another code that only its dates leave out, and
     # the rule that decided does not rest on them: the date decides, and a person confirms.
     OUTSIDE_DATES = "outside_dates"
+    # The words decided over a rule of another code that matched on the task or project the
+    # person picked, and the note repeats that pick: both are what the person meant.
+    PICK_REPEATED = "pick_repeated"
     # The entry changed (or was deleted) at the source after QuickBooks invoiced its record:
     # the record is left as billed and a person settles the difference.
     CHANGED_AFTER_INVOICE = "changed_after_invoice"

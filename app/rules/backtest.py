@@ -230,7 +230,7 @@ def _settle(
     for rule in rules.shortlist(subject):
         if rule.rule.code == code:
             continue
-        passed = rule.rank < rank and rule.matches(subject)
+        passed = rule.rank <= rank and rule.matches(subject)  # below, or tied and less specific
         dated = rule.undated is not None and rule.rank >= rank and rule.undated(subject)
         if passed or (dated and not rule.matches(subject)):
             result.settled.update((client, won.rule.id, rule.rule.id) for won in top)
