@@ -45,6 +45,7 @@ FIRMS = {  # name -> (data folder, rules folder)
     "third": ("examples/third_firm/data", "examples/third_firm/sow_rules"),
     "fourth": ("examples/fourth_firm/data", "examples/fourth_firm/sow_rules"),
     "fifth": ("examples/fifth_firm/data", "examples/fifth_firm/sow_rules"),
+    "sixth": ("examples/sixth_firm/data", "examples/sixth_firm/sow_rules"),
 }
 TENANT = "bench"
 

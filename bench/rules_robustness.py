@@ -24,6 +24,7 @@ FIRMS = {  # firm -> (data folder, rules folder)
     "third": (REPO / "examples" / "third_firm" / "data", REPO / "examples/third_firm/sow_rules"),
     "fourth": (REPO / "examples" / "fourth_firm" / "data", REPO / "examples/fourth_firm/sow_rules"),
     "fifth": (REPO / "examples" / "fifth_firm" / "data", REPO / "examples/fifth_firm/sow_rules"),
+    "sixth": (REPO / "examples" / "sixth_firm" / "data", REPO / "examples/sixth_firm/sow_rules"),
 }
 sys.path.insert(0, str(REPO))
 
@@ -42,7 +43,8 @@ def main() -> None:
         choices=sorted(FIRMS),
         default="demo",
         help="demo: Kestrel Ridge; second: Tidewater Creative, third: Ashgrove Hale, fourth:"
-        " Whitford Lane Kessler, fifth: Quarry Hill (the last four with rules written blind)",
+        " Whitford Lane Kessler, fifth: Quarry Hill, sixth: Slatebridge (the last five with rules"
+        " written blind)",
     )
     parser.add_argument("--rules", type=Path, help="rules folder (default: the firm's)")
     args = parser.parse_args()
