@@ -13,6 +13,8 @@ from app.classify.text import Text, memory_words, tokens
 if TYPE_CHECKING:
     from app.classify.rules_stage import CompiledRule, RuleList
 
+Doubt = tuple[str, str]  # the other rule's id (what history may have settled), a note
+
 
 def words_say_otherwise(
     chosen: CompiledRule, rules: RuleList, subject: Subject
@@ -43,12 +45,10 @@ def _written(rule: CompiledRule, subject: Subject) -> int:
     return found + any(w.startswith(ID_MARK) for w in rule.evidence(subject))
 
 
-def passed_over(
-    chosen: CompiledRule, rules: RuleList, subject: Subject
-) -> tuple[str, str, str] | None:
+def passed_over(chosen: CompiledRule, rules: RuleList, subject: Subject) -> Doubt | None:
     """The best-ranked rule below ``chosen``, of another code, that matches and rests on more of
     the entry than ``chosen`` does (more words, ids and picks, not all of them ``chosen``'s):
-    its id, its code and what it matched. Precedence alone decided between the two."""
+    precedence alone decided between the two."""
     mine: frozenset[str] | None = None
     for rule in rules.shortlist(subject):
         if rule.rank >= chosen.rank or rule.rule.code == chosen.rule.code:
@@ -58,7 +58,11 @@ def passed_over(
         mine = chosen.evidence(subject) if mine is None else mine
         theirs = rule.evidence(subject)
         if len(theirs) > len(mine) and not theirs <= mine:
-            return rule.rule.id, rule.rule.code, _shown(theirs, subject.text)
+            return rule.rule.id, (
+                f"won over rule {rule.rule.id} ({rule.rule.code}, which matched more of the"
+                f" entry: {_shown(theirs, subject.text)}) on priority alone, and no approved"
+                " entry has shown which is right"
+            )
     return None
 
 
@@ -71,9 +75,7 @@ def _shown(evidence: frozenset[str], text: Text) -> str:
     return " and ".join(p for p in (said, picks) if p)
 
 
-def outside_dates(
-    chosen: CompiledRule, rules: RuleList, subject: Subject
-) -> tuple[CompiledRule, str] | None:
+def outside_dates(chosen: CompiledRule, rules: RuleList, subject: Subject) -> Doubt | None:
     """A rule of another code, ranked no lower than ``chosen``, whose ``dates`` start after
     the entry's and alone leave it out: the rest of it holds, on words, ids or picks ``chosen``
     does not rest on; with what it matched. The author wrote those words down for work from
@@ -94,13 +96,15 @@ def outside_dates(
         mine = chosen.evidence(subject) if mine is None else mine
         theirs = rule.evidence(subject)
         if theirs and not theirs <= mine:
-            return rule, _shown(theirs, subject.text)
+            return rule.rule.id, (
+                f"the entry's {_shown(theirs, subject.text)} match rule {rule.rule.id}"
+                f" ({rule.rule.code}), whose dates leave it out; this rule does not rest on"
+                " them: which is right on this date?"
+            )
     return None
 
 
-def pick_repeated(
-    chosen: CompiledRule, rules: RuleList, subject: Subject
-) -> tuple[CompiledRule, str] | None:
+def pick_repeated(chosen: CompiledRule, rules: RuleList, subject: Subject) -> Doubt | None:
     """A rule of another code, ranked as ``chosen`` or higher, that matches on the project or
     task the person picked while the note repeats a word of their picks (the task's or the
     project's), a word ``chosen`` does not rest on: with that word. A pick alone is a prior
@@ -122,5 +126,9 @@ def pick_repeated(
             said = memory_words(tokens(getattr(entry, field) or "")) & text.stemset
             if said - mine:
                 word = next(t for t, s in zip(text.toks, text.stems, strict=True) if s in said)
-                return rule, f"{word!r} (the {field} picked)"
+                return rule.rule.id, (
+                    f"the note repeats {word!r} (the {field} picked), on which rule"
+                    f" {rule.rule.id} ({rule.rule.code}) matched; this rule decided on other"
+                    " words"
+                )
     return None

@@ -258,32 +258,9 @@ class RulesStage:
         if trust is not None and chosen.dated and not chosen.evidence(subject):
             flags.append(ReviewReason.ONLY_THE_DATE)
             notes.append(ONLY_THE_DATE_NOTE)
-        dated = outside_dates(chosen, rules, subject) if trust is not None else None
-        if dated and not self.calibration.precedence_settled(
-            ctx.client_id, rule.id, dated[0].rule.id
-        ):
-            flags.append(ReviewReason.OUTSIDE_DATES)
-            notes.append(
-                f"the entry's {dated[1]} match rule {dated[0].rule.id} ({dated[0].rule.code}),"
-                " whose dates leave it out; this rule does not rest on them: which is right"
-                " on this date?"
-            )
-        repeated = pick_repeated(chosen, rules, subject) if trust is not None else None
-        if repeated and not self.calibration.precedence_settled(
-            ctx.client_id, rule.id, repeated[0].rule.id
-        ):
-            flags.append(ReviewReason.PICK_REPEATED)
-            notes.append(
-                f"the note repeats {repeated[1]}, on which rule {repeated[0].rule.id}"
-                f" ({repeated[0].rule.code}) matched; this rule decided on other words"
-            )
-        passed = passed_over(chosen, rules, subject) if trust is not None else None
-        if passed and not self.calibration.precedence_settled(ctx.client_id, rule.id, passed[0]):
-            flags.append(ReviewReason.UNTESTED_PRECEDENCE)
-            notes.append(
-                f"won over rule {passed[0]} ({passed[1]}, which matched more of the entry:"
-                f" {passed[2]}) on priority alone, and no approved entry has shown which is right"
-            )
+        for doubt, note in self._unsettled(chosen, rules, subject, ctx) if trust else ():
+            flags.append(doubt)
+            notes.append(note)
         return Proposal(
             stage=Stage.RULES,
             code=rule.code,
@@ -294,6 +271,28 @@ class RulesStage:
             flags=tuple(flags),
             notes=tuple(notes),
         )
+
+    def _unsettled(
+        self, chosen: CompiledRule, rules: RuleList, subject: Subject, ctx: ClientContext
+    ) -> list[tuple[ReviewReason, str]]:
+        """Doubts only history can lift (``rule_doubts``): each is raised unless an approved
+        entry already showed ``chosen`` right in the same position
+        (``Calibration.precedence_settled``)."""
+        found: list[tuple[ReviewReason, str]] = []
+        for reason, check in _DOUBTS:
+            doubt = check(chosen, rules, subject)
+            if doubt and not self.calibration.precedence_settled(
+                ctx.client_id, chosen.rule.id, doubt[0]
+            ):
+                found.append((reason, doubt[1]))
+        return found
+
+
+_DOUBTS = (
+    (ReviewReason.OUTSIDE_DATES, outside_dates),
+    (ReviewReason.PICK_REPEATED, pick_repeated),
+    (ReviewReason.UNTESTED_PRECEDENCE, passed_over),
+)
 
 
 def _matched_words(chosen: CompiledRule, text: Text, ctx: ClientContext) -> str:
