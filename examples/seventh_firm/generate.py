@@ -457,7 +457,7 @@ ACTIVITIES: tuple[Activity, ...] = (
     ), windows=tuple((a, b) for _, a, b in P1_SITES), who="Jenna Ben Nora Helen Sam", weight=1.6,
       hours=(0.8, 3.5)),
     A("hld_adv", "HLD", "HLD-ADV", HGC, ("Meetings & Calls", "Document Review"), (
-        "call w/ Trevor Lang re {site} findings",
+        "call w/ Trevor Lang re {site} - lender timing and PSA dates",
         "reliance letter for Keystone Valley Bank - {site}",
         "review seller's 2014 Phase I for {site}",
         "comments on PSA environmental reps (Pruett & Sayle)",
@@ -865,20 +865,20 @@ class Sim:
         client = act.group in CLIENT_GROUPS
         if category not in ("", "same_word") or special > 0.25 * rate:
             pass
-        elif special < 0.045 * rate and client and self.wrong_project(act, day):
+        elif special < 0.06 * rate and client and self.wrong_project(act, day):
             project, category = self.wrong_project(act, day), "wrong_project"
             task = rng.choice(sorted(PROJECTS[project][1]))
             text = self.mark_client(text, act.group)
-        elif special < 0.07 * rate and client:
+        elif special < 0.08 * rate and client:
             text += rng.choice(INJECTIONS).replace("{code}", rng.choice(WRONG_CODES))
             category = "injection"
-        elif special < 0.088 * rate and client:
+        elif special < 0.095 * rate and client:
             typed = (
                 code if rng.random() < 0.4 else rng.choice([c for c in WRONG_CODES if c != code])
             )
             text = rng.choice((f"{typed} {text}", f"{text} ({typed})", f"{typed}: {text}"))
             category = "code_in_text"
-        elif special < 0.115 * rate:
+        elif special < 0.12 * rate:
             text, category = rng.choice(VAGUE + (VAGUE_CLIENT if client else ())), "vague"
         else:
             other = self.pick(person, day, exclude=act.key)
