@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from app.classify.calibration import threshold_for
 from app.classify.crosscheck import cross_check
 from app.classify.deadline import Deadline
+from app.classify.dominant import minor_share
 from app.classify.memory import Memory
 from app.classify.mixed import UNEXPLAINED, SegmentReader
 from app.classify.policy import code_on_date, money_for, policy_flags
@@ -186,8 +187,14 @@ class Cascade:
     def _check_mixed(
         self, entry: TimeEntry, ctx: ClientContext, chosen: Proposal, trail: _Trail
     ) -> None:
-        if ctx.client is None:
-            return  # internal time is never billed: which internal code a mix gets is moot
+        if ctx.client is None:  # internal time is never billed: only a code for a minor part
+            if minor_share(self.segments.parts(entry, ctx), chosen.code):
+                trail.reasons.append(ReviewReason.MIXED_ACTIVITIES)
+                trail.notes.append(
+                    f"the durations written give {chosen.code} under half of the entry:"
+                    " pick the dominant activity or split"
+                )
+            return
         parts = self.segments.codes(entry, ctx)
         others = {code: part for code, part in parts.items() if code != chosen.code}
         if others and self.segments.dominant(entry, ctx) == chosen.code:

@@ -60,3 +60,15 @@ def dominant(parts: Sequence[tuple[str, str | None]], share: float | None) -> st
         return None
     code, most = max(hours.items(), key=lambda item: item[1])
     return code if most / total >= Decimal(str(share)) else None
+
+
+def minor_share(parts: Sequence[tuple[str, str | None]], code: str) -> bool:
+    """Whether every part states its duration and ``code``'s parts hold under half of the
+    written time: the entry is mostly something else ("heat stress program (3.0h); HAZWOPER
+    refresher (0.5h)" coded as the refresher)."""
+    written = [(written_hours(part), found) for part, found in parts]
+    if len(written) < 2 or any(hours is None for hours, _ in written):
+        return False
+    total = sum((hours for hours, _ in written if hours is not None), Decimal(0))
+    mine = sum((h for h, found in written if h is not None and found == code), Decimal(0))
+    return total > 0 and mine * 2 < total

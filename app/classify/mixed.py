@@ -51,11 +51,15 @@ class SegmentReader:
         share = ctx.review.dominant_share
         if share is None:
             return None
-        parts = segments(entry.description)
-        found = [
-            (part, self._code_of(entry, self.rules.read(part, ctx.lexicon), ctx)) for part in parts
+        found = self.parts(entry, ctx)
+        return dominant(found, share) if len(found) > 1 else None
+
+    def parts(self, entry: TimeEntry, ctx: ClientContext) -> list[tuple[str, str | None]]:
+        """Each part of the description with the code it points at alone (None: nothing)."""
+        return [
+            (part, self._code_of(entry, self.rules.read(part, ctx.lexicon), ctx))
+            for part in segments(entry.description)
         ]
-        return dominant(found, share) if len(parts) > 1 else None
 
     def _code_of(self, entry: TimeEntry, text: Text, ctx: ClientContext) -> str | None:
         top = best_matches(self.rules.compiled(ctx), Subject(entry, text))

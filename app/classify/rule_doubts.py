@@ -47,8 +47,10 @@ def _written(rule: CompiledRule, subject: Subject) -> int:
 
 def passed_over(chosen: CompiledRule, rules: RuleList, subject: Subject) -> Doubt | None:
     """The best-ranked rule below ``chosen``, of another code, that matches and rests on more of
-    the entry than ``chosen`` does (more words, ids and picks, not all of them ``chosen``'s):
-    precedence alone decided between the two."""
+    the entry than ``chosen`` does (more words, ids and picks, not all of them ``chosen``'s),
+    or is a firm rule that says ``beats_client`` while a client rule outranked it (the author
+    meant it to win over client rules, and the priorities say otherwise): precedence alone
+    decided between the two."""
     mine: frozenset[str] | None = None
     for rule in rules.shortlist(subject):
         if rule.rank >= chosen.rank or rule.rule.code == chosen.rule.code:
@@ -57,12 +59,19 @@ def passed_over(chosen: CompiledRule, rules: RuleList, subject: Subject) -> Doub
             continue
         mine = chosen.evidence(subject) if mine is None else mine
         theirs = rule.evidence(subject)
-        if len(theirs) > len(mine) and not theirs <= mine:
-            return rule.rule.id, (
-                f"won over rule {rule.rule.id} ({rule.rule.code}, which matched more of the"
-                f" entry: {_shown(theirs, subject.text)}) on priority alone, and no approved"
-                " entry has shown which is right"
-            )
+        if theirs <= mine:
+            continue
+        if len(theirs) > len(mine):
+            why = "which matched more of the entry"
+        elif rule.rule.beats_client and chosen.from_client and not rule.from_client:
+            why = "a firm rule that says it beats client rules"
+        else:
+            continue
+        return rule.rule.id, (
+            f"won over rule {rule.rule.id} ({rule.rule.code}, {why}:"
+            f" {_shown(theirs, subject.text)}) on priority alone, and no approved entry has"
+            " shown which is right"
+        )
     return None
 
 

@@ -186,3 +186,40 @@ def test_approved_entries_like_it_let_a_match_on_the_date_stand() -> None:
     assert "approved entries like it were N-P2" in like.reason
     unlike = cascade.classify(entry("HAL owner meeting"))
     assert ReviewReason.ONLY_THE_DATE in unlike.review_reasons
+
+
+def _with_firm_rule(rules: list[dict[str, Any]], firm_rule: dict[str, Any]) -> RuleBook:
+    north = ClientRules.model_validate({**NORTH, "rules": rules})
+    firm = FirmRules.model_validate({**FIRM, "rules": [firm_rule]})
+    return RuleBook.build(firm, [north], {"north": "v1"}, "f1")
+
+
+PROGRAM = {"id": "n-program", "clause": "§2", "code": "N-P1", "priority": 20,
+           "when": {"words": ["ms4", "outfall"]}}  # fmt: skip
+SALES = {"id": "firm-bd", "clause": "Firm policy 2", "code": "BD", "priority": 15,
+         "beats_client": True, "when": {"words": ["proposal", "rfp"]}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("firm_rule", "history", "flagged"),
+    [
+        (SALES, [], True),
+        ({**SALES, "beats_client": False}, [], False),  # the priorities say it all
+        (SALES, [("MS4 proposal review for the council", "N-P1")] * 2, False),  # settled
+    ],
+)
+def test_a_firm_rule_that_says_it_beats_clients_but_ranks_below_one_goes_to_review(
+    firm_rule: dict[str, Any], history: list[tuple[str, str]], flagged: bool
+) -> None:
+    book = _with_firm_rule([PROGRAM], firm_rule)
+    items = _history([(f"MS4 outfall screening {i}", "N-P1") for i in range(12)] + history)
+    stage = RulesStage(Calibration.from_backtest(back_test(book, items)))
+    outcome = stage.classify(entry("2027 renewal - MS4 fee proposal"), book.context("north"),
+                             Deadline(1000))  # fmt: skip
+    assert isinstance(outcome, Proposal)
+    assert outcome.code == "N-P1"
+    assert (ReviewReason.UNTESTED_PRECEDENCE in outcome.flags) is flagged
+    if flagged:
+        assert "firm-bd (BD, a firm rule that says it beats client rules: 'proposal')" in (
+            " ".join(outcome.notes)
+        )

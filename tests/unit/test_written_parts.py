@@ -11,7 +11,7 @@ import pytest
 
 from app.classify.cascade import Cascade, _apart
 from app.classify.deadline import Deadline
-from app.classify.dominant import written_hours
+from app.classify.dominant import minor_share, written_hours
 from app.classify.rules_stage import RulesStage
 from app.classify.text import PhraseTest, Text, segments
 from app.domain.decisions import Proposal, ReviewReason
@@ -86,6 +86,29 @@ def test_a_code_that_covers_a_minor_part_of_the_written_hours_goes_to_review() -
         ReviewReason.MIXED_ACTIVITIES
         not in _decide("MSJ brief - repose section; conference w/ MW", [CONFERENCE]).flags
     )  # the rules stage alone reads the whole text
+
+
+def test_internal_time_coded_by_a_minor_part_of_the_written_hours_goes_to_review() -> None:
+    # Internal time is not billed, so a mix of internal work is not flagged (which internal
+    # code it gets is a report's concern), unless the hours written give the code under half
+    # of the entry: "heat stress program (3.0h); HAZWOPER refresher (0.5h)" is not training.
+    cascade = Cascade(_book([]), [RulesStage()])
+    minor = cascade.classify(
+        entry("benefits enrolment (3.0h); timesheets (0.5h)", client="Internal")
+    )
+    assert (minor.code, minor.needs_review) == ("ADMIN", True)
+    assert ReviewReason.MIXED_ACTIVITIES in minor.review_reasons
+    assert "give ADMIN under half of the entry" in minor.reason
+    for text in ["timesheets (3.0h); benefits enrolment (0.5h)", "benefits enrolment; timesheets"]:
+        ok = cascade.classify(entry(text, client="Internal"))
+        assert (ok.code, ok.needs_review) == ("ADMIN", False), text
+
+
+def test_a_minor_share_needs_every_part_to_say_its_hours() -> None:
+    assert minor_share([("plan (3h)", None), ("timesheets (0.5h)", "ADMIN")], "ADMIN")
+    assert not minor_share([("plan (1h)", None), ("timesheets (1h)", "ADMIN")], "ADMIN")  # half
+    assert not minor_share([("plan", None), ("timesheets (0.5h)", "ADMIN")], "ADMIN")
+    assert not minor_share([("timesheets (0.5h)", "ADMIN")], "ADMIN")
 
 
 def test_a_best_guess_just_under_the_bar_does_not_read_as_equal() -> None:
