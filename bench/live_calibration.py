@@ -46,6 +46,7 @@ FIRMS = {  # name -> (data folder, rules folder)
     "fourth": ("examples/fourth_firm/data", "examples/fourth_firm/sow_rules"),
     "fifth": ("examples/fifth_firm/data", "examples/fifth_firm/sow_rules"),
     "sixth": ("examples/sixth_firm/data", "examples/sixth_firm/sow_rules"),
+    "seventh": ("examples/seventh_firm/data", "examples/seventh_firm/sow_rules"),
 }
 TENANT = "bench"
 

@@ -25,6 +25,10 @@ FIRMS = {  # firm -> (data folder, rules folder)
     "fourth": (REPO / "examples" / "fourth_firm" / "data", REPO / "examples/fourth_firm/sow_rules"),
     "fifth": (REPO / "examples" / "fifth_firm" / "data", REPO / "examples/fifth_firm/sow_rules"),
     "sixth": (REPO / "examples" / "sixth_firm" / "data", REPO / "examples/sixth_firm/sow_rules"),
+    "seventh": (
+        REPO / "examples" / "seventh_firm" / "data",
+        REPO / "examples/seventh_firm/sow_rules",
+    ),
 }
 sys.path.insert(0, str(REPO))
 
@@ -43,8 +47,8 @@ def main() -> None:
         choices=sorted(FIRMS),
         default="demo",
         help="demo: Kestrel Ridge; second: Tidewater Creative, third: Ashgrove Hale, fourth:"
-        " Whitford Lane Kessler, fifth: Quarry Hill, sixth: Slatebridge (the last five with rules"
-        " written blind)",
+        " Whitford Lane Kessler, fifth: Quarry Hill, sixth: Slatebridge, seventh: Kestrel Ridge"
+        " Environmental (the last six with rules written blind)",
     )
     parser.add_argument("--rules", type=Path, help="rules folder (default: the firm's)")
     args = parser.parse_args()
