@@ -4,6 +4,7 @@ rules whose text part holds for the entry (``RuleList.shortlist``)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from app.classify.conditions import Subject, entry_fields, starts_after
@@ -92,13 +93,15 @@ def outside_dates(chosen: CompiledRule, rules: RuleList, subject: Subject) -> Do
     done before it is not plainly ``chosen``'s. ``chosen`` tests no dates itself (a rule of
     the same dated family is the dates' own answer), and a window that has ended is not
     asked about: after it, a scope has usually grown into the generic rule."""
-    if "dates" in entry_fields(chosen.rule.when):
+    if not rules.windowed or "dates" in entry_fields(chosen.rule.when):
         return None
     day, mine = subject.entry.work_date, None
-    for rule in rules.shortlist(subject):
-        if rule.undated is None or rule.rank < chosen.rank or rule.rule.code == chosen.rule.code:
+    for rule in rules.windowed:
+        if rule.rank < chosen.rank or rule.rule.code == chosen.rule.code:
             continue
-        if not starts_after(rule.rule.when, day) or not rule.undated(subject):
+        if not starts_after(rule.rule.when, day) or (rule.gate and not rule.gate(subject)):
+            continue
+        if rule.undated is None or not rule.undated(subject):
             continue
         if rule.matches(subject) or (rule.unless is not None and rule.unless(subject)):
             continue
@@ -121,18 +124,23 @@ def pick_repeated(chosen: CompiledRule, rules: RuleList, subject: Subject) -> Do
     ("onboarding - starter kit walkthrough" under Recruiting / Onboarding) are what the person
     meant as much as the words are."""
     entry, text = subject.entry, subject.text
-    mine: frozenset[str] | None = None
-    for rule in rules.shortlist(subject):
+    repeated = [
+        (field, said)
+        for field in ("task", "project")
+        if (said := _pick_words(getattr(entry, field) or "") & text.stemset)
+    ]
+    if not repeated:
+        return None  # most notes do not say their task or project again
+    mine = chosen.evidence(subject)
+    for rule in rules.picking:
         if rule.rank < chosen.rank or rule.rule.code == chosen.rule.code:
             continue
-        if not rule.picks or not rule.matches(subject):
+        if (rule.gate and not rule.gate(subject)) or not rule.matches(subject):
             continue
         found = rule.evidence(subject)
         if PICK_MARK + "task" not in found and PICK_MARK + "project" not in found:
             continue
-        mine = chosen.evidence(subject) if mine is None else mine
-        for field in ("task", "project"):
-            said = memory_words(tokens(getattr(entry, field) or "")) & text.stemset
+        for field, said in repeated:
             if said - mine:
                 word = next(t for t, s in zip(text.toks, text.stems, strict=True) if s in said)
                 return rule.rule.id, (
@@ -141,3 +149,9 @@ def pick_repeated(chosen: CompiledRule, rules: RuleList, subject: Subject) -> Do
                     " words"
                 )
     return None
+
+
+@lru_cache(maxsize=1024)
+def _pick_words(name: str) -> frozenset[str]:
+    """The words of a task or project name, as stems (names repeat from entry to entry)."""
+    return memory_words(tokens(name))

@@ -105,6 +105,16 @@ class RuleList(tuple[CompiledRule, ...]):
     def client_rules(self) -> RuleList:
         return RuleList(r for r in self if r.from_client)
 
+    @cached_property
+    def windowed(self) -> tuple[CompiledRule, ...]:
+        """The rules with date ranges (``CompiledRule.undated``), best rank first."""
+        return tuple(r for r in self if r.undated is not None)
+
+    @cached_property
+    def picking(self) -> tuple[CompiledRule, ...]:
+        """The rules that test a tracker pick (``CompiledRule.picks``), best rank first."""
+        return tuple(r for r in self if r.picks)
+
 
 def compile_rules(ctx: ClientContext) -> RuleList:
     lists = ctx.lists()
