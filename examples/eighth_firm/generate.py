@@ -36,7 +36,7 @@ SEED = 20261208
 FIRST_DAY = date(2025, 11, 3)
 MONTH_START = date(2026, 11, 1)
 LAST_DAY = date(2026, 11, 30)
-HISTORY_SAMPLE = 0.115  # share of the year's approved entries kept in history.csv
+HISTORY_SAMPLE = 0.135  # share of the year's approved entries kept in history.csv
 MONTH_SAMPLE = 0.80  # share of the month's entries kept in month.csv (scripted ones always)
 DOMAIN = "brackenridge.example"
 
@@ -539,6 +539,13 @@ def history_script() -> Script:
                 act(HV, "meeting", "Tolland mill visit w/ Trevor Lindh", "HV-OPN")))  # fmt: skip
     out.append(("Kwame Osei", date(2026, 6, 2), 8 * 60, 120,
                 act(AG, "travel", "travel to Harmon City workstation", "BEA-TRAVEL")))  # fmt: skip
+    for name, day in (("Samir Haddad", date(2026, 10, 28)), ("Hana Kim", date(2026, 10, 29)),
+                      ("Elena Marsh", date(2026, 10, 30))):  # fmt: skip
+        out.append((name, day, 14 * 60, 120, act(OST, "", "royalty analysis for OBI licence - "
+                    "first look at licence databases", "OST-UNB")))  # fmt: skip
+    for day in (date(2026, 4, 14), date(2026, 4, 15)):
+        out.append(("Naomi Whitcombe", day, 9 * 60, 180,
+                    act(HV, "depo", "prep w/ Miriam for Tolland CFO deposition", "HV-DEP")))  # fmt: skip
     out.append(("Gwen Talbot", date(2026, 3, 2), 10 * 60, 60,
                 internal("BEA-KB", "", "Orbis licence renewal")))  # fmt: skip
     return out
@@ -558,7 +565,7 @@ def workdays(first: date, last: date) -> list[date]:
 
 def leave_entry(p: Person, day: date, code: str, desc: str, tag: str) -> Entry:
     return Entry(p, day, 9 * 60, 480, internal(code, tag, desc, "holiday" if tag == "holiday"
-                                               else "leave"), False, scripted=True)  # fmt: skip
+                                               else "leave"), False)  # fmt: skip
 
 
 def day_entries(rng: Random, p: Person, day: date, busy: int) -> list[Entry]:
@@ -583,6 +590,8 @@ def day_entries(rng: Random, p: Person, day: date, busy: int) -> list[Entry]:
         minutes = pick(rng, [30, 60, 90, 120, 120, 150, 180, 240])
         matter = choose_matter(rng, p, day)
         work = MATTERS[matter][1](rng, p, day)
+        if minute + minutes > 19 * 60:
+            break
         out.append(Entry(p, day, minute, minutes, work, work.client != FIRM))
         minute += minutes + pick(rng, [0, 0, 15, 30, 60])
     return out
