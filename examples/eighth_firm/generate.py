@@ -219,9 +219,9 @@ def hv_work(rng: Random, p: Person, day: date) -> Act:
             desc = f"review KES-0{first}-KES-0{first + rng.randrange(3, 9) * 100} late prod"
         return act(HV, "late production,data", desc, "HV-SUP", "late_production")
     if p.level == "doc":
-        doc = pick(rng, ["Bates stamp workpapers for production", "exhibit index for report",
-                         "load TOL production volume 14 to review platform",
-                         "depo exhibit binders"])  # fmt: skip
+        docs = ["Bates stamp workpapers for production", "exhibit index for report",
+                "load TOL production volume 14 to review platform"]  # fmt: skip
+        doc = pick(rng, docs + (["depo exhibit binders"] if day >= date(2026, 10, 1) else []))
         code = "HV-DEP" if "depo" in doc else phase
         return act(HV, "doc review" if "TOL" in doc else "", doc, code)
     if day > OPENING_SERVED and roll < 0.75:
@@ -340,7 +340,7 @@ OBR_SRV = [
     "survey questionnaire draft",
     "sampling frame for employee survey",
     "pilot survey results review",
-    "call w/ survey vendor re fielding",
+    "review survey vendor fielding report",
     "code open-ended survey responses",
     "tabulate survey results by facility",
 ]
@@ -406,6 +406,8 @@ MATTERS: dict[str, tuple[date, Callable[[Random, Person, date], Act]]] = {
 
 def choose_matter(rng: Random, p: Person, day: date) -> str:
     open_ = [(m, w) for m, w in p.weights.items() if MATTERS[m][0] <= day]
+    if FA_ACCEPTED < day < BM_KICKOFF:  # Ostrander waits for the benchmarking kick-off
+        open_ = [(m, w) for m, w in open_ if m != "OST"]
     total = sum(w for _, w in open_)
     roll = rng.random() * total
     for matter, weight in open_:
@@ -474,7 +476,7 @@ def other_script() -> Script:
     bm = "OST-BM"
     return [
         ("Samir Haddad", date(2026, 11, 5), 14 * 60, 90,
-         internal("BEA-BD", "", "CR2 scope and fee estimate for Deborah", "estimate")),
+         act(OST, "", "CR2 scope and fee estimate for Deborah", "BEA-BD", "estimate")),
         ("Samir Haddad", CR2_APPROVED, 16 * 60, 60,
          act(OSTCR, "CR", "CR2 kick-off - royalty analysis work plan", "OST-CR", "change_request")),
         ("Elena Marsh", date(2026, 11, 17), 13 * 60, 180,
@@ -545,7 +547,7 @@ def history_script() -> Script:
                     "first look at licence databases", "OST-UNB")))  # fmt: skip
     for day in (date(2026, 4, 14), date(2026, 4, 15)):
         out.append(("Naomi Whitcombe", day, 9 * 60, 180,
-                    act(HV, "depo", "prep w/ Miriam for Tolland CFO deposition", "HV-DEP")))  # fmt: skip
+                    act(HV, "depo", "early prep w/ Miriam for Naomi's deposition", "HV-DEP")))  # fmt: skip
     out.append(("Gwen Talbot", date(2026, 3, 2), 10 * 60, 60,
                 internal("BEA-KB", "", "Orbis licence renewal")))  # fmt: skip
     return out
@@ -682,7 +684,7 @@ def messy(rng: Random, e: Entry, m: Mess) -> Entry:
     """Apply at most one kind of mess to a client entry (internal ones only get typos and
     abbreviations); otherwise, now and then, a qualifier that makes the note new."""
     a, roll = e.act, rng.random()
-    if a.client != FIRM and rng.random() < 0.3:
+    if a.client != FIRM and rng.random() < 0.45:
         a = replace(a, desc=a.desc + pick(rng, QUALIFIERS))
         e = replace(e, act=a)
     client = a.client != FIRM
