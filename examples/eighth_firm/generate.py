@@ -462,7 +462,7 @@ def hv_script() -> Script:
         ("Paul Ferreira", WHITCOMBE_DEPO, 9 * 60, 450,
          act(HV, "depo,testimony", "attend Naomi's deposition", dep, "testimony")),
         ("Rosa Delgado", WHITCOMBE_DEPO, 9 * 60, 300,
-         act(HV, "depo", "on call during depo - pulling backup for Paul", dep, "deposition")),
+         act(HV, "depo", "depo backup binders for Paul during Naomi's deposition", dep, "deposition")),
         ("Naomi Whitcombe", WHITCOMBE_DEPO, 17 * 60 + 30, 120,
          act(HV, "travel", "travel MSP to Chicago", trv, "travel")),
         ("Paul Ferreira", WHITCOMBE_DEPO, 17 * 60 + 30, 120,
