@@ -20,6 +20,7 @@ from app.classify.deadline import Deadline
 from app.classify.dominant import dominant
 from app.classify.explain import matched_words
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
+from app.classify.policy import code_on_date
 from app.classify.rule_doubts import (
     outside_dates,
     passed_over,
@@ -265,6 +266,12 @@ class RulesStage:
         if trust is not None and not trust.matches:
             flags.append(ReviewReason.UNTESTED_RULE)
             notes.append("no approved entry to test this rule on: a person confirms it first")
+        elif trust is not None and (moved := self._untested_successor(rule, entry, ctx, rules)):
+            flags.append(ReviewReason.UNTESTED_RULE)
+            notes.append(
+                f"{rule.code} moves to {moved} on this date, and no rule of {moved} was ever"
+                " right on an approved entry: a person confirms it first"
+            )
         if trust is not None and chosen.dated and not chosen.evidence(subject):
             flags.append(ReviewReason.ONLY_THE_DATE)
             notes.append(ONLY_THE_DATE_NOTE)
@@ -281,6 +288,23 @@ class RulesStage:
             flags=tuple(flags),
             notes=tuple(notes),
         )
+
+    def _untested_successor(
+        self, rule: Rule, entry: TimeEntry, ctx: ClientContext, rules: RuleList
+    ) -> str | None:
+        """The code ``rule``'s code moves to on the entry's date (a phase closed, its
+        ``successor``), when no rule of that code was ever right in the history: the rule was
+        measured on its own code's work, not on the successor's."""
+        moved = code_on_date(rule.code, entry, ctx).code
+        if moved is None or moved.code == rule.code:
+            return None
+        for other in rules:
+            if other.rule.code != moved.code:
+                continue
+            trust = self.calibration.trust(ctx.client_id, other.rule.id, other.rule.confidence)
+            if trust is not None and trust.right:
+                return None
+        return moved.code
 
     def _unsettled(
         self, chosen: CompiledRule, rules: RuleList, subject: Subject, ctx: ClientContext

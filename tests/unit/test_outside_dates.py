@@ -89,3 +89,24 @@ def test_a_condition_without_its_dates() -> None:
     )
     assert starts_after(nested, date(2026, 3, 4))
     assert undated(nested) is not None
+
+
+PHASE1 = {"id": "n-phase1", "clause": "§3.1", "code": "N-P1", "priority": 20,
+          "when": {"words": ["design"]}}  # fmt: skip
+PHASE2 = {"id": "n-phase2", "clause": "§3.2", "code": "N-P2", "priority": 20,
+          "when": {"words": ["rollout"]}}  # fmt: skip
+DESIGNED = [(f"design review {i}", "N-P1") for i in range(12)]  # 2026-03-04: phase 1 open
+
+
+def test_a_rule_whose_code_moves_to_a_successor_history_never_approved_is_untested() -> None:
+    # N-P1 closes on "P1 accepted" (2026-06-19) and its work moves to N-P2: the rule was right
+    # on phase 1's work, and no approved entry shows what phase 2's looks like.
+    after = _decide([PHASE1, PHASE2], DESIGNED, text="design review", work_date=date(2026, 7, 1))
+    assert ReviewReason.UNTESTED_RULE in after.flags
+    assert "N-P1 moves to N-P2 on this date" in " ".join(after.notes)
+    before = _decide([PHASE1, PHASE2], DESIGNED, text="design review")
+    assert ReviewReason.UNTESTED_RULE not in before.flags
+    rolled = [(f"rollout plan {i}", "N-P2") for i in range(12)]
+    tested = _decide([PHASE1, PHASE2], DESIGNED + rolled, text="design review",
+                     work_date=date(2026, 7, 1))  # fmt: skip
+    assert ReviewReason.UNTESTED_RULE not in tested.flags  # a rule of N-P2 was right before
