@@ -188,6 +188,25 @@ PHRASE_GAP = 2  # words that may sit inside a phrase ("took the weekly call" ~ "
 LONG_FOR_INSERTS = 7  # a letter more or less only in long words ("driver" is not "drive")
 
 
+_VOWEL = frozenset("aeiou")
+_KEPT_DOUBLE = frozenset("lsfz")  # "bill", "pass", "staff", "buzz" end doubled as words
+
+
+def _doubled(found: str) -> tuple[str, ...]:
+    """A stem and its other spelling across a doubled last consonant: the stemmer keeps
+    "scann" of "scanning" and "scan" of "scan"; a rule's word meets the text in either."""
+    last = found[-1]
+    if len(found) >= 4 and last == found[-2] and last not in _VOWEL | _KEPT_DOUBLE:
+        return found, found[:-1]
+    if (
+        len(found) >= 3
+        and last not in _VOWEL | _KEPT_DOUBLE | {"w", "x", "y"}
+        and (found[-2] in _VOWEL and found[-3] not in _VOWEL)
+    ):
+        return found, found + last
+    return (found,)
+
+
 def _swaps(word: str) -> set[str]:
     return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
 
@@ -216,7 +235,7 @@ class WordTest:
         typed = [t for t in exact if len(t) >= TYPO_MIN_LETTERS and t.isalpha()]
         long = frozenset(t for t in typed if len(t) >= LONG_FOR_INSERTS)
         return cls(
-            frozenset(stem(t) for t in exact),
+            frozenset(v for t in exact for v in _doubled(stem(t))),
             frozenset(s for w in typed for s in _swaps(w)) - frozenset(exact),
             long,
             frozenset(d for w in long for d in _deletes(w)),

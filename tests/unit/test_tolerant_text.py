@@ -113,3 +113,18 @@ def test_the_rules_stage_reads_a_shortened_word_and_says_which() -> None:
     decision = Cascade(book(), [RulesStage()]).classify(entry("trvl to Fresno"))
     assert decision.code == "N-TRAVEL"
     assert "'trvl' ~ travel" in decision.reason
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [("scanning", "scan Corvid handbooks"), ("scan", "scanning the binder"),
+     ("planning", "plan for Q3"), ("shipping", "shipped the release")],
+)  # fmt: skip
+def test_a_doubled_last_consonant_does_not_part_a_word_from_its_stem(rule: str, text: str) -> None:
+    assert WordTest.of([rule]).matched(Text(text)) is not None
+
+
+def test_words_that_end_doubled_are_not_undoubled() -> None:
+    assert WordTest.of(["billing"]).matched(Text("bil")) is None
+    assert WordTest.of(["staff"]).matched(Text("staf meeting")) is None
+    assert WordTest.of(["testing"]).matched(Text("tests passed")) is not None  # the stem's own
