@@ -47,6 +47,7 @@ FIRMS = {  # name -> (data folder, rules folder)
     "fifth": ("examples/fifth_firm/data", "examples/fifth_firm/sow_rules"),
     "sixth": ("examples/sixth_firm/data", "examples/sixth_firm/sow_rules"),
     "seventh": ("examples/seventh_firm/data", "examples/seventh_firm/sow_rules"),
+    "eighth": ("examples/eighth_firm/data", "examples/eighth_firm/sow_rules"),
 }
 TENANT = "bench"
 
