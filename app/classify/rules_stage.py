@@ -295,6 +295,9 @@ class RulesStage:
         """The code ``rule``'s code moves to on the entry's date (a phase closed, its
         ``successor``), when no rule of that code was ever right in the history: the rule was
         measured on its own code's work, not on the successor's."""
+        own = ctx.codes.get(rule.code)
+        if own is None or own.successor is None:
+            return None  # most codes never move: no remap to look up
         moved = code_on_date(rule.code, entry, ctx).code
         if moved is None or moved.code == rule.code:
             return None
