@@ -202,7 +202,7 @@ def _id_patterns(book: RuleBook) -> tuple[tuple[re.Pattern[str], str], ...]:
                     owners[pattern].add(cid)
     firm = {pattern for rule in book.firm.rules for pattern in _regexes(rule.when)}
     return tuple(
-        (re.compile(pattern), ids.pop())
+        (re.compile(pattern), next(iter(ids)))
         for pattern, ids in sorted(owners.items())
         if len(ids) == 1 and pattern not in firm
     )

@@ -283,14 +283,17 @@ class PhraseTest:
     """A rule's phrases (or list items), read like the text, found in order with up to
     ``PHRASE_GAP`` words inserted, and each word forgiven one typo as ``WordTest`` forgives it:
     two letters swapped in a word of ``TYPO_MIN_LETTERS`` letters or more, a letter missing in
-    one of ``LONG_FOR_INSERTS`` or more ("negtaive air" is "negative air"), or typed without
-    its vowels ("gdlns site" is "guidelines site": ``app.classify.abbreviations``)."""
+    one of ``LONG_FOR_INSERTS`` or more ("negtaive air" is "negative air"), typed without its
+    vowels ("gdlns site" is "guidelines site": ``app.classify.abbreviations``), or across a
+    doubled last consonant ("scan exhibits" is "scanning exhibits": ``_doubled``)."""
 
     phrases: tuple[tuple[str, ...], ...]  # stems
     firsts: frozenset[str]  # the phrases' first stems: most texts share none
     fixes: Mapping[str, str]  # a misspelling as typed -> the stem of the phrase word it is
     fixed_firsts: frozenset[str]  # misspellings of first words
     short: Abbreviations  # the phrases' words a token without vowels may stand for
+    doubles: Mapping[str, str]  # a stem across a doubled consonant -> the phrase word's stem
+    doubled_firsts: frozenset[str]  # such stems of first words
 
     @classmethod
     def of(cls, items: Iterable[str], lexicon: Lexicon = DEFAULT_LEXICON) -> PhraseTest:
@@ -304,18 +307,17 @@ class PhraseTest:
                 fixes.setdefault(typo, stem(word))
         firsts = frozenset(p[0] for p in phrases)
         fixed_firsts = frozenset(t for t, s in fixes.items() if s in firsts)
+        stems = {stem(w) for w in words}  # a stem that is a phrase word's own stays as it is
+        doubles = {v: s for s in stems for v in _doubled(s)[1:] if v not in stems}
+        doubled_firsts = frozenset(v for v, s in doubles.items() if s in firsts)
         short = Abbreviations.of((w, stem(w)) for w in words)
-        return cls(phrases, firsts, fixes, fixed_firsts, short)
+        return cls(phrases, firsts, fixes, fixed_firsts, short, doubles, doubled_firsts)
 
     def holds(self, text: Text) -> bool:
         """Whether one of the phrases is in the text: the first found ends it, and the typos
         are read only when no phrase is found as written (the hot path of every condition)."""
         written = not self.firsts.isdisjoint(text.stemset)
-        if (
-            not written
-            and self.fixed_firsts.isdisjoint(text.tokset)
-            and not (text.shorthand and self._short_first(text))
-        ):
+        if not written and not self._first_fixed(text):
             return False
         if written and any(phrase_at(text.stems, p) for p in self.phrases):
             return True
@@ -324,14 +326,18 @@ class PhraseTest:
 
     def found(self, text: Text) -> list[tuple[str, ...]]:
         """The phrases in the text (as stems), in the test's order."""
-        if (
-            self.firsts.isdisjoint(text.stemset)
-            and self.fixed_firsts.isdisjoint(text.tokset)
-            and not (text.shorthand and self._short_first(text))
-        ):
-            return []  # most entries: two set look-ups instead of a scan per phrase
+        if self.firsts.isdisjoint(text.stemset) and not self._first_fixed(text):
+            return []  # most entries: three set look-ups instead of a scan per phrase
         stems = self._fixed(text) or text.stems
         return [p for p in self.phrases if phrase_at(stems, p)]
+
+    def _first_fixed(self, text: Text) -> bool:
+        """Whether a misspelt, doubled or shortened word of the text is a phrase's first."""
+        return (
+            not self.fixed_firsts.isdisjoint(text.tokset)
+            or not self.doubled_firsts.isdisjoint(text.stemset)
+            or bool(text.shorthand and self._short_first(text))
+        )
 
     def _short_first(self, text: Text) -> bool:
         """Whether a word of the text typed without vowels shortens a phrase's first word."""
@@ -345,9 +351,12 @@ class PhraseTest:
         return {t: s for t, s in read if s is not None}
 
     def _fixed(self, text: Text) -> tuple[str, ...] | None:
-        """The text's stems with the phrases' misspelt or shortened words read right; None if
-        it has neither."""
+        """The text's stems with the phrases' misspelt, doubled or shortened words read right;
+        None if it has none."""
         fixes = {t: self.fixes[t] for t in text.tokset if t in self.fixes}
+        for token, found in zip(text.toks, text.stems, strict=True):
+            if found in self.doubles:
+                fixes[token] = self.doubles[found]
         fixes.update(self._shortened(text))
         if not fixes:
             return None

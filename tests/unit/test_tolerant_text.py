@@ -128,3 +128,12 @@ def test_words_that_end_doubled_are_not_undoubled() -> None:
     assert WordTest.of(["billing"]).matched(Text("bil")) is None
     assert WordTest.of(["staff"]).matched(Text("staf meeting")) is None
     assert WordTest.of(["testing"]).matched(Text("tests passed")) is not None  # the stem's own
+
+
+def test_a_phrase_meets_the_text_across_a_doubled_consonant_as_a_word_does() -> None:
+    test = PhraseTest.of(["scanning exhibits", "site planning"])
+    assert test.holds(Text("scan exhibits for trial"))
+    assert test.found(Text("site plan review")) == [("sit", "plann")]
+    # a stem that is a phrase word's own is read as itself, never as another's doubled form
+    both = PhraseTest.of(["staffing plan", "workload planning"])
+    assert both.found(Text("staffing plan for Q1")) == [("staff", "plan")]
