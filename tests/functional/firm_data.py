@@ -10,10 +10,15 @@ import csv
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
+
+from app.sources.export_cells import ImportResult
+from app.sources.exports import read_export
 
 FILES = ("history.csv", "month.csv", "month_truth.csv")
 LABEL = "Approved Code"
+MONTH_START, MONTH_END = date(2026, 11, 1), date(2026, 11, 30)  # every firm's open month
 _CODE = r"[A-Z]{2,3}-[A-Z0-9]+"
 
 
@@ -59,3 +64,23 @@ def generator_codes(firm: Path) -> set[str]:
     block = re.search(r"^CODES = \((.*?)\)", source, re.MULTILINE | re.DOTALL)
     assert block is not None
     return set(re.findall(rf'"({_CODE})"', block[1]))
+
+
+def read_whole(firm: Path, name: str, tracker: str) -> tuple[ImportResult, list[dict[str, str]]]:
+    """``name`` as timebill's reader reads it, and its raw rows: the tracker's format, no
+    problem, an entry per row; the month's entries inside the open month, the history's before
+    it with their approved codes. Each firm checks the hours its tracker writes."""
+    label = LABEL if name == "history.csv" else None
+    result = read_export(firm / "data" / name, label_column=label)
+    raw = rows(firm / "data" / name)
+    assert result.format == tracker
+    assert result.problems == []
+    assert len(result.entries) == len(raw)
+    work_dates = [e.work_date for e in result.entries]
+    if label is None:
+        assert min(work_dates) >= MONTH_START
+        assert max(work_dates) <= MONTH_END
+    else:
+        assert max(work_dates) < MONTH_START
+        assert [r.label for r in result.rows] == [r[LABEL] for r in raw]
+    return result, raw

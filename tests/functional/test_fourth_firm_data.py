@@ -8,19 +8,17 @@ exist in the firm's Clockify set-up page, and timebill's export reader reads bot
 from __future__ import annotations
 
 import re
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from app.sources.exports import read_export
 from tests.functional.firm_data import (
-    LABEL,
     check_regenerates,
     check_truth,
     generator_codes,
     letter_codes,
+    read_whole,
     rows,
 )
 
@@ -71,18 +69,5 @@ def test_every_row_uses_a_project_task_and_tags_from_the_clockify_setup(name: st
 
 @pytest.mark.parametrize("name", ["history.csv", "month.csv"])
 def test_the_export_reads_whole_with_timebills_clockify_reader(name: str) -> None:
-    label = LABEL if name == "history.csv" else None
-    result = read_export(DATA / name, label_column=label)
-    raw = rows(DATA / name)
-    assert result.format == "clockify"
-    assert result.problems == []
-    assert len(result.entries) == len(raw)
-    first, last = result.entries[0], result.entries[-1]
-    assert first.hours == Decimal(raw[0]["Duration (decimal)"])
-    month_start = date(2026, 11, 1)
-    if label is None:
-        assert first.work_date >= month_start
-        assert last.work_date <= date(2026, 11, 30)
-    else:
-        assert last.work_date < month_start
-        assert [r.label for r in result.rows] == [r[LABEL] for r in raw]
+    result, raw = read_whole(FIRM, name, "clockify")
+    assert result.entries[0].hours == Decimal(raw[0]["Duration (decimal)"])

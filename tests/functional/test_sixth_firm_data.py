@@ -14,13 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from app.sources.exports import read_export
 from tests.functional.firm_data import (
-    LABEL,
     check_regenerates,
     check_truth,
     generator_codes,
     letter_codes,
+    read_whole,
     rows,
 )
 
@@ -65,17 +64,5 @@ def test_every_row_uses_a_client_project_and_task_from_the_harvest_setup(name: s
 
 @pytest.mark.parametrize("name", ["history.csv", "month.csv"])
 def test_the_export_reads_whole_with_timebills_harvest_reader(name: str) -> None:
-    label = LABEL if name == "history.csv" else None
-    result = read_export(DATA / name, label_column=label)
-    raw = rows(DATA / name)
-    assert result.format == "harvest"
-    assert result.problems == []
-    assert len(result.entries) == len(raw)
+    result, raw = read_whole(FIRM, name, "harvest")
     assert [e.hours for e in result.entries] == [Decimal(r["Hours"]) for r in raw]
-    work_dates = [e.work_date for e in result.entries]
-    if label is None:
-        assert min(work_dates) >= MONTH_START
-        assert max(work_dates) <= MONTH_END
-    else:
-        assert max(work_dates) < MONTH_START
-        assert [r.label for r in result.rows] == [r[LABEL] for r in raw]
