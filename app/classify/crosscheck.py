@@ -8,6 +8,12 @@ twice for this client, mostly under one code) the two are compared on the entry'
   * they disagree: the entry goes to review as ``history_disagrees`` with both answers, the
     approved code proposed. Measured on the demo firm's held-out months (bench/calibration.py),
     the approved code was right on most such disagreements: the rule had missed an exception.
+
+When no description the same was approved twice, the nearest approved ones (memory's own vote,
+at its similarity floor, at least two approvals, as confident as the review threshold) may still
+disagree: "organize Corvid production folders - revisions", seen once, beside the same words
+approved three times as a write-off. That too goes to review; a near vote that agrees leaves the
+rule's confidence as it is (only the same description is a second witness).
 """
 
 from __future__ import annotations
@@ -43,7 +49,9 @@ def cross_check(
 ) -> Verdict:
     recall = strong(memory.recall_exact(ctx.client_id, entry.description), ctx, threshold)
     if recall is None:
-        return Verdict(rule)
+        recall = strong(memory.recall(ctx.client_id, entry.description), ctx, threshold)
+        if recall is None or _on_date(recall.code, entry, ctx) == _on_date(rule.code, entry, ctx):
+            return Verdict(rule)  # a near vote that agrees is no second witness
     said, approved = _on_date(rule.code, entry, ctx), _on_date(recall.code, entry, ctx)
     example = f"e.g. '{recall.example[:60]}'"
     if said == approved:

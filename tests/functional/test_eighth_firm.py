@@ -7,12 +7,12 @@ third attendee), whose rules were written blind from its letters
 (examples/eighth_firm/sow_rules/README.md). Run as a new customer's firm is run, `timebill
 classify --rules DIR --history FILE --label-column COL`, and scored against its truth.
 
-Its first run auto-approved 509 entries with 6 wrong (1.18%). Three are fixed in the engine
+Its first run auto-approved 509 entries with 6 wrong (1.18%). Four are fixed in the engine
 (a phase's successor code no approved entry ever had; a clerical "scan" the rules wrote as
-"scanning"). Three remain: write-offs the guidelines require and no single entry shows (the
-third person at a deposition or call; "organize ... folders" against the rules' "organize
-files"), which its rules say the format cannot express. So this firm is held to 1% wrong, not
-0.5%, and every wrong auto-approval must be such a write-off."""
+"scanning"; approved entries near the text that disagree with the rule). Two remain:
+write-offs the guidelines require and no single entry shows (the third person at a deposition
+or on a call), which its rules say the format cannot express: every wrong auto-approval must be
+such a write-off."""
 
 from __future__ import annotations
 
@@ -32,8 +32,10 @@ def classified(tmp_path_factory: pytest.TempPathFactory) -> Scored:
     return with_truth(FIRM, tmp_path_factory.mktemp("eighth") / "classified.csv", 694)
 
 
-def test_the_blind_economics_firm_is_auto_approved_within_one_percent(classified: Scored) -> None:
-    check_error_target(classified, review_at_most=0.4, wrong_at_most=0.01)
+def test_the_blind_economics_firm_is_auto_approved_within_half_a_percent(
+    classified: Scored,
+) -> None:
+    check_error_target(classified, review_at_most=0.4)
 
 
 def test_what_it_still_gets_wrong_is_only_the_guidelines_write_offs(classified: Scored) -> None:
@@ -47,6 +49,7 @@ def test_what_it_still_gets_wrong_is_only_the_guidelines_write_offs(classified: 
     [
         ("update WTP model for the PI decl", "untested_rule", "AG-PI"),
         ("scan Corvid handbooks, then", "mixed_activities", "OBR-WO"),
+        ("organize Corvid production folders - revisions", "history_disagrees", "OBR-WO"),
     ],
 )
 def test_what_the_first_run_got_wrong_goes_to_a_person(

@@ -145,3 +145,31 @@ def test_without_history_a_rules_typed_confidence_stands_untested_or_not() -> No
     decision = cascade.classify(entry("pipeline build for the dock scanners"))
     assert decision.code == "N-P1"
     assert ReviewReason.UNTESTED_RULE not in decision.review_reasons
+
+
+def test_near_approved_entries_that_disagree_send_a_confident_rule_to_review() -> None:
+    # Seen once as written, three times without the suffix: no exact habit, a near one.
+    history = _history(
+        [("drive-time model for the Fresno depot - revisions", "N-P2")]
+        + [("drive-time model for the Fresno depot", "N-P2")] * 3
+        + [(f"drive to depot {i}", "N-TRAVEL") for i in range(200)]
+    )
+    decision = _cascade(book(), history).classify(
+        entry("drive-time model for the Fresno depot - revisions")
+    )
+    assert decision.needs_review
+    assert ReviewReason.HISTORY_DISAGREES in decision.review_reasons
+    assert decision.code == "N-P2"
+    assert "were N-P2" in decision.reason
+
+
+def test_near_approved_entries_that_agree_leave_the_rules_confidence_alone() -> None:
+    history = _history(
+        [("drive to the Fresno depot - revisions", "N-TRAVEL")]
+        + [("drive to the Fresno depot", "N-TRAVEL")] * 3
+    )
+    alone = _cascade(book(), _history([])).classify(entry("drive to the Fresno depot - revisions"))
+    near = _cascade(book(), history).classify(entry("drive to the Fresno depot - revisions"))
+    assert ReviewReason.HISTORY_DISAGREES not in near.review_reasons
+    assert "history agrees" not in near.reason
+    assert near.code == alone.code == "N-TRAVEL"
