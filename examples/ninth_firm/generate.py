@@ -181,7 +181,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "prospect": (
         "Bluewater Ortho",
         "Sennet Neuro",
-        "Carrow Point Dx",
+        "Cape Fear Dx",
         "Altamaha Surgical",
         "Quillfeather Health",
         "Norrland Vascular",
