@@ -54,6 +54,11 @@ class BatchResult:
     def problems(self) -> list[ImportProblem]:
         return self.source.problems
 
+    @property
+    def unreadable(self) -> int:
+        """Rows that could not be read (a row may have several problems)."""
+        return sum(d is None for d in self.decisions)
+
 
 def learn_history(
     book: RuleBook, memory: Memory, path: Path, label_column: str

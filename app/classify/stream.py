@@ -91,7 +91,8 @@ class Streamed:
     spool: Spool
     ledger: PeriodLedger
     problems: list[ImportProblem] = field(default_factory=list)  # the first KEEP_PROBLEMS
-    problem_count: int = 0
+    problem_count: int = 0  # a row may have several
+    unreadable: int = 0  # rows that could not be read (each kept in the output, flagged)
     alerts: list[Alert] = field(default_factory=list)
 
     def final(self, *, cells: bool = True) -> Iterator[Final]:
@@ -140,6 +141,7 @@ def _first_pass(
 ) -> None:
     for row, decision in decided:
         if decision is None or row.entry is None:
+            streamed.unreadable += 1
             _keep_problems(streamed, row.problems)
             why = "; ".join(map(str, row.problems)) or "row could not be read"
             streamed.spool.add((row.line, None, None, why))

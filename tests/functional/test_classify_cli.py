@@ -105,3 +105,23 @@ def test_rules_check_lists_schema_problems_with_file_and_line(tmp_path: Path) ->
     assert result.exit_code == 1
     assert "cobalt.yaml:" in result.output
     assert ".billable: Input should be a valid boolean" in result.output
+
+
+def test_a_row_with_two_problems_counts_as_one_row_not_read(tmp_path: Path) -> None:
+    given = _rows(WEEK)
+    header = given[0]
+    broken = list(given[1])
+    for column in ("Start Date", "Start Time"):
+        broken[header.index(column)] = ""
+    export = tmp_path / "week.csv"
+    with export.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([header, broken, given[2]])
+    out = tmp_path / "classified.csv"
+    result = CliRunner().invoke(
+        app, ["classify", str(export), "--rules", str(RULES), "--out", str(out)],
+        terminal_width=200,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "'Start Date'" in result.output
+    assert "'Start Time'" in result.output
+    assert "1 row(s) could not be read" in result.output

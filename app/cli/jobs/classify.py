@@ -231,7 +231,7 @@ def _demo(out: Path, *, use_claude: bool) -> int:
     result = _classify(settings, month, history, "Approved Code", book)
     known = truth_from_file(truth, result.source)
     accuracy = score(result.decided, known.codes, known.categories)
-    summary = summarise(result.decided, len(result.problems))
+    summary = summarise(result.decided, result.unreadable)
     print_summary(summary, result.alerts)
     print_eval(accuracy, llm_figures(result.decided), show_errors=5)
     write_demo_outputs(out, result, accuracy)

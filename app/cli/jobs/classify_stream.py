@@ -70,7 +70,7 @@ def _run_classify(
         write_streamed(streamed, out, seen=tally.add)
     finally:
         streamed.close()
-    print_summary(tally.summary(streamed.problem_count), streamed.alerts)
+    print_summary(tally.summary(streamed.unreadable), streamed.alerts)
     console.print(f"Wrote {out}")
     return EXIT_OK
 
@@ -132,7 +132,7 @@ def _run_eval(
         return EXIT_BAD_INPUT
     finally:
         streamed.close()
-    print_summary(scored.tally.summary(streamed.problem_count), streamed.alerts)
+    print_summary(scored.tally.summary(streamed.unreadable), streamed.alerts)
     print_eval(scored.scorer.accuracy(), scored.llm.figures(), show_errors)
     truth_codes = {d.entry_key: true for d, true in scored.kept}
     for line in calibration_lines([d for d, _ in scored.kept], truth_codes) if calibration else []:
