@@ -4,6 +4,8 @@ rules whose text part holds for the entry (``RuleList.shortlist``)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -20,16 +22,18 @@ Doubt = tuple[str, str]  # the other rule's id (what history may have settled), 
 def words_say_otherwise(
     chosen: CompiledRule, rules: RuleList, subject: Subject
 ) -> CompiledRule | None:
-    """The best-ranked rule below ``chosen`` that matches the description's words (or an id
-    in them) and gives another code, when ``chosen`` matched on none of them, only on what the
-    person picked in the tracker (a task, a project, tags, the billable tick: priors, as a
-    person picks them by habit) and on nothing objective (a date, a weekday, a time, the
-    hours). A firm rule that matched one word of a client's entry does not count (a client's
-    rule outranks a firm keyword, as in ``ranked``)."""
+    """The best-ranked rule below ``chosen`` (or ranked as it, passed over as less specific)
+    that matches the description's words (or an id in them) and gives another code, when
+    ``chosen`` matched on none of them, only on what the person picked in the tracker (a task,
+    a project, tags, the billable tick: priors, as a person picks them by habit) and on nothing
+    objective (a date, a weekday, a time, the hours). A firm rule that matched one word of a
+    client's entry does not count (a client's rule outranks a firm keyword, as in ``ranked``).
+    Two picks count as more specific than one word ("holiday" under Time Off / PTO): the tie is
+    not for the picks to settle either."""
     if not chosen.picks or _written(chosen, subject) > 0:
         return None
     for rule in rules.shortlist(subject):
-        if rule.rank >= chosen.rank or not rule.matches(subject):
+        if rule is chosen or rule.rank > chosen.rank or not rule.matches(subject):
             continue
         found = _written(rule, subject)
         weak = chosen.from_client and not rule.from_client and not rule.rule.beats_client
@@ -155,3 +159,23 @@ def pick_repeated(chosen: CompiledRule, rules: RuleList, subject: Subject) -> Do
 def _pick_words(name: str) -> frozenset[str]:
     """The words of a task or project name, as stems (names repeat from entry to entry)."""
     return memory_words(tokens(name))
+
+
+def picked_on_listed_day(
+    chosen: CompiledRule, listed: Mapping[date, str], subject: Subject
+) -> str | None:
+    """A note when ``chosen`` matched only on what the person picked in the tracker (no word,
+    no id: ``picks`` is empty for a rule that tests a date) on a day one of the rules' date
+    lists names (``listed``: a firm holiday, an on-site day). The rules mark such a day as
+    unlike the others, and a pick is a habit: "office closed" under Time Off / PTO on
+    Thanksgiving is the firm's holiday, whatever task the person picks every other day off."""
+    day = subject.entry.work_date
+    if not chosen.picks or day not in listed:
+        return None
+    if any(not found.startswith(PICK_MARK) for found in chosen.evidence(subject)):
+        return None
+    picked = "/".join(chosen.picks).replace("billable_flag", "billable tick")
+    return (
+        f"matched only on the {picked} picked in the tracker, on {day.isoformat()}, a day the"
+        f" rules list in {listed[day]!r}: is it the usual pick on that day?"
+    )

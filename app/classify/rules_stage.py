@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
+from types import MappingProxyType
 
+from app.classify.calendar import listed_dates
 from app.classify.calibration import NO_CALIBRATION, Calibration
 from app.classify.conditions import (
     Predicate,
@@ -25,6 +28,7 @@ from app.classify.rule_doubts import (
     outside_dates,
     passed_over,
     pick_repeated,
+    picked_on_listed_day,
     words_say_otherwise,
 )
 from app.classify.specificity import (
@@ -43,6 +47,7 @@ from app.domain.entries import TimeEntry
 from app.domain.rulebook import ClientContext
 from app.domain.rules import Rule
 
+TESTED = 2  # approved entries a rule decided before it is trusted as measured (memory's HABIT)
 ONLY_THE_DATE_NOTE = (
     "matched on the date alone: nothing in the words or the tracker's picks says it is this code"
 )
@@ -93,6 +98,7 @@ class RuleList(tuple[CompiledRule, ...]):
     each ``Text`` keeps the shortlist of these rules worth testing on it."""
 
     __hash__ = object.__hash__
+    listed: Mapping[date, str] = MappingProxyType({})  # each day the date lists name: a list
 
     def shortlist(self, subject: Subject) -> tuple[CompiledRule, ...]:
         """The rules whose text part (``CompiledRule.gate``) holds for the subject's text, in
@@ -137,7 +143,9 @@ def compile_rules(ctx: ClientContext) -> RuleList:
         )
         for rule in ctx.rules()
     ]
-    return RuleList(sorted(compiled, key=lambda c: c.rank, reverse=True))
+    found = RuleList(sorted(compiled, key=lambda c: c.rank, reverse=True))
+    found.listed = {day: name for name, items in lists.items() for day in listed_dates(items)}
+    return found
 
 
 def _undated(
@@ -256,6 +264,9 @@ class RulesStage:
                 " picked in the tracker, not on the"
                 f" words; the words match rule {words.rule.id} ({words.rule.code})"
             )
+        elif (listed := picked_on_listed_day(chosen, rules.listed, subject)) is not None:
+            flags.append(ReviewReason.PICKED_ON_LISTED_DAY)
+            notes.append(listed)
         said = _matched_words(chosen, text, ctx)
         reason = f"rule {rule.id}" + (f" (matched {said})" if said else "")
         reason += f" ({over})" if over else ""
@@ -263,9 +274,14 @@ class RulesStage:
         trust = self.calibration.trust(ctx.client_id, rule.id, rule.confidence)
         if trust is not None:
             reason += f" ({trust.note()})"
-        if trust is not None and not trust.matches:
+        if trust is not None and trust.matches < TESTED:
             flags.append(ReviewReason.UNTESTED_RULE)
-            notes.append("no approved entry to test this rule on: a person confirms it first")
+            notes.append(
+                "only one approved entry tested this rule, and one is not a habit: a person"
+                " confirms it first"
+                if trust.matches
+                else "no approved entry to test this rule on: a person confirms it first"
+            )
         elif trust is not None and (moved := self._untested_successor(rule, entry, ctx, rules)):
             flags.append(ReviewReason.UNTESTED_RULE)
             notes.append(
@@ -345,13 +361,19 @@ def part_codes(
     read: Reader = Text,
 ) -> list[tuple[str, str | None]]:
     """Each part of a multi-activity description with the code the rules give it alone (None:
-    no rule, or rules that disagree); no parts for a description of one activity."""
+    no rule, or rules that disagree); no parts for a description of one activity. The entry's
+    task and project were picked for the whole entry: a part the best rule matched on them
+    alone takes the code of the rule its own words match (``words_say_otherwise``), if any."""
     parts = segments(entry.description)
     if len(parts) < 2:
         return []
     found: list[tuple[str, str | None]] = []
     for part in parts:
-        codes = {m.rule.code for m in best_matches(rules, Subject(entry, read(part, lexicon)))}
+        subject = Subject(entry, read(part, lexicon))
+        top = best_matches(rules, subject)
+        codes = {m.rule.code for m in top}
+        if len(codes) == 1 and (said := words_say_otherwise(top[0], rules, subject)):
+            codes = {said.rule.code}
         found.append((part, codes.pop() if len(codes) == 1 else None))
     return found
 

@@ -51,8 +51,8 @@ class ReviewReason(StrEnum):
     DEADLINE = "deadline_exceeded"
     IMPORT_ERROR = "import_error"
     HISTORY_DISAGREES = "history_disagrees"
-    # The firm's approved history holds no entry this rule would have decided: its typed
-    # confidence was never put to the test, so a person confirms what it proposes.
+    # The firm's approved history holds no entry this rule would have decided, or one: its
+    # typed confidence was never put to the test, so a person confirms what it proposes.
     UNTESTED_RULE = "untested_rule"
     # The rule matched only on what the person picked in the tracker (task, project, tags),
     # while the description's words match another code's rule: which one did they mean?
@@ -69,6 +69,9 @@ class ReviewReason(StrEnum):
     # The words decided over a rule of another code that matched on the task or project the
     # person picked, and the note repeats that pick: both are what the person meant.
     PICK_REPEATED = "pick_repeated"
+    # The rule matched only on what the person picked in the tracker, on a day one of the
+    # rules' date lists names (a firm holiday, an on-site day) that the rule does not test.
+    PICKED_ON_LISTED_DAY = "picked_on_listed_day"
     # The entry changed (or was deleted) at the source after QuickBooks invoiced its record:
     # the record is left as billed and a person settles the difference.
     CHANGED_AFTER_INVOICE = "changed_after_invoice"

@@ -140,6 +140,18 @@ def test_a_rule_no_approved_entry_tested_is_confirmed_by_a_person_first() -> Non
     assert not tested.needs_review
 
 
+def test_a_rule_one_approved_entry_tested_is_confirmed_by_a_person_first() -> None:
+    travel = [(f"drive to depot {i}", "N-TRAVEL") for i in range(12)]
+    text = "pipeline build for the dock scanners"  # n-build
+    for seen, untested in ((1, True), (2, False)):
+        history = _history(travel + [(f"pipeline build {i}", "N-P1") for i in range(seen)])
+        decision = _cascade(book(), history).classify(entry(text))
+        assert decision.code == "N-P1"
+        assert (ReviewReason.UNTESTED_RULE in decision.review_reasons) is untested
+    once = _cascade(book(), _history([*travel, ("pipeline build 0", "N-P1")]))
+    assert "only one approved entry tested this rule" in once.classify(entry(text)).reason
+
+
 def test_without_history_a_rules_typed_confidence_stands_untested_or_not() -> None:
     cascade = Cascade(book(), [RulesStage(), MemoryStage(Memory())], memory=Memory())
     decision = cascade.classify(entry("pipeline build for the dock scanners"))

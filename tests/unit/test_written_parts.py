@@ -142,3 +142,24 @@ def test_a_phrase_typo_is_cited_as_the_phrase_and_counts_for_precedence() -> Non
     outcome = _decide("negtaive air / pressure plan 3W", [icra, ward])
     assert outcome.code == "N-REG"
     assert outcome.reason.startswith("rule n-icra (matched 'negative air')")
+
+
+def test_a_part_takes_the_code_its_own_words_give_not_the_task_picked_for_the_whole() -> None:
+    # "Program Management" was picked for the whole entry; the second part's words are audit
+    # work, and by the hours written it is most of the entry.
+    program = {"id": "n-program", "clause": "§2.3", "code": "N-P1", "priority": 25,
+               "when": {"any": [{"phrases": ["program report"]},
+                                {"task": ["Program Management"]}]}}  # fmt: skip
+    audit = {"id": "n-audit", "clause": "§2.2", "code": "N-P2", "priority": 20,
+             "when": {"words": ["capa"]}}  # fmt: skip
+    text = "monthly program report (0.75) + review supplier CAPA response (2.25)"
+    decided = RulesStage().classify(
+        entry(text, task="Program Management"),
+        _book([program, audit]).context("north"),
+        Deadline(1000),
+    )
+    assert isinstance(decided, Proposal)
+    assert decided.code == "N-P1"
+    assert ReviewReason.MIXED_ACTIVITIES in decided.flags
+    alone = _decide(text.replace("CAPA", "the"), [program, audit])  # no other activity's words
+    assert ReviewReason.MIXED_ACTIVITIES not in alone.flags
