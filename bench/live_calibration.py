@@ -48,6 +48,7 @@ FIRMS = {  # name -> (data folder, rules folder)
     "sixth": ("examples/sixth_firm/data", "examples/sixth_firm/sow_rules"),
     "seventh": ("examples/seventh_firm/data", "examples/seventh_firm/sow_rules"),
     "eighth": ("examples/eighth_firm/data", "examples/eighth_firm/sow_rules"),
+    "ninth": ("examples/ninth_firm/data", "examples/ninth_firm/sow_rules"),
 }
 TENANT = "bench"
 

@@ -30,6 +30,7 @@ FIRMS = {  # firm -> (data folder, rules folder)
         REPO / "examples/seventh_firm/sow_rules",
     ),
     "eighth": (REPO / "examples" / "eighth_firm" / "data", REPO / "examples/eighth_firm/sow_rules"),
+    "ninth": (REPO / "examples" / "ninth_firm" / "data", REPO / "examples/ninth_firm/sow_rules"),
 }
 sys.path.insert(0, str(REPO))
 
@@ -49,7 +50,8 @@ def main() -> None:
         default="demo",
         help="demo: Kestrel Ridge; second: Tidewater Creative, third: Ashgrove Hale, fourth:"
         " Whitford Lane Kessler, fifth: Quarry Hill, sixth: Slatebridge, seventh: Kestrel Ridge"
-        " Environmental, eighth: Brackenridge (the last seven with rules written blind)",
+        " Environmental, eighth: Brackenridge, ninth: Tamarack (the last eight with rules written"
+        " blind)",
     )
     parser.add_argument("--rules", type=Path, help="rules folder (default: the firm's)")
     args = parser.parse_args()
