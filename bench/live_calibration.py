@@ -7,11 +7,11 @@ Method (printed with the figures):
   * a fresh SQLite store per run; the firm's rules published for a tenant the way an operator
     does (``app.rules.publish``, as ``timebill rules import DIR --tenant T --by NAME``), once
     with ``--history`` (the firm's approved history, back-tested: the version keeps what it
-    measured) and once without;
+    measured; and it teaches the tenant's memory, ``app.review.history_seed``, as the command
+    does) and once without (the memory then starts empty);
   * the open month then goes through the real worker one entry at a time (``store.accept`` +
-    ``Worker.process``, as the queue delivers it), as a new customer's first month does: the
-    worker's memory is taught by reviews only, so it starts empty (``timebill classify
-    --history`` also learns memory from the history: that is the batch figure, not this one);
+    ``Worker.process``, as the queue delivers it), as a new customer's first month does: no
+    review is made during the month, so memory learns nothing more;
   * each decision scored against the firm's truth file: auto-approved = not sent to review;
     wrong = its code differs from the truth.
 """
@@ -35,7 +35,9 @@ from app.config import Settings  # noqa: E402
 from app.domain.decisions import Decision  # noqa: E402
 from app.domain.inbox import InboxItem, NewItem, Tenant  # noqa: E402
 from app.factory import build_worker  # noqa: E402
+from app.review.history_seed import seed_memory  # noqa: E402
 from app.rules.backtest import read_labelled  # noqa: E402
+from app.rules.loader import load_rulebook_files  # noqa: E402
 from app.rules.publish import Change, publish  # noqa: E402
 from app.sources.exports import read_export  # noqa: E402
 
@@ -97,6 +99,9 @@ def run(firm: str, with_history: bool, root: Path) -> Figures:
         outcome = publish(store, change, history=history)
         if outcome.version is None:
             raise SystemExit(f"{firm}: rules refused: {outcome.refusal}")
+        if history is not None:
+            book = load_rulebook_files(change.files, f"{firm} rules")
+            seed_memory(store, TENANT, book, history, now=change.now)
         worker = build_worker(settings, store)
         worker.writer = NullWriter()
         month = read_export(data / "month.csv")

@@ -66,6 +66,7 @@ class Calibration:
 
     rules: dict[tuple[str, str], RuleTrust] = field(default_factory=dict)
     settled: frozenset[tuple[str, str, str]] = frozenset()
+    memory_seed: str = ""  # the history that taught the tenant's memory at publish, if any
 
     @classmethod
     def from_backtest(cls, test: BackTest) -> Calibration:
@@ -97,7 +98,7 @@ class Calibration:
             (c, won, passed) for c, won, passed in stored.settled
             if (c, won) in kept and (c, passed) in kept
         )  # fmt: skip
-        return cls(kept, settled)
+        return cls(kept, settled, stored.memory_seed or "")
 
     def precedence_settled(self, client_id: str | None, winner: str, passed: str) -> bool:
         """Did an approved entry show ``winner`` right where ``passed`` matched too?"""

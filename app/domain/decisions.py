@@ -72,6 +72,9 @@ class ReviewReason(StrEnum):
     # The rule matched only on what the person picked in the tracker, on a day one of the
     # rules' date lists names (a firm holiday, an on-site day) that the rule does not test.
     PICKED_ON_LISTED_DAY = "picked_on_listed_day"
+    # Memory decided a code that counts toward a cap, in the worker, which keeps no running
+    # totals of caps (``app.service.live_caps``): a person confirms it.
+    CAP_UNCHECKED = "cap_unchecked"
     # The entry changed (or was deleted) at the source after QuickBooks invoiced its record:
     # the record is left as billed and a person settles the difference.
     CHANGED_AFTER_INVOICE = "changed_after_invoice"

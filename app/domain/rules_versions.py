@@ -55,7 +55,9 @@ class VersionCalibration(BaseModel):
     the same with ``--history``). ``settled``: (client, rule that won, lower rule of another
     code that matched too) on an approved entry of the winner's code. ``carried``: measured
     with an earlier version's history (a proposal accepted on the review page comes with none);
-    the measures of rules changed since no longer apply (``sha``)."""
+    the measures of rules changed since no longer apply (``sha``). ``memory_seed``: the
+    fingerprint of that history (``history_fingerprint``), which also taught the tenant's
+    memory when it was published (``app.review.history_seed``): the worker starts from it."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -63,6 +65,7 @@ class VersionCalibration(BaseModel):
     rules: tuple[RuleMeasure, ...] = ()
     settled: tuple[tuple[str, str, str], ...] = ()
     carried: int | None = None  # the version whose history measured it, when not this one
+    memory_seed: str | None = None
 
 
 def rule_sha(rule: BaseModel) -> str:

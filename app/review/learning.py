@@ -70,6 +70,8 @@ class _Tenant:
         self.saved_seq = 0  # the review log position of the snapshot in the store
         self.taught_seq = 0  # the latest review taught in this process (``teach``)
         self.checked = float("-inf")
+        self.seed = ""  # the approved history the memory started from (``history_seed``)
+        self.wanted = ""  # the seed the rules in force name, last looked for in the store
 
 
 class MemoryBank:
@@ -88,12 +90,24 @@ class MemoryBank:
         self._lock = threading.Lock()
         self._tenants: dict[str, _Tenant] = {}
 
-    def memory(self, tenant: str) -> Memory:
+    def memory(self, tenant: str, seed: str = "") -> Memory:
+        """The tenant's memory, topped up with the reviews recorded since. ``seed``: the
+        approved history the rules in force were published with (``VersionCalibration.
+        memory_seed``); a memory that did not start from it is loaded again from the store,
+        where the publish kept it (once per seed: a missing one is not looked for again)."""
         pending = None
         with self._lock:
             state = self._tenants.get(tenant)
-            if state is None:
+            if state is None or (seed and seed not in (state.seed, state.wanted)):
                 state = self._tenants[tenant] = self._restore(tenant)
+                state.wanted = seed
+                if seed and state.seed != seed:
+                    log.warning(
+                        "tenant %s: the store keeps no memory taught by the history its rules"
+                        " were published with; using the memory kept (import the rules again"
+                        " with --history)",
+                        tenant,
+                    )
             if self.store is not None and self.clock() - state.checked >= self.refresh_s:
                 state.checked = self.clock()
                 self._catch_up(tenant, state)
@@ -117,15 +131,7 @@ class MemoryBank:
 
     def _catch_up(self, tenant: str, state: _Tenant) -> None:
         assert self.store is not None
-        while True:
-            page = self.store.reviews(tenant, after_seq=state.last_seq, limit=_PAGE)
-            for review in page:
-                state.last_seq = max(state.last_seq, review.seq)
-                if review.seq not in state.seen:
-                    state.seen.add(review.seq)
-                    teach(state.memory, review)
-            if len(page) < _PAGE:
-                return
+        state.last_seq = learn_log(self.store, tenant, state.memory, state.last_seq, state.seen)
 
     def _restore(self, tenant: str) -> _Tenant:
         """The tenant's memory as last kept in the store: then only later reviews are read."""
@@ -137,11 +143,12 @@ class MemoryBank:
         except Exception:  # a cold start without the snapshot relearns: slower, still right
             log.exception("tenant %s: could not read the memory snapshot; relearning", tenant)
             return state
-        loaded = _loads(kept, state.memory.min_similarity) if kept is not None else None
+        loaded = read_snapshot(kept, state.memory.min_similarity) if kept is not None else None
         if kept is not None and loaded is None:
             log.warning("tenant %s: the memory snapshot is not readable here; relearning", tenant)
         if kept is not None and loaded is not None:
-            state.memory, state.last_seq, state.saved_seq = loaded, kept.position, kept.position
+            state.memory, state.seed = loaded
+            state.last_seq = state.saved_seq = kept.position
         return state
 
     def _snapshot(self, state: _Tenant) -> tuple[int, bytes] | None:
@@ -152,7 +159,7 @@ class MemoryBank:
         if state.taught_seq > state.last_seq:
             return None
         state.saved_seq = state.last_seq
-        return state.last_seq, dumps(state.memory, {"last_seq": state.last_seq})
+        return state.last_seq, dumps(state.memory, {"last_seq": state.last_seq, "seed": state.seed})
 
     def _save(self, tenant: str, position: int, raw: bytes) -> None:
         """Keep the snapshot (zlib: a third of the raw size for ~50 ms per 10,000 reviews)."""
@@ -167,14 +174,31 @@ class MemoryBank:
             log.info("tenant %s: a later memory snapshot is kept already", snapshot.tenant)
 
 
-def _loads(kept: MemorySnapshot, min_similarity: float) -> Memory | None:
+def learn_log(store: Store, tenant: str, memory: Memory, after_seq: int, seen: set[int]) -> int:
+    """Teach ``memory`` every review of the tenant's log after ``after_seq`` not in ``seen``
+    (which gains them); the last position read."""
+    last = after_seq
+    while True:
+        page = store.reviews(tenant, after_seq=last, limit=_PAGE)
+        for review in page:
+            last = max(last, review.seq)
+            if review.seq not in seen:
+                seen.add(review.seq)
+                teach(memory, review)
+        if len(page) < _PAGE:
+            return last
+
+
+def read_snapshot(kept: MemorySnapshot, min_similarity: float) -> tuple[Memory, str] | None:
+    """The snapshot's memory and the history it started from ("" for reviews alone); None
+    when it cannot be read here."""
     try:
         loaded = loads(zlib.decompress(kept.body), min_similarity)
     except zlib.error:
         return None
     if loaded is None or loaded[1].get("last_seq") != kept.position:
         return None
-    return loaded[0]
+    return loaded[0], str(loaded[1].get("seed") or "")
 
 
 _banks: weakref.WeakKeyDictionary[object, MemoryBank] = weakref.WeakKeyDictionary()

@@ -8,6 +8,7 @@ what ``timebill rules check --history`` prints and what calibrates each rule's c
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -33,6 +34,19 @@ class Labelled:
     label: str
     file: str
     row: int
+
+
+def history_fingerprint(history: Iterable[Labelled]) -> str:
+    """One hash of an approved history, whatever its order: each entry's client, date,
+    description and approved code. The same export imported twice teaches memory once."""
+    lines = sorted(
+        "\0".join((h.entry.client, h.entry.work_date.isoformat(), h.entry.description, h.label))
+        for h in history
+    )
+    digest = hashlib.sha256()
+    for line in lines:
+        digest.update(line.encode() + b"\n")
+    return digest.hexdigest()[:32]
 
 
 @dataclass(frozen=True)

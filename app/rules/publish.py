@@ -24,7 +24,7 @@ from app.domain.rules_versions import (
 )
 from app.ports import RulesStore
 from app.rules.approve import approver_name
-from app.rules.backtest import BackTest, Labelled, back_test
+from app.rules.backtest import BackTest, Labelled, back_test, history_fingerprint
 from app.rules.examples import run_examples
 from app.rules.loader import RuleProblem, check_rules_files, load_rulebook_files
 
@@ -81,8 +81,12 @@ def publish(
     failures = [RuleProblem(f.file, f.line, f.field, f.message) for f in found]
     if failures:
         return PublishOutcome(failures=failures)
-    test = back_test(book, history) if history is not None else None
-    measured = stored(test) if test is not None else _carried(in_force)
+    test, measured = None, _carried(in_force)
+    if history is not None:
+        test = back_test(book, history)
+        # The history also teaches the tenant's memory (app.review.history_seed): the worker
+        # starts from the memory this fingerprint names.
+        measured = stored(test).model_copy(update={"memory_seed": history_fingerprint(history)})
     new = NewRulesVersion(
         tenant=change.tenant, files=files, approved_by=approver, approved_at=change.now,
         source=change.source[:500], backtest=summary(book, test, measured),

@@ -43,6 +43,7 @@ from app.service.entry_writes import (
     route,
     taken_up,
 )
+from app.service.live_caps import cap_unchecked
 from app.sources.webhooks import content_hash
 
 log = logging.getLogger("timebill.worker")
@@ -322,7 +323,7 @@ class Worker:
         reusable = earlier is not None and not earlier.needs_review
         if reusable and earlier and earlier.rules_version == _version(cascade, item):
             return earlier
-        return cascade.classify(entry)
+        return cap_unchecked(cascade.book, cascade.classify(entry))
 
     def _is_echo(self, item: InboxItem) -> bool:
         """A record we created for an entry from another tracker, announced back to us.

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from app.adapters.sqlite_store import SqliteStore
 from app.cli import app
+from app.review.learning import read_snapshot
 from tests.contract.builders import tenant
 from tests.rules_draft.helpers import DATA, fixture_text
 
@@ -199,3 +200,26 @@ def test_a_back_test_summary_is_kept_with_the_version(store: SqliteStore) -> Non
     assert "back-test on 300 approved entries:" in version.backtest
     assert "precision" in version.backtest
     assert version.backtest in flat(result.output)
+
+
+def test_an_import_with_history_teaches_the_tenants_memory_once(store: SqliteStore) -> None:
+    lines = (REPO / "examples/demo_firm/data/history.csv").read_text().splitlines()[:301]
+    Path("history.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shutil.copytree(REPO / "sow_rules", "demo_rules")
+    args = ("import", "demo_rules", "--tenant", "acme", "--by", "Dana Reyes", "--history",
+            "history.csv")  # fmt: skip
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert "Memory: learned 300 approved entries, then 0 review(s) on top" in flat(result.output)
+    version = store.rules_version("acme", 1)
+    assert version is not None
+    assert version.calibration is not None
+    kept = store.load_memory("acme")
+    assert kept is not None
+    found = read_snapshot(kept, 0.75)
+    assert found is not None
+    assert found[1] == version.calibration.memory_seed
+    again = run(*args)  # the same files and history: nothing published, nothing learned again
+    assert again.exit_code == 0, again.output
+    assert "nothing published" in flat(again.output)
+    assert "this history taught it already; nothing learned again" in flat(again.output)

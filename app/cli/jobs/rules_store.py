@@ -20,7 +20,7 @@ from app.cli.console import console, errors
 from app.config import Settings
 from app.domain.rules_versions import RulesVersion, parse_version, version_id
 from app.errors import ItemNotFoundError, WriteConflictError
-from app.ports import RulesStore
+from app.ports import RulesStore, Store
 from app.rules.approve import (
     ApprovalError,
     approved_text,
@@ -200,16 +200,35 @@ def _published(store: RulesStore, change: Change, history: Sequence[Labelled] | 
             f"{escape(change.tenant)} rules {outcome.unchanged.id} in force already hold exactly "
             "these files: nothing published."
         )
-        return EXIT_OK
-    if outcome.version is None:
+    elif outcome.version is None:
         return _not_published(outcome, change.tenant)
-    version = outcome.version
-    console.print(
-        f"[green]Published[/] {escape(change.tenant)} rules {version.id} ({len(version.files)} "
-        f"files), approved by {escape(version.approved_by)}: in force from the service's next "
-        f"batch.\n  {escape(version.backtest)}"
-    )
+    else:
+        version = outcome.version
+        console.print(
+            f"[green]Published[/] {escape(change.tenant)} rules {version.id} ({len(version.files)}"
+            f" files), approved by {escape(version.approved_by)}: in force from the service's"
+            f" next batch.\n  {escape(version.backtest)}"
+        )
+    if history is not None:
+        _teach_memory(cast("Store", store), change, history)  # both stores are Stores too
     return EXIT_OK
+
+
+def _teach_memory(store: Store, change: Change, history: Sequence[Labelled]) -> None:
+    """The history teaches the tenant's memory as ``classify --history`` learns it."""
+    from app.review.history_seed import seed_memory  # noqa: PLC0415 - with --history only
+    from app.rules.loader import load_rulebook_files  # noqa: PLC0415
+
+    book = load_rulebook_files(dict(change.files), f"{change.tenant} (new rules)")
+    seeded = seed_memory(store, change.tenant, book, history, now=change.now)
+    if not seeded.learned:
+        console.print("  Memory: this history taught it already; nothing learned again.")
+        return
+    console.print(
+        f"  Memory: learned {seeded.learned:,} approved entries, then {seeded.reviews:,}"
+        f" review(s) on top ({seeded.size / 1e6:.1f} MB kept in the store): the worker starts"
+        " from what the history knows."
+    )
 
 
 def _not_published(outcome: PublishOutcome, tenant: str) -> int:
