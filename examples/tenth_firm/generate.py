@@ -454,10 +454,22 @@ ABBREVIATIONS = (
     ("proposal", "prop"), ("update", "upd"), ("status call", "stat call"),
 )  # fmt: skip
 TYPOS = {
-    "testing": "tetsing", "report": "reprot", "review": "reveiw", "portal": "protal",
-    "partner": "parnter", "finding": "fidning", "training": "trainign", "campaign": "campagin",
-    "phishing": "phising", "incident": "incidnet", "scan": "sacn", "Kessler": "Kesler",
-    "Quillfin": "Quilfin", "Brennan": "Brenan", "readiness": "readines", "deck": "dekc",
+    "testing": "tetsing",
+    "report": "reprot",
+    "review": "reveiw",
+    "portal": "protal",
+    "partner": "parnter",
+    "finding": "fidning",
+    "training": "trainign",
+    "campaign": "campagin",
+    "phishing": "phising",
+    "incident": "incidnet",
+    "scan": "sacn",
+    "Kessler": "Kesler",
+    "Quillfin": "Quilfin",
+    "Brennan": "Brenan",
+    "readiness": "readines",
+    "deck": "dekc",
 }
 VAGUE = ("emails", "misc", "follow up", "review", "research", "analysis", "various", "TBD")
 VAGUE_CLIENT = ("testing", "report", "call", "meeting", "client work", "same as yesterday",
@@ -611,7 +623,11 @@ class Sim:
         tasks = PROJECTS[project][1]
         task = act.tasks[0] if rng.random() < 0.75 else rng.choice(act.tasks)
         if task not in tasks:
-            task = sorted(tasks)[0] if project != QC else ("Reporting" if "report" in act.key else "Testing")
+            task = (
+                sorted(tasks)[0]
+                if project != QC
+                else ("Reporting" if "report" in act.key else "Testing")
+            )
         return project, task
 
     def work_entry(self, person: Person, day: date, hours: float, act: Activity) -> float:
@@ -635,7 +651,9 @@ class Sim:
             text += inj.format(own=MARKERS[act.group][0], code=rng.choice(WRONG_CODES))
             category = "injection"
         elif special < 0.09 * rate and client:
-            typed = code if rng.random() < 0.4 else rng.choice([c for c in WRONG_CODES if c != code])
+            typed = (
+                code if rng.random() < 0.4 else rng.choice([c for c in WRONG_CODES if c != code])
+            )
             text = rng.choice((f"{typed} {text}", f"{text} ({typed})", f"{typed}: {text}"))
             category = "code_in_text"
         elif 0.09 * rate <= special < 0.13 * rate:
@@ -666,7 +684,9 @@ class Sim:
         return text + rng.choice(("; ", " + ", ", also ", " / ", " and ")) + second, hours, code
 
     def wrong_project(self, group: str, day: date) -> str:
-        others = [HOME[g] for g in CLIENT_GROUPS if g != group and (g != "GRS" or day >= d(2026, 9, 14))]
+        others = [
+            HOME[g] for g in CLIENT_GROUPS if g != group and (g != "GRS" or day >= d(2026, 9, 14))
+        ]
         others = [p for p in others if p != SR or day >= d(2026, 2, 1)]
         return others[(day.toordinal() + len(group)) % len(others)]
 
@@ -695,22 +715,31 @@ class Sim:
 IR_TEXTS = {
     "contain": (
         "{inc} containment - isolate radiology workstations w/ Maria Lindqvist",
-        "{inc} triage - EDR alerts, scope affected hosts", "{inc} block IOCs at firewall + EDR",
-        "{inc} containment - disable compromised accounts", "{inc} status call w/ Dr. Ostrowski",
+        "{inc} triage - EDR alerts, scope affected hosts",
+        "{inc} block IOCs at firewall + EDR",
+        "{inc} containment - disable compromised accounts",
+        "{inc} status call w/ Dr. Ostrowski",
     ),
     "forensics": (
-        "{inc} forensic imaging - PACS server + 2 workstations", "{inc} memory analysis - loader",
-        "{inc} timeline of attacker activity (EVTX, EDR)", "{inc} malware analysis of encryptor sample",
-        "{inc} log review - VPN + AD auth", "{inc} evidence hashing + chain of custody",
+        "{inc} forensic imaging - PACS server + 2 workstations",
+        "{inc} memory analysis - loader",
+        "{inc} timeline of attacker activity (EVTX, EDR)",
+        "{inc} malware analysis of encryptor sample",
+        "{inc} log review - VPN + AD auth",
+        "{inc} evidence hashing + chain of custody",
     ),
     "recovery": (
         "{inc} recovery support - restore imaging network from backups",
-        "{inc} eradication - rebuild checklist, credential resets", "{inc} status call w/ counsel + insurer",
-        "{inc} validate restored hosts clean", "{inc} daily status summary to Dr. Ostrowski",
+        "{inc} eradication - rebuild checklist, credential resets",
+        "{inc} status call w/ counsel + insurer",
+        "{inc} validate restored hosts clean",
+        "{inc} daily status summary to Dr. Ostrowski",
     ),
     "report": (
-        "{inc} final incident report - timeline section", "{inc} final report - root cause + recs",
-        "{inc} questions from SBMC's insurer", "{inc} lessons-learned agenda",
+        "{inc} final incident report - timeline section",
+        "{inc} final report - root cause + recs",
+        "{inc} questions from SBMC's insurer",
+        "{inc} lessons-learned agenda",
     ),
 }
 IR_TASK = {"contain": "Triage & Containment", "forensics": "Forensics", "recovery": "Recovery",
@@ -724,7 +753,11 @@ ONSITE_IR = {(d(2026, 11, 6), "Rachel"), (d(2026, 11, 6), "Luis"), (d(2026, 11, 
 def business(moment: datetime) -> bool:
     """St. Brennan §3.3: Mon-Fri 8:00-18:00 Eastern, not a Firm holiday."""
     day = moment.date()
-    return day.weekday() < 5 and day not in HOLIDAYS and 8 * 60 <= moment.hour * 60 + moment.minute < 18 * 60
+    return (
+        day.weekday() < 5
+        and day not in HOLIDAYS
+        and 8 * 60 <= moment.hour * 60 + moment.minute < 18 * 60
+    )
 
 
 def ir_code(moment: datetime) -> str:
@@ -745,26 +778,33 @@ def ir_blocks(rng: Random, day: date, person: str, declared: datetime, closed: d
               onsite: bool) -> list[tuple[int, float, str]]:  # fmt: skip
     """(start minute, hours, phase) of a person's incident work on a day."""
     nth = (day - declared.date()).days
-    phase = ("contain" if nth < 2 else "forensics" if nth < 5 else "recovery")
+    phase = "contain" if nth < 2 else "forensics" if nth < 5 else "recovery"
     if day > closed.date():
         if person == "Luis" and rng.random() < 0.5:
             return []
         return [(rng.choice((9 * 60, 10 * 60, 13 * 60)), rng.choice((1.5, 2.0, 3.0)), "report")] + (
-            [(19 * 60 + 30, 1.5, "report")] if person == "Rachel" and rng.random() < 0.3 else [])
+            [(19 * 60 + 30, 1.5, "report")] if person == "Rachel" and rng.random() < 0.3 else []
+        )
     if day == closed.date():
         blocks = [(9 * 60, 3.0, "recovery"), (13 * 60, 3.5, "report")]
         return blocks + ([(18 * 60 + 30, 1.5, "report")] if person == "Rachel" else [])
     if day.weekday() >= 5 or day in HOLIDAYS:
         if person == "Hannah" and day in HOLIDAYS:
             return []
-        return [(rng.choice((9 * 60, 10 * 60)), rng.choice((3.0, 4.0, 4.5)), phase),
-                (rng.choice((15 * 60, 16 * 60)), rng.choice((2.0, 3.0)), phase)]
+        return [
+            (rng.choice((9 * 60, 10 * 60)), rng.choice((3.0, 4.0, 4.5)), phase),
+            (rng.choice((15 * 60, 16 * 60)), rng.choice((2.0, 3.0)), phase),
+        ]
     first = max(8 * 60 + 30, declared.hour * 60 + declared.minute + (90 if onsite else 15))
     first = first if nth == 0 else 8 * 60 + 30
-    blocks = [(first, round(min(4.0, (12 * 60 + 30 - first) / 60), 1), phase),
-              (13 * 60, rng.choice((4.0, 4.5, 5.0)), phase)]
+    blocks = [
+        (first, round(min(4.0, (12 * 60 + 30 - first) / 60), 1), phase),
+        (13 * 60, rng.choice((4.0, 4.5, 5.0)), phase),
+    ]
     if nth < 6 and rng.random() < (0.8 if person != "Hannah" else 0.4):
-        blocks.append((rng.choice((18 * 60 + 30, 19 * 60, 20 * 60 + 30)), rng.choice((2.0, 2.5, 3.5)), phase))
+        blocks.append(
+            (rng.choice((18 * 60 + 30, 19 * 60, 20 * 60 + 30)), rng.choice((2.0, 2.5, 3.5)), phase)
+        )
     if nth < 2 and person == "Luis":
         blocks.append((6 * 60 + 30, 1.5, phase))
     return blocks
@@ -777,20 +817,39 @@ def incident_day(sim: Sim, person: Person, day: date) -> bool:
     declared, closed, name = found
     rng = sim.rng
     onsite = (day, person.first) in ONSITE_IR
-    blocks = [b for b in ir_blocks(rng, day, person.first, declared, closed, onsite) if not onsite or b[0] >= 8 * 60]
+    blocks = [
+        b
+        for b in ir_blocks(rng, day, person.first, declared, closed, onsite)
+        if not onsite or b[0] >= 8 * 60
+    ]
     if not blocks:
         return False
     in_month = day >= MONTH_START
     if onsite:
         start = min(b[0] for b in blocks)
         travel = (start - 75, 1.2, "travel Columbus to Zanesville (St. Brennan)")
-        back = (max(b[0] + int(b[1] * 60) for b in blocks) + 10, 1.2, "travel back from St. Brennan")
+        back = (
+            max(b[0] + int(b[1] * 60) for b in blocks) + 10,
+            1.2,
+            "travel back from St. Brennan",
+        )
         for minute, hours, text in (travel, back):
             project = SI if in_month else SR
             code = "SBM-TRAVEL" if declared.date() <= day <= closed.date() else "HLY-TRAVEL"
             text2, cat = sim.decorate(text, person, "travel", False)
-            sim.add(person, day, hours, project, "Travel" if project == SI else "Travel", text2, code,
-                    cat, tags="Onsite", start=minute, scripted=True)
+            sim.add(
+                person,
+                day,
+                hours,
+                project,
+                "Travel",
+                text2,
+                code,
+                cat,
+                tags="Onsite",
+                start=minute,
+                scripted=True,
+            )
     for minute, hours, phase in sorted(blocks):
         moment = datetime(day.year, day.month, day.day, minute // 60, minute % 60)
         code = ir_code(moment)
@@ -807,8 +866,19 @@ def incident_day(sim: Sim, person: Person, day: date) -> bool:
             category = "injection"
         text, category = sim.decorate(text, person, category, False)
         tags = "Weekend" if day.weekday() >= 5 else "AfterHours" if not business(moment) else ""
-        sim.add(person, day, hours, project, task, text, code, category, tags=tags if rng.random() < 0.6 else "",
-                start=minute, scripted=True)
+        sim.add(
+            person,
+            day,
+            hours,
+            project,
+            task,
+            text,
+            code,
+            category,
+            tags=tags if rng.random() < 0.6 else "",
+            start=minute,
+            scripted=True,
+        )
     scripted(sim, person, day)
     return True
 
@@ -898,7 +968,9 @@ EVENTS: dict[tuple[date, str], tuple[Event, ...]] = {
     (d(2026, 11, 30), "Rachel"): ((SR, "Account Management", "Nov hours statement St. Brennan (retainer balance)", 0.5, "SBM-ACCT", "same_word", -1),),
 }  # fmt: skip
 for _day in (d(2026, 11, 2), d(2026, 11, 3), d(2026, 11, 5), d(2026, 11, 6)):
-    _bldg = {2: "high school", 3: "middle school", 5: "Elm St elementary", 6: "Ridge elementary"}[_day.day]
+    _bldg = {2: "high school", 3: "middle school", 5: "Elm St elementary", 6: "Ridge elementary"}[
+        _day.day
+    ]
     EVENTS[(_day, "Nate")] = trip(GA, "Travel", TRAVEL_GRS, 0.8, (
         (GA, "Scanning", f"internal scan - {_bldg} VLANs", 3.5, "GRS-ASSESS", "same_word", -1),
         (GA, "Scanning", f"wireless review {_bldg}", 2.5, "GRS-ASSESS", "same_word", -1)))  # fmt: skip
@@ -920,9 +992,20 @@ LEAVE_TASK = {"pto": "PTO", "sick": "Sick", "hol": "Holiday"}
 
 def scripted(sim: Sim, person: Person, day: date) -> float:
     spent = 0.0
-    for project, task, text, hours, code, category, start in EVENTS.get((day, person.first), ()):
-        text, cat = sim.decorate(text, person, category, False)
-        sim.add(person, day, hours, project, task, text, code, cat or "plain", start=start, scripted=True)
+    for project, task, note, hours, code, category, start in EVENTS.get((day, person.first), ()):
+        text, cat = sim.decorate(note, person, category, False)
+        sim.add(
+            person,
+            day,
+            hours,
+            project,
+            task,
+            text,
+            code,
+            cat or "plain",
+            start=start,
+            scripted=True,
+        )
         spent += hours
     return spent
 
@@ -930,15 +1013,42 @@ def scripted(sim: Sim, person: Person, day: date) -> float:
 def leave_day(sim: Sim, person: Person, day: date, kind: str) -> None:
     rng = sim.rng
     if kind == "pto3":
-        sim.add(person, day, 24.0, OFF, "PTO", "PTO Nov 23-25", "HLY-PTO", "leave", False,
-                start=9 * 60, scripted=True)
+        sim.add(
+            person,
+            day,
+            24.0,
+            OFF,
+            "PTO",
+            "PTO Nov 23-25",
+            "HLY-PTO",
+            "leave",
+            False,
+            start=9 * 60,
+            scripted=True,
+        )
         return
     text = rng.choice(LEAVE_TEXT[kind])
     if kind == "hol" and text in ("Veterans Day", "Thanksgiving"):
-        text = "Veterans Day" if day.month == 11 and day.day == 11 else "Thanksgiving" if day.month == 11 else "holiday"
+        text = (
+            "Veterans Day"
+            if day.month == 11 and day.day == 11
+            else "Thanksgiving"
+            if day.month == 11
+            else "holiday"
+        )
     hours = 6.0 if (day, person.first) == (d(2026, 11, 27), "Grace") else 8.0
-    sim.add(person, day, hours, OFF, LEAVE_TASK[kind], text, LEAVE_CODE[kind],
-            "holiday" if kind == "hol" else "leave", False, start=9 * 60)
+    sim.add(
+        person,
+        day,
+        hours,
+        OFF,
+        LEAVE_TASK[kind],
+        text,
+        LEAVE_CODE[kind],
+        "holiday" if kind == "hol" else "leave",
+        False,
+        start=9 * 60,
+    )
 
 
 def leave_plan(rng: Random) -> dict[tuple[str, date], str]:
@@ -994,16 +1104,47 @@ def simulate_day(sim: Sim, person: Person, day: date, plan: dict[tuple[str, date
         work = HOLIDAY_WORK.get((day, person.first))
         if work:
             project, task, text, hours, code = work
-            sim.add(person, day, hours, project, task, text, code, "holiday_work", start=10 * 60,
-                    scripted=True)
+            sim.add(
+                person,
+                day,
+                hours,
+                project,
+                task,
+                text,
+                code,
+                "holiday_work",
+                start=10 * 60,
+                scripted=True,
+            )
     elif day.weekday() < 5:
         spent = 0.0
         if day.weekday() == 0:
-            sim.add(person, day, 0.5, MTG, "Team Meeting", rng.choice(("team meeting", "Monday team mtg",
-                    "weekly team meeting", "team standup")), "HLY-MEET", "internal", start=9 * 60)
+            sim.add(
+                person,
+                day,
+                0.5,
+                MTG,
+                "Team Meeting",
+                rng.choice(
+                    ("team meeting", "Monday team mtg", "weekly team meeting", "team standup")
+                ),
+                "HLY-MEET",
+                "internal",
+                start=9 * 60,
+            )
             spent += 0.5
         if day.weekday() == 3 and day.day <= 7:
-            sim.add(person, day, 1.0, MTG, "All-Hands", "all-hands", "HLY-MEET", "internal", start=16 * 60 + 30)
+            sim.add(
+                person,
+                day,
+                1.0,
+                MTG,
+                "All-Hands",
+                "all-hands",
+                "HLY-MEET",
+                "internal",
+                start=16 * 60 + 30,
+            )
             spent += 1.0
         spent += scripted(sim, person, day)
         target = rng.choice((7.0, 7.5, 8.0, 8.0, 8.5))
@@ -1018,7 +1159,9 @@ def simulate_day(sim: Sim, person: Person, day: date, plan: dict[tuple[str, date
     clock(sim, person, day, sim.entries[first:])
 
 
-def simulate(rng: Random, plan: dict[tuple[str, date], str], first: date, last: date, month: bool) -> list[Entry]:
+def simulate(
+    rng: Random, plan: dict[tuple[str, date], str], first: date, last: date, month: bool
+) -> list[Entry]:
     sim = Sim(rng, month)
     day = first
     while day <= last:
@@ -1038,12 +1181,16 @@ def clock_text(minute: int) -> str:
 
 def row(entry: Entry, history: bool) -> list[str]:
     client, _ = PROJECTS[entry.project]
-    start = datetime(entry.day.year, entry.day.month, entry.day.day) + timedelta(minutes=entry.start_min)
+    start = datetime(entry.day.year, entry.day.month, entry.day.day) + timedelta(
+        minutes=entry.start_min
+    )
     minutes = round(entry.hours * 60)
     end = start + timedelta(minutes=minutes)
     rate = entry.person.rate if entry.billable else 0
     invoiced = history and entry.billable and client != FIRM
-    invoice = f"HPS-{1000 + (entry.day.month - 1) * 4 + CLIENT_ORDER.get(client, 0)}" if invoiced else ""
+    invoice = (
+        f"HPS-{1000 + (entry.day.month - 1) * 4 + CLIENT_ORDER.get(client, 0)}" if invoiced else ""
+    )
     created = entry.created or entry.day
     return [
         entry.project, client, entry.text, entry.task, entry.person.name, entry.person.group,
@@ -1083,6 +1230,10 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     write_csv(args.out / "history.csv", [*HEADER, LABEL], [[*row(e, True), e.code] for e in kept])
     write_csv(args.out / "month.csv", HEADER, [row(e, False) for e in month])
+    seen = {e.text for e in kept}
+    for e in month:  # "plain" means the exact note occurs in the history; else it is new
+        if e.category in ("plain", "novel"):
+            e.category = "plain" if e.text in seen else "novel"
     truth = [[str(n), e.code, e.category or "plain"] for n, e in enumerate(month, start=2)]
     write_csv(args.out / "month_truth.csv", ["line", "true_code", "category"], truth)
     counts = Counter(e.category or "plain" for e in month)
