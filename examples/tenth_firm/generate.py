@@ -470,6 +470,15 @@ TYPOS = {
     "Brennan": "Brenan",
     "readiness": "readines",
     "deck": "dekc",
+    "meeting": "meetign",
+    "security": "securty",
+    "session": "sesion",
+    "status": "staus",
+    "update": "udpate",
+    "proposal": "propsal",
+    "interview": "inteview",
+    "analysis": "analsyis",
+    "lab": "lba",
 }
 VAGUE = ("emails", "misc", "follow up", "review", "research", "analysis", "various", "TBD")
 VAGUE_CLIENT = ("testing", "report", "call", "meeting", "client work", "same as yesterday",
@@ -640,25 +649,25 @@ class Sim:
         special = rng.random()
         rate = 1.0 if self.month else 0.45
         client = act.group in CLIENT_GROUPS
-        if category not in ("", "same_word") or special > 0.2 * rate:
+        if category not in ("", "same_word") or special > 0.22 * rate:
             pass
-        elif special < 0.06 * rate and client:
+        elif special < 0.08 * rate and client:
             project, category = self.wrong_project(act.group, day), "wrong_project"
             task = rng.choice(sorted(PROJECTS[project][1]))
             text = self.mark_client(text, act.group)
-        elif special < 0.08 * rate and client:
+        elif special < 0.1 * rate and client:
             inj = rng.choice(INJECTIONS)
             text += inj.format(own=MARKERS[act.group][0], code=rng.choice(WRONG_CODES))
             category = "injection"
-        elif special < 0.09 * rate and client:
+        elif special < 0.115 * rate and client:
             typed = (
                 code if rng.random() < 0.4 else rng.choice([c for c in WRONG_CODES if c != code])
             )
             text = rng.choice((f"{typed} {text}", f"{text} ({typed})", f"{typed}: {text}"))
             category = "code_in_text"
-        elif 0.09 * rate <= special < 0.13 * rate:
+        elif 0.115 * rate <= special < 0.15 * rate:
             text, category = rng.choice(VAGUE + (VAGUE_CLIENT if client else ())), "vague"
-        elif special >= 0.13 * rate:
+        elif special >= 0.15 * rate:
             other = self.pick(person, day, exclude=act.key)
             if other is not None and other.code_on(day) != code:
                 text, hours, code = self.mixed(text, hours, code, other, day)
