@@ -275,7 +275,7 @@ ACTIVITIES: tuple[Activity, ...] = (
         "partner API endpoints seen from portal - checked auth on /v2/partner",
         "looked at partner api (api.quillfin.example) - not in scope? asked Marcus",
         "Partner API quick enum before CR",
-    ), "QFP-OOS", W(d(2026, 11, 3), d(2026, 11, 6)), who="Priya Jess", weight=0.8,
+    ), "QFP-OOS", W(d(2026, 11, 3), d(2026, 11, 6)), who="Priya Jess", weight=2.5,
       hours=(0.5, 1.0), category="change_request"),
     A("qfp_partner", "QFP", QP, ("Testing",), (
         "partner API - enum /v2/partner endpoints", "Partner API BOLA tests",
@@ -806,10 +806,13 @@ def ir_blocks(rng: Random, day: date, person: str, declared: datetime, closed: d
         ]
     first = max(8 * 60 + 30, declared.hour * 60 + declared.minute + (90 if onsite else 15))
     first = first if nth == 0 else 8 * 60 + 30
-    blocks = [
-        (first, round(min(4.0, (12 * 60 + 30 - first) / 60), 1), phase),
-        (13 * 60, rng.choice((4.0, 4.5, 5.0)), phase),
-    ]
+    if first > 12 * 60:  # declared in the afternoon: one block to 6:00 p.m.
+        blocks = [(first, round((18 * 60 - first) / 60 - 0.2, 1), phase)]
+    else:
+        blocks = [
+            (first, round(min(4.0, (12 * 60 + 30 - first) / 60), 1), phase),
+            (13 * 60, rng.choice((4.0, 4.5, 5.0)), phase),
+        ]
     if nth < 6 and rng.random() < (0.8 if person != "Hannah" else 0.4):
         blocks.append(
             (rng.choice((18 * 60 + 30, 19 * 60, 20 * 60 + 30)), rng.choice((2.0, 2.5, 3.5)), phase)
@@ -1122,7 +1125,7 @@ def simulate_day(sim: Sim, person: Person, day: date, plan: dict[tuple[str, date
                 text,
                 code,
                 "holiday_work",
-                start=10 * 60,
+                start=19 * 60,
                 scripted=True,
             )
     elif day.weekday() < 5:
@@ -1152,7 +1155,6 @@ def simulate_day(sim: Sim, person: Person, day: date, plan: dict[tuple[str, date
                 "all-hands",
                 "HLY-MEET",
                 "internal",
-                start=16 * 60 + 30,
             )
             spent += 1.0
         spent += scripted(sim, person, day)
