@@ -136,6 +136,8 @@ class Cascade:
                     outcome = self._checked(outcome, entry, ctx, trail)
                 trail.proposals.append(outcome)
                 if _confident(outcome, threshold):
+                    if outcome.stage is Stage.MEMORY:
+                        _dated_rule_disagrees(outcome, entry, ctx, trail)
                     return outcome
             else:
                 _note_abstain(outcome, trail)
@@ -230,6 +232,26 @@ def _note_abstain(outcome: Abstain, trail: _Trail) -> None:
         trail.notes.append(f"{outcome.stage.value}: {outcome.note}")
     if outcome.best_guess is not None:
         trail.proposals.append(outcome.best_guess)
+
+
+def _dated_rule_disagrees(
+    memory: Proposal, entry: TimeEntry, ctx: ClientContext, trail: _Trail
+) -> None:
+    """Memory repeats what was approved for these words; a rule that read the entry's date or
+    time and gave another code (on that date) knows what memory cannot: the overage notice
+    since which vCISO work is billed apart, an incident's after-hours rate on a Saturday."""
+    said = code_on_date(memory.code, entry, ctx).code
+    for rule in trail.proposals:
+        if rule.stage is not Stage.RULES or not rule.dated:
+            continue
+        theirs = code_on_date(rule.code, entry, ctx).code
+        if theirs and said and theirs.code != said.code:
+            trail.reasons.append(ReviewReason.DATED_RULE_DISAGREES)
+            trail.notes.append(
+                f"memory says {said.code}, but {rule.reason} reads the entry's date or time,"
+                f" which memory does not, and says {theirs.code}"
+            )
+            return
 
 
 def _best(proposals: list[Proposal], threshold: float, trail: _Trail) -> Proposal | None:

@@ -299,6 +299,7 @@ class RulesStage:
             code=rule.code,
             confidence=round(trust.confidence, 4) if trust else rule.confidence,
             measured=trust is not None and trust.matches > 0,
+            dated=chosen.dated,
             reason=reason,
             clause=rule.clause,
             flags=tuple(flags),

@@ -75,6 +75,9 @@ class ReviewReason(StrEnum):
     # Memory decided a code that counts toward a cap, in the worker, which keeps no running
     # totals of caps (``app.service.live_caps``): a person confirms it.
     CAP_UNCHECKED = "cap_unchecked"
+    # Memory decided, while a rule that tests the entry's date, weekday, start time or hours
+    # (facts memory does not read) gives another code: its habit may predate the change.
+    DATED_RULE_DISAGREES = "dated_rule_disagrees"
     # The entry changed (or was deleted) at the source after QuickBooks invoiced its record:
     # the record is left as billed and a person settles the difference.
     CHANGED_AFTER_INVOICE = "changed_after_invoice"
@@ -106,6 +109,7 @@ class Proposal(BaseModel):
     notes: tuple[str, ...] = ()
     usage: LlmUsage | None = None
     measured: bool = False  # the confidence is a precision measured on approved history
+    dated: bool = False  # a rule that tested the entry's date, weekday, start time or hours
 
 
 class Abstain(BaseModel):
