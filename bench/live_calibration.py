@@ -51,6 +51,7 @@ FIRMS = {  # name -> (data folder, rules folder)
     "seventh": ("examples/seventh_firm/data", "examples/seventh_firm/sow_rules"),
     "eighth": ("examples/eighth_firm/data", "examples/eighth_firm/sow_rules"),
     "ninth": ("examples/ninth_firm/data", "examples/ninth_firm/sow_rules"),
+    "tenth": ("examples/tenth_firm/data", "examples/tenth_firm/sow_rules"),
 }
 TENANT = "bench"
 
