@@ -210,12 +210,25 @@ def test_only_flagged_entries_of_the_tenant_can_be_reviewed(rig: ReviewRig) -> N
 def test_after_a_correction_memory_decides_the_same_text(rig: ReviewRig) -> None:
     first = rig.deliver("reviewed yard layout options")
     assert first.status is Status.NEEDS_REVIEW
-    rig.service.change_code("demo", first.id, "dana", "NWF-OPS")
+    rig.service.change_code("demo", first.id, "dana", "NWF-PM")
     again = rig.deliver("Reviewed yard layout options")
     assert again.status is Status.POSTED
     assert again.decision is not None
-    assert (again.decision.code, again.decision.stage) == ("NWF-OPS", Stage.MEMORY)
+    assert (again.decision.code, again.decision.stage) == ("NWF-PM", Stage.MEMORY)
     assert again.decision.amount == Decimal("442.00")  # priced by the rules, not remembered
+
+
+def test_after_a_correction_to_a_capped_code_a_person_confirms_the_same_text(
+    rig: ReviewRig,
+) -> None:
+    # Workstream B bills at most 80 h a month: the worker keeps no running total of it.
+    first = rig.deliver("reviewed yard layout options")
+    rig.service.change_code("demo", first.id, "dana", "NWF-OPS")
+    again = rig.deliver("Reviewed yard layout options")
+    assert again.status is Status.NEEDS_REVIEW
+    assert again.decision is not None
+    assert (again.decision.code, again.decision.stage) == ("NWF-OPS", Stage.MEMORY)
+    assert again.decision.review_reasons == (ReviewReason.CAP_UNCHECKED,)
 
 
 def test_after_an_approval_memory_decides_the_same_text(rig: ReviewRig) -> None:
