@@ -34,13 +34,15 @@ from app.rules.backtest import Labelled, history_fingerprint
 
 @dataclass(frozen=True)
 class SeededMemory:
-    """What a seeding did: ``learned`` history entries (0 when the memory had them already),
-    ``reviews`` taught on top, the snapshot's size in bytes (compressed)."""
+    """What a seeding did: ``learned`` history entries, ``reviews`` taught on top, the
+    snapshot's size in bytes (compressed); ``already``: the memory had this history, nothing
+    was learned again."""
 
     fingerprint: str
     learned: int
     reviews: int
     size: int
+    already: bool = False
 
 
 def seed_memory(
@@ -51,7 +53,7 @@ def seed_memory(
     kept = store.load_memory(tenant)
     found = read_snapshot(kept, Memory().min_similarity) if kept is not None else None
     if kept is not None and found is not None and found[1] == fingerprint:
-        return SeededMemory(fingerprint, 0, 0, len(kept.body))
+        return SeededMemory(fingerprint, 0, 0, len(kept.body), already=True)
     memory = Memory()
     learn_measured(book, memory, history)
     seen: set[int] = set()

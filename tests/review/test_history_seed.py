@@ -67,7 +67,8 @@ def test_a_cold_bank_starts_from_the_history_and_the_reviews_before_it(
 def test_the_same_history_again_teaches_nothing_twice(store: SqliteStore) -> None:
     seed_memory(store, TENANT_A, book(), _history(), now=NOW)
     again = seed_memory(store, TENANT_A, book(), list(reversed(_history())), now=NOW)
-    assert again.learned == 0  # the same entries in another order: the same history
+    assert again.already  # the same entries in another order: the same history
+    assert again.learned == 0
     memory = MemoryBank(store, refresh_s=0).memory(TENANT_A)
     recall = memory.recall("north", WRITE_OFF)
     assert recall is not None

@@ -223,3 +223,14 @@ def test_an_import_with_history_teaches_the_tenants_memory_once(store: SqliteSto
     assert again.exit_code == 0, again.output
     assert "nothing published" in flat(again.output)
     assert "this history taught it already; nothing learned again" in flat(again.output)
+
+
+def test_an_import_with_an_empty_history_says_it_learned_nothing(store: SqliteStore) -> None:
+    header = (REPO / "examples/demo_firm/data/history.csv").read_text().splitlines()[0]
+    Path("history.csv").write_text(header + "\n", encoding="utf-8")
+    shutil.copytree(REPO / "sow_rules", "demo_rules")
+    result = run("import", "demo_rules", "--tenant", "acme", "--by", "Dana Reyes", "--history",
+                 "history.csv")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Memory: learned 0 approved entries" in flat(result.output)
+    assert "taught it already" not in result.output

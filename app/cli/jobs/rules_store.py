@@ -221,7 +221,7 @@ def _teach_memory(store: Store, change: Change, history: Sequence[Labelled]) -> 
 
     book = load_rulebook_files(dict(change.files), f"{change.tenant} (new rules)")
     seeded = seed_memory(store, change.tenant, book, history, now=change.now)
-    if not seeded.learned:
+    if seeded.already:
         console.print("  Memory: this history taught it already; nothing learned again.")
         return
     console.print(
