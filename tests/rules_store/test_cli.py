@@ -5,6 +5,7 @@ tenant or version, a folder with a bad file, row or field), never a traceback.""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -234,3 +235,24 @@ def test_an_import_with_an_empty_history_says_it_learned_nothing(store: SqliteSt
     assert result.exit_code == 0, result.output
     assert "Memory: learned 0 approved entries" in flat(result.output)
     assert "taught it already" not in result.output
+
+
+def test_a_store_that_cannot_keep_the_memory_is_said_in_one_line(
+    store: SqliteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_: object) -> bool:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(SqliteStore, "save_memory", refuse)
+    lines = (REPO / "examples/demo_firm/data/history.csv").read_text().splitlines()[:51]
+    Path("history.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shutil.copytree(REPO / "sow_rules", "demo_rules")
+    result = run("import", "demo_rules", "--tenant", "acme", "--by", "Dana Reyes", "--history",
+                 "history.csv")  # fmt: skip
+    assert result.exit_code == 2
+    assert "Published acme rules v1" in flat(result.output)
+    assert "the history could not teach acme's memory (OperationalError: database is locked)" in (
+        flat(result.output)
+    )
+    assert "Traceback" not in result.output
+    assert store.current_rules("acme") is not None  # the rules are in force all the same

@@ -210,25 +210,38 @@ def _published(store: RulesStore, change: Change, history: Sequence[Labelled] | 
             f" next batch.\n  {escape(version.backtest)}"
         )
     if history is not None:
-        _teach_memory(cast("Store", store), change, history)  # both stores are Stores too
+        return _teach_memory(cast("Store", store), change, history)  # both are Stores too
     return EXIT_OK
 
 
-def _teach_memory(store: Store, change: Change, history: Sequence[Labelled]) -> None:
-    """The history teaches the tenant's memory as ``classify --history`` learns it."""
+def _teach_memory(store: Store, change: Change, history: Sequence[Labelled]) -> int:
+    """The history teaches the tenant's memory as ``classify --history`` learns it. The rules
+    are in force whatever becomes of it: a store that cannot keep the memory is reported, and
+    the command can be run again."""
     from app.review.history_seed import seed_memory  # noqa: PLC0415 - with --history only
     from app.rules.loader import load_rulebook_files  # noqa: PLC0415
 
     book = load_rulebook_files(dict(change.files), f"{change.tenant} (new rules)")
-    seeded = seed_memory(store, change.tenant, book, history, now=change.now)
+    try:
+        seeded = seed_memory(store, change.tenant, book, history, now=change.now)
+    except Exception as exc:  # the store's own errors (a lock, a schema before 0013), in one line
+        errors.print(
+            f"[red]error:[/] the rules are published, but the history could not teach"
+            f" {escape(change.tenant)}'s memory ({escape(type(exc).__name__)}: {escape(str(exc))});"
+            " run the same command again once the store is reachable (RUNBOOK.md, 'Learned"
+            " memory')",
+            soft_wrap=True,
+        )
+        return EXIT_BAD_INPUT
     if seeded.already:
         console.print("  Memory: this history taught it already; nothing learned again.")
-        return
+        return EXIT_OK
     console.print(
         f"  Memory: learned {seeded.learned:,} approved entries, then {seeded.reviews:,}"
         f" review(s) on top ({seeded.size / 1e6:.1f} MB kept in the store): the worker starts"
         " from what the history knows."
     )
+    return EXIT_OK
 
 
 def _not_published(outcome: PublishOutcome, tenant: str) -> int:
