@@ -3,7 +3,8 @@ each tenant's rules sets in the store (``app.rules.publish`` writes every new ve
 
 Exit codes: 0 done; 1 refused (problems or failing examples listed, nothing stored; no
 history); 2 bad input (unknown tenant or version, unreadable folder, a folder to export into
-that already holds rules files).
+that already holds rules files), or, after a publish with ``--history``, a store that could not
+keep the memory the history taught (the rules are in force; run the command again).
 """
 
 from __future__ import annotations
