@@ -810,7 +810,7 @@ class Mess:
 
 
 HISTORY_MESS = Mess(0.02, 0.04, 0.012, 0.006, 0.02, 0.004, 0.002)
-MONTH_MESS = Mess(0.035, 0.05, 0.035, 0.02, 0.07, 0.012, 0.008)
+MONTH_MESS = Mess(0.035, 0.05, 0.035, 0.02, 0.07, 0.018, 0.014)
 
 
 def mixed(rng: Random, e: Entry) -> Entry:
