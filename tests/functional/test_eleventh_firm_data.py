@@ -1,0 +1,127 @@
+"""The eleventh demo firm's data (examples/eleventh_firm/): Halloran Whitby Benefits & Actuarial
+on Toggl.
+
+Its rules are to be written blind from ``sows/``, so these tests hold the data, not the engine:
+the generator reproduces the committed files byte for byte, every open-month line has a truth row
+whose code an agreement or the firm policy defines, every row's Toggl client, project and tags
+exist in the firm's Toggl set-up page (and no entry predates its project), no work entry breaks
+the policy's 6-hour limit except the one the truth marks, and timebill's export reader reads both
+files whole."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tests.functional.firm_data import (
+    check_regenerates,
+    check_truth,
+    generator_codes,
+    letter_codes,
+    read_whole,
+    rows,
+)
+
+FIRM = Path(__file__).resolve().parents[2] / "examples" / "eleventh_firm"
+DATA, SOWS = FIRM / "data", FIRM / "sows"
+MONTH_START = date(2026, 11, 1)
+LEAVE = {"HW-PTO", "HW-HOL", "HW-SICK"}  # firm policy §2.5: leave is exempt from the limit
+LIMIT = 6 * 3600
+
+
+def cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def setup_table(first_header: str) -> list[list[str]]:
+    """Body rows of the table in sows/tracker_setup.md whose first header cell is given."""
+    out: list[list[str]] = []
+    inside = False
+    for line in (SOWS / "tracker_setup.md").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("|"):
+            inside = False
+        elif not inside and cells(line)[0] == first_header:
+            inside = True
+        elif inside and not set(line) <= set("|-: "):
+            out.append(cells(line))
+    return out
+
+
+def toggl_projects() -> dict[str, str]:
+    return {row[1]: row[0] for row in setup_table("Toggl client")}
+
+
+def toggl_tags() -> set[str]:
+    return {row[0] for row in setup_table("Tag")}
+
+
+def seconds(clock: str) -> int:
+    h, m, s = (int(x) for x in clock.split(":"))
+    return h * 3600 + m * 60 + s
+
+
+def test_the_generator_reproduces_the_committed_files(tmp_path: Path) -> None:
+    check_regenerates(FIRM, tmp_path)
+
+
+def test_every_month_line_has_a_truth_row_with_a_code_the_agreements_define() -> None:
+    assert len(letter_codes(FIRM)) == 25
+    check_truth(FIRM)
+
+
+def test_the_generator_knows_exactly_the_codes_the_agreements_define() -> None:
+    assert generator_codes(FIRM) == letter_codes(FIRM)
+
+
+@pytest.mark.parametrize("name", ["history.csv", "month.csv"])
+def test_every_row_uses_a_client_project_and_tags_from_the_toggl_setup(name: str) -> None:
+    projects, tags = toggl_projects(), toggl_tags()
+    assert len(projects) == 17
+    assert len(tags) == 26
+    for n, row in enumerate(rows(DATA / name), start=2):
+        assert projects.get(row["Project"]) == row["Client"], (name, n, row["Project"])
+        assert row["Task"] == "", (name, n)  # the firm uses tags, not Toggl tasks
+        used = {t.strip() for t in row["Tags"].split(",") if t.strip()}
+        assert used <= tags, (name, n, row["Tags"])
+
+
+def test_no_entry_predates_its_project_on_the_setup_page() -> None:
+    opened = {
+        "BPF 2026 Valuation": date(2026, 1, 12),
+        "BPF Actuarial Services": date(2026, 1, 12),
+        "BPF GASB 67/68": date(2026, 9, 21),
+        "Kessling Stop-Loss 2027": date(2026, 11, 10),
+        "St. Brigid Comp Study": date(2026, 5, 4),
+        "St. Brigid Physician Comp": date(2026, 11, 17),
+        "Corvana Advice Line": date(2026, 1, 5),
+        "Corvana Handbook 2027": date(2026, 9, 8),
+    }
+    for name in ("history.csv", "month.csv"):
+        for row in rows(DATA / name):
+            first = opened.get(row["Project"])
+            assert first is None or date.fromisoformat(row["Start date"]) >= first, (name, row)
+
+
+def test_only_the_marked_entry_breaks_the_six_hour_limit() -> None:
+    month, truth = rows(DATA / "month.csv"), rows(DATA / "month_truth.csv")
+    long_ = [
+        t["category"]
+        for r, t in zip(month, truth, strict=True)
+        if seconds(r["Duration"]) > LIMIT and t["true_code"] not in LEAVE
+    ]
+    assert long_ == ["over_hours"]
+    history = rows(DATA / "history.csv")
+    assert all(seconds(r["Duration"]) <= LIMIT for r in history if r["Approved Code"] not in LEAVE)
+
+
+@pytest.mark.parametrize("name", ["history.csv", "month.csv"])
+def test_the_export_reads_whole_with_timebills_toggl_reader(name: str) -> None:
+    result, raw = read_whole(FIRM, name, "toggl")
+    for entry, row in zip(result.entries, raw, strict=True):
+        exact = Decimal(seconds(row["Duration"])) / 3600
+        assert abs(entry.hours - exact) < Decimal("0.01"), row
+    if name == "history.csv":
+        assert min(e.work_date for e in result.entries) >= MONTH_START - timedelta(days=366)
