@@ -52,6 +52,7 @@ FIRMS = {  # name -> (data folder, rules folder)
     "eighth": ("examples/eighth_firm/data", "examples/eighth_firm/sow_rules"),
     "ninth": ("examples/ninth_firm/data", "examples/ninth_firm/sow_rules"),
     "tenth": ("examples/tenth_firm/data", "examples/tenth_firm/sow_rules"),
+    "eleventh": ("examples/eleventh_firm/data", "examples/eleventh_firm/sow_rules"),
 }
 TENANT = "bench"
 

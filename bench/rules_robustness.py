@@ -32,6 +32,10 @@ FIRMS = {  # firm -> (data folder, rules folder)
     "eighth": (REPO / "examples" / "eighth_firm" / "data", REPO / "examples/eighth_firm/sow_rules"),
     "ninth": (REPO / "examples" / "ninth_firm" / "data", REPO / "examples/ninth_firm/sow_rules"),
     "tenth": (REPO / "examples" / "tenth_firm" / "data", REPO / "examples/tenth_firm/sow_rules"),
+    "eleventh": (
+        REPO / "examples" / "eleventh_firm" / "data",
+        REPO / "examples/eleventh_firm/sow_rules",
+    ),
 }
 sys.path.insert(0, str(REPO))
 
@@ -51,8 +55,8 @@ def main() -> None:
         default="demo",
         help="demo: Kestrel Ridge; second: Tidewater Creative, third: Ashgrove Hale, fourth:"
         " Whitford Lane Kessler, fifth: Quarry Hill, sixth: Slatebridge, seventh: Kestrel Ridge"
-        " Environmental, eighth: Brackenridge, ninth: Tamarack, tenth: Halyard Point (the last"
-        " nine with rules written blind)",
+        " Environmental, eighth: Brackenridge, ninth: Tamarack, tenth: Halyard Point, eleventh:"
+        " Halloran Whitby (the last ten with rules written blind)",
     )
     parser.add_argument("--rules", type=Path, help="rules folder (default: the firm's)")
     args = parser.parse_args()

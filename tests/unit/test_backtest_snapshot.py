@@ -1,7 +1,7 @@
 """The back-test and the calibration it gives are exactly what they were before it was made
 faster: every rule's record (matches, clean, right, each contradiction) and every measured
 trust, on the example firms, against a snapshot of the code before the speed-up (the third,
-fourth to tenth firms' taken when each was added, 2026-12-07).
+fourth to eleventh firms' taken when each was added, 2026-12-07).
 
 Regenerate (only for a change MEANT to alter results, with its reason in the commit):
 ``.venv/bin/python -m tests.unit.test_backtest_snapshot``
@@ -59,6 +59,10 @@ FIRMS = {
     "tenth_firm": (
         ROOT / "examples/tenth_firm/sow_rules",
         ROOT / "examples/tenth_firm/data/history.csv",
+    ),
+    "eleventh_firm": (
+        ROOT / "examples/eleventh_firm/sow_rules",
+        ROOT / "examples/eleventh_firm/data/history.csv",
     ),
 }
 
