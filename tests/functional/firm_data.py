@@ -2,7 +2,8 @@
 seeded generator reproduces the committed files byte for byte; every open-month line has one
 truth row, in order, whose code the firm's letters or policy define (as the history's approved
 codes are); and the generator knows exactly those codes. Each firm's test module adds what its
-tracker's set-up page says (projects, tasks, tags) and its reader."""
+tracker's set-up page says (projects, tasks, tags; read with ``table_rows`` or
+``projects_with_tasks``), the projects no entry predates (``check_opened``) and its reader."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import csv
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -84,3 +86,52 @@ def read_whole(firm: Path, name: str, tracker: str) -> tuple[ImportResult, list[
         assert max(work_dates) < MONTH_START
         assert [r.label for r in result.rows] == [r[LABEL] for r in raw]
     return result, raw
+
+
+def cells(line: str) -> list[str]:
+    """The cells of one Markdown table line."""
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def table_rows(doc: Path, first_header: str) -> list[list[str]]:
+    """The body rows of every Markdown table in ``doc`` whose first header cell is given."""
+    out: list[list[str]] = []
+    inside = False
+    for line in doc.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("|"):
+            inside = False
+        elif not inside and cells(line)[0] == first_header:
+            inside = True
+        elif inside and not set(line) <= set("|-: "):
+            out.append(cells(line))
+    return out
+
+
+def projects_with_tasks(doc: Path, width: int, tasks_at: int) -> dict[str, tuple[str, set[str]]]:
+    """Project -> (client, task names) from a set-up page's projects table: rows of ``width``
+    cells, client first, project second, the tasks at ``tasks_at`` ("Audit (Yes), Travel (No)",
+    the billable default in brackets)."""
+    projects: dict[str, tuple[str, set[str]]] = {}
+    for line in doc.read_text(encoding="utf-8").splitlines():
+        found = cells(line)
+        if len(found) == width and re.search(r"\((Yes|No)\)", found[tasks_at]):
+            tasks = {re.sub(r"\s*\((Yes|No)\)$", "", t.strip()) for t in found[tasks_at].split(",")}
+            projects[found[1]] = (found[0], tasks)
+    return projects
+
+
+def clock_seconds(clock: str) -> int:
+    """``H:MM:SS`` as seconds (Toggl's durations)."""
+    h, m, s = (int(x) for x in clock.split(":"))
+    return h * 3600 + m * 60 + s
+
+
+def check_opened(
+    firm: Path, opened: dict[str, date], started: Callable[[dict[str, str]], date]
+) -> None:
+    """No row of the history or the month starts before its project was opened (``opened``:
+    project -> the date the set-up page or a document gives it)."""
+    for name in ("history.csv", "month.csv"):
+        for row in rows(firm / "data" / name):
+            first = opened.get(row["Project"])
+            assert first is None or started(row) >= first, (name, row["Project"])

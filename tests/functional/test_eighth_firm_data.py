@@ -16,35 +16,25 @@ from pathlib import Path
 import pytest
 
 from tests.functional.firm_data import (
+    MONTH_START,
+    check_opened,
     check_regenerates,
     check_truth,
+    clock_seconds,
     generator_codes,
     letter_codes,
     read_whole,
     rows,
+    table_rows,
 )
 
 FIRM = Path(__file__).resolve().parents[2] / "examples" / "eighth_firm"
 DATA, SOWS = FIRM / "data", FIRM / "sows"
-MONTH_START, MONTH_END = date(2026, 11, 1), date(2026, 11, 30)
-
-
-def cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
 def setup_table(first_header: str) -> list[list[str]]:
     """Body rows of the table in sows/tracker_setup.md whose first header cell is given."""
-    out: list[list[str]] = []
-    inside = False
-    for line in (SOWS / "tracker_setup.md").read_text(encoding="utf-8").splitlines():
-        if not line.startswith("|"):
-            inside = False
-        elif not inside and cells(line)[0] == first_header:
-            inside = True
-        elif inside and not set(line) <= set("|-: "):
-            out.append(cells(line))
-    return out
+    return table_rows(SOWS / "tracker_setup.md", first_header)
 
 
 def toggl_projects() -> dict[str, str]:
@@ -53,11 +43,6 @@ def toggl_projects() -> dict[str, str]:
 
 def toggl_tags() -> set[str]:
     return {row[0] for row in setup_table("Tag")}
-
-
-def seconds(clock: str) -> int:
-    h, m, s = (int(x) for x in clock.split(":"))
-    return h * 3600 + m * 60 + s
 
 
 def test_the_generator_reproduces_the_committed_files(tmp_path: Path) -> None:
@@ -93,26 +78,25 @@ def test_no_entry_predates_its_project_on_the_setup_page() -> None:
         "Halvern / St. Aldric merger": date(2026, 5, 11),
         "Sandoval v. Corvid": date(2026, 2, 9),
     }
-    for name in ("history.csv", "month.csv"):
-        for row in rows(DATA / name):
-            first = opened.get(row["Project"])
-            assert first is None or date.fromisoformat(row["Start date"]) >= first, (name, row)
+    check_opened(FIRM, opened, lambda row: date.fromisoformat(row["Start date"]))
 
 
 def test_only_the_marked_entry_breaks_the_ten_hour_limit() -> None:
     month, truth = rows(DATA / "month.csv"), rows(DATA / "month_truth.csv")
     long_ = [
-        t["category"] for r, t in zip(month, truth, strict=True) if seconds(r["Duration"]) > 36000
+        t["category"]
+        for r, t in zip(month, truth, strict=True)
+        if clock_seconds(r["Duration"]) > 36000
     ]
     assert long_ == ["over_hours"]
-    assert all(seconds(r["Duration"]) <= 36000 for r in rows(DATA / "history.csv"))
+    assert all(clock_seconds(r["Duration"]) <= 36000 for r in rows(DATA / "history.csv"))
 
 
 @pytest.mark.parametrize("name", ["history.csv", "month.csv"])
 def test_the_export_reads_whole_with_timebills_toggl_reader(name: str) -> None:
     result, raw = read_whole(FIRM, name, "toggl")
     for entry, row in zip(result.entries, raw, strict=True):
-        exact = Decimal(seconds(row["Duration"])) / 3600
+        exact = Decimal(clock_seconds(row["Duration"])) / 3600
         assert abs(entry.hours - exact) < Decimal("0.01"), row
     if name == "history.csv":
         assert min(e.work_date for e in result.entries) >= MONTH_START - timedelta(days=366)

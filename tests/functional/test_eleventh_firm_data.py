@@ -17,37 +17,27 @@ from pathlib import Path
 import pytest
 
 from tests.functional.firm_data import (
+    MONTH_START,
+    check_opened,
     check_regenerates,
     check_truth,
+    clock_seconds,
     generator_codes,
     letter_codes,
     read_whole,
     rows,
+    table_rows,
 )
 
 FIRM = Path(__file__).resolve().parents[2] / "examples" / "eleventh_firm"
 DATA, SOWS = FIRM / "data", FIRM / "sows"
-MONTH_START = date(2026, 11, 1)
 LEAVE = {"HW-PTO", "HW-HOL", "HW-SICK"}  # firm policy §2.5: leave is exempt from the limit
 LIMIT = 6 * 3600
 
 
-def cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
-
-
 def setup_table(first_header: str) -> list[list[str]]:
     """Body rows of the table in sows/tracker_setup.md whose first header cell is given."""
-    out: list[list[str]] = []
-    inside = False
-    for line in (SOWS / "tracker_setup.md").read_text(encoding="utf-8").splitlines():
-        if not line.startswith("|"):
-            inside = False
-        elif not inside and cells(line)[0] == first_header:
-            inside = True
-        elif inside and not set(line) <= set("|-: "):
-            out.append(cells(line))
-    return out
+    return table_rows(SOWS / "tracker_setup.md", first_header)
 
 
 def toggl_projects() -> dict[str, str]:
@@ -56,11 +46,6 @@ def toggl_projects() -> dict[str, str]:
 
 def toggl_tags() -> set[str]:
     return {row[0] for row in setup_table("Tag")}
-
-
-def seconds(clock: str) -> int:
-    h, m, s = (int(x) for x in clock.split(":"))
-    return h * 3600 + m * 60 + s
 
 
 def test_the_generator_reproduces_the_committed_files(tmp_path: Path) -> None:
@@ -99,10 +84,7 @@ def test_no_entry_predates_its_project_on_the_setup_page() -> None:
         "Corvana Advice Line": date(2026, 1, 5),
         "Corvana Handbook 2027": date(2026, 9, 8),
     }
-    for name in ("history.csv", "month.csv"):
-        for row in rows(DATA / name):
-            first = opened.get(row["Project"])
-            assert first is None or date.fromisoformat(row["Start date"]) >= first, (name, row)
+    check_opened(FIRM, opened, lambda row: date.fromisoformat(row["Start date"]))
 
 
 def test_only_the_marked_entry_breaks_the_six_hour_limit() -> None:
@@ -110,18 +92,20 @@ def test_only_the_marked_entry_breaks_the_six_hour_limit() -> None:
     long_ = [
         t["category"]
         for r, t in zip(month, truth, strict=True)
-        if seconds(r["Duration"]) > LIMIT and t["true_code"] not in LEAVE
+        if clock_seconds(r["Duration"]) > LIMIT and t["true_code"] not in LEAVE
     ]
     assert long_ == ["over_hours"]
     history = rows(DATA / "history.csv")
-    assert all(seconds(r["Duration"]) <= LIMIT for r in history if r["Approved Code"] not in LEAVE)
+    assert all(
+        clock_seconds(r["Duration"]) <= LIMIT for r in history if r["Approved Code"] not in LEAVE
+    )
 
 
 @pytest.mark.parametrize("name", ["history.csv", "month.csv"])
 def test_the_export_reads_whole_with_timebills_toggl_reader(name: str) -> None:
     result, raw = read_whole(FIRM, name, "toggl")
     for entry, row in zip(result.entries, raw, strict=True):
-        exact = Decimal(seconds(row["Duration"])) / 3600
+        exact = Decimal(clock_seconds(row["Duration"])) / 3600
         assert abs(entry.hours - exact) < Decimal("0.01"), row
     if name == "history.csv":
         assert min(e.work_date for e in result.entries) >= MONTH_START - timedelta(days=366)

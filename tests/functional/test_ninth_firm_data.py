@@ -9,7 +9,6 @@ export reader reads both files whole."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -21,6 +20,7 @@ from tests.functional.firm_data import (
     check_truth,
     generator_codes,
     letter_codes,
+    projects_with_tasks,
     read_whole,
     rows,
 )
@@ -38,13 +38,7 @@ CREATED = {
 
 def harvest_projects() -> dict[str, tuple[str, set[str]]]:
     """Project -> (client, task names), from the table in sows/harvest_setup.md."""
-    projects: dict[str, tuple[str, set[str]]] = {}
-    for line in (SOWS / "harvest_setup.md").read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 5 and re.search(r"\((Yes|No)\)", cells[3]):
-            tasks = {re.sub(r"\s*\((Yes|No)\)$", "", t.strip()) for t in cells[3].split(",")}
-            projects[cells[1]] = (cells[0], tasks)
-    return projects
+    return projects_with_tasks(SOWS / "harvest_setup.md", width=5, tasks_at=3)
 
 
 def test_the_generator_reproduces_the_committed_files(tmp_path: Path) -> None:

@@ -9,35 +9,30 @@ whole."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from tests.functional.firm_data import (
+    check_opened,
     check_regenerates,
     check_truth,
     generator_codes,
     letter_codes,
+    projects_with_tasks,
     read_whole,
     rows,
 )
 
 FIRM = Path(__file__).resolve().parents[2] / "examples" / "seventh_firm"
 DATA, SOWS = FIRM / "data", FIRM / "sows"
-MONTH_START, MONTH_END = date(2026, 11, 1), date(2026, 11, 30)
 
 
 def clockify_projects() -> dict[str, tuple[str, set[str]]]:
     """Project -> (client, task names), from the projects table in sows/tracker_setup.md."""
-    projects: dict[str, tuple[str, set[str]]] = {}
-    for line in (SOWS / "tracker_setup.md").read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 4 and re.search(r"\((Yes|No)\)", cells[2]):
-            tasks = {re.sub(r"\s*\((Yes|No)\)$", "", t.strip()) for t in cells[2].split(",")}
-            projects[cells[1]] = (cells[0], tasks)
-    return projects
+    return projects_with_tasks(SOWS / "tracker_setup.md", width=4, tasks_at=2)
 
 
 def clockify_tags() -> set[str]:
@@ -87,8 +82,4 @@ def test_no_entry_predates_its_project_on_the_setup_page() -> None:
         "DLWR TO7 Riverside Drum Yard GW Monitoring": date(2026, 2, 2),
         "DLWR TO6 Halsey Road Phase II": date(2026, 1, 12),
     }
-    for name in ("history.csv", "month.csv"):
-        for row in rows(DATA / name):
-            first = opened.get(row["Project"])
-            month, day, year = (int(x) for x in row["Start Date"].split("/"))
-            assert first is None or date(year, month, day) >= first, (name, row["Project"])
+    check_opened(FIRM, opened, lambda row: datetime.strptime(row["Start Date"], "%m/%d/%Y").date())

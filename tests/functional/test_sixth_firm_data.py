@@ -7,8 +7,6 @@ exist in the firm's Harvest set-up page, and timebill's export reader reads both
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,24 +17,18 @@ from tests.functional.firm_data import (
     check_truth,
     generator_codes,
     letter_codes,
+    projects_with_tasks,
     read_whole,
     rows,
 )
 
 FIRM = Path(__file__).resolve().parents[2] / "examples" / "sixth_firm"
 DATA, SOWS = FIRM / "data", FIRM / "sows"
-MONTH_START, MONTH_END = date(2026, 11, 1), date(2026, 11, 30)
 
 
 def harvest_projects() -> dict[str, tuple[str, set[str]]]:
     """Project -> (client, task names), from the table in sows/tracker_setup.md."""
-    projects: dict[str, tuple[str, set[str]]] = {}
-    for line in (SOWS / "tracker_setup.md").read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 5 and re.search(r"\((Yes|No)\)", cells[3]):
-            tasks = {re.sub(r"\s*\((Yes|No)\)$", "", t.strip()) for t in cells[3].split(",")}
-            projects[cells[1]] = (cells[0], tasks)
-    return projects
+    return projects_with_tasks(SOWS / "tracker_setup.md", width=5, tasks_at=3)
 
 
 def test_the_generator_reproduces_the_committed_files(tmp_path: Path) -> None:

@@ -16,10 +16,12 @@ from pathlib import Path
 import pytest
 
 from tests.functional.firm_data import (
+    check_opened,
     check_regenerates,
     check_truth,
     generator_codes,
     letter_codes,
+    projects_with_tasks,
     read_whole,
     rows,
 )
@@ -30,13 +32,7 @@ DATA, SOWS = FIRM / "data", FIRM / "sows"
 
 def clockify_projects() -> dict[str, tuple[str, set[str]]]:
     """Project -> (client, task names), from the projects table in sows/tracker_setup.md."""
-    projects: dict[str, tuple[str, set[str]]] = {}
-    for line in (SOWS / "tracker_setup.md").read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 4 and re.search(r"\((Yes|No)\)", cells[2]):
-            tasks = {re.sub(r"\s*\((Yes|No)\)$", "", t.strip()) for t in cells[2].split(",")}
-            projects[cells[1]] = (cells[0], tasks)
-    return projects
+    return projects_with_tasks(SOWS / "tracker_setup.md", width=4, tasks_at=2)
 
 
 def clockify_tags() -> set[str]:
@@ -89,10 +85,7 @@ def test_no_entry_predates_its_project_on_the_setup_page() -> None:
         "QFP Partner API CR-02": date(2026, 11, 12),
         "GRLSD Readiness Assessment": date(2026, 9, 14),
     }
-    for name in ("history.csv", "month.csv"):
-        for row in rows(DATA / name):
-            first = opened.get(row["Project"])
-            assert first is None or start_of(row).date() >= first, (name, row["Project"])
+    check_opened(FIRM, opened, lambda row: start_of(row).date())
 
 
 def test_only_leave_breaks_the_entry_limit() -> None:
