@@ -41,18 +41,11 @@ from app.rules.loader import load_rulebook_files  # noqa: E402
 from app.rules.publish import Change, publish  # noqa: E402
 from app.sources.exports import read_export  # noqa: E402
 
+BLIND = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+         "eleventh")  # fmt: skip
 FIRMS = {  # name -> (data folder, rules folder)
     "demo": ("examples/demo_firm/data", "sow_rules"),
-    "second": ("examples/second_firm/data", "examples/second_firm/sow_rules"),
-    "third": ("examples/third_firm/data", "examples/third_firm/sow_rules"),
-    "fourth": ("examples/fourth_firm/data", "examples/fourth_firm/sow_rules"),
-    "fifth": ("examples/fifth_firm/data", "examples/fifth_firm/sow_rules"),
-    "sixth": ("examples/sixth_firm/data", "examples/sixth_firm/sow_rules"),
-    "seventh": ("examples/seventh_firm/data", "examples/seventh_firm/sow_rules"),
-    "eighth": ("examples/eighth_firm/data", "examples/eighth_firm/sow_rules"),
-    "ninth": ("examples/ninth_firm/data", "examples/ninth_firm/sow_rules"),
-    "tenth": ("examples/tenth_firm/data", "examples/tenth_firm/sow_rules"),
-    "eleventh": ("examples/eleventh_firm/data", "examples/eleventh_firm/sow_rules"),
+    **{f: (f"examples/{f}_firm/data", f"examples/{f}_firm/sow_rules") for f in BLIND},
 }
 TENANT = "bench"
 

@@ -18,25 +18,13 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+BLIND = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+         "eleventh")  # fmt: skip
 FIRMS = {  # firm -> (data folder, rules folder)
     "demo": (REPO / "examples" / "demo_firm" / "data", REPO / "sow_rules"),
-    "second": (REPO / "examples" / "second_firm" / "data", REPO / "examples/second_firm/sow_rules"),
-    "third": (REPO / "examples" / "third_firm" / "data", REPO / "examples/third_firm/sow_rules"),
-    "fourth": (REPO / "examples" / "fourth_firm" / "data", REPO / "examples/fourth_firm/sow_rules"),
-    "fifth": (REPO / "examples" / "fifth_firm" / "data", REPO / "examples/fifth_firm/sow_rules"),
-    "sixth": (REPO / "examples" / "sixth_firm" / "data", REPO / "examples/sixth_firm/sow_rules"),
-    "seventh": (
-        REPO / "examples" / "seventh_firm" / "data",
-        REPO / "examples/seventh_firm/sow_rules",
-    ),
-    "eighth": (REPO / "examples" / "eighth_firm" / "data", REPO / "examples/eighth_firm/sow_rules"),
-    "ninth": (REPO / "examples" / "ninth_firm" / "data", REPO / "examples/ninth_firm/sow_rules"),
-    "tenth": (REPO / "examples" / "tenth_firm" / "data", REPO / "examples/tenth_firm/sow_rules"),
-    "eleventh": (
-        REPO / "examples" / "eleventh_firm" / "data",
-        REPO / "examples/eleventh_firm/sow_rules",
-    ),
-}
+    **{f: (REPO / "examples" / f"{f}_firm" / "data", REPO / "examples" / f"{f}_firm" / "sow_rules")
+       for f in BLIND},
+}  # fmt: skip
 sys.path.insert(0, str(REPO))
 
 from app.classify.evaluation import truth_from_file  # noqa: E402

@@ -22,48 +22,17 @@ from app.rules.loader import load_rulebook
 
 ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOTS = ROOT / "tests" / "data" / "backtest"
+BLIND = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+         "eleventh")  # fmt: skip
 FIRMS = {
     "demo_firm": (ROOT / "sow_rules", ROOT / "examples/demo_firm/data/history.csv"),
-    "second_firm": (
-        ROOT / "examples/second_firm/sow_rules",
-        ROOT / "examples/second_firm/data/history.csv",
-    ),
-    "third_firm": (
-        ROOT / "examples/third_firm/sow_rules",
-        ROOT / "examples/third_firm/data/history.csv",
-    ),
-    "fourth_firm": (
-        ROOT / "examples/fourth_firm/sow_rules",
-        ROOT / "examples/fourth_firm/data/history.csv",
-    ),
-    "fifth_firm": (
-        ROOT / "examples/fifth_firm/sow_rules",
-        ROOT / "examples/fifth_firm/data/history.csv",
-    ),
-    "sixth_firm": (
-        ROOT / "examples/sixth_firm/sow_rules",
-        ROOT / "examples/sixth_firm/data/history.csv",
-    ),
-    "seventh_firm": (
-        ROOT / "examples/seventh_firm/sow_rules",
-        ROOT / "examples/seventh_firm/data/history.csv",
-    ),
-    "eighth_firm": (
-        ROOT / "examples/eighth_firm/sow_rules",
-        ROOT / "examples/eighth_firm/data/history.csv",
-    ),
-    "ninth_firm": (
-        ROOT / "examples/ninth_firm/sow_rules",
-        ROOT / "examples/ninth_firm/data/history.csv",
-    ),
-    "tenth_firm": (
-        ROOT / "examples/tenth_firm/sow_rules",
-        ROOT / "examples/tenth_firm/data/history.csv",
-    ),
-    "eleventh_firm": (
-        ROOT / "examples/eleventh_firm/sow_rules",
-        ROOT / "examples/eleventh_firm/data/history.csv",
-    ),
+    **{
+        f"{name}_firm": (
+            ROOT / "examples" / f"{name}_firm" / "sow_rules",
+            ROOT / "examples" / f"{name}_firm" / "data" / "history.csv",
+        )
+        for name in BLIND
+    },
 }
 
 
