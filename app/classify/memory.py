@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from app.classify.memory_calibration import MemoryTrust
 
 _NEIGHBOURS = 7
+MIN_SIMILARITY = 0.75  # the nearest approved descriptions that vote: at least this similar
 HABIT = 2  # approvals: one sighting is not a habit (its measured confidence is not used)
 _EXAMPLE_FLOOR = 0.1  # Claude's examples: anything sharing real words, nearest first
 
@@ -44,7 +45,7 @@ class Memory:
     look-up by shape, then an exact top-k of the nearest shapes whose cost does not grow with
     the history."""
 
-    def __init__(self, min_similarity: float = 0.75) -> None:
+    def __init__(self, min_similarity: float = MIN_SIMILARITY) -> None:
         self.min_similarity = min_similarity
         self.trust: MemoryTrust | None = None  # measured on held-out history (learn_measured)
         self.clients: dict[str, ClientIndex] = defaultdict(ClientIndex)

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.classify.memory import Memory
+from app.classify.memory import MIN_SIMILARITY, Memory
 from app.classify.memory_calibration import learn_measured
 from app.classify.memory_snapshot import dumps
 from app.domain.memory_snapshots import MemorySnapshot
@@ -51,7 +51,7 @@ def seed_memory(
     """Teach the tenant's memory ``history`` (then its reviews) and keep it in the store."""
     fingerprint = history_fingerprint(history)
     kept = store.load_memory(tenant)
-    found = read_snapshot(kept, Memory().min_similarity) if kept is not None else None
+    found = read_snapshot(kept, MIN_SIMILARITY) if kept is not None else None
     if kept is not None and found is not None and found[1] == fingerprint:
         return SeededMemory(fingerprint, 0, 0, len(kept.body), already=True)
     memory = Memory()
