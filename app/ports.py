@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     # For the annotations only: importing the domain models at run time would put every one of
     # them, the rule book and yaml on the path of whoever imports a port (the HTTP cold start).
+    from decimal import Decimal
+
     from app.classify.deadline import Deadline
     from app.domain.batches import BatchRequest, BatchResult, BatchStatus
     from app.domain.decisions import Decision, LlmUsage, StageOutcome
@@ -298,6 +300,18 @@ class Store(Protocol):
 
     def load_memory(self, tenant: str) -> MemorySnapshot | None:
         """The tenant's latest memory snapshot, if any was kept."""
+        ...
+
+    # -- running totals across entries (caps, hours per request, hours per person-day) -----
+
+    def tally(
+        self, tenant: str, entry_key: str, counts: Mapping[str, Decimal]
+    ) -> dict[str, Decimal]:
+        """Make ``counts`` what the entry ``entry_key`` (``source:id``) adds to the tenant's
+        running totals, replacing whatever it added before (an edit, a re-decision, a resend:
+        an entry counts once; empty ``counts``: a delete, it adds nothing any more). Return
+        the total of each of ``counts``' keys over all the tenant's entries, this one's
+        included. One atomic step per entry; ``ItemNotFoundError`` for an unknown tenant."""
         ...
 
     def put_reviewer(self, reviewer: Reviewer) -> None:

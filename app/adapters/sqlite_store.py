@@ -35,6 +35,9 @@ v10 (step 9) added ``memory_snapshots``: each tenant's memory taught by reviews,
 it was learned up to, for the next cold worker: ``app.adapters.sqlite_memory``.
 v11 (step 10) keeps with each rules version what its back-test measured (``calibration``):
 ``app.adapters.sqlite_rules``.
+v12 (step 11) added ``tally_parts`` and ``tally_totals``: the live worker's running totals of
+caps, hours per request and hours per person-day, each entry counted once:
+``app.adapters.sqlite_tallies``.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ from app.adapters.sqlite_group_commit import GroupCommit, begin_eagerly
 from app.adapters.sqlite_inbox_scale import ARCHIVED, COUNTS, SCALE_STEP, ArchiveTables
 from app.adapters.sqlite_memory import MEMORY_STEP, MemoryTables
 from app.adapters.sqlite_rules import CALIBRATION_STEP, RULES_STEP, RulesTables
+from app.adapters.sqlite_tallies import TALLY_STEP, TallyTables
 from app.adapters.sqlite_unrouted import UNROUTED_STEP, UnroutedTables
 from app.domain.decisions import Decision
 from app.domain.entries import TimeEntry
@@ -82,7 +86,7 @@ if TYPE_CHECKING:
     from app.domain.reviews import Reviewer, ReviewRecord
     from app.ports import QueueOrder
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 _ACTIONS = ", ".join(f"'{a.value}'" for a in ReviewAction)
 _STATUSES = ", ".join(f"'{s.value}'" for s in Status)
 # The v1 schema, as v1 created it: never edit it, add a step to _STEPS instead.
@@ -166,6 +170,7 @@ _STEPS: dict[int, tuple[str, ...]] = {
     8: SCALE_STEP,
     9: MEMORY_STEP,
     10: CALIBRATION_STEP,
+    11: TALLY_STEP,
 }
 _ITEM = """SELECT i.*, i.rowid AS seq, d.decision FROM inbox i
     LEFT JOIN decisions d ON d.tenant = i.tenant AND d.item_id = i.id"""
@@ -196,7 +201,9 @@ _QUEUE_ORDER = {
 _MIN_SQLITE = (3, 37, 0)  # RETURNING needs 3.35, STRICT tables 3.37
 
 
-class SqliteStore(AccessTables, UnroutedTables, RulesTables, ArchiveTables, MemoryTables):
+class SqliteStore(
+    AccessTables, UnroutedTables, RulesTables, ArchiveTables, MemoryTables, TallyTables
+):
     """``Store`` on one SQLite file. Call ``close()`` (or use ``with``) to release it."""
 
     def __init__(self, path: Path | str, *, busy_timeout_s: float = 5.0) -> None:

@@ -35,6 +35,7 @@ from app.adapters.supabase_access import SupabaseAccess
 from app.adapters.supabase_calls import SYSTEM, Query, invalid_response, rpc, timestamp
 from app.adapters.supabase_memory import SupabaseMemory
 from app.adapters.supabase_rules import SupabaseRules
+from app.adapters.supabase_tallies import SupabaseTallies
 from app.adapters.supabase_unrouted import SupabaseUnrouted
 from app.config import Settings
 from app.domain.decisions import Decision
@@ -179,7 +180,9 @@ class TenantSessions:
         return [data_row if tenant is None else _owned(data_row, tenant) for data_row in data]
 
 
-class SupabaseStore(SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMemory):
+class SupabaseStore(
+    SupabaseAccess, SupabaseUnrouted, SupabaseRules, SupabaseMemory, SupabaseTallies
+):
     """``Store`` over PostgREST. Thread-safe; ``close()`` releases the HTTP connections."""
 
     def __init__(

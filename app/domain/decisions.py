@@ -72,8 +72,9 @@ class ReviewReason(StrEnum):
     # The rule matched only on what the person picked in the tracker, on a day one of the
     # rules' date lists names (a firm holiday, an on-site day) that the rule does not test.
     PICKED_ON_LISTED_DAY = "picked_on_listed_day"
-    # Memory decided a code that counts toward a cap, in the worker, which keeps no running
-    # totals of caps (``app.service.live_caps``): a person confirms it.
+    # No longer given: the worker sent a cap's code memory decided to a person while it kept
+    # no running totals of caps; it keeps them now (``app.service.live_sums``). Kept so the
+    # decisions stored with it read back.
     CAP_UNCHECKED = "cap_unchecked"
     # Memory decided, while a rule that tests the entry's date, weekday, start time or hours
     # (facts memory does not read) gives another code: its habit may predate the change.

@@ -43,6 +43,7 @@ from app.review.decide import (
 )
 from app.review.learning import MemoryBank, pattern_of
 from app.review.proposals import Proposals, RuleProposal, RulesProvider
+from app.service import live_sums
 from app.service.entry_writes import (
     EntryBusyError,
     EntryWrites,
@@ -333,6 +334,7 @@ class ReviewService:
                 self.store.finish(item.tenant, item.id, Status.POSTED, now=self.clock(),
                                   decision=_summary(review))  # fmt: skip
                 writes.lead.save(held, done)
+            self._count(item.tenant, entry, review)
         except EntryBusyError:
             return self._failed(item, f"{said}; the entry is being written by a newer delivery:"
                                 " retry in a moment")  # fmt: skip
@@ -343,6 +345,16 @@ class ReviewService:
             log.warning("review write failed for %s/%s: %s", item.tenant, item.id, exc)
             return self._failed(item, f"{said}; write failed: {exc}")
         return Status.POSTED, None
+
+    def _count(self, tenant: str, entry: TimeEntry, review: ReviewRecord) -> None:
+        """The running totals (``app.service.live_sums``) from what the person decided. The
+        decision is written already: a failure here is logged, never undoes it."""
+        try:
+            book = self.rules.rulebook(tenant)
+            parts = [live_sums.counts(book, entry, decision) for decision in review.after]
+            live_sums.tally(self.store, tenant, entry, [c for part in parts for c in part])
+        except Exception:
+            log.exception("running totals failed for review %s", review.id)
 
     def _route(self, tenant: Tenant, source: Source) -> Route:
         return route(self.entries, self.trackers, tenant, source)

@@ -30,6 +30,7 @@ from app.domain.inbox import InboxItem, Status, Tenant
 from app.domain.ledger import EntryLedger, entry_key_of, is_delete
 from app.errors import ConfigError, InvoicedError, UpstreamError, UpstreamKind
 from app.ports import Reader, Rereader, Store, Writer
+from app.service import live_sums
 from app.service.entry_writes import (
     EntryBusyError,
     EntryWrites,
@@ -43,7 +44,6 @@ from app.service.entry_writes import (
     route,
     taken_up,
 )
-from app.service.live_caps import cap_unchecked
 from app.sources.webhooks import content_hash
 
 log = logging.getLogger("timebill.worker")
@@ -210,6 +210,12 @@ class Worker:
         reasons = set(decision.review_reasons)
         if reasons and reasons <= TRANSIENT_MODEL and item.attempts < self.policy.model_attempts:
             return self._retry(item, "model unavailable: " + decision.reason, decision)
+        try:  # caps, hours per request and per person-day, with this entry counted once
+            book = self.cascade_for(item.tenant).book
+            decision = live_sums.checked(self.store, item.tenant, book, seen, decision)
+        except Exception as exc:
+            log.exception("running totals failed for %s/%s", item.tenant, item.id)
+            return self._retry(item, f"running totals failed: {_said(exc)}", decision)
         if decision.needs_review and not self._writes_review(tenant, item):  # for a person
             return self._settle(held, item, taken_up(ledger, item, content),
                                 Status.NEEDS_REVIEW, decision=decision)  # fmt: skip
@@ -254,6 +260,11 @@ class Worker:
                 if ledger.deleted and ledger.item_id != item.id:
                     note = f"deleted at the source (already handled by item {ledger.item_id})"
                     return self._end(item, Status.SKIPPED, error=note)
+                try:  # it adds nothing to any running total any more
+                    self.store.tally(tenant.id, key, {})
+                except Exception as exc:
+                    log.exception("running totals failed for %s/%s", item.tenant, item.id)
+                    return self._retry(item, f"running totals failed: {_said(exc)}")
                 try:
                     removed = self._owner(held).remove(tenant, item, ledger)
                 except UpstreamError as exc:
@@ -323,7 +334,7 @@ class Worker:
         reusable = earlier is not None and not earlier.needs_review
         if reusable and earlier and earlier.rules_version == _version(cascade, item):
             return earlier
-        return cap_unchecked(cascade.book, cascade.classify(entry))
+        return cascade.classify(entry)
 
     def _is_echo(self, item: InboxItem) -> bool:
         """A record we created for an entry from another tracker, announced back to us.
@@ -387,3 +398,9 @@ def _version(cascade: Cascade, item: InboxItem) -> str:
     assert item.entry is not None
     book = cascade.book
     return book.version_of(book.resolve_client(item.entry.client, item.entry.project))
+
+
+def _said(exc: Exception) -> str:
+    """A store's or set-up error in full (what ops must fix: a missing migration, say), any
+    other by its type only (no entry text in the item's error)."""
+    return str(exc) if isinstance(exc, UpstreamError | ConfigError) else type(exc).__name__

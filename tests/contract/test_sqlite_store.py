@@ -8,6 +8,7 @@ import traceback
 from collections.abc import Iterator
 from contextlib import closing
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,7 @@ from tests.contract.review_contract import ReviewStoreContract
 from tests.contract.rules_contract import RulesStoreContract
 from tests.contract.rules_contract import new as new_rules
 from tests.contract.store_contract import StoreContract, claimed, race, record
+from tests.contract.tally_contract import TallyStoreContract
 from tests.contract.unrouted_contract import UnroutedStoreContract
 from tests.contract.unrouted_contract import event as unrouted_event
 
@@ -44,6 +46,7 @@ V1_SCHEMA = Path(__file__).with_name("sqlite_schema_v1.sql")
 class TestSqliteStore(
     StoreContract, ReviewStoreContract, AccessStoreContract, LedgerStoreContract,
     UnroutedStoreContract, RulesStoreContract, InboxScaleContract, MemoryStoreContract,
+    TallyStoreContract,
 ):  # fmt: skip
     @pytest.fixture
     def store(self, tmp_path: Path) -> Iterator[SqliteStore]:
@@ -115,6 +118,8 @@ def test_schema_creation_is_idempotent(tmp_path: Path) -> None:
             "rules_current",
             "rules_proposed",
             "rules_versions",
+            "tally_parts",
+            "tally_totals",
             "tenants",
             "writes",
         ]
@@ -174,7 +179,7 @@ def test_a_v1_file_is_upgraded_in_place(tmp_path: Path) -> None:
         pass
     assert schema(old) == schema(fresh)  # upgraded and new files are alike
     with raw(old) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 12
     with SqliteStore(old) as store:  # opening it again changes nothing
         assert store.write_for(TENANT_A, item_id, "v1") == written
 
@@ -354,8 +359,33 @@ def test_reviews_are_append_only_and_point_at_the_tenants_own_item(tmp_path: Pat
         assert len(store.reviews(TENANT_A)) == 1
 
 
+def _back_to_v11(conn: sqlite3.Connection) -> None:
+    """Undo step 11: what a v11 file looked like."""
+    for table in ("tally_parts", "tally_totals"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("PRAGMA user_version = 11")
+
+
+def test_a_v11_file_gains_the_running_totals_and_keeps_its_items(tmp_path: Path) -> None:
+    path = tmp_path / "v11.db"
+    with SqliteStore(path) as store:
+        store.put_tenant(tenant(TENANT_A))
+        item, _ = store.accept(new_item())
+    with raw(path) as conn:
+        _back_to_v11(conn)
+        assert "tally_totals" not in tables(path)
+    with SqliteStore(path) as store:
+        assert store.get(TENANT_A, item.id) is not None
+        assert store.tally(TENANT_A, "toggl:1", {"cap|a": Decimal("1.5")}) == {
+            "cap|a": Decimal("1.5")
+        }
+    with raw(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 12
+
+
 def _back_to_v10(conn: sqlite3.Connection) -> None:
-    """Undo step 10: what a v10 file looked like."""
+    """Undo steps 11 and 10: what a v10 file looked like."""
+    _back_to_v11(conn)
     conn.execute("ALTER TABLE rules_versions DROP COLUMN calibration")
     conn.execute("PRAGMA user_version = 10")
 
@@ -375,7 +405,7 @@ def test_a_v10_file_gains_the_calibration_column_and_keeps_its_versions(tmp_path
         store.add_rules_version(new_rules(files=files, calibration=measured), based_on=1)
         assert [v.calibration for v in store.rules_history(TENANT_A)] == [None, measured]
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 12
 
 
 def _back_to_v9(conn: sqlite3.Connection) -> None:
@@ -400,7 +430,7 @@ def test_a_v9_file_gains_the_memory_snapshots_and_keeps_its_reviews(tmp_path: Pa
         assert kept is not None
         assert (kept.position, kept.body) == (3, b"learned")
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 12
 
 
 def _back_to_v7(conn: sqlite3.Connection) -> None:
@@ -451,7 +481,7 @@ def test_a_v4_file_gains_the_access_tables_and_keeps_its_reviewers(tmp_path: Pat
         store.link_realm(TENANT_A, "9130", now=at(2))
         assert store.tenant_for_realm("9130") == TENANT_A
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 12
 
 
 def test_a_v6_file_gains_the_unrouted_table_and_keeps_its_realms(tmp_path: Path) -> None:
@@ -468,4 +498,4 @@ def test_a_v6_file_gains_the_unrouted_table_and_keeps_its_realms(tmp_path: Path)
         assert store.keep_unrouted(unrouted_event("e1")) is True
         assert [e.dedupe_key for e in store.unrouted("777")] == ["qbo:e1"]
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 12

@@ -17,6 +17,7 @@ from tests.contract.memory_contract import MemoryStoreContract
 from tests.contract.review_contract import ReviewStoreContract
 from tests.contract.rules_contract import RulesStoreContract
 from tests.contract.store_contract import StoreContract
+from tests.contract.tally_contract import TallyStoreContract
 from tests.contract.unrouted_contract import UnroutedStoreContract
 from tests.postgres.pg_server import PgDatabase, session_cluster
 from tests.postgres.postgrest_bridge import PostgrestBridge
@@ -53,6 +54,7 @@ class TestSupabaseStore(
     RulesStoreContract,
     InboxScaleContract,
     MemoryStoreContract,
+    TallyStoreContract,
 ):
     @pytest.fixture
     def store(self, postgrest: respx.MockRouter) -> Iterator[SupabaseStore]:

@@ -41,7 +41,7 @@ TEMPLATE = "timebill_template"
 TABLES = ("tenants", "rules_versions", "inbox", "decisions", "audit", "writes", "reviews",
           "reviewers", "qbo_tokens", "qbo_realms", "review_sessions",
           "entry_ledger", "rules_current", "rules_proposed", "inbox_counts",
-          "inbox_archive", "memory_snapshots")  # fmt: skip
+          "inbox_archive", "memory_snapshots", "tally_parts", "tally_totals")  # fmt: skip
 # Tables of the app, not of a tenant (no tenant_id; only the sweeper role's policy): 0010.
 APP_TABLES = ("qbo_unrouted",)
 SERVER_SETTINGS = {

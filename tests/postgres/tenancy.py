@@ -52,6 +52,10 @@ _SEED = (
        gen_random_uuid(), 0, 'toggl', 'evt-0', '', now(), 'posted', 1, now(), now())""",
     """insert into timebill.memory_snapshots (tenant_id, review_seq, body, saved_at)
        values (%(t)s, 1, convert_to('memory of ' || %(t)s, 'UTF8'), now())""",
+    """insert into timebill.tally_parts (tenant_id, entry_key, key, amount)
+       values (%(t)s, 'toggl:1', 'cap|acme|h|X|2026-11', 2.5)""",
+    """insert into timebill.tally_totals (tenant_id, key, total)
+       values (%(t)s, 'cap|acme|h|X|2026-11', 2.5)""",
 )
 
 # One row for tenant ``%(t)s`` per table, to try inserting as someone else.
@@ -95,6 +99,10 @@ NEW_ROW = {
                         '', now(), 'posted', 1, now(), now())""",
     "memory_snapshots": """insert into timebill.memory_snapshots (tenant_id, review_seq, body,
                            saved_at) values (%(t)s, 9, 'x', now())""",
+    "tally_parts": """insert into timebill.tally_parts (tenant_id, entry_key, key, amount)
+                      values (%(t)s, 'toggl:2', 'day|u|2026-11-03', 1)""",
+    "tally_totals": """insert into timebill.tally_totals (tenant_id, key, total)
+                       values (%(t)s, 'day|u|2026-11-03', 1)""",
 }
 # A column the worker may update (where it may update anything), set to itself.
 SAME_VALUE = {"tenants": "name", "rules_versions": "yaml", "inbox": "last_error",
@@ -103,7 +111,8 @@ SAME_VALUE = {"tenants": "name", "rules_versions": "yaml", "inbox": "last_error"
               "review_sessions": "ended_at",
               "entry_ledger": "content", "rules_current": "switched_by",
               "rules_proposed": "rules_file", "inbox_counts": "n",
-              "inbox_archive": "last_error", "memory_snapshots": "body"}  # fmt: skip
+              "inbox_archive": "last_error", "memory_snapshots": "body",
+              "tally_parts": "amount", "tally_totals": "total"}  # fmt: skip
 
 
 def seed(db: PgDatabase) -> None:

@@ -136,6 +136,18 @@ def test_write_functions_act_only_for_the_claimed_tenant(seeded: PgDatabase) -> 
         assert count(conn, "writes", f"tenant_id = '{B}'") == 1
 
 
+def test_the_tally_function_acts_only_for_the_claimed_tenant(seeded: PgDatabase) -> None:
+    tally = "select timebill.tb_tally(%s, 'toggl:1', '{\"cap|acme|h|X|2026-11\": \"9\"}')"
+    with acting_as(seeded, A) as conn:
+        assert conn.execute(tally, [B]).fetchone() == (None,)  # B is hidden: unknown
+        assert conn.execute(tally, [A]).fetchone() == (
+            {"cap|acme|h|X|2026-11": "9.0"},
+        )  # 2.5 replaced by 9
+    with seeded.connect() as conn:  # all rolled back; B's rows as seeded
+        assert count(conn, "tally_totals", f"tenant_id = '{B}' and total = 2.5") == 1
+        assert count(conn, "tally_parts", f"tenant_id = '{B}' and amount = 2.5") == 1
+
+
 def test_a_forged_claim_for_another_role_is_refused(seeded: PgDatabase) -> None:
     """The authenticator can become only the roles granted to it, never the table owner."""
     with seeded.connect("authenticator", autocommit=False) as conn:

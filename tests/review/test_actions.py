@@ -218,17 +218,18 @@ def test_after_a_correction_memory_decides_the_same_text(rig: ReviewRig) -> None
     assert again.decision.amount == Decimal("442.00")  # priced by the rules, not remembered
 
 
-def test_after_a_correction_to_a_capped_code_a_person_confirms_the_same_text(
-    rig: ReviewRig,
-) -> None:
-    # Workstream B bills at most 80 h a month: the worker keeps no running total of it.
+def test_a_correction_to_a_capped_code_counts_toward_the_cap(rig: ReviewRig) -> None:
+    # Workstream B bills at most 80 h a month: the worker keeps its running total, and a
+    # person's correction counts in it as the code the person chose.
     first = rig.deliver("reviewed yard layout options")
     rig.service.change_code("demo", first.id, "dana", "NWF-OPS")
-    again = rig.deliver("Reviewed yard layout options")
-    assert again.status is Status.NEEDS_REVIEW
+    cap = "cap|northwind|h|NWF-OPS|2026-10"
+    assert rig.store.tally("demo", "probe", {cap: Decimal(0)}) == {cap: Decimal(2)}
+    again = rig.deliver("Reviewed yard layout options")  # a new entry, the same words
+    assert again.status is Status.POSTED  # 4 h of 80: memory decides it
     assert again.decision is not None
     assert (again.decision.code, again.decision.stage) == ("NWF-OPS", Stage.MEMORY)
-    assert again.decision.review_reasons == (ReviewReason.CAP_UNCHECKED,)
+    assert rig.store.tally("demo", "probe", {cap: Decimal(0)}) == {cap: Decimal(4)}
 
 
 def test_after_an_approval_memory_decides_the_same_text(rig: ReviewRig) -> None:
