@@ -700,7 +700,7 @@ class Sim:
         m = self.messy(day)
         roll = rng.random()
         if roll < 0.05 * m:
-            pool = HYPERCARE_VAGUE if key in ("hy_def", "hy_req") else VAGUE
+            pool: tuple[str, ...] = HYPERCARE_VAGUE if key in ("hy_def", "hy_req") else VAGUE
             if PROJECTS[project][0] == FIRM:
                 pool = INTERNAL_VAGUE
             text, category = rng.choice(pool), "vague"
