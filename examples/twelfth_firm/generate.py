@@ -360,7 +360,7 @@ act(
         lambda day: (
             (
                 "final load prep - {obj}",
-                "final load rehearsal checklist",
+                "final load rehearsal - {obj}",
                 "reconcile mock load 3 {obj} exceptions",
             )
             if day >= MONTH_START
@@ -547,18 +547,18 @@ WORK: dict[str, list[tuple[str, float]]] = {
 }  # fmt: skip
 # Where an activity is not yet (or no longer) active, the person's time goes here instead.
 FALLBACK = {
-    "h_dsn": ("h_bld", "h_uat", "hy_def", "hy_req", "h_dm", "bd", "lab", "cert", "admin"),
-    "h_bld": ("h_dsn", "h_uat", "hy_def", "hy_req", "bd", "lab", "cert"),
-    "h_cr1": ("h_bld", "h_uat", "hy_req", "lab", "cert"),
-    "h_uat": ("h_bld", "h_dsn", "hy_req", "hy_def", "lab", "cert"),
-    "h_gl": ("h_uat", "h_bld", "h_dsn", "hy_def", "hy_req", "lab", "cert"),
-    "h_dm": ("m_imp", "hy_def", "cert", "lab"),
-    "hy_def": ("h_uat", "h_bld", "h_dsn", "lab"),
-    "hy_req": ("h_uat", "h_bld", "h_dsn", "lab"),
-    "b_pbi": ("b_sup",), "c_int": ("bd", "lab", "cert"), "c_amz": ("c_int",),
-    "m_imp": ("bd", "cert", "lab", "b_sup"), "m_lic": ("admin",), "q_cr01": ("bd",), "q_sow2": ("bd",), "q_co1": ("bd",),
-    "q_cr02": ("bd",), "q_amend": ("bd",),
+    "h_dsn": ("h_bld", "h_uat", "h_gl", "hy_def", "hy_req", "h_dm"),
+    "h_bld": ("h_dsn", "h_uat", "h_gl", "hy_def", "hy_req"),
+    "h_cr1": ("h_bld", "h_uat", "hy_req"),
+    "h_uat": ("h_bld", "h_dsn", "h_gl", "hy_req", "hy_def"),
+    "h_gl": ("h_uat", "h_bld", "h_dsn", "hy_def", "hy_req"),
+    "h_dm": ("m_imp", "hy_def"),
+    "hy_def": ("h_uat", "h_bld", "h_dsn", "h_gl", "h_dm"),
+    "hy_req": ("h_uat", "h_bld", "h_dsn", "h_gl", "h_dm"),
+    "b_pbi": ("b_sup",), "c_amz": ("c_int",),
 }  # fmt: skip
+# Before a person's client work exists (or after it ends): internal work or Brightwater tickets.
+FILL = ("bd", "lab", "cert", "admin", "b_sup")
 
 # --- mess -------------------------------------------------------------------------------------
 
@@ -867,7 +867,7 @@ def pick(person: Person, day: date, rng: Random) -> str:
     if ACTS[key].active(day):
         return key
     options = [k for k in FALLBACK.get(key, ()) if ACTS[k].active(day)]
-    return rng.choice(options) if options else "admin"
+    return rng.choice(options or [k for k in FILL if ACTS[k].active(day)])
 
 
 def holiday(sim: Sim, person: Person, day: date) -> None:
@@ -1185,7 +1185,7 @@ def events(sim: Sim, person: Person, day: date) -> float:
             0.75,
             MI,
             "Meetings",
-            "NTE reached - call w/ Renata re remaining scope",
+            "grant BvA report review w/ Renata (NTE reached today)",
             "MFS-IMP",
             "nte",
         )
