@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import random
 import re
+import sqlite3
 import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +89,8 @@ class Figures:
     records_of_deleted: int = 0
     qbo: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    day_totals: dict[str, Decimal] = field(default_factory=dict)  # the store's running totals
+    day_expected: Decimal = Decimal(0)  # the hours of the live entries (all on one day)
     problems: list[str] = field(default_factory=list)
 
 
@@ -245,6 +250,14 @@ def check(entries: list[Entry], store: SqliteStore, live: dict[str, dict[str, An
             figures.stale_content += 1
     for status, n in Counter(i.status.value for i in store.items("demo", limit=1_000_000)).items():
         figures.statuses[status] = n
+    # Every entry is Diego's, on one day: the day's running total (app.service.live_sums) is
+    # the hours of the live entries' latest versions, each counted once, whatever happened.
+    figures.day_expected = sum(
+        (Decimal(_minutes(e.versions[-1][1])) / 60 for e in entries if not e.deleted), Decimal(0)
+    )
+    with closing(sqlite3.connect(store.path)) as conn:
+        rows = conn.execute("SELECT key, total FROM tally_totals WHERE key LIKE 'day|%'")
+        figures.day_totals = {key: Decimal(total) for key, total in rows}
 
 
 def _minutes(duration: str) -> int:
@@ -266,6 +279,9 @@ def invariants(figures: Figures) -> list[str]:
             broken.append(f"{figures.statuses[status]} items left {status}")
     if figures.statuses.get("needs_review"):
         broken.append(f"{figures.statuses['needs_review']} items still waiting for a person")
+    if list(figures.day_totals.values()) != [figures.day_expected]:
+        broken.append(f"the day's running totals {figures.day_totals} are not the live entries'"
+                      f" {figures.day_expected} h")  # fmt: skip
     if figures.refused_submits != figures.double_submits:
         broken.append(f"{figures.refused_submits} second submits refused of "
                       f"{figures.double_submits}")  # fmt: skip
