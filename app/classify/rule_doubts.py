@@ -15,6 +15,7 @@ from app.classify.text import Text, memory_words, tokens
 
 if TYPE_CHECKING:
     from app.classify.rules_stage import CompiledRule, RuleList
+    from app.domain.rules import Condition, DateRange
 
 Doubt = tuple[str, str]  # the other rule's id (what history may have settled), a note
 
@@ -94,16 +95,23 @@ def outside_dates(chosen: CompiledRule, rules: RuleList, subject: Subject) -> Do
     the entry's and alone leave it out: the rest of it holds, on words, ids or picks ``chosen``
     does not rest on; with what it matched. The author wrote those words down for work from
     a later date (an amendment that bills a migration from the day it is signed), so work
-    done before it is not plainly ``chosen``'s. ``chosen`` tests no dates itself (a rule of
-    the same dated family is the dates' own answer), and a window that has ended is not
-    asked about: after it, a scope has usually grown into the generic rule."""
-    if not rules.windowed or "dates" in entry_fields(chosen.rule.when):
+    done before it is not plainly ``chosen``'s. If ``chosen`` tests dates itself, only while
+    they still hold on the day the other rule starts (a change order carved out of an open
+    integration SOW from its signature); a rule whose dates end before it is of the same
+    dated family (a phase and the next: the dates' own answer). A window that has ended is
+    not asked about: after it, a scope has usually grown into the generic rule."""
+    if not rules.windowed:
         return None
+    own = _own_ranges(chosen.rule.when)
+    if own is None:
+        return None  # dates tested under an ``any`` or a ``not``: no plain window to compare
     day, mine = subject.entry.work_date, None
     for rule in rules.windowed:
         if rule.rank < chosen.rank or rule.rule.code == chosen.rule.code:
             continue
         if not starts_after(rule.rule.when, day) or (rule.gate and not rule.gate(subject)):
+            continue
+        if own and not all(_holds(r, _first_start(rule.rule.when, day)) for r in own):
             continue
         if rule.undated is None or not rule.undated(subject):
             continue
@@ -118,6 +126,32 @@ def outside_dates(chosen: CompiledRule, rules: RuleList, subject: Subject) -> Do
                 " them: which is right on this date?"
             )
     return None
+
+
+def _own_ranges(cond: Condition) -> list[DateRange] | None:
+    """The date ranges ``cond`` holds the entry to (its own and its ``all`` parts'), or None
+    when it also tests dates where a range does not simply bound it (under ``any``, ``not``)."""
+    ranges = [r for r in (cond.dates, *(p.dates for p in cond.all_of or ())) if r is not None]
+    nested = (*(cond.any_of or ()), *((cond.not_,) if cond.not_ else ()))
+    nested += tuple(
+        q for p in cond.all_of or () for q in (*(p.any_of or ()), *((p.not_,) if p.not_ else ()))
+    )
+    if any("dates" in entry_fields(c) for c in nested):
+        return None
+    return ranges
+
+
+def _holds(found: DateRange, day: date) -> bool:
+    """Whether ``found`` bounds ``day`` in (a list of named dates is not asked: False)."""
+    if found.in_:
+        return False
+    return (found.start is None or found.start <= day) and (found.end is None or day <= found.end)
+
+
+def _first_start(cond: Condition, day: date) -> date:
+    """The earliest start after ``day`` of ``cond``'s date ranges (``starts_after`` holds)."""
+    ranges = (cond.dates, *(p.dates for p in cond.all_of or ()))
+    return min(r.start for r in ranges if r is not None and r.start is not None and r.start > day)
 
 
 def pick_repeated(chosen: CompiledRule, rules: RuleList, subject: Subject) -> Doubt | None:

@@ -110,3 +110,23 @@ def test_a_rule_whose_code_moves_to_a_successor_history_never_approved_is_untest
     tested = _decide([PHASE1, PHASE2], DESIGNED + rolled, text="design review",
                      work_date=date(2026, 7, 1))  # fmt: skip
     assert ReviewReason.UNTESTED_RULE not in tested.flags  # a rule of N-P2 was right before
+
+
+OPEN = {**WORK, "when": {"dates": {"from": "2026-01-05"}, "any": [{"phrases": ["jobs api"]}]}}
+UNTIL = {**WORK, "when": {"dates": {"to": "2026-03-09"}, "any": [{"phrases": ["jobs api"]}]}}
+
+
+def test_a_decider_with_its_own_dates_is_asked_while_they_still_hold() -> None:
+    # The generic work is billed from the SOW's start, open-ended: the later rule is carved out
+    # of it (a change order from its signature), so its words before that day are a doubt.
+    outcome = _decide([OPEN, LATER], WORKED)
+    assert outcome.code == "N-P1"
+    assert ReviewReason.OUTSIDE_DATES in outcome.flags
+
+
+def test_a_decider_whose_dates_end_before_the_later_rule_is_the_same_dated_family() -> None:
+    # Phase 1's work to 2026-03-09, the next from 2026-03-10: the dates are their own answer.
+    assert ReviewReason.OUTSIDE_DATES not in _decide([UNTIL, LATER], WORKED).flags
+    nested = {**WORK, "when": {"any": [{"dates": {"from": "2026-01-05"}}, {"words": ["jobs"]}]}}
+    # dates only under an ``any``: no plain window to compare, not asked
+    assert ReviewReason.OUTSIDE_DATES not in _decide([nested, LATER], WORKED).flags
