@@ -8,6 +8,10 @@ a delete removes them (``skipped`` with what was removed, never classified or po
 work), and an entry deleted at the source is never written again. A record QuickBooks says is
 invoiced is left alone and the item goes to a person as ``changed_after_invoice``. With an API
 key for the tenant, a Clockify entry is read back from Clockify before anything is written.
+Each decision is counted in the tenant's running totals (caps, hours per request and per
+person-day: ``app.service.live_sums``) under the entry's key, so an edit replaces what the
+entry added and a delete removes it; the entry that takes a total past its limit goes to a
+person.
 
 Every path ends in an explicit state. Transient failures (the model timing out or overloaded,
 the writer down) go to ``retrying`` with a growing delay; past the budget the item lands in
