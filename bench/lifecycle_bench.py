@@ -11,9 +11,9 @@ python-quickbooks, through ``responses``, against ``tests/quickbooks/fake_server
 honours ``requestid`` and ``SyncToken``. The SQLite store is the embedded one (``--shm`` puts
 its file in /dev/shm to leave the disk's fsyncs out of the time). At the end it counts, from
 the fake QuickBooks: live TimeActivities per live entry, duplicates, records holding an older
-version, records of deleted entries; and from the store: items per state and the day's running
-total of hours (``app.service.live_sums``) against the live entries' hours. Not a test: the same
-run at 200 entries is ``tests/functional/test_lifecycle.py``.
+version, records of deleted entries; and from the store: items per state, and the running totals
+of hours per person-day (``app.service.live_sums``) against the live entries' hours. Not a test:
+the same run at 200 entries is ``tests/functional/test_lifecycle.py``.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import faulthandler
 import signal
 import sys
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -65,8 +66,9 @@ def main() -> int:
     print(f"holding an old version  {f.stale_content}")
     print(f"live entry, no record   {f.missing}")
     print(f"records of deleted      {f.records_of_deleted}")
-    totals = ", ".join(f"{t} h" for t in f.day_totals.values()) or "none"
-    print(f"the day's running total {totals}  (the live entries' hours: {f.day_expected} h)")
+    summed = sum(f.day_totals.values(), Decimal(0))
+    print(f"person-day totals       {summed:.2f} h over {len(f.day_totals)} person-days"
+          f"  (the live entries' hours: {f.day_expected:.2f} h)")  # fmt: skip
     print(
         f"time                    {f.seconds:.1f} s ({f.seconds / f.entries * 1000:.1f} ms "
         f"per entry, {args.threads} worker threads, store on "

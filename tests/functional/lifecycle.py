@@ -23,9 +23,10 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from fastapi.testclient import TestClient
 
@@ -43,7 +44,7 @@ from app.review.learning import MemoryBank
 from app.review.proposals import Proposals
 from app.review.service import ReviewService
 from app.rules.loader import load_rulebook
-from app.service.local import DEMO_ACCOUNTS, demo_entry, ensure_demo_tenant
+from app.service.local import DEMO_ACCOUNTS, DEMO_CLOCKIFY_USER, demo_entry, ensure_demo_tenant
 from app.service.rules_provider import DirectoryRules
 from app.service.worker import RetryPolicy, Worker
 from app.sources.signing import sample_body, signed_headers
@@ -51,8 +52,16 @@ from tests.service.conftest import Clock, RecordingQueue
 from tests.service.qbo_rig import fake_quickbooks
 
 REPO = Path(__file__).resolve().parents[2]
-BILLED = ("drive to Stockton depot", "drive back from Stockton depot", "dispatch board cleanup",
-          "DOT audit prep")  # fmt: skip
+BILLED = ("drive to Stockton depot", "drive back from Stockton depot",
+          "weekly status call with Northwind", "DOT audit prep")  # fmt: skip
+# Who logged each entry and on which day: one entry per person-day, none of the billed work
+# capped, so the running totals (caps, hours per person-day) flag nothing by themselves and
+# edits of posted entries reach QuickBooks as updates. Tracker user ids the demo's rules price.
+PEOPLE = (DEMO_CLOCKIFY_USER, *(f"{name}@kestrelridge.example" for name in (
+    "elena.marsh", "tom.okafor", "priya.raman", "marcus.bell", "hannah.lindqvist",
+    "grace.kim", "samuel.osei", "nora.feld", "ben.carter", "aisha.rahman", "leo.duarte",
+    "maya.chen", "owen.price")))  # fmt: skip
+FIRST_DAY = date(2026, 1, 5)  # a Monday
 FLAGGED = "researching new regs"  # a rule sends it to a person
 HOURS = ("PT1H", "PT1H30M", "PT2H", "PT2H30M", "PT3H")
 _TOKEN = re.compile(r"\(entry (\d+) v(\d+)\)")
@@ -67,6 +76,16 @@ class Entry:
     @property
     def id(self) -> str:
         return f"{0x6702_0000_0000_0000_0000_0000 + self.number:024x}"
+
+    @property
+    def person(self) -> str:
+        return PEOPLE[self.number % len(PEOPLE)]
+
+    @property
+    def day(self) -> date:
+        """The entry's weekday: one per person, in order."""
+        weeks, weekday = divmod(self.number // len(PEOPLE), 5)
+        return FIRST_DAY + timedelta(days=7 * weeks + weekday)
 
 
 @dataclass
@@ -140,7 +159,13 @@ def simulate(n: int, workdir: Path, *, seed: int = 11, threads: int = 4) -> Figu
             text, duration = entry.versions[min(version, len(entry.versions) - 1)]
             fields = demo_entry(Source.CLOCKIFY, f"{text} (entry {entry.number} v{version})")
             fields["id"] = entry.id
-            fields["timeInterval"] = {**fields["timeInterval"], "duration": duration}  # type: ignore[dict-item]
+            fields["userId"] = entry.person
+            fields["user"] = {"id": entry.person, "name": entry.person, "status": "ACTIVE"}
+            sample = cast("dict[str, Any]", fields["timeInterval"])
+            day = entry.day.isoformat()
+            interval = {k: v.replace("2026-10-14", day) if isinstance(v, str) else v
+                        for k, v in sample.items()}  # fmt: skip
+            fields["timeInterval"] = {**interval, "duration": duration}
             raw = sample_body(Source.CLOCKIFY, account=DEMO_ACCOUNTS[Source.CLOCKIFY], **fields)
             copies = 2 if rng.random() < 0.20 else 1
             figures.deliveries += copies
@@ -250,8 +275,8 @@ def check(entries: list[Entry], store: SqliteStore, live: dict[str, dict[str, An
             figures.stale_content += 1
     for status, n in Counter(i.status.value for i in store.items("demo", limit=1_000_000)).items():
         figures.statuses[status] = n
-    # Every entry is Diego's, on one day: the day's running total (app.service.live_sums) is
-    # the hours of the live entries' latest versions, each counted once, whatever happened.
+    # The person-days' running totals (app.service.live_sums): each the hours of its live
+    # entry's latest version, counted once whatever happened to it; a deleted entry's day 0.
     figures.day_expected = sum(
         (Decimal(_minutes(e.versions[-1][1])) / 60 for e in entries if not e.deleted), Decimal(0)
     )
@@ -279,9 +304,13 @@ def invariants(figures: Figures) -> list[str]:
             broken.append(f"{figures.statuses[status]} items left {status}")
     if figures.statuses.get("needs_review"):
         broken.append(f"{figures.statuses['needs_review']} items still waiting for a person")
-    if list(figures.day_totals.values()) != [figures.day_expected]:
-        broken.append(f"the day's running totals {figures.day_totals} are not the live entries'"
-                      f" {figures.day_expected} h")  # fmt: skip
+    summed = sum(figures.day_totals.values(), Decimal(0))
+    if summed != figures.day_expected or len(figures.day_totals) != figures.entries:
+        broken.append(f"the person-days' running totals add up to {summed} h over"
+                      f" {len(figures.day_totals)} days, not the live entries'"
+                      f" {figures.day_expected} h over {figures.entries}")  # fmt: skip
+    if any(total < 0 or total > 3 for total in figures.day_totals.values()):
+        broken.append("a person-day's running total is not one entry's hours (0 to 3 h)")
     if figures.refused_submits != figures.double_submits:
         broken.append(f"{figures.refused_submits} second submits refused of "
                       f"{figures.double_submits}")  # fmt: skip

@@ -1,7 +1,8 @@
 """200 entries through create, edits, deletes, duplicate deliveries and double-submitted
 approvals against the fake QuickBooks: one live TimeActivity per live entry, with its latest
-content, none for a deleted entry, no duplicates (the same run as ``bench/lifecycle_bench.py``
-at a tenth of the size)."""
+content, none for a deleted entry, no duplicates, and each person-day's running total the hours
+of its live entry, counted once (the same run as ``bench/lifecycle_bench.py`` at a tenth of the
+size)."""
 
 from __future__ import annotations
 
@@ -21,3 +22,4 @@ def test_two_hundred_entries_end_with_one_record_each_holding_the_latest_version
     assert figures.duplicate_deliveries > 20
     assert figures.double_submits > 0
     assert figures.qbo["creates"] == figures.live_records + figures.qbo["deletes"]
+    assert figures.qbo["updates"] > 40  # edits of posted entries reached QuickBooks
