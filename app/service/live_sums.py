@@ -65,22 +65,24 @@ def counts(book: RuleBook, entry: TimeEntry, decision: Decision) -> list[Count]:
     found: list[Count] = []
     client = book.clients.get(decision.client_id or "")
     if client is not None and decision.code is not None:
-        cid = client.client.id
+        cid, sow = client.client.id, client.sow.id
         for cap, label in caps_for(client, decision):
             if cap.alert_only:
                 continue
             code, period = period_key(cap, label, entry.work_date)
+            # a phase's or a whole SOW's total is the agreement's: a renewed SOW starts anew
+            span = period if cap.period == "month" else f"{period}@{sow}"
             for limit, value, unit in (
                 (cap.hours, decision.hours, "h"),
                 (cap.amount, decision.amount, "USD"),
             ):
                 if limit is not None:
-                    key = f"cap|{cid}|{unit}|{code}|{period}"
+                    key = f"cap|{cid}|{unit}|{code}|{span}"
                     found.append(Count(key, value, limit, ReviewReason.OVER_CAP,
                                        f"{code} {period}", unit))  # fmt: skip
         requests = client.requests
         if requests is not None and (request := request_of(requests, entry, decision.code)):
-            found.append(Count(f"request|{cid}|{request}", decision.hours, requests.hours,
+            found.append(Count(f"request|{cid}|{request}@{sow}", decision.hours, requests.hours,
                                ReviewReason.OVER_REQUEST_HOURS, request))  # fmt: skip
     day = day_limit(book, decision.client_id)
     hours = _ZERO if decision.code in day.exempt_codes else decision.hours

@@ -24,7 +24,7 @@ from app.service.local import DEMO_CLOCKIFY_USER, demo_entry
 from tests.contract.builders import decision
 from tests.service.conftest import REPO, Rig
 from tests.service.qbo_rig import post
-from tests.unit.engine_book import book, entry
+from tests.unit.engine_book import NORTH, book, entry
 
 OPS = "quincunx zephyr notes"  # no rule reads it: memory decides Northwind's Workstream B
 MAYA = "maya.chen@kestrelridge.example"  # an analyst in the demo's rules, as a tracker's user id
@@ -190,3 +190,17 @@ def test_an_alert_only_budget_counts_toward_nothing() -> None:
 def test_a_code_without_caps_counts_only_toward_the_day() -> None:
     found = live_sums.counts(book(), entry("x"), _decided("N-TRAVEL"))
     assert [c.reason for c in found] == [ReviewReason.OVER_DAY_HOURS]
+
+
+def test_a_phase_or_sow_total_is_the_agreements_and_a_renewed_sow_starts_anew() -> None:
+    cap = {"period": "phase", "hours": 40}
+    code = {"code": "N-P2", "name": "Phase 2", "clause": "§3.2", "billable": True, "caps": [cap]}
+    first = book(north={"codes": [code]})
+    renewed = book(north={"codes": [code], "sow": {**NORTH["sow"], "id": "SOW-N-2027"}})
+    keys_of = [
+        [c.key for c in live_sums.counts(rules, entry("x"), _decided("N-P2"))
+         if c.reason is ReviewReason.OVER_CAP]
+        for rules in (first, renewed)
+    ]  # fmt: skip
+    assert keys_of[0] == [f"cap|north|h|N-P2|phase@{NORTH['sow']['id']}"]
+    assert keys_of[1] == ["cap|north|h|N-P2|phase@SOW-N-2027"]
