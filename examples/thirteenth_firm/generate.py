@@ -134,28 +134,30 @@ class Person:
 
 P = Person
 PEOPLE = (
-    P("Margaret", "Harrow", "Leadership", 275, {"NB": 0.35, "ADMIN": 0.2, "CSL": 0.1, "CRISIS": 0.6, "POST": 0.1,
-      "RLA": 0.1, "THOUGHT": 0.05, "RECRUIT": 0.05}, terse=0.3, sloppy=0.05),
+    P("Margaret", "Harrow", "Leadership", 275, {"NB": 0.35, "ADMIN": 0.2, "CSL": 0.1, "CRISIS": 0.6,
+      "POST": 0.1, "RLA": 0.1, "THOUGHT": 0.05, "RECRUIT": 0.05}, terse=0.3, sloppy=0.05),
     P("Julian", "Finch", "Leadership", 275, {"NB": 0.35, "THOUGHT": 0.25, "VLB": 0.25, "ADMIN": 0.1,
       "AWARDS": 0.05}, terse=0.25),
-    P("Tessa", "Okafor", "Accounts", 240, {"CSL": 0.35, "CRISIS": 3.0, "POST": 0.8, "NB": 0.25, "TRAIN": 0.1,
-      "ADMIN": 0.1, "THOUGHT": 0.1}, terse=0.25, typos=0.015),
-    P("Ravi", "Deshmukh", "Accounts", 210, {"GWB": 0.7, "NB": 0.15, "ADMIN": 0.1, "TRAIN": 0.05,
-      "RECRUIT": 0.05}, terse=0.3),
-    P("Caroline", "Pruett", "Accounts", 210, {"VLB": 0.6, "GWB": 0.2, "NB": 0.15, "AWARDS": 0.1,
+    P("Tessa", "Okafor", "Accounts", 240, {"CSL": 0.35, "CRISIS": 3.0, "POST": 0.8, "NB": 0.25,
+      "TRAIN": 0.1, "ADMIN": 0.1, "THOUGHT": 0.1}, terse=0.25, typos=0.015),
+    P("Ravi", "Deshmukh", "Accounts", 210, {"GWBR": 0.3, "GWB": 0.25, "NB": 0.3, "ADMIN": 0.1,
+      "TRAIN": 0.05, "THOUGHT": 0.1, "RECRUIT": 0.05}, terse=0.3),
+    P("Caroline", "Pruett", "Accounts", 210, {"VLB": 0.6, "GWBR": 0.03, "NB": 0.15, "AWARDS": 0.1,
       "ADMIN": 0.1}, terse=0.2, typos=0.01),
-    P("Dante", "Whitaker", "Accounts", 180, {"GWB": 0.55, "CSL": 0.1, "CRISIS": 1.6, "POST": 0.3, "TRAIN": 0.05,
-      "ADMIN": 0.05, "NB": 0.05}, terse=0.35, typos=0.03, sloppy=0.12),
-    P("Owen", "Sato", "Accounts", 150, {"VLB": 0.55, "GWB": 0.3, "TRAIN": 0.05, "ADMIN": 0.05,
-      "THOUGHT": 0.05}, terse=0.4, typos=0.03, sloppy=0.1),
-    P("Nadia", "Rahman", "Accounts", 130, {"RLA": 0.45, "GWB": 0.4, "ADMIN": 0.05, "TRAIN": 0.1},
-      terse=0.3, typos=0.025),
-    P("Hailey", "Brooks", "Content & Digital", 140, {"GWB": 0.55, "RLA": 0.25, "THOUGHT": 0.1,
-      "TRAIN": 0.1}, terse=0.35, typos=0.025),
+    P("Dante", "Whitaker", "Accounts", 180, {"GWBR": 0.15, "GWB": 0.1, "RLA": 0.15, "THOUGHT": 0.15,
+      "CSL": 0.1, "CRISIS": 1.6, "POST": 0.3, "TRAIN": 0.05, "ADMIN": 0.05, "NB": 0.05},
+      terse=0.35, typos=0.03, sloppy=0.12),
+    P("Owen", "Sato", "Accounts", 150, {"VLB": 0.6, "GWBR": 0.05, "RLA": 0.1, "TRAIN": 0.05,
+      "ADMIN": 0.05, "THOUGHT": 0.05}, terse=0.4, typos=0.03, sloppy=0.1),
+    P("Nadia", "Rahman", "Accounts", 130, {"RLA": 0.6, "GWBR": 0.1, "ADMIN": 0.05, "TRAIN": 0.1,
+      "THOUGHT": 0.1}, terse=0.3, typos=0.025),
+    P("Hailey", "Brooks", "Content & Digital", 140, {"GWBR": 0.12, "GWB": 0.3, "RLA": 0.3,
+      "THOUGHT": 0.2, "AWARDS": 0.05, "TRAIN": 0.1}, terse=0.35, typos=0.025),
     P("Priscilla", "Nguyen", "Content & Digital", 160, {"VLB": 0.45, "CSL": 0.05, "CRISIS": 1.0,
       "THOUGHT": 0.2, "AWARDS": 0.15, "TRAIN": 0.05}, terse=0.25),
-    P("Eli", "Carmody", "Content & Digital", 140, {"GWB": 0.3, "VLB": 0.2, "CSL": 0.1, "CRISIS": 2.0, "POST": 0.5,
-      "RLA": 0.1, "ADMIN": 0.1, "TRAIN": 0.1}, terse=0.4, typos=0.02),
+    P("Eli", "Carmody", "Content & Digital", 140, {"GWBR": 0.08, "VLB": 0.3, "RLA": 0.1,
+      "THOUGHT": 0.1, "CSL": 0.1, "CRISIS": 2.0, "POST": 0.5, "ADMIN": 0.1, "TRAIN": 0.1},
+      terse=0.4, typos=0.02),
     P("Marisol", "Vega", "Events", 165, {"VLB": 0.5, "GWB": 0.3, "NB": 0.1, "ADMIN": 0.1},
       terse=0.2),
     P("Connor", "Lacy", "Events", 150, {"VLB": 0.4, "GWB": 0.3, "RLA": 0.2, "ADMIN": 0.1},
@@ -204,8 +206,16 @@ PROJECTS: dict[str, tuple[str, dict[str, bool]]] = {
 }  # fmt: skip
 OPENED = {CS: d(2026, 1, 5), C1: ACT1[0].date(), C2: ACT2_PROJECT, VL: d(2026, 8, 3),
           VI: CO1_PROJECT, RG: GALA_LETTER}  # fmt: skip
-CLIENT_GROUPS = ("GWB", "CSL", "CRISIS", "POST", "VLB", "RLA")
-CLIENT_OF = {"GWB": "GWB", "CSL": "CSL", "CRISIS": "CSL", "POST": "CSL", "VLB": "VLB", "RLA": "RLA"}
+CLIENT_GROUPS = ("GWB", "GWBR", "CSL", "CRISIS", "POST", "VLB", "RLA")
+CLIENT_OF = {
+    "GWB": "GWB",
+    "GWBR": "GWB",
+    "CSL": "CSL",
+    "CRISIS": "CSL",
+    "POST": "CSL",
+    "VLB": "VLB",
+    "RLA": "RLA",
+}
 MARKERS = {
     "GWB": ("Greywater", "GW", "Greywater Brewing"),
     "CSL": ("Castellan", "CSL", "Castellan SL"),
@@ -270,25 +280,25 @@ def month_starts() -> tuple[Window, ...]:
 
 ACTIVITIES: tuple[Activity, ...] = (
     # ---- Greywater ----
-    A("gwb_media", "GWB", GR, ("Media Relations",), (
+    A("gwb_media", "GWBR", GR, ("Media Relations",), (
         "pitch RTD on {beer} release", "press release - {beer} release", "media list update - VA beer writers",
         "interview prep for Pete (WRIC)", "statement to Richmond BizSense on the taproom expansion",
         "answer reporter Qs from Virginia Craft Beer mag", "pitch Style Weekly - Scott's Addition brewery story",
-        "briefing notes for Pete - NC distribution story", "media alert - {beer} tapping",
-    ), gwb_code, YEAR, who="Ravi Dante Owen Nadia Caroline", weight=4.0, hours=(1.0, 2.5),
+        "briefing notes for Pete - NC distribution story", "media alert - {beer} now in NC stores",
+    ), gwb_code, YEAR, who="Ravi Dante Owen Nadia Caroline", weight=4.0, hours=(0.5, 1.5),
       category="overage", novel=("pitch Axios Richmond on holiday six-packs",
                                  "press release - 5th anniversary + Winter Warmer",
                                  "Pete interview prep for VPM segment")),
-    A("gwb_social", "GWB", GR, ("Social Content",), (
+    A("gwb_social", "GWBR", GR, ("Social Content",), (
         "{next} content calendar - Greywater", "IG community mgmt + DMs", "captions for {beer} posts",
         "organic FB/IG posts scheduled", "reel script - brewhouse tour",
-    ), gwb_code, YEAR, who="Hailey Nadia", weight=2.5, hours=(1.0, 2.5), category="overage"),
-    A("gwb_report", "GWB", GR, ("Reporting", "Account Management"), (
+    ), gwb_code, YEAR, who="Hailey Nadia", weight=2.5, hours=(0.5, 1.5), category="overage"),
+    A("gwb_report", "GWBR", GR, ("Reporting", "Account Management"), (
         "{prev} coverage report - Greywater", "monthly planning call w/ Colleen",
         "share of voice numbers for {prev} report", "clip log for the {prev} report",
-    ), gwb_code, month_starts(), who="Eli Ravi Nadia", weight=3.0, hours=(1.0, 2.5),
+    ), gwb_code, month_starts(), who="Eli Ravi Nadia", weight=3.0, hours=(0.5, 2.0),
       category="same_word"),
-    A("gwb_acct", "GWB", GR, ("Account Management",), (
+    A("gwb_acct", "GWBR", GR, ("Account Management",), (
         "status call w/ Colleen", "weekly status email to Greywater", "call w/ Colleen re priorities",
     ), gwb_code, YEAR, who="Ravi", weight=1.0, hours=(0.3, 1.0), category="overage"),
     A("gwb_event", "GWB", GE, ("Events",), (
@@ -389,7 +399,7 @@ ACTIVITIES: tuple[Activity, ...] = (
         "catering PO - launch event", "AV vendor invoice", "photographer invoice + PO",
         "pass-through reconciliation - Veloria", "venue deposit paperwork",
     ), "VLB-PASS", W(d(2026, 9, 8), LAST_DAY), who="Connor Marisol", weight=1.0, hours=(0.5, 1.5),
-      category="pass_through", novel=("Business Wire invoice check", "rental bike insurance cert")),
+      category="pass_through", novel=("Business Wire invoice check", "pay AV + catering invoices")),
     A("vlb_infl", "VLB", VL, ("Project Management",), (
         "creator shortlist - cycling families", "influencer outreach DMs", "creator rate research",
         "influencer brief draft", "creator contracts - template", "product seeding list - creators",
@@ -411,7 +421,7 @@ ACTIVITIES: tuple[Activity, ...] = (
         "volunteer recruitment release", "{next} newsletter - Riverside Literacy", "annual report writing",
         "tutor spotlight post", "advice call w/ Rev. Gaines", "book drive flyer + media alert",
         "pitch RTD on adult literacy program",
-    ), "RLA-PB", YEAR, who="Nadia Hailey Margaret Connor", weight=2.0, hours=(0.8, 2.5),
+    ), "RLA-PB", YEAR, who="Nadia Hailey Margaret Connor Dante Owen Eli", weight=2.0, hours=(0.8, 2.5),
       category="same_word"),
     A("rla_gala_early", "RLA", RP, ("Events",), (
         "gala save-the-date release", "gala sponsor list review",
@@ -615,14 +625,14 @@ class Sim:
         hard = category
         if self.month and not hard and rng.random() < 0.04:
             text, novel = rng.choice(FILLERS) + text, True
-        if rng.random() < person.terse * (1.6 if self.month else 1):
+        if rng.random() < person.terse * (1.2 if self.month else 1):
             short = abbreviate(text, rng)
             if short != text:
-                text, hard = short, hard or "abbreviation"
+                text, hard = short, "abbreviation" if hard in ("", "same_word") else hard
         if rng.random() < person.typos * (8 if self.month else 1):
             wrong = misspell(text, rng)
             if wrong != text:
-                text, hard = wrong, hard or "typo"
+                text, hard = wrong, "typo" if hard in ("", "same_word", "abbreviation") else hard
         if hard == "same_word" and not SAME_WORD.search(text):
             hard = ""
         if not hard and novel:
@@ -657,7 +667,7 @@ class Sim:
             return ""
         if act.category == "overage":
             return "overage" if code == "GWB-OVER" else ""
-        if act.category == "same_word" and act.group == "GWB" and code == "GWB-OVER":
+        if act.category == "same_word" and act.group == "GWBR" and code == "GWB-OVER":
             return "overage"
         return act.category
 
@@ -1006,8 +1016,13 @@ def simulate_day(sim: Sim, person: Person, day: date, plan: dict[tuple[str, date
             if day == ACT1[0].date() and act.group in ("CSL", "CRISIS", "POST"):
                 continue
             low, high = act.hours
-            chunk = rng.uniform(max(low * 2.5, 2.0), min(high * 2.2, 5.5))
-            hours = min(round(chunk * 2) / 2, round(target - spent, 1))
+            if act.group == "GWBR":  # the retainer's hours are few: short entries
+                chunk = rng.uniform(low, high)
+            elif high <= 1.5:  # small tasks
+                chunk = rng.uniform(low, high * 1.5)
+            else:
+                chunk = rng.uniform(max(low * 2.5, 2.0), min(high * 2.2, 5.5))
+            hours = min(max(round(chunk * 2) / 2, 0.5), round(target - spent, 1))
             spent += sim.work_entry(person, day, hours, act)
     clock(sim, person, day, sim.entries[first:])
 
