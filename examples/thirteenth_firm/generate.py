@@ -789,7 +789,7 @@ TO_CVILLE = (
     "drive back from Charlottesville",
 )
 TO_NYC = ("travel Richmond to NYC (Amtrak) - media tour", "travel NYC to Richmond")
-TO_NORFOLK = ("travel Richmond to Norfolk (Beer Fest)", "travel back from Norfolk")
+TO_RALEIGH = ("travel Richmond to Raleigh (NC tap takeover)", "travel back from Raleigh")
 
 EVENTS: dict[tuple[date, str], tuple[Event, ...]] = {
     # ---- history: Greywater ----
@@ -797,10 +797,10 @@ EVENTS: dict[tuple[date, str], tuple[Event, ...]] = {
     (d(2026, 6, 22), "Ravi"): ((GR, "Account Management", "June allowance used (30 + 4 rollover) - notice to Colleen", 0.3, "GWB-OVER", "", -1),),
     (d(2026, 10, 30), "Ravi"): ((GR, "Account Management", "Oct hours statement - 5.5 h roll over to Nov", 0.5, "GWB-RET", "", -1),),
     (d(2026, 4, 11), "Connor"): ((GE, "Events", "spring collab release party - run the day", 5.0, "GWB-EVENT", "", 12 * H),),
-    (d(2026, 9, 12), "Connor"): trip(GE, "Events", TO_NORFOLK, 1.8, "GWB-EVENT", (
-        (GE, "Events", "Beer Fest booth - setup + run", 6.0, "GWB-EVENT", "", 10 * H),)),
-    (d(2026, 9, 12), "Marisol"): trip(GE, "Events", TO_NORFOLK, 1.8, "GWB-EVENT", (
-        (GE, "Events", "Richmond Beer Fest booth staffing + press", 5.5, "GWB-EVENT", "", 10 * H + 30),)),
+    (d(2026, 9, 12), "Connor"): ((GE, "Events", "Beer Fest booth - setup + run", 6.0, "GWB-EVENT", "", 10 * H),),
+    (d(2026, 9, 12), "Marisol"): ((GE, "Events", "Richmond Beer Fest booth staffing + press", 5.5, "GWB-EVENT", "", 10 * H + 30),),
+    (d(2026, 4, 24), "Connor"): trip(GE, "Events", TO_RALEIGH, 2.5, "GWB-EVENT", (
+        (GE, "Events", "NC launch tap takeover at Raleigh bottle shop - run the event", 3.0, "GWB-EVENT", "", -1),)),
     # ---- history: Castellan ----
     (d(2026, 4, 14), "Tessa"): (
         (CS, "Standby", "call w/ Denise - Legionella test result at Brandermill (advice)", 0.8, "CSL-STBY", "", 8 * H + 30),
