@@ -227,11 +227,20 @@ class WordTest:
     long_deletes: frozenset[str]
     prefixes: tuple[str, ...]
     short: Abbreviations  # the rule's words a token without vowels may stand for
+    # Items that read as several words ("on-call", "e-mail", "follow up"): found as a phrase,
+    # never word by word ("on" alone is not "on-call").
+    joined: PhraseTest | None = None
 
     @classmethod
     def of(cls, words: Iterable[str], lexicon: Lexicon = DEFAULT_LEXICON) -> WordTest:
         words = tuple(words)
-        exact = [t for w in words if not w.endswith("*") for t in tokens(w, lexicon)]
+        read = [tokens(w, lexicon) for w in words if not w.endswith("*")]
+        exact = [toks[0] for toks in read if len(toks) == 1]
+        joined = [
+            w
+            for w, toks in zip((w for w in words if not w.endswith("*")), read, strict=True)
+            if len(toks) > 1
+        ]
         typed = [t for t in exact if len(t) >= TYPO_MIN_LETTERS and t.isalpha()]
         long = frozenset(t for t in typed if len(t) >= LONG_FOR_INSERTS)
         return cls(
@@ -241,6 +250,7 @@ class WordTest:
             frozenset(d for w in long for d in _deletes(w)),
             tuple(w[:-1].lower() for w in words if w.endswith("*")),
             Abbreviations.of((t, stem(t)) for t in typed),
+            PhraseTest.of(joined, lexicon) if joined else None,
         )
 
     def matched(self, text: Text) -> str | None:
@@ -258,7 +268,13 @@ class WordTest:
         if self.long_words and not self.long_words.isdisjoint(text.deletes):
             return next(t for t in text.toks if self.long_words & _deletes(t))  # one too many
         if text.shorthand and self.short:
-            return next((t for t in text.shorthand if self.short.read(t)), None)
+            found = next((t for t in text.shorthand if self.short.read(t)), None)
+            if found is not None:
+                return found
+        if self.joined is not None and (phrases := self.joined.found(text)):
+            first = phrases[0][0]
+            return next((t for t, s in zip(text.toks, text.stems, strict=True) if s == first),
+                        first)  # fmt: skip
         return None
 
     def covered(self, text: Text) -> frozenset[str]:
@@ -275,6 +291,8 @@ class WordTest:
                 found.add(tok)
         if text.shorthand and self.short:
             found.update(t for t in text.shorthand if self.short.read(t))
+        if self.joined is not None:
+            found.update(s for phrase in self.joined.found(text) for s in phrase)
         return frozenset(found)
 
 

@@ -137,3 +137,15 @@ def test_a_phrase_meets_the_text_across_a_doubled_consonant_as_a_word_does() -> 
     # a stem that is a phrase word's own is read as itself, never as another's doubled form
     both = PhraseTest.of(["staffing plan", "workload planning"])
     assert both.found(Text("staffing plan for Q1")) == [("staff", "plan")]
+
+
+def test_a_word_item_that_reads_as_several_words_is_found_only_whole() -> None:
+    # "on-call" is read as "on" "call": a rule's words item like it is a phrase, never its
+    # parts one by one ("pitch RTD on adult literacy" is not on-call work).
+    test = WordTest.of(["standby", "on-call"])
+    assert test.matched(Text("pitch RTD on adult literacy program")) is None
+    assert test.matched(Text("crisis call w/ counsel")) is None
+    assert test.matched(Text("on-call weekend, 24-hour line")) == "on"
+    assert test.matched(Text("on call weekend")) == "on"
+    assert test.matched(Text("standby line check")) == "standby"
+    assert {"on", "call"} <= test.covered(Text("on-call weekend"))
