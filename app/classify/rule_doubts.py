@@ -155,12 +155,13 @@ def _first_start(cond: Condition, day: date) -> date:
 
 
 def pick_repeated(chosen: CompiledRule, rules: RuleList, subject: Subject) -> Doubt | None:
-    """A rule of another code, ranked as ``chosen`` or higher, that matches on the project or
-    task the person picked while the note repeats a word of their picks (the task's or the
-    project's), a word ``chosen`` does not rest on: with that word. A pick alone is a prior
-    picked by habit, and the words outrank it (``ranked``); picks the note says again
-    ("onboarding - starter kit walkthrough" under Recruiting / Onboarding) are what the person
-    meant as much as the words are."""
+    """A rule of another code, at any rank, that matches on the project or task the person
+    picked while the note repeats a word of their picks (the task's or the project's), a word
+    ``chosen`` does not rest on: with that word. A pick alone is a prior picked by habit, and
+    the words outrank it (``ranked``); picks the note says again ("onboarding - starter kit
+    walkthrough" under Recruiting / Onboarding, "scope letter for ... podcast sponsorship"
+    under New Business / Scoping & Estimates) are what the person meant as much as the words
+    are, however low the author ranked the pick rule."""
     entry, text = subject.entry, subject.text
     repeated = [
         (field, said)
@@ -171,7 +172,7 @@ def pick_repeated(chosen: CompiledRule, rules: RuleList, subject: Subject) -> Do
         return None  # most notes do not say their task or project again
     mine = chosen.evidence(subject)
     for rule in rules.picking:
-        if rule.rank < chosen.rank or rule.rule.code == chosen.rule.code:
+        if rule.rule.code == chosen.rule.code:
             continue
         if (rule.gate and not rule.gate(subject)) or not rule.matches(subject):
             continue

@@ -62,3 +62,12 @@ def test_history_settles_it_and_without_history_nothing_is_flagged() -> None:
     settled = [("onboarding: starter kit tour", "N-P1", PICKS)] * 2
     assert ReviewReason.PICK_REPEATED not in _decide([KIT, HIRE], HISTORY + settled, **PICKS).flags
     assert ReviewReason.PICK_REPEATED not in _decide([KIT, HIRE], None, **PICKS).flags
+
+
+def test_a_lower_ranked_pick_rule_counts_too() -> None:
+    # "scope letter for Greywater podcast sponsorship" under New Business / Scoping: the
+    # podcast rule outranks the project's low pick rule, and the note says the task's word.
+    low = {**HIRE, "priority": 2}
+    outcome = _decide([KIT, low], HISTORY, **PICKS)
+    assert outcome.code == "N-P1"
+    assert ReviewReason.PICK_REPEATED in outcome.flags
