@@ -115,6 +115,8 @@ class Cascade:
             other.same_either_way(trail)
         if chosen is not None:
             self._check_mixed(entry, ctx, chosen, trail)
+            if not vague_ok and ctx.client_id is None and chosen.stage is Stage.MEMORY:
+                _vague_habit(self.signals.listed_vague(text), trail)
         elif not trail.stage_said_why:
             chosen = out_of_scope(ctx)  # the client's `out_of_scope` code, always reviewed
         elapsed_ms = (time.perf_counter() - started) * 1000
@@ -205,6 +207,15 @@ class Cascade:
             trail.reasons.append(ReviewReason.MIXED_ACTIVITIES)
             said = "; ".join(_part_note(code, part) for code, part in sorted(others.items()))
             trail.notes.append(f"mixed activities: {said}: pick the dominant one or split")
+        elif not parts and (agreed := self.segments.agreed(entry, ctx)) not in (None, chosen.code):
+            # "gala photos to RTD (0.3); volunteer recruitment release (1.5)": each part alone is
+            # the pro bono work, and only the whole, its words taken from both, reads as gala
+            # publicity
+            trail.reasons.append(ReviewReason.MIXED_ACTIVITIES)
+            trail.notes.append(
+                f"each part alone looks like {agreed}; only the whole entry, its words taken from"
+                f" different parts, reads as {chosen.code}"
+            )
 
 
 def _confident(proposal: Proposal, policy: float) -> bool:
@@ -252,6 +263,18 @@ def _dated_rule_disagrees(
                 f" which memory does not, and says {theirs.code}"
             )
             return
+
+
+def _vague_habit(vague: bool, trail: _Trail) -> None:
+    """Internal time with a note the firm's ``vague`` list names ("emails"): no client reads
+    it, so it is not flagged as vague for that; but memory's answer for such a note is only
+    the code it was most often approved as, not what this entry's time was. A person decides
+    it. A note that is merely short ("PTO", "1:1s") is the firm's own shorthand: left alone."""
+    if vague and ReviewReason.VAGUE not in trail.reasons:
+        trail.reasons.append(ReviewReason.VAGUE)
+        trail.notes.append(
+            "a note too vague to tell the work from: memory's habit for it is not this entry's"
+        )
 
 
 def _best(proposals: list[Proposal], threshold: float, trail: _Trail) -> Proposal | None:

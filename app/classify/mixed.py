@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.classify.conditions import Subject
-from app.classify.dominant import dominant
+from app.classify.dominant import dominant, written_hours
 from app.classify.memory import Memory
 from app.classify.rules_stage import RulesStage, best_matches
 from app.classify.text import Text, content_words, segments
@@ -45,6 +45,19 @@ class SegmentReader:
             elif len(content_words(text.toks)) >= _SUBSTANTIAL_WORDS:
                 found.setdefault(UNEXPLAINED, part.strip())
         return found if len(found) > 1 else {}
+
+    def agreed(self, entry: TimeEntry, ctx: ClientContext) -> str | None:
+        """The one code every part of a combined entry points at alone, if they all do and
+        the parts state durations ("(0.3)", "1.5h"): separately timed activities, not one
+        activity written in pieces ("press check-in + photographer at the gala"). None
+        otherwise."""
+        found = self.parts(entry, ctx)
+        codes = {code for _, code in found}
+        if len(found) < 2 or None in codes or len(codes) != 1:
+            return None
+        if all(written_hours(part) is None for part, _ in found):
+            return None
+        return codes.pop()
 
     def dominant(self, entry: TimeEntry, ctx: ClientContext) -> str | None:
         """The code that dominates by the durations written in the parts (``dominant``)."""

@@ -145,13 +145,16 @@ class Signals:
 
     def is_vague(self, text: Text) -> bool:
         words = content_words(text.toks)
-        if len(words) < 2:
-            return True
+        return len(words) < 2 or self.listed_vague(text)
+
+    def listed_vague(self, text: Text) -> bool:
+        """The note is one the firm's ``vague`` list names ("emails", "emails/calls": every
+        word of it is, on its own, a vague narrative), not merely short ("PTO", "1:1s")."""
+        words = content_words(text.toks)
         if any(p in (text.toks, words) for p in self.vague):
             return True
-        # "emails/calls": every word of it is, on its own, a vague narrative
         single = {p[0] for p in self.vague if len(p) == 1}
-        return bool(single) and all(w in single for w in words)
+        return bool(single) and bool(words) and all(w in single for w in words)
 
 
 def _first_names(
