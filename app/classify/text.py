@@ -234,13 +234,10 @@ class WordTest:
     @classmethod
     def of(cls, words: Iterable[str], lexicon: Lexicon = DEFAULT_LEXICON) -> WordTest:
         words = tuple(words)
-        read = [tokens(w, lexicon) for w in words if not w.endswith("*")]
+        whole = [w for w in words if not w.endswith("*")]
+        read = [tokens(w, lexicon) for w in whole]
         exact = [toks[0] for toks in read if len(toks) == 1]
-        joined = [
-            w
-            for w, toks in zip((w for w in words if not w.endswith("*")), read, strict=True)
-            if len(toks) > 1
-        ]
+        joined = [w for w, toks in zip(whole, read, strict=True) if len(toks) > 1]
         typed = [t for t in exact if len(t) >= TYPO_MIN_LETTERS and t.isalpha()]
         long = frozenset(t for t in typed if len(t) >= LONG_FOR_INSERTS)
         return cls(

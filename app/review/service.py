@@ -333,8 +333,8 @@ class ReviewService:
                 # Posted before the entry is released: a newer delivery then finds it so.
                 self.store.finish(item.tenant, item.id, Status.POSTED, now=self.clock(),
                                   decision=_summary(review))  # fmt: skip
+                self._count(item.tenant, entry, review)  # under the lease: a newer version wins
                 writes.lead.save(held, done)
-            self._count(item.tenant, entry, review)
         except EntryBusyError:
             return self._failed(item, f"{said}; the entry is being written by a newer delivery:"
                                 " retry in a moment")  # fmt: skip
