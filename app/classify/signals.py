@@ -24,6 +24,15 @@ _ID_REGEX = re.compile(r"^(?:\\b)?[a-z]{2,}(?:[-_ #]|\[[-_ #]+\])?[?*]?(?:\\d|\[
 _MIN_ID_CHARS = 3
 _MIN_FIRST = 3  # letters of a first name that identifies its contact alone ("Mo" is a month)
 _MIN_NAME = 5  # letters of the first word of a client's name that identifies it alone ("Alder")
+_MIN_CUT = 3  # letters of a client's name cut short with a dot that name it ("Vel.")
+# Cuts people write for other words: never a client's name cut short.
+_COMMON_CUTS = frozenset((
+    "est", "approx", "misc", "dept", "info", "prep", "admin", "mgmt", "govt", "intl", "corp",
+    "assoc", "mtg", "pres", "ref", "req", "min", "max", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
+    "thurs", "fri", "sat", "sun",
+))  # fmt: skip
+_DOTTED = re.compile(r"(?<![\w.])([^\W\d_]{3,})\.(?![\w.])")
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "rev", "hon", "judge", "sir"})
 VAGUE_LIST = "vague"
 SUSPICIOUS_LIST = "suspicious"
@@ -43,6 +52,7 @@ class Signals:
     suspicious: tuple[tuple[str, ...], ...]
     code_ids: re.Pattern[str] | None = None
     id_patterns: tuple[tuple[re.Pattern[str], str], ...] = ()  # a client's own ids, by regex
+    dotted: tuple[tuple[str, str], ...] = ()  # "vel" -> "veloria": a name cut short with a dot
 
     @classmethod
     def build(cls, book: RuleBook) -> Signals:
@@ -65,6 +75,7 @@ class Signals:
             _phrases(lists.get(SUSPICIOUS_LIST, ())),
             code_pattern(codes),
             _id_patterns(book),
+            _dotted(book, owners),
         )
 
     @cached_property
@@ -139,6 +150,9 @@ class Signals:
             if contains_phrase(text.toks, toks)
         }
         mentioned |= {cid for pattern, cid in self.id_patterns if pattern.search(text.lower)}
+        if self.dotted and "." in text.raw:
+            cut = {m.group(1).lower() for m in _DOTTED.finditer(text.raw)}
+            mentioned |= {cid for short, cid in self.dotted if short in cut}
         if client_id in mentioned:
             return None
         return sorted(mentioned)[0] if mentioned else None
@@ -180,6 +194,26 @@ def _first_names(
         if first and first not in staff and clients_of[first] == {cid}:
             found.setdefault((first,), cid)
     return found
+
+
+def _dotted(
+    book: RuleBook, owners: Mapping[tuple[str, ...], set[str]]
+) -> tuple[tuple[str, str], ...]:
+    """A word of a client's name (``_MIN_NAME`` letters or more) cut short with a dot, as
+    people write it ("Vel. Arc - catering PO" for Veloria Bikes): each cut of three letters or
+    more that begins a word of one client's names only, and is no whole word of any name,
+    list or person, nor a cut people write for other words ("est.", "Dept.", "Nov.")."""
+    whole: set[str] = {tok for toks in owners for tok in toks}
+    whole |= {t for who in book.firm.people for t in tokens(re.sub(r"@.*|[._]", " ", who))}
+    starts: dict[str, set[str]] = defaultdict(set)
+    for cid, rules in book.clients.items():
+        for name in (rules.client.name, *rules.client.aliases):
+            for word in re.findall(r"[^\W\d_]+", name.lower()):
+                for end in range(_MIN_CUT, len(word)) if len(word) >= _MIN_NAME else ():
+                    starts[word[:end]].add(cid)
+    common = whole | _COMMON_CUTS | _TITLES
+    return tuple(sorted((cut, next(iter(ids))) for cut, ids in starts.items()
+                        if len(ids) == 1 and cut not in common))  # fmt: skip
 
 
 def _first_name(contact: str, least: int = 0) -> str:

@@ -221,3 +221,13 @@ def test_an_id_pattern_shared_names_no_one(changes: dict[str, object], why: str)
 def test_a_regex_that_reads_no_id_names_no_one() -> None:
     paged = {"south": {"rules": [_ticket_rule("south", r"\bpage[sd]?\b", "S-FIX")]}}
     assert Signals.build(book(**paged)).other_client("north", Text("paged at 02:10")) is None
+
+
+def test_a_clients_name_cut_short_with_a_dot_names_that_client() -> None:
+    # "Vel. Arc - catering PO" logged to another client's project: Veloria, cut short.
+    signals = Signals.build(book())
+    assert signals.other_client("north", Text("South. portal bug triage")) == "south"
+    assert signals.other_client("north", Text("Southg. portal release")) == "south"
+    for text in ["Sou portal triage", "southbound depot run", "est. 3h, dept. review"]:
+        assert signals.other_client("north", Text(text)) is None, text
+    assert signals.other_client("south", Text("South. portal bug triage")) is None  # its own
