@@ -1,0 +1,109 @@
+"""The fourteenth demo firm's data (examples/fourteenth_firm/): Kestrel Lane Research on Toggl.
+
+Its rules are to be written blind from ``sows/``, so these tests hold the data, not the engine:
+the generator reproduces the committed files byte for byte, every open-month line has a truth row
+whose code an agreement or the firm policy defines, every row's Toggl client, project and tags
+exist in the firm's Toggl set-up page (and no entry predates its project), no work entry breaks
+the policy's 6.5-hour limit except the one the truth marks, and timebill's export reader reads
+both files whole."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tests.functional.firm_data import (
+    MONTH_START,
+    check_opened,
+    check_regenerates,
+    check_truth,
+    clock_seconds,
+    generator_codes,
+    letter_codes,
+    read_whole,
+    rows,
+    table_rows,
+)
+
+FIRM = Path(__file__).resolve().parents[2] / "examples" / "fourteenth_firm"
+DATA, SOWS = FIRM / "data", FIRM / "sows"
+LEAVE = {"KLR-PTO", "KLR-HOL", "KLR-SICK"}  # firm policy §2.5: leave is exempt from the limit
+LIMIT = 390 * 60
+
+
+def setup_table(first_header: str) -> list[list[str]]:
+    """Body rows of the table in sows/toggl_setup.md whose first header cell is given."""
+    return table_rows(SOWS / "toggl_setup.md", first_header)
+
+
+def toggl_projects() -> dict[str, str]:
+    return {row[1]: row[0] for row in setup_table("Toggl client")}
+
+
+def toggl_tags() -> set[str]:
+    return {row[0] for row in setup_table("Tag")}
+
+
+def test_the_generator_reproduces_the_committed_files(tmp_path: Path) -> None:
+    check_regenerates(FIRM, tmp_path)
+
+
+def test_every_month_line_has_a_truth_row_with_a_code_the_agreements_define() -> None:
+    assert len(letter_codes(FIRM)) == 26
+    check_truth(FIRM)
+
+
+def test_the_generator_knows_exactly_the_codes_the_agreements_define() -> None:
+    assert generator_codes(FIRM) == letter_codes(FIRM)
+
+
+@pytest.mark.parametrize("name", ["history.csv", "month.csv"])
+def test_every_row_uses_a_client_project_and_tags_from_the_toggl_setup(name: str) -> None:
+    projects, tags = toggl_projects(), toggl_tags()
+    assert len(projects) == 14
+    assert len(tags) == 26
+    for n, row in enumerate(rows(DATA / name), start=2):
+        assert projects.get(row["Project"]) == row["Client"], (name, n, row["Project"])
+        assert row["Task"] == "", (name, n)  # the firm uses tags, not Toggl tasks
+        used = {t.strip() for t in row["Tags"].split(",") if t.strip()}
+        assert used <= tags, (name, n, row["Tags"])
+
+
+def test_no_entry_predates_its_project_on_the_setup_page() -> None:
+    opened = {
+        "Tallgrass Brand Tracker": date(2025, 9, 29),
+        "Tallgrass Ad-hoc Cuts": date(2026, 3, 10),
+        "Ridgeline Trail Qual": date(2026, 9, 14),
+        "Halvorsen Pricing Study": date(2026, 7, 6),
+        "Halvorsen Canada": date(2026, 11, 13),
+        "Pinecrest Member Pulse": date(2025, 10, 20),
+        "Pinecrest Support": date(2025, 10, 20),
+    }
+    check_opened(FIRM, opened, lambda row: date.fromisoformat(row["Start date"]))
+
+
+def test_only_the_marked_entry_breaks_the_six_and_a_half_hour_limit() -> None:
+    month, truth = rows(DATA / "month.csv"), rows(DATA / "month_truth.csv")
+    long_ = [
+        t["category"]
+        for r, t in zip(month, truth, strict=True)
+        if clock_seconds(r["Duration"]) > LIMIT and t["true_code"] not in LEAVE
+    ]
+    assert long_ == ["over_hours"]
+    history = rows(DATA / "history.csv")
+    assert all(
+        clock_seconds(r["Duration"]) <= LIMIT for r in history if r["Approved Code"] not in LEAVE
+    )
+
+
+@pytest.mark.parametrize("name", ["history.csv", "month.csv"])
+def test_the_export_reads_whole_with_timebills_toggl_reader(name: str) -> None:
+    result, raw = read_whole(FIRM, name, "toggl")
+    for entry, row in zip(result.entries, raw, strict=True):
+        exact = Decimal(clock_seconds(row["Duration"])) / 3600
+        assert abs(entry.hours - exact) < Decimal("0.01"), row
+    if name == "history.csv":
+        assert min(e.work_date for e in result.entries) >= MONTH_START - timedelta(days=366)
