@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from app.sources.export_cells import ImportResult
@@ -135,3 +136,22 @@ def check_opened(
         for row in rows(firm / "data" / name):
             first = opened.get(row["Project"])
             assert first is None or started(row) >= first, (name, row["Project"])
+
+
+def over_limit(
+    firm: Path,
+    length: Callable[[dict[str, str]], float | Decimal],
+    limit: float | Decimal,
+    exempt: Callable[[dict[str, str], str], bool] = lambda row, code: False,
+) -> tuple[list[str], int]:
+    """The truth categories of the month's entries longer than ``limit`` (``length`` of a row,
+    in the firm's own unit), and how many history entries are; ``exempt(row, code)`` leaves an
+    entry out (leave, by its true or approved code, or by its project)."""
+    month, truth = rows(firm / "data" / "month.csv"), rows(firm / "data" / "month_truth.csv")
+    over = [
+        t["category"]
+        for r, t in zip(month, truth, strict=True)
+        if length(r) > limit and not exempt(r, t["true_code"])
+    ]
+    history = rows(firm / "data" / "history.csv")
+    return over, sum(1 for r in history if length(r) > limit and not exempt(r, r[LABEL]))

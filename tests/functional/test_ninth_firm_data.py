@@ -20,6 +20,7 @@ from tests.functional.firm_data import (
     check_truth,
     generator_codes,
     letter_codes,
+    over_limit,
     projects_with_tasks,
     read_whole,
     rows,
@@ -68,16 +69,15 @@ def test_every_row_uses_a_client_project_and_task_from_the_harvest_setup(name: s
 
 
 def test_only_entries_the_truth_marks_break_the_entry_limit() -> None:
-    truth = rows(DATA / "month_truth.csv")
-    over = [
-        t["category"]
-        for row, t in zip(rows(DATA / "month.csv"), truth, strict=True)
-        if Decimal(row["Hours"]) > Decimal("9.5") and row["Project"] != "Time Off"
-    ]
+    over, history = over_limit(
+        FIRM,
+        lambda r: Decimal(r["Hours"]),
+        Decimal("9.5"),
+        lambda r, code: r["Project"] == "Time Off",
+    )
     assert over
     assert set(over) == {"over_hours"}
-    history = rows(DATA / "history.csv")
-    assert all(Decimal(r["Hours"]) <= Decimal("9.5") for r in history if r["Project"] != "Time Off")
+    assert history == 0
 
 
 @pytest.mark.parametrize("name", ["history.csv", "month.csv"])

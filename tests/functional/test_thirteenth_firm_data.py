@@ -22,6 +22,7 @@ from tests.functional.firm_data import (
     check_truth,
     generator_codes,
     letter_codes,
+    over_limit,
     projects_with_tasks,
     read_whole,
     rows,
@@ -95,17 +96,11 @@ def test_no_entry_predates_its_project_on_the_setup_page() -> None:
 
 def test_only_leave_and_the_marked_entry_break_the_entry_limit() -> None:
     """Firm policy §2.5: no entry over 7.0 h, leave exempt (one PTO entry covers three days)."""
-    month, truth = rows(DATA / "month.csv"), rows(DATA / "month_truth.csv")
-    long = [
-        t for r, t in zip(month, truth, strict=True) if Decimal(r["Duration (decimal)"]) > LIMIT
-    ]
-    assert [t["category"] for t in long if t["true_code"] not in LEAVE] == ["over_hours"]
-    history = rows(DATA / "history.csv")
-    assert all(
-        Decimal(r["Duration (decimal)"]) <= LIMIT
-        for r in history
-        if r["Approved Code"] not in LEAVE
+    month, history = over_limit(
+        FIRM, lambda r: Decimal(r["Duration (decimal)"]), LIMIT, lambda r, code: code in LEAVE
     )
+    assert month == ["over_hours"]
+    assert history == 0
 
 
 def test_crisis_codes_follow_the_activation_email_and_the_window() -> None:

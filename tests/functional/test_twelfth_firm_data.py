@@ -21,6 +21,7 @@ from tests.functional.firm_data import (
     check_truth,
     generator_codes,
     letter_codes,
+    over_limit,
     projects_with_tasks,
     read_whole,
     rows,
@@ -81,15 +82,11 @@ def test_no_entry_predates_its_project_on_the_setup_page() -> None:
 
 
 def test_only_the_marked_entry_breaks_the_nine_hour_limit() -> None:
-    month, truth = rows(DATA / "month.csv"), rows(DATA / "month_truth.csv")
-    long_ = [
-        t["category"]
-        for r, t in zip(month, truth, strict=True)
-        if Decimal(r["Hours"]) > LIMIT and r["Project"] != "Time Off"
-    ]
-    assert long_ == ["over_hours"]
-    history = rows(DATA / "history.csv")
-    assert all(Decimal(r["Hours"]) <= LIMIT for r in history if r["Project"] != "Time Off")
+    month, history = over_limit(
+        FIRM, lambda r: Decimal(r["Hours"]), LIMIT, lambda r, code: r["Project"] == "Time Off"
+    )
+    assert month == ["over_hours"]
+    assert history == 0
 
 
 @pytest.mark.parametrize("name", ["history.csv", "month.csv"])
