@@ -53,3 +53,13 @@ def check_error_target(
     ]
     assert len(wrong) / len(auto) <= wrong_at_most, wrong
     assert 1 - len(auto) / len(classified) <= review_at_most  # sent to review
+
+
+def check_untested_codes_reviewed(classified: Scored, codes: set[str], *, more_than: int) -> None:
+    """The right answers on ``codes`` (new in the open month: no approved entry has them) are
+    more than ``more_than``, and every one goes to a person as ``untested_rule``."""
+    right = [row for row, true in classified if true in codes and row["code"] == true]
+    assert len(right) > more_than
+    for row in right:
+        assert row["needs_review"] == "true"
+        assert "untested_rule" in row["review_reasons"].split("|")

@@ -23,7 +23,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.functional.blind_firm import Scored, check_error_target, with_truth
+from tests.functional.blind_firm import (
+    Scored,
+    check_error_target,
+    check_untested_codes_reviewed,
+    with_truth,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 FIRM = REPO / "examples" / "thirteenth_firm"
@@ -47,8 +52,4 @@ def test_the_codes_that_start_in_the_open_month_are_confirmed_by_a_person(
     # The influencer programme under the change order and the hourly work on written request
     # were never approved before November: their rules are untested.
     new = {"VLB-INFL", "VLB-HRLY"}
-    right = [row for row, true in classified if true in new and row["code"] == true]
-    assert len(right) > 10
-    for row in right:
-        assert row["needs_review"] == "true"
-        assert "untested_rule" in row["review_reasons"].split("|")
+    check_untested_codes_reviewed(classified, new, more_than=10)

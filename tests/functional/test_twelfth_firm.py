@@ -17,7 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.functional.blind_firm import Scored, check_error_target, with_truth
+from tests.functional.blind_firm import (
+    Scored,
+    check_error_target,
+    check_untested_codes_reviewed,
+    with_truth,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 FIRM = REPO / "examples" / "twelfth_firm"
@@ -42,8 +47,4 @@ def test_the_codes_that_start_in_the_open_month_are_confirmed_by_a_person(
     # days, the named trips and the not-to-exceed's unbilled code were never approved before
     # November: their rules are untested.
     new = {"HFC-WAR", "COG-PRE", "COG-CO1", "COG-TRN", "COG-TRV", "MFS-OVR"}
-    right = [row for row, true in classified if true in new and row["code"] == true]
-    assert len(right) > 150
-    for row in right:
-        assert row["needs_review"] == "true"
-        assert "untested_rule" in row["review_reasons"].split("|")
+    check_untested_codes_reviewed(classified, new, more_than=150)
