@@ -57,6 +57,28 @@ class _KeyLedger:
     today: tuple[int, Decimal] | None = None  # the second pass's running day, if any
 
 
+CapCount = tuple[LedgerKey, Decimal, tuple[Decimal, Decimal, str, bool]]
+
+
+def cap_counts(book: RuleBook, day: date, d: Decision) -> list[CapCount]:
+    """What ``d`` (of an entry on ``day``) adds to each cap it counts against: the cap's key
+    (client, unit, code or ``A+B`` or ``*``, period), the hours or amount, and (limit, alert
+    share, "cap" or "budget", alert only)."""
+    client = book.clients.get(d.client_id or "")
+    if client is None or d.code is None:
+        return []
+    counts = []
+    for cap, label in caps_for(client, d):
+        code, period = period_key(cap, label, day)
+        kind = "budget" if cap.alert_only else "cap"
+        for limit, value, unit in ((cap.hours, d.hours, "h"), (cap.amount, d.amount, "USD")):
+            if limit is not None:
+                key = (client.client.id, unit, code, period)
+                share = Decimal(str(cap.alert_at))
+                counts.append((key, value, (limit, share, kind, cap.alert_only)))
+    return counts
+
+
 class PeriodLedger:
     """Count a stream of decisions once (``count``), then flag them in the same order."""
 
@@ -76,7 +98,7 @@ class PeriodLedger:
         mark = Mark(entry.work_date.toordinal(), person, None)
         at = (mark.day, self.seen)
         self.seen += 1
-        for key, value, (limit, share, kind, _) in self._cap_counts(entry.work_date, d):
+        for key, value, (limit, share, kind, _) in cap_counts(self.book, entry.work_date, d):
             self._add(key, value, (limit, share, kind), at)
         request = self._request(entry, d)
         if request is not None:
@@ -120,7 +142,7 @@ class PeriodLedger:
         """The flags ``apply_sums`` gives this decision: caps, then its request, then its day."""
         found: list[Flag] = []
         day = date.fromordinal(mark.day)
-        for key, value, (limit, _, _, alert_only) in self._cap_counts(day, d):
+        for key, value, (limit, _, _, alert_only) in cap_counts(self.book, day, d):
             used = self._running(key, mark.day, value)
             if used > limit and not alert_only:
                 note = f"over cap {key[2]} {key[3]}: {used:.2f} > {limit:.2f} {key[1]}"
@@ -160,23 +182,6 @@ class PeriodLedger:
         return found
 
     # -- what both passes count ----------------------------------------------------------------
-
-    def _cap_counts(
-        self, day: date, d: Decision
-    ) -> list[tuple[LedgerKey, Decimal, tuple[Decimal, Decimal, str, bool]]]:
-        client = self.book.clients.get(d.client_id or "")
-        if client is None or d.code is None:
-            return []
-        counts = []
-        for cap, label in caps_for(client, d):
-            code, period = period_key(cap, label, day)
-            kind = "budget" if cap.alert_only else "cap"
-            for limit, value, unit in ((cap.hours, d.hours, "h"), (cap.amount, d.amount, "USD")):
-                if limit is not None:
-                    key = (client.client.id, unit, code, period)
-                    share = Decimal(str(cap.alert_at))
-                    counts.append((key, value, (limit, share, kind, cap.alert_only)))
-        return counts
 
     def _request(self, entry: TimeEntry, d: Decision) -> tuple[LedgerKey, Limit] | None:
         client = self.book.clients.get(d.client_id or "")

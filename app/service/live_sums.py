@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from app.classify.cap_scope import caps_for, request_of
-from app.classify.sums import day_limit, period_key, with_flags
+from app.classify.cap_scope import request_of
+from app.classify.period_ledger import cap_counts
+from app.classify.sums import day_limit, with_flags
 from app.domain.decisions import Decision, ReviewReason
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import RuleBook
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from app.ports import Store
 
 _ZERO = Decimal(0)
+_AGREEMENT_PERIODS = frozenset({"phase", "sow"})  # ``sums.period_key``'s other periods
 
 
 @dataclass(frozen=True)
@@ -66,20 +68,15 @@ def counts(book: RuleBook, entry: TimeEntry, decision: Decision) -> list[Count]:
     client = book.clients.get(decision.client_id or "")
     if client is not None and decision.code is not None:
         cid, sow = client.client.id, client.sow.id
-        for cap, label in caps_for(client, decision):
-            if cap.alert_only:
+        for (_, unit, code, period), value, (limit, _, _, alert_only) in cap_counts(
+            book, entry.work_date, decision
+        ):
+            if alert_only:
                 continue
-            code, period = period_key(cap, label, entry.work_date)
             # a phase's or a whole SOW's total is the agreement's: a renewed SOW starts anew
-            span = period if cap.period == "month" else f"{period}@{sow}"
-            for limit, value, unit in (
-                (cap.hours, decision.hours, "h"),
-                (cap.amount, decision.amount, "USD"),
-            ):
-                if limit is not None:
-                    key = f"cap|{cid}|{unit}|{code}|{span}"
-                    found.append(Count(key, value, limit, ReviewReason.OVER_CAP,
-                                       f"{code} {period}", unit))  # fmt: skip
+            span = f"{period}@{sow}" if period in _AGREEMENT_PERIODS else period
+            found.append(Count(f"cap|{cid}|{unit}|{code}|{span}", value, limit,
+                               ReviewReason.OVER_CAP, f"{code} {period}", unit))  # fmt: skip
         requests = client.requests
         if requests is not None and (request := request_of(requests, entry, decision.code)):
             found.append(Count(f"request|{cid}|{request}@{sow}", decision.hours, requests.hours,
