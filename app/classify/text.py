@@ -233,7 +233,12 @@ class WordTest:
 
     @classmethod
     def of(cls, words: Iterable[str], lexicon: Lexicon = DEFAULT_LEXICON) -> WordTest:
-        words = tuple(words)
+        """The test of ``words``, one instance per (words, lexicon) of the 4,096 latest: a
+        rule's words are compiled for its condition, score and evidence alike (``_word_test``)."""
+        return _word_test(tuple(words), lexicon)
+
+    @classmethod
+    def _build(cls, words: tuple[str, ...], lexicon: Lexicon) -> WordTest:
         whole = [w for w in words if not w.endswith("*")]
         read = [tokens(w, lexicon) for w in whole]
         exact = [toks[0] for toks in read if len(toks) == 1]
@@ -312,6 +317,11 @@ class PhraseTest:
 
     @classmethod
     def of(cls, items: Iterable[str], lexicon: Lexicon = DEFAULT_LEXICON) -> PhraseTest:
+        """The test of ``items``, shared as ``WordTest.of``'s is."""
+        return _phrase_test(tuple(items), lexicon)
+
+    @classmethod
+    def _build(cls, items: tuple[str, ...], lexicon: Lexicon) -> PhraseTest:
         read = [t for t in (tokens(i, lexicon) for i in items) if t]
         phrases = tuple(tuple(stem(w) for w in toks) for toks in read)
         words = {w for toks in read for w in toks}
@@ -426,3 +436,17 @@ class Readings:
                 self._read.clear()
             found = self._read[key] = Text(raw, lexicon)
         return found
+
+
+# Tests are immutable, so one serves every condition naming the same items: a client's rules
+# read the same words for their conditions, scores, evidence and text gates, and a cold start
+# built each up to four times (the worker's first entry: ``bench/cold_start.py``). A lexicon
+# is keyed by identity (each firm's is built once per rules book).
+@lru_cache(maxsize=4096)
+def _word_test(words: tuple[str, ...], lexicon: Lexicon) -> WordTest:
+    return WordTest._build(words, lexicon)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_test(items: tuple[str, ...], lexicon: Lexicon) -> PhraseTest:
+    return PhraseTest._build(items, lexicon)

@@ -149,3 +149,15 @@ def test_a_word_item_that_reads_as_several_words_is_found_only_whole() -> None:
     assert test.matched(Text("on call weekend")) == "on"
     assert test.matched(Text("standby line check")) == "standby"
     assert {"on", "call"} <= test.covered(Text("on-call weekend"))
+
+
+def test_a_test_is_built_once_per_items_and_lexicon() -> None:
+    """A rule's words serve its condition, score, evidence and text gate: one build each."""
+    from app.classify.lexicon import DEFAULT_LEXICON, Lexicon  # noqa: PLC0415
+
+    firm = Lexicon.of({"zzq": "kickoff"})
+    assert WordTest.of(["kickoff", "on-call"]) is WordTest.of(("kickoff", "on-call"))
+    assert PhraseTest.of(["site visit"]) is PhraseTest.of(("site visit",), DEFAULT_LEXICON)
+    assert PhraseTest.of(["zzq notes"], firm) is not PhraseTest.of(["zzq notes"])
+    assert PhraseTest.of(["zzq notes"], firm).holds(Text("kickoff notes", firm))
+    assert not PhraseTest.of(["zzq notes"]).holds(Text("kickoff notes"))
