@@ -70,12 +70,18 @@ def d(y: int, m: int, day: int) -> date:
 
 
 # The dates that change codes (the records of events in sows/).
-FW_QUOTE, FW_SIGNED, FW_CUTOVER, FW_TUNED = d(2026, 9, 28), d(2026, 10, 19), d(2026, 11, 14), d(
-    2026, 11, 28
+FW_QUOTE, FW_SIGNED, FW_CUTOVER, FW_TUNED = (
+    d(2026, 9, 28),
+    d(2026, 10, 19),
+    d(2026, 11, 14),
+    d(2026, 11, 28),
 )  # Sequatchie: PQ-2026-14
 SQ_MISTAKES = ((d(2026, 3, 12), d(2026, 3, 13)), (d(2026, 11, 10), d(2026, 11, 12)))
-HP_ASKED, HP_SIGNED, HP_PLAN_END, HP_MIG_START = d(2026, 7, 14), d(2026, 8, 7), d(2026, 9, 25), d(
-    2026, 9, 28
+HP_ASKED, HP_SIGNED, HP_PLAN_END, HP_MIG_START = (
+    d(2026, 7, 14),
+    d(2026, 8, 7),
+    d(2026, 9, 25),
+    d(2026, 9, 28),
 )
 HP_OPENED, HP_CUTOVER, HP_HYP_END = d(2026, 8, 10), d(2026, 11, 7), d(2026, 11, 21)
 HP_CLE_ASKED, HP_CO1 = d(2026, 11, 3), d(2026, 11, 12)
@@ -292,7 +298,7 @@ def wrs_support(day: date) -> str:
 Act = tuple[str, str, str, str, str]  # project, task, note, code, category
 
 
-def activity(key: str, day: date, rng: Random, person: Person) -> Act | None:  # noqa: C901, PLR0911, PLR0912
+def activity(key: str, day: date, rng: Random) -> Act | None:
     """One entry's work for ``key`` on ``day``, or None when the work does not exist that day."""
     t = ticket(rng)
     if key == "admin":
@@ -364,11 +370,13 @@ def activity(key: str, day: date, rng: Random, person: Person) -> Act | None:  #
                 "scheduled site day: walk-around, replaced keyboard on CNC station, toner",
                 "onsite (scheduled Tue) - patch check + Epicor client on estimating PCs",
             )), "SQM-MSA", "same_word"  # fmt: skip
-        note = rng.choice((
-            f"onsite {t} - plant switch port dead at CNC2, re-patched",
-            f"onsite at Sequatchie - {fill(rng.choice(SQ_ISSUES), rng, SQ_USERS)}",
-            f"{t} on site: shipping label printer replaced roller, tested",
-        ))
+        note = rng.choice(
+            (
+                f"onsite {t} - plant switch port dead at CNC2, re-patched",
+                f"onsite at Sequatchie - {fill(rng.choice(SQ_ISSUES), rng, SQ_USERS)}",
+                f"{t} on site: shipping label printer replaced roller, tested",
+            )
+        )
         return SQ, "On-site Visit", note, "SQM-ONS", "same_word"
     if key == "sq_onb":
         name = rng.choice(("J. Whitfield", "Tina Mora", "Luis Ocampo", "Brenda Hale", "Kyle Ames"))
@@ -385,7 +393,13 @@ def activity(key: str, day: date, rng: Random, person: Person) -> Act | None:  #
         )), "SQM-HW", "plain"  # fmt: skip
     if key == "sq_hwquote":
         if rng.random() < 0.3:
-            return SQ, "Hardware", "hardware quote: 6 replacement PCs for estimating", "LRT-BD", "same_word"
+            return (
+                SQ,
+                "Hardware",
+                "hardware quote: 6 replacement PCs for estimating",
+                "LRT-BD",
+                "same_word",
+            )
         return BIZ, "Quotes & Proposals", rng.choice((
             "Sequatchie hardware quote - laptops refresh", "quote for Sequatchie conference "
             "room display", "Sequatchie: quote for plant Wi-Fi AP",
@@ -432,14 +446,24 @@ def activity(key: str, day: date, rng: Random, person: Person) -> Act | None:  #
     # ---- Signal Mountain
     if key in ("sm_ticket", "sm_onsite", "sm_checkin"):
         if key == "sm_checkin":
-            return SM, "Check-in Call", "monthly check-in call with Raymond Cole", smt_code(
-                day
-            ), smt_category(day)
+            return (
+                SM,
+                "Check-in Call",
+                "monthly check-in call with Raymond Cole",
+                smt_code(day),
+                smt_category(day),
+            )
         if day >= SM_QUOTE and rng.random() < 0.2:
-            return BIZ, "Quotes & Proposals", "Signal Mountain: quote for block B-3", "LRT-BD", "same_word"
+            return (
+                BIZ,
+                "Quotes & Proposals",
+                "Signal Mountain: quote for block B-3",
+                "LRT-BD",
+                "same_word",
+            )
         task = "On-site" if key == "sm_onsite" else "Support Ticket"
         issue = fill(rng.choice(SM_ISSUES), rng, SM_USERS)
-        if SM_CLOSED < day and rng.random() < 0.3:
+        if day > SM_CLOSED and rng.random() < 0.3:
             issue = rng.choice(("post-incident: MFA roll-out to remaining users", "mail-flow "
                                 "rule: external tag + wire keyword alert", "phishing training "
                                 "set-up for staff"))  # fmt: skip
@@ -459,9 +483,20 @@ def activity(key: str, day: date, rng: Random, person: Person) -> Act | None:  #
             return None
         if day < WR_AWARD:
             if day <= d(2026, 8, 14):
-                return BIZ, "Quotes & Proposals", "Walden's Ridge grant application - Connected " \
-                    "Classrooms budget + narrative", "LRT-BD", "same_word"
-            return WR, "Meetings", "Wi-Fi planning walk-through with Mike Tolliver", "WRS-SUP", "grant"
+                return (
+                    BIZ,
+                    "Quotes & Proposals",
+                    "Walden's Ridge grant application - Connected Classrooms budget + narrative",
+                    "LRT-BD",
+                    "same_word",
+                )
+            return (
+                WR,
+                "Meetings",
+                "Wi-Fi planning walk-through with Mike Tolliver",
+                "WRS-SUP",
+                "grant",
+            )
         if day < WR_GRANT[0]:
             return WR, "Meetings", "Wi-Fi kickoff prep, AP count for gym", "WRS-SUP", "grant"
         if day > WR_GRANT[1]:
@@ -477,7 +512,7 @@ def activity(key: str, day: date, rng: Random, person: Person) -> Act | None:  #
     raise ValueError(key)
 
 
-def hixson(key: str, day: date, rng: Random, t: str) -> Act | None:  # noqa: PLR0911
+def hixson(key: str, day: date, rng: Random, t: str) -> Act | None:
     if day < HP_ASKED:
         return None
     if day < HP_OPENED:
@@ -496,15 +531,25 @@ def hixson(key: str, day: date, rng: Random, t: str) -> Act | None:  # noqa: PLR
         )), "HPC-TM", "same_word"  # fmt: skip
     if day > HP_CUTOVER:
         task = "Hypercare" if rng.random() < 0.8 else "Support"
-        note = rng.choice((
-            f"hypercare: OneDrive sync error for {user}", f"{t} shared mailbox permission "
-            f"missing for {user}", "hypercare daily check-in with Tom", f"{t} desk 3-14 no "
-            "network at Chestnut St", f"{t} copier scan to email to M365 failing",
-            f"SharePoint library mapped for {user}",
-        ))
+        note = rng.choice(
+            (
+                f"hypercare: OneDrive sync error for {user}",
+                f"{t} shared mailbox permission missing for {user}",
+                "hypercare daily check-in with Tom",
+                f"{t} desk 3-14 no network at Chestnut St",
+                f"{t} copier scan to email to M365 failing",
+                f"SharePoint library mapped for {user}",
+            )
+        )
         if day <= HP_HYP_END:
             return HP, task, note, "HPC-HYP", "hypercare"
-        return HP, task, note.replace("hypercare: ", "").replace("hypercare ", ""), "HPC-TM", "hypercare"
+        return (
+            HP,
+            task,
+            note.replace("hypercare: ", "").replace("hypercare ", ""),
+            "HPC-TM",
+            "hypercare",
+        )
     if day == HP_CUTOVER:
         return None
     if key == "hp_pm":
@@ -513,8 +558,13 @@ def hixson(key: str, day: date, rng: Random, t: str) -> Act | None:  # noqa: PLR
             return HP, "Planning", "weekly status call with Tom Okafor", code, "same_word"
         if day <= HP_PLAN_END:
             return HP, "Planning", "migration + move plan, user comms draft", "HPC-PLN", "plain"
-        return HP, "Migration", rng.choice(("migration batch schedule and user comms",
-                                            "cut-over runbook review")), "HPC-MIG", "plain"
+        return (
+            HP,
+            "Migration",
+            rng.choice(("migration batch schedule and user comms", "cut-over runbook review")),
+            "HPC-MIG",
+            "plain",
+        )
     if key == "hp_mig":
         if day <= HP_PLAN_END:
             return HP, "Planning", rng.choice((
@@ -701,17 +751,17 @@ def split(total: float, n: int, rng: Random) -> list[float]:
 def pick(person: Person, day: date, rng: Random) -> Act:
     for _ in range(12):
         key = weighted(rng, person.mix)
-        found = activity(key, day, rng, person)
+        found = activity(key, day, rng)
         if found is not None:
             return found
-    return activity("admin", day, rng, person) or (ADM, "Admin", "admin", "LRT-ADMIN", "plain")
+    return activity("admin", day, rng) or (ADM, "Admin", "admin", "LRT-ADMIN", "plain")
 
 
 LEAVE_NOTES = {"PTO": ("", "", "PTO", "vacation", "personal day", "out - family"),
                "Sick": ("", "sick", "dr appt", "kid home sick", "flu")}  # fmt: skip
 
 
-def simulate(rng: Random) -> list[Entry]:  # noqa: C901
+def simulate(rng: Random) -> list[Entry]:
     script = list(SCRIPT) + history_emergencies(rng)
     scripted: dict[tuple[date, str], list[Script]] = {}
     for s in script:
@@ -778,7 +828,7 @@ def other_code(code: str, rng: Random) -> str:
     return rng.choice([c for c in CODES if c != code and not c.startswith("LRT-")])
 
 
-def mess(entry: Entry, rng: Random, month: bool) -> None:  # noqa: C901, PLR0912
+def mess(entry: Entry, rng: Random, month: bool) -> None:
     """Make one entry's note or project as messy as people's are (the truth never changes)."""
     if entry.category in ("leave", "holiday", "over_hours") or entry.code == "LRT-FIRM":
         return
@@ -786,7 +836,9 @@ def mess(entry: Entry, rng: Random, month: bool) -> None:  # noqa: C901, PLR0912
     scale = 1.0 if month else 0.45
     r = rng.random() / scale
     if r < 0.05 and client:
-        entry.text = rng.choice(VAGUE) if rng.random() < 0.6 else f"{ticket(rng)} {rng.choice(VAGUE)}"
+        entry.text = (
+            rng.choice(VAGUE) if rng.random() < 0.6 else f"{ticket(rng)} {rng.choice(VAGUE)}"
+        )
         entry.category = "vague"
     elif r < 0.11:
         for word, wrong in TYPOS.items():
@@ -803,8 +855,9 @@ def mess(entry: Entry, rng: Random, month: bool) -> None:  # noqa: C901, PLR0912
                 break
     elif r < 0.19 and client:
         template = rng.choice(INJECTIONS)
-        entry.text += template.format(c=other_code(entry.code, rng),
-                                      client=rng.choice(sorted(set(CLIENT_OF.values()))))
+        entry.text += template.format(
+            c=other_code(entry.code, rng), client=rng.choice(sorted(set(CLIENT_OF.values())))
+        )
         entry.category = "injection"
     elif r < 0.22:
         shown = entry.code if rng.random() < 0.4 else other_code(entry.code, rng)
