@@ -266,6 +266,13 @@ def fill(template: str, rng: Random, users: Sequence[str]) -> str:
     return template.format(u=rng.choice(users), pc=rng.choice(SQ_PCS))
 
 
+def sq_issue(day: date, rng: Random) -> str:
+    """A Sequatchie ticket's issue; none that could be our own mistake's fallout on its days."""
+    if any(in_range(day, span) for span in SQ_MISTAKES):
+        return rng.choice([i for i in SQ_ISSUES if "Epicor" not in i and "label" not in i])
+    return rng.choice(SQ_ISSUES)
+
+
 def scheduled_site_day(day: date) -> bool:
     """First or third Tuesday of the month (Sequatchie's included site days, §2.1)."""
     return day.weekday() == 1 and (day.day - 1) // 7 in (0, 2)
@@ -339,7 +346,7 @@ def activity(key: str, day: date, rng: Random) -> Act | None:
         return TRV, "Travel", f"travel office to {dest}", "LRT-TRAVEL", "plain"
     # ---- Sequatchie
     if key == "sq_desk":
-        note = f"{t} {fill(rng.choice(SQ_ISSUES), rng, SQ_USERS)}"
+        note = f"{t} {fill(sq_issue(day, rng), rng, SQ_USERS)}"
         if day >= FW_SIGNED and day < FW_CUTOVER and rng.random() < 0.15:
             note = f"{t} old firewall: VPN tunnel to the plant dropping, reset SA"
             return SQ, "Service Desk", note, "SQM-MSA", "same_word"
@@ -373,7 +380,7 @@ def activity(key: str, day: date, rng: Random) -> Act | None:
         note = rng.choice(
             (
                 f"onsite {t} - plant switch port dead at CNC2, re-patched",
-                f"onsite at Sequatchie - {fill(rng.choice(SQ_ISSUES), rng, SQ_USERS)}",
+                f"onsite at Sequatchie - {fill(sq_issue(day, rng), rng, SQ_USERS)}",
                 f"{t} on site: shipping label printer replaced roller, tested",
             )
         )
@@ -535,7 +542,9 @@ def hixson(key: str, day: date, rng: Random, t: str) -> Act | None:
             (
                 f"hypercare: OneDrive sync error for {user}",
                 f"{t} shared mailbox permission missing for {user}",
-                "hypercare daily check-in with Tom",
+                "hypercare daily check-in with Tom"
+                if day <= HP_HYP_END
+                else f"{t} Outlook calendar permissions for {user}",
                 f"{t} desk 3-14 no network at Chestnut St",
                 f"{t} copier scan to email to M365 failing",
                 f"SharePoint library mapped for {user}",
@@ -828,6 +837,10 @@ def other_code(code: str, rng: Random) -> str:
     return rng.choice([c for c in CODES if c != code and not c.startswith("LRT-")])
 
 
+# Kinds whose code only the note's words tell (time of day, cause, event): never made vague.
+NOTE_DECIDES = {"our_mistake", "after_hours", "donated", "incident", "change_order"}
+
+
 def mess(entry: Entry, rng: Random, month: bool) -> None:
     """Make one entry's note or project as messy as people's are (the truth never changes)."""
     if entry.category in ("leave", "holiday", "over_hours") or entry.code == "LRT-FIRM":
@@ -835,7 +848,7 @@ def mess(entry: Entry, rng: Random, month: bool) -> None:
     client = entry.project in CLIENT_OF
     scale = 1.0 if month else 0.45
     r = rng.random() / scale
-    if r < 0.05 and client:
+    if r < 0.05 and client and entry.category not in NOTE_DECIDES:
         entry.text = (
             rng.choice(VAGUE) if rng.random() < 0.6 else f"{ticket(rng)} {rng.choice(VAGUE)}"
         )
@@ -876,11 +889,11 @@ def mess(entry: Entry, rng: Random, month: bool) -> None:
 
 
 def mix(entry: Entry, second: Entry, rng: Random) -> bool:
-    """Fold ``second`` into ``entry`` (a combined note): the part with most hours written, or the
-    first written, sets the code (firm policy §2.3)."""
+    """Fold ``second`` into ``entry`` (a combined note over the entry's hours): the part with the
+    most hours written, or the first written, sets the code (firm policy §2.3)."""
     if second.code == entry.code or entry.category in ("leave", "holiday", "over_hours"):
         return False
-    total = entry.hours + second.hours
+    total = entry.hours
     if rng.random() < 0.55 and total >= 1.0:
         big = quarter(total * rng.uniform(0.6, 0.8))
         small = total - big
@@ -917,29 +930,40 @@ def csv_text(rows: list[list[str]]) -> str:
     return buffer.getvalue()
 
 
+def same_client(a: Entry, b: Entry) -> bool:
+    """Two entries one could combine: the same client (or both internal), no firm meeting."""
+    if "LRT-FIRM" in (a.code, b.code):
+        return False
+    return CLIENT_OF.get(a.project, FIRM) == CLIENT_OF.get(b.project, FIRM)
+
+
+def second_part(entry: Entry, rng: Random) -> Entry | None:
+    """Another piece of work the same person did that day for the same client (or internally),
+    with another code: what a combined entry folds in."""
+    for _ in range(12):
+        project, task, text, code, category = pick(entry.person, entry.day, rng)
+        other = Entry(entry.day, entry.person, project, task, text, 0.0, code, category)
+        if code != entry.code and same_client(entry, other):
+            return other
+    return None
+
+
 def finish(entries: list[Entry], rng: Random, month: bool) -> list[Entry]:
     """Mess, combine and tick the entries of one file, in order."""
-    out: list[Entry] = []
-    skip = False
-    for i, e in enumerate(entries):
-        if skip:
-            skip = False
-            continue
-        nxt = entries[i + 1] if i + 1 < len(entries) else None
+    for e in entries:
+        partner = None
         if (
-            nxt is not None and nxt.person == e.person and nxt.day == e.day
-            and rng.random() < (0.07 if month else 0.03)
-            and nxt.category not in ("leave", "holiday", "over_hours")
-            and e.hours + nxt.hours <= 8.0 and mix(e, nxt, rng)
-        ):  # fmt: skip
-            skip = True
-        else:
+            e.category not in ("leave", "holiday", "over_hours")
+            and e.hours >= 1.0
+            and rng.random() < (0.06 if month else 0.025)
+        ):
+            partner = second_part(e, rng)
+        if partner is None or not mix(e, partner, rng):
             mess(e, rng, month)
         e.billable = PROJECTS[e.project][2][e.task]
         if rng.random() < (0.07 if month else 0.04):
             e.billable = not e.billable
-        out.append(e)
-    return out
+    return entries
 
 
 def main(argv: list[str] | None = None) -> int:
