@@ -146,6 +146,21 @@ def is_travel(code: BillingCode) -> bool:
     return "travel" in code.code.lower() or "travel" in code.name.lower()
 
 
+_LEAVE_WORDS = ("pto", "paid time off", "time off", "leave", "vacation", "holiday", "sick")
+
+
+def is_leave(code: BillingCode, ctx: ClientContext) -> bool:
+    """A firm's time-off code: its declared ``kind``, or for a firm code without one, a leave
+    word in its id or name ("INT-PTO", "Studio holiday"). A client's own code is never read
+    by its name: a retailer's "Holiday campaign" is work."""
+    if code.kind is not None:
+        return code.kind is CodeKind.LEAVE
+    if ctx.client is not None and any(c.code == code.code for c in ctx.client.codes):
+        return False
+    said = f"{code.code} {code.name}".lower().replace("-", " ")
+    return any(f" {word} " in f" {said} " for word in _LEAVE_WORDS)
+
+
 def policy_flags(
     code: BillingCode, entry: TimeEntry, ctx: ClientContext
 ) -> list[tuple[ReviewReason, str]]:
@@ -162,6 +177,14 @@ def policy_flags(
     travel_cap = policy.max_travel_hours
     if travel_cap is not None and is_travel(code) and entry.hours > travel_cap:
         found.append((ReviewReason.OVER_TRAVEL_HOURS, f"travel {entry.hours} h > {travel_cap} h"))
+    if ctx.client is not None and is_leave(code, ctx):
+        where = f"{ctx.client.client.name}'s project" + (
+            f" {entry.project!r}" * bool(entry.project)
+        )
+        note = (
+            f"{code.code} is time off, logged on {where}: the client's work, or the wrong project?"
+        )
+        found.append((ReviewReason.LEAVE_ON_CLIENT_PROJECT, note))
     if ctx.client is not None and (pending := pending_change_order(code, entry, ctx.client)):
         found.append((ReviewReason.CHANGE_ORDER_PENDING, pending))
     return found

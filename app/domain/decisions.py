@@ -79,6 +79,10 @@ class ReviewReason(StrEnum):
     # Memory decided, while a rule that tests the entry's date, weekday, start time or hours
     # (facts memory does not read) gives another code: its habit may predate the change.
     DATED_RULE_DISAGREES = "dated_rule_disagrees"
+    # A firm's leave code (time off, holiday, sickness) for an entry logged on a client's
+    # project: the leave words may be the client's matter ("locked out after vacation"), or
+    # the person picked the wrong project; either way a person confirms before it is unbilled.
+    LEAVE_ON_CLIENT_PROJECT = "leave_on_client_project"
     # The entry changed (or was deleted) at the source after QuickBooks invoiced its record:
     # the record is left as billed and a person settles the difference.
     CHANGED_AFTER_INVOICE = "changed_after_invoice"
