@@ -432,7 +432,7 @@ BY_KEY = {a.key: a for a in ACTIVITIES}
 # --- text mess --------------------------------------------------------------------------------
 
 ABBREVIATIONS = (
-    ("candidate", "cand"), ("references", "refs"), ("reference", "ref"), ("Rincon", "RVP"),
+    ("candidate", "cand"), ("references", "refs"), ("reference", "ref"), ("Rincon Valve", "RVP"), ("Rincon CFO", "RVP CFO"),
     ("Pima", "PDH"), ("Tumamoc", "TDC"), ("Catalina Fed", "CFC"), ("with", "w/"),
     ("interview", "intvw"), ("assessment", "asmt"), ("coaching", "coach."),
     ("Governance Cttee", "Gov Cttee"), ("board", "BOD"), ("market map", "mkt map"),
@@ -511,11 +511,11 @@ def weighted(rng: Random, items: Sequence[tuple[T, float]]) -> T:
 
 
 def abbreviate(text: str, rng: Random) -> str:
-    hits = [(a, b) for a, b in ABBREVIATIONS if a in text]
+    hits = [(a, b) for a, b in ABBREVIATIONS if re.search(rf"\b{re.escape(a)}\b", text)]
     if not hits:
         return text
     long, short = rng.choice(hits)
-    return text.replace(long, short, 1)
+    return re.sub(rf"\b{re.escape(long)}\b", short, text, count=1)
 
 
 def misspell(text: str, rng: Random) -> str:
@@ -659,7 +659,7 @@ class Sim:
             own = MARKERS[rng.choice([g for g in MARKERS if g != CLIENT_OF[act.group]])][0]
             text += inj.format(own=own, code=rng.choice(WRONG_CODES))
             category = "injection"
-        elif special < 0.12 * rate and client:
+        elif (client or special >= 0.1 * rate) and special < 0.12 * rate:
             typed = (
                 code if rng.random() < 0.4 else rng.choice([c for c in WRONG_CODES if c != code])
             )
