@@ -214,3 +214,23 @@ def picked_on_listed_day(
         f"matched only on the {picked} picked in the tracker, on {day.isoformat()}, a day the"
         f" rules list in {listed[day]!r}: is it the usual pick on that day?"
     )
+
+
+_NEGATORS = frozenset({"not", "non", "no", "without", "excluding", "except", "nor"})
+
+
+def negated(chosen: CompiledRule, subject: Subject) -> str | None:
+    """The words of the description ``chosen`` rests on, when every one of them follows a
+    negation ("succession bench review - branch leaders (not Larkspur)" matched the Larkspur
+    rule on "larkspur"): shown as written ("not larkspur"); None when a word it rests on stands
+    unnegated, or it rests on no word (picks, dates, an id)."""
+    words = {w for w in chosen.evidence(subject) if not w.startswith((ID_MARK, PICK_MARK))}
+    text = subject.text
+    found = [
+        i
+        for i, (tok, stem) in enumerate(zip(text.toks, text.stems, strict=True))
+        if tok in words or stem in words
+    ]
+    if not found or any(i == 0 or text.toks[i - 1] not in _NEGATORS for i in found):
+        return None
+    return ", ".join(dict.fromkeys(f"{text.toks[i - 1]} {text.toks[i]}" for i in found))

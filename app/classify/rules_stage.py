@@ -25,6 +25,7 @@ from app.classify.explain import matched_words
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
 from app.classify.policy import code_on_date
 from app.classify.rule_doubts import (
+    negated,
     outside_dates,
     passed_over,
     pick_repeated,
@@ -267,6 +268,9 @@ class RulesStage:
         elif (listed := picked_on_listed_day(chosen, rules.listed, subject)) is not None:
             flags.append(ReviewReason.PICKED_ON_LISTED_DAY)
             notes.append(listed)
+        if (negation := negated(chosen, subject)) is not None:
+            flags.append(ReviewReason.NEGATED_WORDS)
+            notes.append(f"the note says '{negation}': the words the rule matched are negated")
         said = _matched_words(chosen, text, ctx)
         reason = f"rule {rule.id}" + (f" (matched {said})" if said else "")
         reason += f" ({over})" if over else ""

@@ -83,6 +83,9 @@ class ReviewReason(StrEnum):
     # project: the leave words may be the client's matter ("locked out after vacation"), or
     # the person picked the wrong project; either way a person confirms before it is unbilled.
     LEAVE_ON_CLIENT_PROJECT = "leave_on_client_project"
+    # Every word the rule matched follows a negation in the note ("branch leaders (not
+    # Larkspur)"): the note says the entry is not what the rule's words name.
+    NEGATED_WORDS = "negated_words"
     # The entry changed (or was deleted) at the source after QuickBooks invoiced its record:
     # the record is left as billed and a person settles the difference.
     CHANGED_AFTER_INVOICE = "changed_after_invoice"
