@@ -38,7 +38,7 @@ FIRST_DAY = date(2025, 11, 3)
 MONTH_START = date(2026, 11, 1)
 LAST_DAY = date(2026, 11, 30)
 HISTORY_SAMPLE = 0.2  # share of the year's approved entries kept in history.csv
-MONTH_SAMPLE = 0.95  # share of the month's entries kept in month.csv (scripted ones always)
+MONTH_SAMPLE = 1.0  # the whole open month is exported
 DOMAIN = "wicklinerowe.example"
 MAX_MINUTES = 360  # firm policy §2.5: 6 h per entry, leave exempt
 
@@ -396,8 +396,10 @@ GM_NOTES = (
     "CDC subaward quarterly report via ADH", "close-out checklist - Blue Cross community grant",
     "Delta Regional Authority grant - final report", "grants calendar call w/ Owen Castellano",
 )  # fmt: skip
-HRSA_NOTES = ("HRSA Rural Cardiac Outreach - progress report draft", "HRSA PIMS data tables",
-              "HRSA report entry in EHB", "HRSA Rural Cardiac Outreach - performance measures")  # fmt: skip
+HRSA_SPRING = ("HRSA Rural Cardiac Outreach - progress report draft", "HRSA progress report entry in EHB",
+               "HRSA continuation progress report - budget narrative")  # fmt: skip
+HRSA_FALL = ("HRSA PIMS data tables", "HRSA PIMS report draft", "HRSA PIMS entry in EHB",
+             "HRSA Rural Cardiac Outreach - performance measures")  # fmt: skip
 SAMHSA_NOTES = ("SAMHSA Bridges semi-annual report draft", "SAMHSA Bridges - SPARS data check",
                 "SAMHSA Bridges - project officer questions on report")  # fmt: skip
 HRSA_OFF = (
@@ -416,8 +418,9 @@ def ovh_work(rng: Random, _p: Person, day: date) -> Act:
     if roll < 0.35:
         if in_windows(day, HRSA_WINDOWS):
             where = OVHF if OPENED[OVHF] <= day else OVHG
+            notes = HRSA_SPRING if day.month < 7 else HRSA_FALL
             return act(
-                where, "federal,report", pick(rng, HRSA_NOTES), "OVH-FED", "window" if month else ""
+                where, "federal,report", pick(rng, notes), "OVH-FED", "window" if month else ""
             )
         if in_windows(day, SAMHSA_WINDOWS):
             where = OVHF if OPENED[OVHF] <= day else OVHG
@@ -426,7 +429,9 @@ def ovh_work(rng: Random, _p: Person, day: date) -> Act:
         # work on a named award whose window is closed on the day (§3.2): OVH-GM, not OVH-FED
         closed = []
         if not in_windows(day, HRSA_WINDOWS):
-            closed.append(HRSA_OFF + HRSA_NOTES[:1])
+            closed.append(
+                (*HRSA_OFF, "HRSA Rural Cardiac Outreach - data pull ahead of next report")
+            )
         if not in_windows(day, SAMHSA_WINDOWS):
             closed.append(SAMHSA_OFF + SAMHSA_NOTES[:1])
         if not closed:
@@ -885,7 +890,7 @@ def mixed(rng: Random, e: Entry) -> Entry:
 
 
 QUALIFIERS = [
-    " cont'd", " - round 2", " (Nadia's comments)", " v2", ", cont. from Fri", " - follow-ups",
+    " cont'd", " - round 2", " (client comments)", " v2", ", cont. from Fri", " - follow-ups",
     " and proofing", " - revisions", " - checks", " (edits)",
 ]  # fmt: skip
 
