@@ -562,7 +562,7 @@ def fcl_script() -> Script:
         ("Marisol Quintero", d(2026, 11, 3), 9 * 60 + 45, 90,
          act(FCLG, "funder questions", "Pemberton - answers to Luis Ferreira on device lending", hr, "post_window")),
         ("Thomas Rowe", P04_DECLINED, 14 * 60, 60,
-         act(FCLG, "debrief", "Pemberton decline letter - call w/ Nadia", p04, "debrief")),
+         act(FCLG, "debrief", "Pemberton decline letter - ask Luis Ferreira for a debrief call", p04, "debrief")),
         ("Thomas Rowe", d(2026, 11, 13), 10 * 60, 60,
          act(FCLG, "debrief,call", "debrief call w/ Luis Ferreira (Pemberton)", p04, "debrief")),
         ("Marisol Quintero", d(2026, 11, 13), 13 * 60, 120,
