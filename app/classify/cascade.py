@@ -202,7 +202,9 @@ class Cascade:
         parts = self.segments.codes(entry, ctx)
         others = {code: part for code, part in parts.items() if code != chosen.code}
         if others and self.segments.dominant(entry, ctx) == chosen.code:
-            trail.notes.append(f"{chosen.code} is the dominant activity by the durations written")
+            note = f"{chosen.code} is the dominant activity by the durations written"
+            if note not in chosen.notes:  # the rules stage may have said it already
+                trail.notes.append(note)
         elif others:
             trail.reasons.append(ReviewReason.MIXED_ACTIVITIES)
             said = "; ".join(_part_note(code, part) for code, part in sorted(others.items()))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from functools import cached_property
 from types import MappingProxyType
 
@@ -20,7 +21,7 @@ from app.classify.conditions import (
     undated,
 )
 from app.classify.deadline import Deadline
-from app.classify.dominant import dominant
+from app.classify.dominant import dominant, written_hours
 from app.classify.explain import matched_words
 from app.classify.lexicon import DEFAULT_LEXICON, Lexicon
 from app.classify.policy import code_on_date
@@ -231,6 +232,13 @@ class RulesStage:
                 + (": pick the dominant activity or split the entry" if mixed else ""),
             )
         pick = dominant_code(entry, ctx, rules, self.read)
+        if (
+            pick is not None
+            and pick != codes[0]
+            and (part := _part_rule(entry, ctx, rules, pick, self.read))
+        ):
+            over = f"over rule {top[0].rule.id}, by the durations written"
+            return self._proposal(part, entry, ctx, rules, pick, over=over)
         return self._proposal(top[0], entry, ctx, rules, pick, over=over)
 
     def _proposal(
@@ -396,6 +404,28 @@ def mixed_codes(
 ) -> set[str]:
     """Codes that separate parts of a multi-activity description would get on their own."""
     return _several({code for _, code in part_codes(entry, rules, lexicon, read)})
+
+
+def _part_rule(
+    entry: TimeEntry, ctx: ClientContext, rules: RuleList, code: str, read: Reader
+) -> CompiledRule | None:
+    """The rule that gives ``code`` to the longest part of a mixed entry saying it (as
+    ``part_codes`` reads each part), if it also matches the whole entry."""
+    best: tuple[Decimal, CompiledRule] | None = None
+    whole = Subject(entry, read(entry.description, ctx.lexicon))
+    for part in segments(entry.description):
+        subject = Subject(entry, read(part, ctx.lexicon))
+        top = best_matches(rules, subject)
+        found = {m.rule.code for m in top}
+        rule = top[0] if len(found) == 1 else None
+        if rule is not None and (said := words_say_otherwise(rule, rules, subject)):
+            rule = said
+        hours = written_hours(part)
+        if rule is None or rule.rule.code != code or hours is None or not rule.matches(whole):
+            continue
+        if best is None or hours > best[0]:
+            best = (hours, rule)
+    return best[1] if best else None
 
 
 def dominant_code(

@@ -159,7 +159,45 @@ def test_a_part_takes_the_code_its_own_words_give_not_the_task_picked_for_the_wh
         Deadline(1000),
     )
     assert isinstance(decided, Proposal)
-    assert decided.code == "N-P1"
-    assert ReviewReason.MIXED_ACTIVITIES in decided.flags
+    assert decided.code == "N-P2"  # the part with most of the hours written decides
+    assert "(over rule n-program, by the durations written)" in decided.reason
+    assert ReviewReason.MIXED_ACTIVITIES not in decided.flags
     alone = _decide(text.replace("CAPA", "the"), [program, audit])  # no other activity's words
     assert ReviewReason.MIXED_ACTIVITIES not in alone.flags
+
+
+AWARD = {"id": "n-award", "clause": "§2.4", "code": "N-REG", "priority": 40,
+         "when": {"phrases": ["grant agreement"]}}  # fmt: skip
+MARLOWE = {"id": "n-marlowe", "clause": "§3.3", "code": "N-P2", "priority": 30,
+           "when": {"words": ["marlowe"]}}  # fmt: skip
+
+
+def test_the_rule_of_the_part_with_most_of_the_written_hours_decides() -> None:
+    # The policy codes a combined entry to the activity with most of the hours written
+    # (``dominant_share``): the higher rule that matched the minor part does not decide it.
+    rules = [AWARD, MARLOWE]
+    cascade = Cascade(_book(rules), [RulesStage()])
+    mixed = cascade.classify(
+        entry("Marlowe budget narrative (1.5h); Halden grant agreement (0.5h)")
+    )
+    assert (mixed.code, mixed.needs_review) == ("N-P2", False), mixed.reason
+    assert "rule n-marlowe (matched 'marlowe') (over rule n-award, by the durations" in mixed.reason
+    assert mixed.reason.count("N-P2 is the dominant activity by the durations written") == 1
+    minor = cascade.classify(
+        entry("Marlowe budget narrative (0.5h); Halden grant agreement (1.5h)")
+    )
+    assert (minor.code, minor.needs_review) == ("N-REG", False), minor.reason
+    unsaid = cascade.classify(entry("Marlowe budget narrative; Halden grant agreement"))
+    assert (unsaid.code, unsaid.needs_review) == ("N-REG", True)  # no hours: a person says
+    assert ReviewReason.MIXED_ACTIVITIES in unsaid.review_reasons
+
+
+def test_a_dominant_part_whose_rule_fails_the_whole_entry_goes_to_review() -> None:
+    # The part's rule must hold for the entry as written: "not grant" reads the whole note.
+    narrow = {**MARLOWE, "when": {"all": [{"words": ["marlowe"]}, {"not": {"words": ["grant"]}}]}}
+    cascade = Cascade(_book([AWARD, narrow]), [RulesStage()])
+    mixed = cascade.classify(
+        entry("Marlowe budget narrative (1.5h); Halden grant agreement (0.5h)")
+    )
+    assert (mixed.code, mixed.needs_review) == ("N-REG", True)
+    assert ReviewReason.MIXED_ACTIVITIES in mixed.review_reasons
