@@ -42,7 +42,8 @@ from app.rules.publish import Change, publish  # noqa: E402
 from app.sources.exports import read_export  # noqa: E402
 
 BLIND = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-         "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth")  # fmt: skip
+         "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+         "seventeenth")  # fmt: skip
 FIRMS = {  # name -> (data folder, rules folder)
     "demo": ("examples/demo_firm/data", "sow_rules"),
     **{f: (f"examples/{f}_firm/data", f"examples/{f}_firm/sow_rules") for f in BLIND},
