@@ -78,6 +78,28 @@ def test_rules_check_says_ok_on_one_line_from_a_long_path(tmp_path: Path) -> Non
     assert line.endswith("examples passed"), result.output
 
 
+def test_rules_check_notes_a_code_no_rule_gives(tmp_path: Path) -> None:
+    # A code added to a client's file without a rule (a change order's, say): the book is
+    # valid, so the check passes, and says which code only memory, Claude or a person can give.
+    for source in RULES.glob("*.yaml"):
+        text = source.read_text(encoding="utf-8")
+        if source.name == "cobalt.yaml":
+            added = (
+                "codes:\n  - code: COB-CO1\n    name: Change order 1\n    clause: CO-1\n"
+                "    billable: false\n"
+            )
+            text = text.replace("codes:\n", added, 1)
+        (tmp_path / source.name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["rules", "check", str(tmp_path)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert (
+        "note: COB-CO1 (cobalt): no rule gives it and no code moves to it; only memory, Claude"
+        " or a reviewer can choose it (a rule forgotten?)" in result.output
+    )
+    bundled = CliRunner().invoke(app, ["rules", "check", str(RULES)])
+    assert "note:" not in bundled.output
+
+
 def test_rules_check_reports_a_failing_example_with_file_and_field(tmp_path: Path) -> None:
     for source in RULES.glob("*.yaml"):
         text = source.read_text(encoding="utf-8")

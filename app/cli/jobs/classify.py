@@ -36,6 +36,7 @@ from app.rules.backtest import back_test, read_labelled
 from app.rules.backtest_report import as_json, below_floor, print_backtest
 from app.rules.examples import run_examples
 from app.rules.loader import RulesError, load_rulebook
+from app.rules.reach import unreached_codes
 from app.sources.exports import ExportFormatError, ImportProblem, read_export
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -197,6 +198,12 @@ def _check_rules(directory: Path, *, quiet: bool) -> int:
         f"{sum(len(r.examples) for r in rules)} examples passed",
         soft_wrap=True,  # one line whatever the path's length or the terminal's width
     )
+    for where, code in unreached_codes(book):
+        console.print(
+            f"[yellow]note:[/] {code} ({where}): no rule gives it and no code moves to it; only"
+            " memory, Claude or a reviewer can choose it (a rule forgotten?)",
+            soft_wrap=True,
+        )
     return EXIT_OK
 
 
