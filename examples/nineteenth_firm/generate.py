@@ -338,7 +338,8 @@ ACTIVITIES: tuple[Activity, ...] = (
       hours=(0.5, 2.0), category="warranty"),
     A("mqs_co2", "CO2", MC, ("Language Set-up", "Project Management"), (
         "pt-BR TM seeding + alignment", "Korean style guide draft", "KO QA profile in Xbench",
-        "termbase extension pt-BR/KO", "pt-BR FL test review ({fl})", "onboard KO freelancers (NDA, rates)",
+        "termbase extension pt-BR/KO", "pt-BR FL test review ({nfl})",
+        "onboard KO freelancers (NDA, rates)",
         "CO-2 PM - pt-BR + KO kickoff",
     ), "MQS-CO2", W(CO2_SIGNED, LAST_DAY), who="Julian Wes Greta Sunil", weight=5.0,
       hours=(1.0, 2.5), category="change_order",
@@ -445,7 +446,7 @@ ACTIVITIES: tuple[Activity, ...] = (
         "Trados licence renewal", "QA profile update (Xbench)", "MT engine settings - DeepL glossary",
     ), "LAN-TECH", YEAR, who="Sunil Greta", weight=1.0, hours=(0.5, 2.0), category="same_word"),
     A("train", "TRAIN", TRN, ("Courses", "Certification Exams"), (
-        "ATA certification exam prep (EN>VI)", "court interpreter CE webinar",
+        "ATA certification exam prep", "court interpreter CE webinar",
         "memoQ advanced training", "ATA practice test", "mentoring junior linguist",
     ), "LAN-TRAIN", YEAR, weight=1.0, hours=(1.0, 2.5), category="same_word"),
     A("recruit", "RECRUIT", REC, ("Hiring", "Freelancer Onboarding"), (
@@ -505,8 +506,8 @@ SAME_WORD = re.compile(
 FILLERS = ("cont'd ", "more ", "finished ", "started ", "continued ", "wrap up ")
 LANGS = ("ES", "ZH", "VI", "Spanish", "Chinese", "Vietnamese", "es-US", "zh-CN", "vi-VN")
 LOCS = ("es", "zh", "vi")
-FREELANCERS = ("Carmen Ibarra", "Wei Zhang", "Linh Pham", "Tomás Arce", "Ana Paula Ribeiro",
-               "Ji-woo Han", "Huong Le")  # fmt: skip
+FREELANCERS = ("Carmen Ibarra", "Wei Zhang", "Linh Pham", "Tomás Arce", "Huong Le", "Li Na Guo")
+NEW_FREELANCERS = ("Ana Paula Ribeiro", "Ji-woo Han", "Min-seo Park", "Rafaela Costa")  # CO-2
 INT_LANGS = ("Spanish", "Vietnamese", "Mandarin", "Navajo", "Arabic", "ASL")
 X_LANGS = ("ES", "VI", "Spanish", "Vietnamese")
 
@@ -544,8 +545,9 @@ def fill(template: str, day: date, rng: Random, who: str = "") -> str:
     monday = day + timedelta(7 - day.weekday())
     return template.format(
         prev=prev, job=job(day, rng), lang=rng.choice(langs), loc=rng.choice(LOCS),
-        fl=rng.choice(FREELANCERS), rel=release(day), n=rng.randint(2, 48),
-        ilang=rng.choice(INT_LANGS), wk=f"{monday:%b} {monday.day}", xlang=rng.choice(X_LANGS),
+        fl=rng.choice(FREELANCERS), nfl=rng.choice(NEW_FREELANCERS), rel=release(day),
+        n=rng.randint(2, 48), ilang=rng.choice(INT_LANGS), wk=f"{monday:%b} {monday.day}",
+        xlang=rng.choice(langs if who in LANG_OF else X_LANGS),
     )  # fmt: skip
 
 
@@ -645,7 +647,7 @@ class Sim:
                            ("Vietnamese", (" vi", "vietnamese", "vi-vn", "vi>", "/vi"))):  # fmt: skip
             if any(w in f" {low}" for w in words):
                 tags.append(tag)
-        if " fl " in f" {low} " or any(f.lower() in low for f in FREELANCERS):
+        if " fl " in f" {low} " or any(f.lower() in low for f in FREELANCERS + NEW_FREELANCERS):
             tags.append("Freelancer")
         if project == ML and ("tp-1105" in low or "tp-1119" in low or rng.random() < 0.05):
             tags.append("Rush")  # the author's guess; a few on jobs no rush request names
@@ -991,6 +993,8 @@ def simulate_day(sim: Sim, person: Person, day: date, plan: dict[tuple[str, date
             sim.add(person, day, 1.0, MTG, "All-Hands", "all-hands", "LAN-MEET", "internal")
             spent += 1.0
         spent += scripted(sim, person, day)
+        if day in DEPO_DAYS and (day, person.first) in EVENTS:
+            spent = 24.0  # an interpreter's deposition day is the day rate's alone (R&P §3.1)
         target = rng.choice((7.0, 7.5, 8.0, 8.0, 8.5))
         while spent < target - 0.4:
             act = sim.pick(person, day)
