@@ -338,7 +338,7 @@ ACTIVITIES: tuple[Activity, ...] = (
       hours=(0.5, 2.0), category="warranty"),
     A("mqs_co2", "CO2", MC, ("Language Set-up", "Project Management"), (
         "pt-BR TM seeding + alignment", "Korean style guide draft", "KO QA profile in Xbench",
-        "termbase extension pt-BR/KO", "pt-BR FL test review ({nfl})",
+        "termbase extension pt-BR/KO", "new-language FL test review ({nfl})",
         "onboard KO freelancers (NDA, rates)",
         "CO-2 PM - pt-BR + KO kickoff",
     ), "MQS-CO2", W(CO2_SIGNED, LAST_DAY), who="Julian Wes Greta Sunil", weight=5.0,
@@ -404,7 +404,7 @@ ACTIVITIES: tuple[Activity, ...] = (
       category="hold"),
     A("rpl_vu_b", "VU", RE, ("Certified Translation", "Formatting", "Project Management"), (
         "Vu Family Trust - VI letters translation", "2026-031 Ex. {n} VI>EN",
-        "format Vu exhibits (Bates, stamps)", "Vu matter - exhibit log", "Vu Trust ZH emails - draft",
+        "format Vu exhibits (Bates, stamps)", "Vu matter - exhibit log", "Vu Trust emails - draft translation",
     ), vu_code("RPL-CTB"), W(VU_ADDED, LAST_DAY), who="Thu Mei Lin Owen Wes", weight=3.0,
       hours=(1.0, 3.0), category="hold"),
     # ---- Bosque Museum: nonprofit rate, the donated exhibition, DTP under the NTE ----
@@ -814,6 +814,9 @@ EVENTS: dict[tuple[date, str], tuple[Event, ...]] = {
         (RD, "Interpreting", TO_SF_VU[1], 1.2, "RPL-DEPO", "", 14 * H)),
     (d(2026, 10, 16), "Renata"): ((RE, "Project Management", "hold letter - Vu Family Trust, tell the team", 0.5, "RPL-HOLD", "", -1),),
     (d(2026, 10, 22), "Hao"): ((RE, "Certified Translation", "Vu matter - keep ZH files ready (on hold)", 1.0, "RPL-HOLD", "", -1),),
+    (d(2026, 10, 21), "Rafael"): (
+        (TRN, "Courses", "travel ABQ to Denver - ATA annual conference", 2.0, "LAN-TRAVEL", "", 7 * H),
+        (TRN, "Courses", "ATA conference sessions - legal translation track", 4.5, "LAN-TRAIN", "", 12 * H)),
     # ---- history: Bosque Museum ----
     (d(2026, 1, 12), "Renata"): ((BT, "Project Management", "museum agreement signed - kickoff w/ Eleanor Whitehorse", 1.0, "BMF-TRAN", "", -1),),
     (d(2026, 6, 1), "Owen"): ((BD, "DTP", "museum DTP work order - kickoff w/ Jonah", 1.0, "BMF-DTP", "", -1),),
@@ -865,6 +868,9 @@ EVENTS: dict[tuple[date, str], tuple[Event, ...]] = {
         (RD, "Interpreting", "deposition - Delgado safety manager (ES)", 5.0, "RPL-DEPO", "interpreting", 8 * H + 30),
         (RD, "Interpreting", TO_SF[1], 1.2, "RPL-DEPO", "interpreting", 14 * H)),
     (d(2026, 11, 14), "Thu"): ((TRN, "Certification Exams", "ATA certification exam EN>VI (Saturday sitting)", 3.0, "LAN-TRAIN", "same_word", 9 * H),),
+    (d(2026, 11, 20), "Wes"): (
+        (RE, "Project Management", "travel ABQ to Santa Fe - pick up Delgado originals at court", 1.2, "LAN-TRAVEL", "travel", 8 * H),
+        (RE, "Project Management", "travel back from Santa Fe (R&P originals)", 1.2, "LAN-TRAVEL", "travel", 11 * H)),
     # ---- the open month: Bosque Museum ----
     (d(2026, 11, 4), "Owen"): ((BD, "DTP", "Threads panels DTP (NTE reached today)", 2.5, "BMF-DTPX", "cap", -1),),
     (d(2026, 11, 9), "Renata"): ((BD, "DTP", "draft Amendment 1 - museum DTP NTE to $7,500", 0.8, "LAN-BD", "estimate", -1),),
