@@ -140,6 +140,7 @@ class Cascade:
                 if _confident(outcome, threshold):
                     if outcome.stage is Stage.MEMORY:
                         _dated_rule_disagrees(outcome, entry, ctx, trail)
+                        _rule_flag_stands(trail)
                     return outcome
             else:
                 _note_abstain(outcome, trail)
@@ -264,6 +265,18 @@ def _dated_rule_disagrees(
                 f"memory says {said.code}, but {rule.reason} reads the entry's date or time,"
                 f" which memory does not, and says {theirs.code}"
             )
+            return
+
+
+def _rule_flag_stands(trail: _Trail) -> None:
+    """A rule whose author flags every entry it matches for a person ("level follows the
+    person: RPL-CTA if done by Rafael Ortega or Hao Chen") knows what memory's habit cannot:
+    memory deciding the entry, for whatever code, leaves the flag on it."""
+    for rule in trail.proposals:
+        if rule.stage is Stage.RULES and ReviewReason.RULE_FLAG in rule.flags:
+            trail.reasons.append(ReviewReason.RULE_FLAG)
+            said = rule.notes[0] if rule.flags[0] is ReviewReason.RULE_FLAG and rule.notes else ""
+            trail.notes.append(f"the rule memory passed over flags it: {said or rule.reason}")
             return
 
 
