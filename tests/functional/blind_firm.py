@@ -1,4 +1,4 @@
-"""A firm whose rules were written blind (examples/second_firm to examples/eighteenth_firm), run
+"""A firm whose rules were written blind (examples/second_firm to examples/nineteenth_firm), run
 as a new customer runs it: `timebill classify MONTH --rules DIR --history FILE --label-column
 COL`, and held to the product's target on what it auto-approves."""
 
