@@ -61,6 +61,23 @@ def test_import_publishes_the_folder_as_the_current_version(store: SqliteStore) 
     assert "examples passed; no approved history given" in version.backtest
 
 
+def test_import_notes_a_code_no_rule_gives(store: SqliteStore) -> None:
+    # Published all the same (a note, as `rules check` gives it), naming the code to look at.
+    first = run("import", "firm_rules", "--tenant", "acme", "--by", "Dana Reyes")
+    assert "Published acme rules v1" in flat(first.output)
+    assert "note:" not in first.output
+    path = Path("firm_rules/globex.yaml")
+    added = (
+        "codes:\n  - code: GLX-CO1\n    name: Change order 1\n    clause: CO-1\n"
+        "    billable: false\n"
+    )
+    path.write_text(path.read_text(encoding="utf-8").replace("codes:\n", added, 1))
+    result = run("import", "firm_rules", "--tenant", "acme", "--by", "Dana Reyes")
+    assert result.exit_code == 0, result.output
+    assert "Published acme rules v2" in flat(result.output)
+    assert "note: GLX-CO1 (globex): no rule gives it and no code moves to it" in flat(result.output)
+
+
 def test_importing_the_set_in_force_again_publishes_nothing(store: SqliteStore) -> None:
     imported(store)
     result = run("import", "firm_rules", "--tenant", "acme", "--by", "Dana Reyes")

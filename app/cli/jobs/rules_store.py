@@ -210,9 +210,24 @@ def _published(store: RulesStore, change: Change, history: Sequence[Labelled] | 
             f" files), approved by {escape(version.approved_by)}: in force from the service's"
             f" next batch.\n  {escape(version.backtest)}"
         )
+        _note_unreached(change)
     if history is not None:
         return _teach_memory(cast("Store", store), change, history)  # both are Stores too
     return EXIT_OK
+
+
+def _note_unreached(change: Change) -> None:
+    """What ``rules check`` notes: the codes of the published set no rule gives."""
+    from app.rules.loader import load_rulebook_files  # noqa: PLC0415
+    from app.rules.reach import unreached_codes  # noqa: PLC0415
+
+    book = load_rulebook_files(dict(change.files), f"{change.tenant} (new rules)")
+    for where, code in unreached_codes(book):
+        console.print(
+            f"  [yellow]note:[/] {escape(code)} ({escape(where)}): no rule gives it and no code"
+            " moves to it; only memory, Claude or a reviewer can choose it (a rule forgotten?)",
+            soft_wrap=True,
+        )
 
 
 def _teach_memory(store: Store, change: Change, history: Sequence[Labelled]) -> int:
