@@ -204,7 +204,7 @@ class Cascade:
         others = {code: part for code, part in parts.items() if code != chosen.code}
         if others and self.segments.dominant(entry, ctx) == chosen.code:
             note = f"{chosen.code} is the dominant activity by the durations written"
-            if note not in chosen.notes:  # the rules stage may have said it already
+            if note not in chosen.notes:  # the rules stage reads the parts too, and may say it
                 trail.notes.append(note)
         elif others:
             trail.reasons.append(ReviewReason.MIXED_ACTIVITIES)
@@ -275,8 +275,8 @@ def _rule_flag_stands(trail: _Trail) -> None:
     for rule in trail.proposals:
         if rule.stage is Stage.RULES and ReviewReason.RULE_FLAG in rule.flags:
             trail.reasons.append(ReviewReason.RULE_FLAG)
-            said = rule.notes[0] if rule.flags[0] is ReviewReason.RULE_FLAG and rule.notes else ""
-            trail.notes.append(f"the rule memory passed over flags it: {said or rule.reason}")
+            # the rules stage gives the author's flag first, with its text as the first note
+            trail.notes.append(f"the rule memory passed over flags it: {rule.notes[0]}")
             return
 
 

@@ -382,13 +382,18 @@ def part_codes(
         return []
     found: list[tuple[str, str | None]] = []
     for part in parts:
-        subject = Subject(entry, read(part, lexicon))
-        top = best_matches(rules, subject)
-        codes = {m.rule.code for m in top}
-        if len(codes) == 1 and (said := words_say_otherwise(top[0], rules, subject)):
-            codes = {said.rule.code}
-        found.append((part, codes.pop() if len(codes) == 1 else None))
+        decider = _part_decider(Subject(entry, read(part, lexicon)), rules)
+        found.append((part, decider.rule.code if decider else None))
     return found
+
+
+def _part_decider(part: Subject, rules: RuleList) -> CompiledRule | None:
+    """The rule that codes one part of a description alone (``part_codes``), or None when no
+    rule matches it or the best disagree."""
+    top = best_matches(rules, part)
+    if len({m.rule.code for m in top}) != 1:
+        return None
+    return words_say_otherwise(top[0], rules, part) or top[0]
 
 
 def _several(codes: set[str | None]) -> set[str]:
@@ -414,12 +419,7 @@ def _part_rule(
     best: tuple[Decimal, CompiledRule] | None = None
     whole = Subject(entry, read(entry.description, ctx.lexicon))
     for part in segments(entry.description):
-        subject = Subject(entry, read(part, ctx.lexicon))
-        top = best_matches(rules, subject)
-        found = {m.rule.code for m in top}
-        rule = top[0] if len(found) == 1 else None
-        if rule is not None and (said := words_say_otherwise(rule, rules, subject)):
-            rule = said
+        rule = _part_decider(Subject(entry, read(part, ctx.lexicon)), rules)
         hours = written_hours(part)
         if rule is None or rule.rule.code != code or hours is None or not rule.matches(whole):
             continue

@@ -24,3 +24,12 @@ def unreached_codes(book: RuleBook) -> list[tuple[str, str]]:
         if client.out_of_scope is not None:
             given.add(client.out_of_scope)
     return [(where, code.code) for where, code in codes if code.code not in given]
+
+
+def unreached_notes(book: RuleBook) -> list[str]:
+    """What ``rules check`` and ``rules import`` say of each code ``unreached_codes`` finds."""
+    return [
+        f"{code} ({where}): no rule gives it and no code moves to it; only memory, Claude or a"
+        " reviewer can choose it (a rule forgotten?)"
+        for where, code in unreached_codes(book)
+    ]

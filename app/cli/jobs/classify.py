@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from rich.markup import escape
+
 from app.classify.batch import (
     BatchResult,
     classify_source,
@@ -36,7 +38,7 @@ from app.rules.backtest import back_test, read_labelled
 from app.rules.backtest_report import as_json, below_floor, print_backtest
 from app.rules.examples import run_examples
 from app.rules.loader import RulesError, load_rulebook
-from app.rules.reach import unreached_codes
+from app.rules.reach import unreached_notes
 from app.sources.exports import ExportFormatError, ImportProblem, read_export
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -198,12 +200,8 @@ def _check_rules(directory: Path, *, quiet: bool) -> int:
         f"{sum(len(r.examples) for r in rules)} examples passed",
         soft_wrap=True,  # one line whatever the path's length or the terminal's width
     )
-    for where, code in unreached_codes(book):
-        console.print(
-            f"[yellow]note:[/] {code} ({where}): no rule gives it and no code moves to it; only"
-            " memory, Claude or a reviewer can choose it (a rule forgotten?)",
-            soft_wrap=True,
-        )
+    for note in unreached_notes(book):
+        console.print(f"[yellow]note:[/] {escape(note)}", soft_wrap=True)
     return EXIT_OK
 
 

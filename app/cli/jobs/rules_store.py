@@ -19,6 +19,7 @@ from rich.markup import escape
 
 from app.cli.console import console, errors
 from app.config import Settings
+from app.domain.rulebook import RuleBook
 from app.domain.rules_versions import RulesVersion, parse_version, version_id
 from app.errors import ItemNotFoundError, WriteConflictError
 from app.ports import RulesStore, Store
@@ -30,7 +31,7 @@ from app.rules.approve import (
     holds_client_text,
 )
 from app.rules.backtest import Labelled, read_labelled
-from app.rules.loader import RuleProblem, check_rules
+from app.rules.loader import RuleProblem, check_rules, load_rulebook_files
 from app.rules.publish import Change, PublishOutcome, publish
 from app.sources.exports import ExportFormatError
 
@@ -210,34 +211,25 @@ def _published(store: RulesStore, change: Change, history: Sequence[Labelled] | 
             f" files), approved by {escape(version.approved_by)}: in force from the service's"
             f" next batch.\n  {escape(version.backtest)}"
         )
-        _note_unreached(change)
+    if outcome.version is None and history is None:
+        return EXIT_OK
+    from app.rules.reach import unreached_notes  # noqa: PLC0415
+
+    book = load_rulebook_files(dict(change.files), f"{change.tenant} (new rules)")
+    if outcome.version is not None:  # what `rules check` notes of the set just published
+        for note in unreached_notes(book):
+            console.print(f"  [yellow]note:[/] {escape(note)}", soft_wrap=True)
     if history is not None:
-        return _teach_memory(cast("Store", store), change, history)  # both are Stores too
+        return _teach_memory(cast("Store", store), change, book, history)  # a Store too
     return EXIT_OK
 
 
-def _note_unreached(change: Change) -> None:
-    """What ``rules check`` notes: the codes of the published set no rule gives."""
-    from app.rules.loader import load_rulebook_files  # noqa: PLC0415
-    from app.rules.reach import unreached_codes  # noqa: PLC0415
-
-    book = load_rulebook_files(dict(change.files), f"{change.tenant} (new rules)")
-    for where, code in unreached_codes(book):
-        console.print(
-            f"  [yellow]note:[/] {escape(code)} ({escape(where)}): no rule gives it and no code"
-            " moves to it; only memory, Claude or a reviewer can choose it (a rule forgotten?)",
-            soft_wrap=True,
-        )
-
-
-def _teach_memory(store: Store, change: Change, history: Sequence[Labelled]) -> int:
+def _teach_memory(store: Store, change: Change, book: RuleBook, history: Sequence[Labelled]) -> int:
     """The history teaches the tenant's memory as ``classify --history`` learns it. The rules
     are in force whatever becomes of it: a store that cannot keep the memory is reported, and
     the command can be run again."""
     from app.review.history_seed import seed_memory  # noqa: PLC0415 - with --history only
-    from app.rules.loader import load_rulebook_files  # noqa: PLC0415
 
-    book = load_rulebook_files(dict(change.files), f"{change.tenant} (new rules)")
     try:
         seeded = seed_memory(store, change.tenant, book, history, now=change.now)
     except Exception as exc:  # the store's own errors (a lock, a schema before 0013), in one line
