@@ -463,7 +463,8 @@ class RulesStore(Protocol):
     def rules_version(self, tenant: str, number: int) -> RulesVersion | None: ...
 
     def rules_history(self, tenant: str) -> list[RulesVersion]:
-        """Every version of the tenant, oldest first."""
+        """Every version of the tenant, oldest first (without their ``book``: only a worker
+        compiling one version reads it, through ``rules_version``)."""
         ...
 
     def add_rules_version(self, version: NewRulesVersion, *, based_on: int | None) -> RulesVersion:
@@ -471,6 +472,12 @@ class RulesStore(Protocol):
         ``based_on``: the version it was made from (None: the tenant had none); when another
         version became current meanwhile, raises ``WriteConflictError`` and stores nothing.
         ``ItemNotFoundError`` for an unknown tenant."""
+        ...
+
+    def keep_rules_book(self, tenant: str, number: int, book: dict[str, Any]) -> bool:
+        """Keep the rule book a worker parsed from a version's files (``rulebook_snapshot``)
+        with that version, for the next cold start; the files and every other column stay as
+        written. False when the tenant has no such version."""
         ...
 
     def switch_rules(self, tenant: str, number: int, *, by: str, now: datetime) -> RulesPointer:

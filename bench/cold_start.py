@@ -18,8 +18,14 @@ still being sent: it competes for the interpreter, as it does under ``timebill s
 SQS ``SendMessage`` (in this script; no account, no network); the bare HTTP handler then sends
 one SQS message too, through boto3, like timebill.
 
+``--rules store`` (default): the demo rules are published for the tenant in the store, as
+``timebill rules import`` does: the deployed shape (each version's rule book kept with it since
+migration 0017). ``--rules folder``: no stored version; the rules folder of the embedded
+set-up (``TIMEBILL_RULES_DIR``), parsed from its YAML at the first message.
+
 ``--tree DIR``: timebill's side runs from another copy of the repository (``git archive`` of an
-older commit, say), with the handlers its template.yaml names: a before/after comparison.
+older commit, say), with the handlers its template.yaml names and its stores prepared by its
+own code (its schema): a before/after comparison.
 
 Both run with the SQLite store. The deployed functions use Supabase and read SSM: neither can be
 reached from here, so the script also prints the import cost of the Supabase adapter and of
@@ -161,25 +167,54 @@ def handlers(tree: Path) -> tuple[str, str]:
     return named[0], named[1]
 
 
-def build_sides(work: Path, env: dict[str, str], tree: Path) -> dict[str, tuple[Side, Side]]:
-    """``{"http": (timebill, bare), "worker": ..., "worker-pydantic": ...}``, stores prepared."""
-    http_handler, worker_handler = handlers(tree)
+def prepare(work: Path, rules: str) -> dict[str, Any]:
+    """The pristine stores (run with the code of the tree measured, as a child: its schema):
+    the demo tenant; for the worker, one delivery waiting in the inbox and, with ``rules ==
+    "store"``, the demo rules published for the tenant as ``timebill rules import`` does."""
     store = SqliteStore(work / "timebill-http.pristine")
     secret = ensure_demo_tenant(store).sources[Source.TOGGL].secrets[0].get_secret_value()
     body = sample_body(Source.TOGGL, account=DEMO_ACCOUNTS[Source.TOGGL])
     headers = signed_headers(Source.TOGGL, body, secret)
     store.close()  # each pristine store is then one whole file (no WAL beside it) to copy
-    delivery = http_event(body, headers, work / "http-event.json")
     shutil.copyfile(work / "timebill-http.pristine", work / "timebill-worker.pristine")
     waiting = SqliteStore(work / "timebill-worker.pristine")
+    if rules == "store":
+        from app.cli.jobs.rules_store import read_rules_files  # noqa: PLC0415
+        from app.rules.publish import Change, publish  # noqa: PLC0415
+
+        change = Change(tenant="demo", files=read_rules_files(REPO / "sow_rules"),
+                        approved_by="bench", source="bench", based_on=None,
+                        now=datetime.now(UTC))  # fmt: skip
+        if publish(waiting, change).version is None:
+            raise SystemExit("the demo rules could not be published")
     queue = ListQueue()
     receive(waiting, queue, source_name="toggl", tenant_id="demo", headers=headers, body=body,
             now=datetime.now(UTC))  # fmt: skip
     [(tenant, item)] = queue
     waiting.close()
+    return {"secret": secret, "tenant": tenant, "item": item, "headers": headers,
+            "body": base64.b64encode(body).decode()}  # fmt: skip
+
+
+def build_sides(
+    work: Path, env: dict[str, str], tree: Path, rules: str
+) -> dict[str, tuple[Side, Side]]:
+    """``{"http": (timebill, bare), "worker": ..., "worker-pydantic": ...}``, stores prepared."""
+    http_handler, worker_handler = handlers(tree)
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--prepare", str(work), "--rules", rules],
+        capture_output=True, text=True, check=False, cwd=tree,
+        env=env | {"PYTHONPATH": str(tree)}, timeout=300,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise SystemExit(f"preparing the stores failed:\n{done.stderr[-2000:]}")
+    made = json.loads(done.stdout.strip().splitlines()[-1])
+    secret, tenant, item = made["secret"], made["tenant"], made["item"]
+    delivery = http_event(base64.b64decode(made["body"]), made["headers"], work / "http-event.json")
     timebill = env | {"TIMEBILL_API_BASE_PATH": "/dev", "TIMEBILL_LLM_PROVIDER": "none",
-                      "TIMEBILL_RULES_DIR": str(REPO / "sow_rules"),
                       "TIMEBILL_OUTBOX_DIR": str(work / "outbox")}  # fmt: skip
+    if rules == "folder":
+        timebill["TIMEBILL_RULES_DIR"] = str(REPO / "sow_rules")
     bare = env | {"BARE_SECRET": secret}
     bare_http = bare_store(work / "bare-http.pristine", [])
     bare_sqs = bare_store(work / "bare-sqs.pristine", [(tenant, "toggl", item)])
@@ -319,16 +354,22 @@ def main() -> None:
     parser.add_argument("--queue", choices=("thread", "sqs"), default="thread")
     parser.add_argument("--only", choices=("http", "worker", "worker-pydantic"), default=None)
     parser.add_argument("--tree", type=Path, default=REPO, help="timebill's side runs from here")
+    parser.add_argument("--rules", choices=("store", "folder"), default="store")
+    parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)  # the child's job
     args = parser.parse_args()
+    if args.prepare:
+        print(json.dumps(prepare(args.prepare, args.rules)))
+        return
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
     print(f"cold start, paired (Python {sys.version.split()[0]}, queue: {args.queue}, "
+          f"rules: {args.rules}, "
           f"timebill from {'this checkout' if args.tree == REPO else args.tree})")  # fmt: skip
     print(METHOD, flush=True)
     with (
         tempfile.TemporaryDirectory() as tmp,
         local_sqs(env) if args.queue == "sqs" else _same(env) as run_env,
     ):
-        sides = build_sides(Path(tmp), run_env, args.tree.resolve())
+        sides = build_sides(Path(tmp), run_env, args.tree.resolve(), args.rules)
         for kind in ("http", "worker", "worker-pydantic"):
             if args.only in (None, kind):
                 paired(kind, sides[kind], args.pairs)

@@ -2,7 +2,10 @@
 of each tenant (``rules_versions``), the one in force (``rules_current``) and the rules the
 review page proposes, waiting for a person (``rules_proposed``). Step 10 (file version 11)
 keeps with each version what its back-test measured (``calibration``, JSON; NULL for a set
-published with no history and for versions written before it).
+published with no history and for versions written before it). Step 12 (file version 13)
+keeps its validated rule book (``book``, JSON: ``app.domain.rulebook_snapshot``), which a cold
+worker reads instead of the YAML; NULL for versions written before it, until a worker that
+parsed their files fills it in (``keep_rules_book``: the one column a version row may change).
 
 A mixin of ``SqliteStore`` (it lends ``_conn`` and ``_tx``). A publish is one ``BEGIN
 IMMEDIATE`` transaction: the next number, the row, the pointer; a reader sees the old
@@ -15,7 +18,7 @@ import json
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.errors import ItemNotFoundError, WriteConflictError
 
@@ -40,8 +43,10 @@ RULES_STEP = (
         closed_at TEXT, PRIMARY KEY (tenant, rule_id)) STRICT""",
 )
 CALIBRATION_STEP = ("ALTER TABLE rules_versions ADD COLUMN calibration TEXT",)
-_COLUMNS = "tenant, number, files, approved_by, approved_at, source, backtest, calibration"
-_MARKS = ", ".join("?" * 9)  # the columns and sha256
+BOOK_STEP = ("ALTER TABLE rules_versions ADD COLUMN book TEXT",)
+_LISTED = "tenant, number, files, approved_by, approved_at, source, backtest, calibration"
+_COLUMNS = f"{_LISTED}, book"
+_MARKS = ", ".join("?" * 10)  # the columns and sha256
 # A rule id closed before (accepted, dismissed) may be proposed again; a waiting one is kept.
 _PROPOSE = """INSERT INTO rules_proposed (tenant, rule_id, rules_file, rule, proposed_at)
     VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant, rule_id) DO UPDATE SET
@@ -77,7 +82,7 @@ class RulesTables:
         return None if row is None else _version(row)
 
     def rules_history(self, tenant: str) -> list[RulesVersion]:
-        sql = f"SELECT {_COLUMNS} FROM rules_versions WHERE tenant = ? ORDER BY number"  # noqa: S608
+        sql = f"SELECT {_LISTED}, NULL FROM rules_versions WHERE tenant = ? ORDER BY number"  # noqa: S608
         return [_version(row) for row in self._conn().execute(sql, (tenant,))]
 
     def add_rules_version(self, version: NewRulesVersion, *, based_on: int | None) -> RulesVersion:
@@ -100,11 +105,16 @@ class RulesTables:
                 (tenant, stored.number, json.dumps(stored.files, sort_keys=True),
                  stored.approved_by, _at(stored.approved_at), stored.source, stored.backtest,
                  stored.calibration.model_dump_json() if stored.calibration else None,
-                 stored.sha256),
+                 _json(stored.book), stored.sha256),
             )  # fmt: skip
             conn.execute(_POINT, (tenant, stored.number, stored.approved_by,
                                   _at(stored.approved_at)))  # fmt: skip
         return stored
+
+    def keep_rules_book(self, tenant: str, number: int, book: dict[str, Any]) -> bool:
+        with self._tx() as conn:
+            sql = "UPDATE rules_versions SET book = ? WHERE tenant = ? AND number = ? RETURNING 1"
+            return conn.execute(sql, (_json(book), tenant, number)).fetchone() is not None
 
     def switch_rules(self, tenant: str, number: int, *, by: str, now: datetime) -> RulesPointer:
         from app.domain.rules_versions import RulesPointer, version_id  # noqa: PLC0415 - off the webhook's cold path
@@ -152,8 +162,12 @@ def _version(row: sqlite3.Row) -> RulesVersion:
     return RulesVersion(
         tenant=row[0], number=row[1], files=json.loads(row[2]), approved_by=row[3],
         approved_at=datetime.fromisoformat(row[4]), source=row[5], backtest=row[6],
-        calibration=measured,
+        calibration=measured, book=json.loads(row[8]) if row[8] else None,
     )  # fmt: skip
+
+
+def _json(book: dict[str, Any] | None) -> str | None:
+    return None if book is None else json.dumps(book, ensure_ascii=False, separators=(",", ":"))
 
 
 def _moved(tenant: str, current: int | None, based_on: int | None) -> WriteConflictError:

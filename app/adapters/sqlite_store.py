@@ -38,6 +38,8 @@ v11 (step 10) keeps with each rules version what its back-test measured (``calib
 v12 (step 11) added ``tally_parts`` and ``tally_totals``: the live worker's running totals of
 caps, hours per request and hours per person-day, each entry counted once:
 ``app.adapters.sqlite_tallies``.
+v13 (step 12) keeps with each rules version its validated rule book (``book``), which a cold
+worker reads instead of the YAML: ``app.adapters.sqlite_rules``.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ from app.adapters.sqlite_checkpoint import Checkpointer
 from app.adapters.sqlite_group_commit import GroupCommit, begin_eagerly
 from app.adapters.sqlite_inbox_scale import ARCHIVED, COUNTS, SCALE_STEP, ArchiveTables
 from app.adapters.sqlite_memory import MEMORY_STEP, MemoryTables
-from app.adapters.sqlite_rules import CALIBRATION_STEP, RULES_STEP, RulesTables
+from app.adapters.sqlite_rules import BOOK_STEP, CALIBRATION_STEP, RULES_STEP, RulesTables
 from app.adapters.sqlite_tallies import TALLY_STEP, TallyTables
 from app.adapters.sqlite_unrouted import UNROUTED_STEP, UnroutedTables
 from app.domain.decisions import Decision
@@ -86,7 +88,7 @@ if TYPE_CHECKING:
     from app.domain.reviews import Reviewer, ReviewRecord
     from app.ports import QueueOrder
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 _ACTIONS = ", ".join(f"'{a.value}'" for a in ReviewAction)
 _STATUSES = ", ".join(f"'{s.value}'" for s in Status)
 # The v1 schema, as v1 created it: never edit it, add a step to _STEPS instead.
@@ -171,6 +173,7 @@ _STEPS: dict[int, tuple[str, ...]] = {
     9: MEMORY_STEP,
     10: CALIBRATION_STEP,
     11: TALLY_STEP,
+    12: BOOK_STEP,
 }
 _ITEM = """SELECT i.*, i.rowid AS seq, d.decision FROM inbox i
     LEFT JOIN decisions d ON d.tenant = i.tenant AND d.item_id = i.id"""

@@ -1,5 +1,6 @@
 """The Supabase store's rules calls (``infra/migrations/0011_rules_store.sql``; 0015 added
-each version's ``calibration``): every approved rules set of a tenant and the one in force.
+each version's ``calibration``, 0017 its ``book``): every approved rules set of a tenant and
+the one in force.
 
 A mixin of ``SupabaseStore`` (it lends ``_rest``, ``_run`` and ``_rows``). Every call runs
 with the tenant's JWT, so RLS lets a tenant's worker read and write its own rules only. A
@@ -25,7 +26,8 @@ if TYPE_CHECKING:  # loaded where used: the webhook's cold path needs none of th
         RulesVersion,
     )
 
-_COLUMNS = "tenant_id,number,files,approved_by,approved_at,source,backtest,calibration"
+_LISTED = "tenant_id,number,files,approved_by,approved_at,source,backtest,calibration"
+_COLUMNS = f"{_LISTED},book"
 _POINTER = "tenant_id,number,switched_by,switched_at"
 _PROPOSED = "tenant_id,rule_id,rules_file,rule,proposed_at"
 
@@ -51,7 +53,7 @@ class SupabaseRules(StoreCalls):
         return _version(rows[0], tenant) if rows else None
 
     def rules_history(self, tenant: str) -> list[RulesVersion]:
-        query = self._rest(tenant).table("rules_versions").select(_COLUMNS)
+        query = self._rest(tenant).table("rules_versions").select(_LISTED)
         rows = self._rows(query.eq("tenant_id", tenant).order("number"), tenant)
         # Rows with no number predate 0011 (never written by timebill): not versions.
         return [_version(row, tenant) for row in rows if row.get("number") is not None]
@@ -66,7 +68,7 @@ class SupabaseRules(StoreCalls):
                 "p_source": version.source, "p_backtest": version.backtest,
                 "p_based_on": based_on,
                 "p_calibration": version.calibration.model_dump(mode="json")
-                if version.calibration else None}  # fmt: skip
+                if version.calibration else None, "p_book": version.book}  # fmt: skip
         number = self._run(rpc(self._rest(tenant), "tb_add_rules_version", args))
         if number is None:
             raise ItemNotFoundError(f"no tenant {tenant!r}")
@@ -81,6 +83,10 @@ class SupabaseRules(StoreCalls):
         if not isinstance(number, int) or number < 1:
             raise invalid_response("tb_add_rules_version")
         return RulesVersion(**version.model_dump(), number=number)
+
+    def keep_rules_book(self, tenant: str, number: int, book: dict[str, Any]) -> bool:
+        args = {"p_tenant_id": tenant, "p_number": number, "p_book": book}
+        return self._run(rpc(self._rest(tenant), "tb_keep_rules_book", args)) is True
 
     def switch_rules(self, tenant: str, number: int, *, by: str, now: datetime) -> RulesPointer:
         from app.domain.rules_versions import RulesPointer, version_id  # noqa: PLC0415 - off the cold path

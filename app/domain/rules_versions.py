@@ -85,6 +85,9 @@ class NewRulesVersion(BaseModel):
     source: str = Field(max_length=500)  # what it came from: a draft, a proposal, an import
     backtest: str = Field(default="", max_length=4000)  # the summary shown at publish time
     calibration: VersionCalibration | None = None  # measured at publish time, with a history
+    # The set's validated rule book as JSON (app.domain.rulebook_snapshot): a cold worker's
+    # shortcut past the YAML; None for versions written before it (the files are parsed).
+    book: dict[str, Any] | None = Field(default=None, repr=False)
 
     @property
     def sha256(self) -> str:

@@ -16,10 +16,12 @@ from datetime import datetime
 
 from app.classify.calibration import stored
 from app.domain.rulebook import RuleBook
+from app.domain.rulebook_snapshot import dump_book
 from app.domain.rules_versions import (
     NewRulesVersion,
     RulesVersion,
     VersionCalibration,
+    set_sha256,
     version_id,
 )
 from app.ports import RulesStore
@@ -90,7 +92,7 @@ def publish(
     new = NewRulesVersion(
         tenant=change.tenant, files=files, approved_by=approver, approved_at=change.now,
         source=change.source[:500], backtest=summary(book, test, measured),
-        calibration=measured,
+        calibration=measured, book=dump_book(book, set_sha256(files)),
     )  # fmt: skip
     return PublishOutcome(version=store.add_rules_version(new, based_on=change.based_on))
 

@@ -17,13 +17,17 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.classify.calibration import NO_CALIBRATION, Calibration
-from app.domain.rulebook import RuleBook
+from app.domain.rulebook_snapshot import dump_book, load_book
 from app.domain.rules_versions import version_id
 from app.errors import ConfigError
 from app.ports import RulesStore
-from app.rules.loader import RuleProblem, RulesError, load_rulebook, load_rulebook_files
+
+if TYPE_CHECKING:
+    from app.domain.rulebook import RuleBook
+    from app.domain.rules_versions import RulesVersion
 
 log = logging.getLogger("timebill.rules")
 
@@ -73,6 +77,10 @@ class DirectoryRules:
             return self._book
 
     def _refresh(self) -> None:
+        # The YAML loader is imported here, not with the module: a worker whose rules come
+        # from the store with their rule book (StoreRules) never needs it.
+        from app.rules.loader import RuleProblem, RulesError, load_rulebook  # noqa: PLC0415
+
         try:
             seen = _fingerprint(self.directory)
         except OSError as exc:
@@ -125,6 +133,7 @@ class StoreRules:
         self._books: dict[tuple[str, int], tuple[RuleBook, Calibration]] = {}
         self.checks = 0  # store reads of the pointer, for the benchmark and tests
         self.compiles = 0
+        self.books_kept = 0  # rule books built from a version's files and kept with it
 
     def rulebook(self, tenant: str) -> RuleBook:
         return self.calibrated(tenant)[0]
@@ -170,9 +179,7 @@ class StoreRules:
         version = self.store.rules_version(tenant, number)
         if version is None:  # the pointer's foreign key makes this a broken store
             raise NoRulesError(f"tenant {tenant!r}: rules {version_id(number)} is not stored")
-        book = load_rulebook_files(
-            version.files, f"{tenant} rules {version.id}", label=version.id
-        )  # published versions were checked: a problem here raises RulesError, never a half set
+        book = self._compiled(version)
         measured = version.calibration
         found = book, Calibration.from_stored(measured, book) if measured else NO_CALIBRATION
         with self._lock:
@@ -181,3 +188,24 @@ class StoreRules:
                 self._books.pop(next(iter(self._books)))  # the oldest compiled
             self._books[key] = found
         return found
+
+    def _compiled(self, version: RulesVersion) -> RuleBook:
+        """The version's rule book from the snapshot kept with it; from its files when it has
+        none of this set in this code's format, which is then kept for the next cold start."""
+        book = load_book(version.book, version.sha256, label=version.id)
+        if book is not None:
+            return book
+        from app.rules.loader import load_rulebook_files  # noqa: PLC0415 - only without a book
+
+        book = load_rulebook_files(
+            version.files, f"{version.tenant} rules {version.id}", label=version.id
+        )  # published versions were checked: a problem here raises RulesError, never a half set
+        try:
+            self.store.keep_rules_book(
+                version.tenant, version.number, dump_book(book, version.sha256)
+            )
+        except Exception:  # a cache: the next cold start parses the files again
+            log.warning("could not keep the rule book of %s %s", version.tenant, version.id)
+        else:
+            self.books_kept += 1
+        return book

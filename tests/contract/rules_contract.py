@@ -1,8 +1,9 @@
 """What every ``RulesStore`` must do (schema v8 / migration 0011; v11 / 0015 for what a
-version's back-test measured): keep every approved version of a tenant's rules set, whole and
-unchanged, with its calibration; exactly one current version per tenant, moved by
-a publish (atomically with the new row) or a rollback; tenants apart; a publish made from a
-version that is no longer current is refused rather than silently dropping the other change."""
+version's back-test measured; v13 / 0017 for its rule book): keep every approved version of a
+tenant's rules set, whole and unchanged, with its calibration and rule book; exactly one
+current version per tenant, moved by a publish (atomically with the new row) or a rollback;
+tenants apart; a publish made from a version that is no longer current is refused rather than
+silently dropping the other change."""
 
 from __future__ import annotations
 
@@ -77,6 +78,31 @@ class RulesStoreContract:
         files = {**first.files, "acme.yaml": "client:\n  id: acme\n# changed\n"}
         rules.add_rules_version(new(files=files), based_on=1)  # published with no history
         assert [v.calibration for v in rules.rules_history(TENANT_A)] == [measured, None]
+
+    def test_a_versions_rule_book_is_kept_with_it_and_may_be_filled_in_later(
+        self, rules: RulesStore
+    ) -> None:
+        book = {"format": "1:x", "sha256": "abc", "firm": {"firm": {"name": "Acme — «advisory»"}}}
+        first = rules.add_rules_version(new(book=book), based_on=None)
+        assert first.book == book
+        again = rules.rules_version(TENANT_A, 1)
+        assert again is not None
+        assert again.book == book
+        files = {**first.files, "acme.yaml": "client:\n  id: acme\n# changed\n"}
+        rules.add_rules_version(new(files=files), based_on=1)  # written with no book
+        assert rules.keep_rules_book(TENANT_A, 2, {**book, "sha256": "def"})
+        kept = rules.rules_version(TENANT_A, 2)
+        assert kept is not None
+        assert (kept.book, kept.files, kept.approved_by) == (
+            {**book, "sha256": "def"},
+            files,
+            "Dana Reyes",
+        )
+        assert not rules.keep_rules_book(TENANT_A, 3, book)  # no such version
+        assert not rules.keep_rules_book(TENANT_B, 1, book)
+        assert rules.rules_version(TENANT_B, 1) is None
+        # The history lists versions without their books (only a worker compiling reads one).
+        assert [v.book for v in rules.rules_history(TENANT_A)] == [None, None]
 
     def test_each_publish_is_the_next_number_and_older_ones_stay(self, rules: RulesStore) -> None:
         first = rules.add_rules_version(new(), based_on=None)

@@ -179,7 +179,7 @@ def test_a_v1_file_is_upgraded_in_place(tmp_path: Path) -> None:
         pass
     assert schema(old) == schema(fresh)  # upgraded and new files are alike
     with raw(old) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 12
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 13
     with SqliteStore(old) as store:  # opening it again changes nothing
         assert store.write_for(TENANT_A, item_id, "v1") == written
 
@@ -359,8 +359,34 @@ def test_reviews_are_append_only_and_point_at_the_tenants_own_item(tmp_path: Pat
         assert len(store.reviews(TENANT_A)) == 1
 
 
+def _back_to_v12(conn: sqlite3.Connection) -> None:
+    """Undo step 12: what a v12 file looked like."""
+    conn.execute("ALTER TABLE rules_versions DROP COLUMN book")
+    conn.execute("PRAGMA user_version = 12")
+
+
+def test_a_v12_file_gains_the_rule_book_column_and_keeps_its_versions(tmp_path: Path) -> None:
+    path = tmp_path / "v12.db"
+    with SqliteStore(path) as store:
+        store.put_tenant(tenant(TENANT_A))
+        first = store.add_rules_version(new_rules(), based_on=None)
+    with raw(path) as conn:
+        _back_to_v12(conn)
+    with SqliteStore(path) as store:
+        assert store.rules_version(TENANT_A, 1) == first
+        assert first.book is None
+        assert store.keep_rules_book(TENANT_A, 1, {"format": "x"})
+        kept = store.rules_version(TENANT_A, 1)
+        assert kept is not None
+        assert kept.book == {"format": "x"}
+        assert kept.files == first.files
+    with raw(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 13
+
+
 def _back_to_v11(conn: sqlite3.Connection) -> None:
-    """Undo step 11: what a v11 file looked like."""
+    """Undo steps 12 and 11: what a v11 file looked like."""
+    _back_to_v12(conn)
     for table in ("tally_parts", "tally_totals"):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("PRAGMA user_version = 11")
@@ -380,7 +406,7 @@ def test_a_v11_file_gains_the_running_totals_and_keeps_its_items(tmp_path: Path)
             "cap|a": Decimal("1.5")
         }
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 12
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 13
 
 
 def _back_to_v10(conn: sqlite3.Connection) -> None:
@@ -405,7 +431,7 @@ def test_a_v10_file_gains_the_calibration_column_and_keeps_its_versions(tmp_path
         store.add_rules_version(new_rules(files=files, calibration=measured), based_on=1)
         assert [v.calibration for v in store.rules_history(TENANT_A)] == [None, measured]
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 12
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 13
 
 
 def _back_to_v9(conn: sqlite3.Connection) -> None:
@@ -430,7 +456,7 @@ def test_a_v9_file_gains_the_memory_snapshots_and_keeps_its_reviews(tmp_path: Pa
         assert kept is not None
         assert (kept.position, kept.body) == (3, b"learned")
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 12
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 13
 
 
 def _back_to_v7(conn: sqlite3.Connection) -> None:
@@ -481,7 +507,7 @@ def test_a_v4_file_gains_the_access_tables_and_keeps_its_reviewers(tmp_path: Pat
         store.link_realm(TENANT_A, "9130", now=at(2))
         assert store.tenant_for_realm("9130") == TENANT_A
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 12
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 13
 
 
 def test_a_v6_file_gains_the_unrouted_table_and_keeps_its_realms(tmp_path: Path) -> None:
@@ -498,4 +524,4 @@ def test_a_v6_file_gains_the_unrouted_table_and_keeps_its_realms(tmp_path: Path)
         assert store.keep_unrouted(unrouted_event("e1")) is True
         assert [e.dedupe_key for e in store.unrouted("777")] == ["qbo:e1"]
     with raw(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 12
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 13

@@ -1,6 +1,7 @@
 """The rules tables and functions of 0011 act only for the tenant in the JWT claim: tenant A's
 worker cannot read B's rules versions or which one B has in force, cannot publish into B or
-switch B's version, and nobody rewrites or deletes an approved version."""
+switch B's version, and nobody rewrites or deletes an approved version (0017: a worker may
+keep a version's rule book, its own tenant's only)."""
 
 from __future__ import annotations
 
@@ -57,6 +58,18 @@ def test_approved_versions_cannot_be_rewritten_or_deleted(seeded: PgDatabase) ->
                           "delete from timebill.rules_current"):  # fmt: skip
             with pytest.raises(psycopg.errors.InsufficientPrivilege), conn.transaction():
                 conn.execute(statement)
+
+
+def test_a_tenant_keeps_a_rule_book_only_on_its_own_versions(seeded: PgDatabase) -> None:
+    keep = 'select timebill.tb_keep_rules_book(%s, 1, \'{"format": "x"}\')'
+    with acting_as(seeded, A) as conn:
+        assert conn.execute(keep, [B]).fetchone() == (False,)  # B's row is invisible to A
+        assert conn.execute(keep, [A]).fetchone() == (True,)
+        kept = "select book, files from timebill.rules_versions where number = 1"
+        assert conn.execute(kept).fetchone() == ({"format": "x"}, {"_firm.yaml": "codes: []"})
+    with acting_as(seeded, B) as conn:
+        book = "select book from timebill.rules_versions where number = 1"
+        assert conn.execute(book).fetchone() == (None,)
 
 
 def test_the_pointer_can_only_name_a_version_of_its_own_tenant(seeded: PgDatabase) -> None:

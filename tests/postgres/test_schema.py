@@ -178,6 +178,11 @@ def test_worker_cannot_delete_or_rewrite_history(su: psycopg.Connection) -> None
     for protected in ("tenant_id", "id", "entry", "dedupe_key", "received_at"):
         assert column(su, "select has_column_privilege(%s, 'timebill.inbox', %s, 'update')",
                       WORKER, protected) == [False], protected  # fmt: skip
+    # A rules version's files never change; its rule book (a cache of them, 0017) may be kept.
+    version_columns = "select has_column_privilege(%s, 'timebill.rules_versions', %s, 'update')"
+    for protected in ("tenant_id", "number", "files", "sha256", "calibration", "approved_by"):
+        assert column(su, version_columns, WORKER, protected) == [False], protected
+    assert column(su, version_columns, WORKER, "book") == [True]
 
 
 def test_worker_reads_and_adds_writes_and_the_sweeper_gets_none(su: psycopg.Connection) -> None:
