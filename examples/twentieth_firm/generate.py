@@ -255,9 +255,13 @@ def module_act(rng: Random, module: str, day: date) -> Act | None:
         cat = "warranty" if month else ""
         return act(MSBM, "Launch & Fixes", "fix", pick(rng, FIX_NOTES).format(m=m), code, cat)
     if launch is not None and day == launch:
-        return act(MSBM, "Launch & Fixes", "launch", f"{m} SCORM publish + upload to Marshgate Learn", code)
+        return act(
+            MSBM, "Launch & Fixes", "launch", f"{m} SCORM publish + upload to Marshgate Learn", code
+        )
     if day < signoff:
-        return act(MSBM, "Design & Storyboard", "storyboard", pick(rng, STORYBOARD_NOTES).format(m=m), code)
+        return act(
+            MSBM, "Design & Storyboard", "storyboard", pick(rng, STORYBOARD_NOTES).format(m=m), code
+        )
     if day < first_round:
         return act(MSBM, "Build", "build", pick(rng, BUILD_NOTES).format(m=m), code)
     cat = "revision_round" if month and code == "MSB-REV3" else ""
@@ -273,7 +277,11 @@ def msb_work(rng: Random, p: Person, day: date) -> Act:
     if (p.level in ("principal", "coordinator") and rng.random() < 0.35) or rng.random() < 0.05:
         return act(MSBP, pick(rng, ["Program Meetings", "Status Reports"]), "report",
                    pick(rng, PGM_NOTES), "MSB-PGM")  # fmt: skip
-    if REFRESH_ASKED <= day and rng.random() < 0.2 and p.name in ("Miriam Achebe", "Hana Okoro", "Dmitri Vance"):
+    if (
+        day >= REFRESH_ASKED
+        and rng.random() < 0.2
+        and p.name in ("Miriam Achebe", "Hana Okoro", "Dmitri Vance")
+    ):
         m = pick(rng, MODULE_NAMES["M01"] + MODULE_NAMES["M02"])
         if day < CHANGE_ORDER_1:
             note = pick(rng, ["2027 refresh quote - {m} change list", "refresh scope for Dana - {m}",
@@ -283,7 +291,9 @@ def msb_work(rng: Random, p: Person, day: date) -> Act:
             return act(where, task, "", note, "TLG-BD", "change_order" if month else "")
         where = MSBR if rng.random() < 0.7 else MSBM
         task = "Refresh" if where == MSBR else "Revisions"
-        return act(where, task, "revision", pick(rng, REFRESH_NOTES).format(m=m), "MSB-REG", "change_order")
+        return act(
+            where, task, "revision", pick(rng, REFRESH_NOTES).format(m=m), "MSB-REG", "change_order"
+        )
     order = list(MODULES)
     rng.shuffle(order)
     for module in order:
@@ -367,13 +377,20 @@ def sbh_admin_code(day: date) -> str:
     return "SBH-RET"
 
 
-def sbh_work(rng: Random, p: Person, day: date) -> Act:
+def sbh_work(rng: Random, _p: Person, day: date) -> Act:
     month = day >= MONTH_START
     roll = rng.random()
     admin = sbh_admin_code(day)
     admin_cat = "block_used" if month and day >= ALLOWANCE_NOTICES[-1] else ""
     if MIGRATION_SOW <= day <= GO_LIVE and roll < 0.5:
-        return act(SBHM, "Migration", "migration", pick(rng, MIGRATION_NOTES), "SBH-MIG", "go_live" if month else "")
+        return act(
+            SBHM,
+            "Migration",
+            "migration",
+            pick(rng, MIGRATION_NOTES),
+            "SBH-MIG",
+            "go_live" if month else "",
+        )
     if day > GO_LIVE and roll < 0.3:
         where = SBHM if rng.random() < 0.5 else SBHA
         task = "Migration" if where == SBHM else "Administration"
@@ -382,7 +399,14 @@ def sbh_work(rng: Random, p: Person, day: date) -> Act:
         note = pick(rng, ["Lumen to Meridian estimate", "LMS platform comparison for Patrice"])
         return internal("TLG-BD", "migration", note)
     if roll > 0.85:
-        return act(SBHA, "Report Requests", "report", pick(rng, REPORT_NOTES), "SBH-RPT", "same_word" if month else "")
+        return act(
+            SBHA,
+            "Report Requests",
+            "report",
+            pick(rng, REPORT_NOTES),
+            "SBH-RPT",
+            "same_word" if month else "",
+        )
     return act(SBHA, "Administration", "LMS", pick(rng, ADMIN_NOTES), admin, admin_cat)
 
 
@@ -393,20 +417,33 @@ RCS_NOTES = ("PL plan w/ Andre", "new-teacher induction day {n} materials", "coa
              "coaches' academy - observation tool")  # fmt: skip
 SUMMIT_NOTES = ("Summit workshop - Reading at Home design", "Talking with Teachers handout",
                 "Parent Portal workshop slides", "volunteer briefing for Summit", "Summit facilitator notes")  # fmt: skip
-AFTER_SUMMIT = ("Summit parent survey results", "Summit report to Dr. Marlowe", "Summit workshops toolkit for schools")
+AFTER_SUMMIT = (
+    "Summit parent survey results",
+    "Summit report to Dr. Marlowe",
+    "Summit workshops toolkit for schools",
+)
 
 
-def rcs_work(rng: Random, p: Person, day: date) -> Act:
+def rcs_work(rng: Random, _p: Person, day: date) -> Act:
     month = day >= MONTH_START
     roll = rng.random()
     if SUMMIT_LETTER <= day <= SUMMIT and roll < 0.45:
-        return act(RCSS, "Workshop Design", "workshop", pick(rng, SUMMIT_NOTES), "RCS-PB", "pro_bono" if month else "")
+        return act(
+            RCSS,
+            "Workshop Design",
+            "session",
+            pick(rng, SUMMIT_NOTES),
+            "RCS-PB",
+            "pro_bono" if month else "",
+        )
     if day > SUMMIT and roll < 0.35:
         where = RCSS if rng.random() < 0.6 else RCSP
         task = "Workshop Design" if where == RCSS else "Design"
         return act(where, task, "survey", pick(rng, AFTER_SUMMIT), "RCS-HR", "pro_bono")
     if SUMMIT_ASKED <= day < SUMMIT_LETTER and roll < 0.3:
-        return act(RCSP, "Design", "", "Family Engagement Summit - what the district needs", "TLG-BD")
+        return act(
+            RCSP, "Design", "", "Family Engagement Summit - what the district needs", "TLG-BD"
+        )
     n = sum(1 for s in ONSITE_SESSIONS if s < day) + 1
     note = pick(rng, RCS_NOTES).format(n=min(n, 4))
     return act(RCSP, "Design", "session" if "session" in note else "", note, "RCS-HR")
@@ -427,7 +464,7 @@ def internal_work(rng: Random, p: Person, day: date) -> Act:
         ])  # fmt: skip
     options = [
         internal("TLG-ADMIN", "", "timesheet and expenses"),
-        internal("TLG-FIRM", "meeting", "Thursday design critique", task="Design Critique"),
+        internal("TLG-FIRM", "meeting", "weekly design critique", task="Design Critique"),
         internal("TLG-RECRUIT", "", "portfolio review - ID candidates"),
         internal("TLG-PD", "", "ATD Savannah chapter meeting"),
         internal("TLG-PD", "", "CPTD study - talent development capability model", task="Certification"),
@@ -483,7 +520,7 @@ def session_day(day: date, cohort: str, n: int, who: tuple[str, str], cat: str) 
     return out
 
 
-def onsite_day(day: date, n: int, school: str, who: tuple[str, ...], cat: str) -> Script:
+def onsite_day(day: date, n: str, school: str, who: tuple[str, ...], cat: str) -> Script:
     """A Rivergate on-site session: the drive billed at half rate (RCS-TRV), the session RCS-HR."""
     out: Script = []
     for name in who:
@@ -510,11 +547,19 @@ def calder_sessions(first: date, last: date, month: bool) -> Script:
 def rivergate_sessions(first: date, last: date, month: bool) -> Script:
     names = ("new-teacher induction day 1", "coaches' academy 1", "new-teacher induction day 2",
              "coaches' academy 2", "new-teacher induction day 3")  # fmt: skip
-    schools = ("Rivergate Middle", "Harlow Elementary", "Rivergate Middle", "Harlow Elementary", "Pinefield Elementary")
+    schools = (
+        "Rivergate Middle",
+        "Harlow Elementary",
+        "Rivergate Middle",
+        "Harlow Elementary",
+        "Pinefield Elementary",
+    )
     out: Script = []
     for day, name, school in zip(ONSITE_SESSIONS, names, schools, strict=True):
         if first <= day <= last:
-            out += onsite_day(day, name, school, ("Leila Farouk", "Rosalind Tran"), "session_day" if month else "")
+            out += onsite_day(
+                day, name, school, ("Leila Farouk", "Rosalind Tran"), "session_day" if month else ""
+            )
     return out
 
 
@@ -579,14 +624,14 @@ def rcs_script() -> Script:
     for name in ("Leila Farouk", "Dmitri Vance", "Rosalind Tran"):
         out += [
             (name, SUMMIT, 7 * 60, 60, act(RCSS, "Workshop Design", "travel", "drive Savannah to Rivergate High", "TLG-TRAVEL", "travel")),
-            (name, SUMMIT, 8 * 60 + 15, 240, act(RCSS, "Workshop Design", "workshop,session", "Family Engagement Summit - workshops", pb, "pro_bono")),
+            (name, SUMMIT, 8 * 60 + 15, 240, act(RCSS, "Workshop Design", "session", "Family Engagement Summit - workshops", pb, "pro_bono")),
             (name, SUMMIT, 12 * 60 + 30, 60, act(RCSS, "Workshop Design", "travel", "drive Rivergate High to Savannah", "TLG-TRAVEL", "travel")),
         ]  # fmt: skip
     out += [
         ("Graham Ostrowski", d(2026, 11, 10), 8 * 60, 60, act(RCSP, "Travel", "travel", "drive to Rivergate district office", "TLG-TRAVEL", "travel")),
         ("Graham Ostrowski", d(2026, 11, 10), 9 * 60 + 15, 90, act(RCSP, "Sessions", "meeting", "planning mtg at district office w/ Andre", "RCS-HR", "same_word")),
         ("Graham Ostrowski", d(2026, 11, 10), 11 * 60, 60, act(RCSP, "Travel", "travel", "drive back from Rivergate district office", "TLG-TRAVEL", "travel")),
-        ("Rosalind Tran", d(2026, 11, 13), 9 * 60 + 45, 180, act(RCSS, "Workshop Design", "workshop", "Parent Portal workshop - final handouts", pb, "pro_bono")),
+        ("Rosalind Tran", d(2026, 11, 13), 9 * 60 + 45, 180, act(RCSS, "Workshop Design", "session", "Parent Portal workshop - final handouts", pb, "pro_bono")),
         ("Rosalind Tran", d(2026, 11, 16), 9 * 60 + 45, 150, act(RCSS, "Workshop Design", "survey", "Summit parent survey results", "RCS-HR", "pro_bono")),
     ]  # fmt: skip
     return out
@@ -605,7 +650,15 @@ def internal_script() -> Script:
         ("Dmitri Vance", d(2026, 11, 25), 9 * 60, 480, internal("TLG-PTO", "", "pto - thanksgiving week", "leave")),
     ]  # fmt: skip
     for day in (d(2026, 11, 20), d(2026, 11, 23)):
-        out.append(("Hana Okoro" if day.day == 23 else "Bianca Solis", day, 9 * 60, 480, internal("TLG-PTO", "", "", "leave")))
+        out.append(
+            (
+                "Hana Okoro" if day.day == 23 else "Bianca Solis",
+                day,
+                9 * 60,
+                480,
+                internal("TLG-PTO", "", "", "leave"),
+            )
+        )
     return out
 
 
@@ -615,7 +668,9 @@ def month_script() -> Script:
 
 def history_script() -> Script:
     last = MONTH_START - timedelta(days=1)
-    out = calder_sessions(FIRST_DAY, last, month=False) + rivergate_sessions(FIRST_DAY, last, month=False)
+    out = calder_sessions(FIRST_DAY, last, month=False) + rivergate_sessions(
+        FIRST_DAY, last, month=False
+    )
     out += [
         ("Nico Albrecht", d(2026, 3, 9), 9 * 60, 150, act(MSBM, "Launch & Fixes", "launch", "BSA/AML SCORM publish + upload to Marshgate Learn", "MSB-M01")),
         ("Nico Albrecht", d(2026, 3, 17), 9 * 60, 90, act(MSBM, "Launch & Fixes", "fix", "BSA fix - quiz feedback typo", "MSB-WAR")),
@@ -776,7 +831,9 @@ def wrong_project(rng: Random, e: Entry) -> Entry:
     here = NAMED[(a.client, a.project)]
     there, task, _ = pick(rng, [h for n, h in HOME.items() if n != here and h[2] <= e.day])
     desc = f"{here} - {a.desc}"
-    moved = replace(a, client=there[0], project=there[1], task=task, tags=(), desc=desc, cat="wrong_project")
+    moved = replace(
+        a, client=there[0], project=there[1], task=task, tags=(), desc=desc, cat="wrong_project"
+    )
     return replace(e, billable=default_billable(moved), act=moved)
 
 
