@@ -806,7 +806,7 @@ def mess(entry: Entry, rng: Random, month: bool) -> None:
     client = entry.project in CLIENT_OF
     scale = 1.2 if month else 0.45
     r = rng.random() / scale
-    if r < 0.05 and client and entry.category not in NOTE_DECIDES:
+    if r < 0.05 and client and entry.category not in NOTE_DECIDES and entry.task != "Modelling":
         entry.text = rng.choice(VAGUE)
         entry.category = "vague"
     elif r < 0.11:
