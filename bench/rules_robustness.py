@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 BLIND = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
          "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-         "seventeenth", "eighteenth", "nineteenth")  # fmt: skip
+         "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty_first")  # fmt: skip
 FIRMS = {  # firm -> (data folder, rules folder)
     "demo": (REPO / "examples" / "demo_firm" / "data", REPO / "sow_rules"),
     **{f: (REPO / "examples" / f"{f}_firm" / "data", REPO / "examples" / f"{f}_firm" / "sow_rules")
@@ -47,8 +47,8 @@ def main() -> None:
         " Environmental, eighth: Brackenridge, ninth: Tamarack, tenth: Halyard Point, eleventh:"
         " Halloran Whitby, twelfth: Keelson, thirteenth: Harrow & Finch, fourteenth: Kestrel Lane,"
         " fifteenth: Lookout Ridge, sixteenth: Saguaro Bell, seventeenth: Wickline & Rowe,"
-        " eighteenth: Basalt & Cedar, nineteenth: Lanterna (the last eighteen with rules written"
-        " blind)",
+        " eighteenth: Basalt & Cedar, nineteenth: Lanterna, twentieth: Tidewell Learning,"
+        " twenty_first: Fernhollow Climate (the last twenty with rules written blind)",
     )
     parser.add_argument("--rules", type=Path, help="rules folder (default: the firm's)")
     args = parser.parse_args()
