@@ -20,8 +20,11 @@ one SQS message too, through boto3, like timebill.
 
 ``--rules store`` (default): the demo rules are published for the tenant in the store, as
 ``timebill rules import`` does: the deployed shape (each version's rule book kept with it since
-migration 0017). ``--rules folder``: no stored version; the rules folder of the embedded
-set-up (``TIMEBILL_RULES_DIR``), parsed from its YAML at the first message.
+migration 0017). ``--rules store-history``: published with the demo firm's approved history,
+as ``timebill rules import --history`` does: the version keeps what the back-test measured
+and the history teaches the tenant's memory, which the worker loads at its first message (a
+tenant imported with its history). ``--rules folder``: no stored version; the rules folder of
+the embedded set-up (``TIMEBILL_RULES_DIR``), parsed from its YAML at the first message.
 
 ``--tree DIR``: timebill's side runs from another copy of the repository (``git archive`` of an
 older commit, say), with the handlers its template.yaml names and its stores prepared by its
@@ -67,6 +70,7 @@ from app.sources.signing import sample_body, signed_headers
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / "bench"
 EVENTS = REPO / "tests" / "data" / "lambda"
+DEMO_HISTORY = REPO / "examples" / "demo_firm" / "data" / "history.csv"
 
 METHOD = """method: each sample is a new interpreter (python -c, cwd = the repository, bytecode
   caches warm from one unrecorded run of each side). Inside it: perf_counter before the import
@@ -178,15 +182,24 @@ def prepare(work: Path, rules: str) -> dict[str, Any]:
     store.close()  # each pristine store is then one whole file (no WAL beside it) to copy
     shutil.copyfile(work / "timebill-http.pristine", work / "timebill-worker.pristine")
     waiting = SqliteStore(work / "timebill-worker.pristine")
-    if rules == "store":
+    if rules in ("store", "store-history"):
         from app.cli.jobs.rules_store import read_rules_files  # noqa: PLC0415
+        from app.review.history_seed import seed_memory  # noqa: PLC0415
+        from app.rules.backtest import read_labelled  # noqa: PLC0415
+        from app.rules.loader import load_rulebook_files  # noqa: PLC0415
         from app.rules.publish import Change, publish  # noqa: PLC0415
 
         change = Change(tenant="demo", files=read_rules_files(REPO / "sow_rules"),
                         approved_by="bench", source="bench", based_on=None,
                         now=datetime.now(UTC))  # fmt: skip
-        if publish(waiting, change).version is None:
+        history = None
+        if rules == "store-history":  # as `rules import --history`: measured, memory taught
+            history = read_labelled(DEMO_HISTORY, "Approved Code")[0]
+        if publish(waiting, change, history=history).version is None:
             raise SystemExit("the demo rules could not be published")
+        if history is not None:
+            book = load_rulebook_files(change.files, "demo rules")
+            seed_memory(waiting, "demo", book, history, now=change.now)
     queue = ListQueue()
     receive(waiting, queue, source_name="toggl", tenant_id="demo", headers=headers, body=body,
             now=datetime.now(UTC))  # fmt: skip
@@ -354,7 +367,7 @@ def main() -> None:
     parser.add_argument("--queue", choices=("thread", "sqs"), default="thread")
     parser.add_argument("--only", choices=("http", "worker", "worker-pydantic"), default=None)
     parser.add_argument("--tree", type=Path, default=REPO, help="timebill's side runs from here")
-    parser.add_argument("--rules", choices=("store", "folder"), default="store")
+    parser.add_argument("--rules", choices=("store", "store-history", "folder"), default="store")
     parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)  # the child's job
     args = parser.parse_args()
     if args.prepare:
