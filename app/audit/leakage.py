@@ -134,7 +134,7 @@ def _sow_split(
     """(hours billed by the hour, hours covered by a fee, SOW amount) of one decision."""
     if not d.billable:
         return ZERO, ZERO, ZERO
-    if d.basis is Basis.FIXED_FEE:
+    if d.basis.by_fee:
         return ZERO, d.hours, ZERO
     if d.basis is Basis.RETAINER:
         amount = cents(past_allowance * sow_rate) if sow_rate is not None else ZERO

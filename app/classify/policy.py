@@ -130,7 +130,7 @@ def money_for(code: BillingCode | None, entry: TimeEntry, ctx: ClientContext) ->
     if code is None or not code.billable:
         return NO_MONEY
     basis = code.resolved_basis
-    if basis is Basis.FIXED_FEE:
+    if basis.by_fee:  # the fee is billed on the invoice draft, not by the hour
         return Money(True, code.fraction, None, Decimal(0), basis)
     rate = rate_for(code, entry, ctx)
     if rate is None:

@@ -78,6 +78,16 @@ class CodeKind(StrEnum):
     ADMIN = "admin"
 
 
+class FeeUnit(StrEnum):
+    """What one ``unit_fee`` of a ``per_unit`` code is billed for, counted on the invoice draft
+    from the month's approved entries on the code."""
+
+    DAY = "day"  # each date with time on the code (a facilitation day, however many staff)
+    PERSON_DAY = "person_day"  # each person and date (a site visit per person per day)
+    ENTRY = "entry"  # each entry (a coaching call, a visit logged once)
+    MONTH = "month"  # each month the code is in force, time or none (a monthly program fee)
+
+
 class TimeRange(Strict):
     """The entry's start time of day, ``from`` to ``to`` inclusive (``to`` before ``from``
     wraps past midnight); ``zone`` reads a start time that carries a UTC offset in that zone."""

@@ -22,6 +22,7 @@ from app.domain.rule_terms import (
     Code,
     CodeKind,
     Deliverable,
+    FeeUnit,
     HoursLimit,
     LexiconEntries,
     Money,
@@ -139,6 +140,8 @@ class BillingCode(Strict):
     successor_unless: Condition | None = None
     caps: tuple[Cap, ...] = ()
     fixed_fee: Money | None = None
+    unit: FeeUnit | None = None  # basis per_unit: what one unit_fee is billed for
+    unit_fee: Money | None = None
     retainer_hours: Decimal | None = Field(default=None, gt=0)
     retainer_fee: Money | None = None
     rollover_hours: Decimal | None = Field(default=None, gt=0)  # unused hours carried, at most
@@ -158,11 +161,25 @@ class BillingCode(Strict):
             raise ValueError("basis 'fixed_fee' needs 'fixed_fee' (the fee amount)")
         if basis is Basis.RETAINER and self.retainer_hours is None:
             raise ValueError("basis 'retainer' needs 'retainer_hours' (hours included per month)")
+        if basis is Basis.PER_UNIT:
+            self._per_unit()
+        elif self.unit is not None or self.unit_fee is not None:
+            raise ValueError("'unit' and 'unit_fee' are for basis 'per_unit'")
         if self.successor_unless is not None and self.successor is None:
             raise ValueError("'successor_unless' means nothing without 'successor'")
         if self.counts_toward is not None and self.billable:
             raise ValueError("'counts_toward' is for non-billable codes (tracked, never billed)")
         return self
+
+    def _per_unit(self) -> None:
+        if self.unit is None or self.unit_fee is None:
+            raise ValueError(
+                "basis 'per_unit' needs 'unit' (day, person_day, entry or month) and 'unit_fee'"
+            )
+        if self.rate is not None or self.fixed_fee is not None or self.fraction != 1:
+            raise ValueError(
+                "a per_unit code bills its 'unit_fee': no 'rate', 'fixed_fee' or 'fraction'"
+            )
 
     @property
     def resolved_basis(self) -> Basis:

@@ -23,6 +23,10 @@ The drafting rules:
   code marks where the overage starts; it writes nothing down.
 - **Fixed-fee codes** (basis ``fixed_fee``): no hourly lines, and no milestone line (the rules
   define no milestones); the hours worked are listed as information.
+- **Fees per unit** (basis ``per_unit``): one line, ``Qty`` the units counted from the approved
+  entries on the code (``day``: dates; ``person_day``: person and date; ``entry``: entries;
+  ``month``: 1 while the code is in force, with time or none), ``UnitPrice`` the ``unit_fee``.
+  The hours are information; entries awaiting review that would add units are said in a note.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from decimal import Decimal
 from app.classify.policy import cents, role_of
 from app.domain.decisions import Decision
 from app.domain.entries import Source, TimeEntry
+from app.domain.rule_terms import FeeUnit
 from app.domain.rulebook import RuleBook
 from app.domain.rules import Basis, BillingCode, ClientRules
 from app.invoices.caps import Allowances, Piece, PriorBilling, allocate, allowances, split_at
@@ -106,7 +111,7 @@ def _partition(rules: ClientRules, pairs: Sequence[Pair]) -> tuple[list[Pair], .
             waiting.append((entry, d))
         elif not d.billable:
             unbillable.append((entry, d))
-        elif d.code in codes and (d.rate is not None or d.basis is Basis.FIXED_FEE):
+        elif d.code in codes and (d.rate is not None or d.basis.by_fee):
             approved.append((entry, d))
         else:  # billable without a client code or a rate: a person must look
             waiting.append((entry, d))
@@ -154,6 +159,8 @@ class _Builder:
             mine = [p for p in pieces if p.decision.code == code.code]
             if code.resolved_basis is Basis.RETAINER:
                 self._retainer(code, mine, caps)
+            elif code.resolved_basis is Basis.PER_UNIT:
+                self._per_unit(code, mine, caps)
             elif code.resolved_basis is Basis.FIXED_FEE and mine:
                 worked = sum((p.hours for p in mine), ZERO)
                 self.notes.append(
@@ -188,6 +195,35 @@ class _Builder:
             else:
                 why = f"hours beyond the {fmt_hours(code.retainer_hours or ZERO)} h retainer"
                 self.proposals.append(Proposal(line, f"{why}: needs client approval"))
+
+    def _per_unit(self, code: BillingCode, pieces: list[Piece], caps: Allowances) -> None:
+        unit, fee = code.unit or FeeUnit.ENTRY, code.unit_fee or ZERO
+        if unit is FeeUnit.MONTH:
+            units = 1 if _in_force(code, self.rules, self.period) else 0
+        else:
+            units = len({_unit_of(unit, p.entry) for p in pieces})
+            pending = [e for e, d in self.waiting if d.code == code.code]
+            more = {_unit_of(unit, e) for e in pending} - {_unit_of(unit, p.entry) for p in pieces}
+            if more:
+                self.notes.append(
+                    f"{code.code}: {len(more)} more {_UNIT_NAMES[unit]}(s) at "
+                    f"{fmt_money(fee)} if the {len(pending)} entries awaiting review are approved."
+                )
+        if not units:
+            return
+        worked = sum((p.hours for p in pieces), ZERO)
+        amount = cents(units * fee)
+        text = (
+            f"{code.code} {code.name}, {self.period.label}: {units} {_UNIT_NAMES[unit]}(s) at "
+            f"{fmt_money(fee)} ({fmt_hours(worked)} h worked)"
+        )
+        line = InvoiceLine(
+            code=code.code, kind=LineKind.UNIT_FEE, description=text, qty=Decimal(units),
+            rate=fee, amount=amount, hours_worked=worked, entry_keys=_keys(pieces),
+            time_activity_ids=self._links(pieces),
+        )  # fmt: skip
+        self.lines.append(line)
+        caps.spend(amount)
 
     def _retainer_note(self, code: BillingCode, included: list[Piece], over: list[Piece]) -> str:
         used, beyond = (sum((p.hours for p in ps), ZERO) for ps in (included, over))
@@ -275,6 +311,20 @@ def _in_force(code: BillingCode, rules: ClientRules, period: Period) -> bool:
     starts = [d for d in (code.effective.start, rules.sow.effective.start) if d]
     ends = [d for d in (code.effective.end, rules.sow.effective.end) if d]
     return all(d <= period.end for d in starts) and all(d >= period.start for d in ends)
+
+
+_UNIT_NAMES = {FeeUnit.DAY: "day", FeeUnit.PERSON_DAY: "person-day", FeeUnit.ENTRY: "entry",
+               FeeUnit.MONTH: "month"}  # fmt: skip
+
+
+def _unit_of(unit: FeeUnit, entry: TimeEntry) -> tuple[str, ...]:
+    """What one fee is billed for: the entry's date, its person and date, or the entry."""
+    if unit is FeeUnit.DAY:
+        return (entry.work_date.isoformat(),)
+    if unit is FeeUnit.PERSON_DAY:
+        who = entry.user_ref or entry.user_email or entry.user_name or ""
+        return (who.casefold(), entry.work_date.isoformat())
+    return (entry.key,)
 
 
 def _basis(rules: ClientRules, piece: Piece) -> Basis:

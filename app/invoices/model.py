@@ -61,11 +61,13 @@ class LineKind(StrEnum):
     HOURLY = "hourly"  # billable hours x the SOW rate
     RETAINER_FEE = "retainer_fee"  # the month's fee, quantity 1
     RETAINER_OVERAGE = "retainer_overage"  # hours beyond the retainer's, at the code's rate
+    UNIT_FEE = "unit_fee"  # a per_unit code's fee x the units (days, person-days, entries, 1 month)
 
 
 @dataclass(frozen=True)
 class InvoiceLine:
-    """One invoice line. ``qty`` is billable hours (hours worked x fraction), or 1 for a fee;
+    """One invoice line. ``qty`` is billable hours (hours worked x fraction), 1 for a retainer's
+    fee, or the units of a per-unit fee (days, person-days, entries);
     ``amount`` is ``cents(qty x rate)``."""
 
     code: str
@@ -136,7 +138,8 @@ class InvoiceDraft:
 
     @property
     def hourly_total(self) -> Decimal:
-        return sum((ln.amount for ln in self.lines if ln.kind is not LineKind.RETAINER_FEE), ZERO)
+        fees = (LineKind.RETAINER_FEE, LineKind.UNIT_FEE)
+        return sum((ln.amount for ln in self.lines if ln.kind not in fees), ZERO)
 
     @property
     def rounding_difference(self) -> Decimal:

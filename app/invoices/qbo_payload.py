@@ -7,8 +7,9 @@
   ``PrintStatus`` are ``NotSet``, so nothing reaches the client until a person sends it from
   QuickBooks. That unsent invoice is what "draft" means here.
 - ``Line[]``: one ``SalesItemLine`` per draft line: ``ItemRef`` the code's service Item,
-  ``Qty`` the billable hours (1 for a retainer fee), ``UnitPrice`` the rate, ``Amount`` =
-  ``Qty x UnitPrice`` rounded to the cent half up (QBO checks that product), and a
+  ``Qty`` the billable hours (1 for a retainer fee, the units of a per-unit fee),
+  ``UnitPrice`` the rate, ``Amount`` = ``Qty x UnitPrice`` rounded to the cent half up (QBO
+  checks that product), and a
   ``Description`` with the code, the month, who and the hours. Write-downs and proposals are
   not lines: ``PrivateNote`` (never shown to the client) says how much of each there is.
 - **Links to time.** Each line carries a line-level ``LinkedTxn`` ``{"TxnId": <id>,

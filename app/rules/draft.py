@@ -247,7 +247,9 @@ codes every entry of which a person must see.
 that is not a cap; `requests` for hours per ad-hoc request; `out_of_scope` for work outside \
 the listed scope; a rate card with `requires` for rates that apply only under a change order; \
 `deliverables` for included revision rounds and acceptance; `rollover_hours` and \
-`overage_rate` on retainers; `unless` with a `code` when an exception goes to another code.
+`overage_rate` on retainers; `basis: per_unit` with `unit` and `unit_fee` for a fee per day, \
+per person-day, per entry (a call) or per month; `unless` with a `code` when an exception \
+goes to another code.
 - Start the file with a comment block: the client, the engagement, and what is special about \
 billing it. Add a short comment where a choice needs explaining, citing the SOW.
 - YAML: dates as YYYY-MM-DD; quote text that YAML would misread (containing ": " or " #", \
