@@ -877,7 +877,7 @@ EVENTS: dict[tuple[date, str], tuple[Event, ...]] = {
     (d(2026, 11, 3), "Lauren"): ((PB, "Change Requests", "CR-04 shrink dashboard - sizing call w/ Marcus", 1.0, "RBA-BD", "estimate", -1),),
     (d(2026, 11, 6), "Priya"): ((PB, "Sprint Work", "Sprint 6 defect - out-of-stock tile counts (pre go-live)", 1.5, "PLM-SPR", "go_live", -1),),
     (d(2026, 11, 7), "Tomás"): ((PB, "Sprint Work", "go-live cutover prep - prod pipelines dry run (Sat)", 3.0, "PLM-SPR", "go_live", 10 * H),),
-    (d(2026, 11, 9), "Lauren"): ((PS, "Production Support", "Phase 1 go-live - cutover call + hypercare rota", 1.5, "PLM-HYP", "hypercare", 8 * H),),
+    (d(2026, 11, 9), "Lauren"): ((PS, "Production Support", "go-live day - hypercare rota + first-day triage call", 1.5, "PLM-HYP", "hypercare", 8 * H),),
     (d(2026, 11, 9), "Tomás"): ((PS, "Production Support", "go-live day: POS pipeline first prod loads watch", 2.5, "PLM-HYP", "hypercare", -1),),
     (d(2026, 11, 10), "Mina"): ((PB, "Change Requests", "CR-04 shrink dashboard mockups (not approved yet)", 2.0, "RBA-BD", "estimate", -1),),
     (d(2026, 11, 12), "Grant"): ((PB, "Change Requests", "CR-04 approved by Denise - kickoff", 1.0, "PLM-CR", "change_order", -1),),
