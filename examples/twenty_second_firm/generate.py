@@ -958,8 +958,6 @@ def scripted(sim: Sim, person: Person, day: date) -> float:
     for project, task, note, hours, code, category, start in EVENTS.get((day, person.first), ()):
         text, cat = sim.decorate(note, person, category, False)
         tags = "Weekend" if day.weekday() >= 5 else "AfterHours" if start >= 18 * H else ""
-        if start == 7 * H and day.weekday() < 5:
-            tags = "AfterHours" if project == OB else tags
         sim.add(person, day, hours, project, task, text, code, cat or "plain", tags=tags,
                 start=start, scripted=True)  # fmt: skip
         spent += hours
