@@ -314,7 +314,7 @@ def qsw_code(day: date, video: Video) -> str:
 Act = tuple[str, str, str, str, str]  # project, task, note, code, category
 
 
-def qsw_activity(person: Person, day: date, rng: Random) -> Act | None:
+def qsw_activity(day: date, rng: Random) -> Act | None:
     month = in_month(day)
     videos = [v for v in QSW_VIDEOS if v.start <= day]
     if not videos:
@@ -381,7 +381,7 @@ def qsw_activity(person: Person, day: date, rng: Random) -> Act | None:
     return QS, task, note, code, cat
 
 
-def obf_activity(person: Person, day: date, rng: Random) -> Act | None:
+def obf_activity(day: date, rng: Random) -> Act | None:
     if day < OBF_SIGNED:
         return None
     films = []
@@ -419,6 +419,8 @@ def hpv_activity(person: Person, day: date, rng: Random) -> Act | None:
         return None
     live = [s for s, (a, b) in HPV_SERIES.items() if a <= day <= b]
     s = rng.choice(live)
+    if s == 4 and HPV_HOLD <= day < HPV_RESTART and len(live) > 1 and rng.random() < 0.7:
+        s = rng.choice([x for x in live if x != 4])  # little is done on a held series
     names = {1: "Pump Basics", 2: "Valve Maintenance", 3: "Lockout/Tagout",
              4: "Hydraulic Safety", 5: "New Hire Orientation"}  # fmt: skip
     m = rng.randint(1, 6)
@@ -439,7 +441,7 @@ def hpv_activity(person: Person, day: date, rng: Random) -> Act | None:
     return HW, task, note, code, cat
 
 
-def glt_activity(person: Person, day: date, rng: Random) -> Act | None:
+def glt_activity(day: date, rng: Random) -> Act | None:
     if day < GLT_SIGNED:
         return None
     live = [v for v, (a, b) in GLT_VIDEOS.items() if a <= day <= b]
@@ -462,7 +464,7 @@ def glt_activity(person: Person, day: date, rng: Random) -> Act | None:
     return GL, task, note, "GLT-PROD", cat
 
 
-def glt_lic_activity(person: Person, day: date, rng: Random) -> Act | None:
+def glt_lic_activity(day: date, rng: Random) -> Act | None:
     if day < GLT_SIGNED:
         return None
     live = [v for v, (a, b) in GLT_VIDEOS.items() if a <= day <= b and v != "Winter on the Lakes"]
@@ -553,7 +555,7 @@ def activity(key: str, person: Person, day: date, rng: Random) -> Act | None:
     if key in ("qsw", "obf", "hpv", "glt") and day in SHOOT_DAYS and person.first in SHOOT_CREW:
         return None
     if key == "qsw":
-        return qsw_activity(person, day, rng)
+        return qsw_activity(day, rng)
     if key == "qsw_loc":
         if day >= QSW_CO1:
             note = rng.choice((
@@ -570,7 +572,7 @@ def activity(key: str, person: Person, day: date, rng: Random) -> Act | None:
             return BIZ, "Pitches & Treatments", note, "BFM-BD", "change_order"
         return None
     if key == "obf":
-        return obf_activity(person, day, rng)
+        return obf_activity(day, rng)
     if key == "obf_psa":
         if day < OBF_PSA:
             return None
@@ -589,12 +591,17 @@ def activity(key: str, person: Person, day: date, rng: Random) -> Act | None:
             "LTO archive of finished modules", "archive pull: pump teardown shots for a new module",
             "hand-off of module masters to Harwell IT",
         ))  # fmt: skip
-        return HW, "Archive & Assets", note, "HPV-ARC", "same_word" if "archive" in note.lower() \
-            else "plain"
+        return (
+            HW,
+            "Archive & Assets",
+            note,
+            "HPV-ARC",
+            "same_word" if "archive" in note.lower() else "plain",
+        )
     if key == "glt":
-        return glt_activity(person, day, rng)
+        return glt_activity(day, rng)
     if key == "glt_lic":
-        return glt_lic_activity(person, day, rng)
+        return glt_lic_activity(day, rng)
     raise ValueError(key)
 
 
@@ -1055,9 +1062,11 @@ def check(entries: list[Entry]) -> None:
         limit = SHOOT_LIMIT if e.day in SHOOT_DAYS else LIMIT
         if e.hours > limit and e.category not in ("over_hours", "leave"):
             raise SystemExit(f"entry over the limit: {e.day} {e.text}")
-        if e.hours > LIMIT and e.day in SHOOT_DAYS and e.category not in ("shoot_day",
-                                                                         "block_used",
-                                                                         "over_hours"):
+        if (
+            e.hours > LIMIT
+            and e.day in SHOOT_DAYS
+            and e.category not in ("shoot_day", "block_used", "over_hours")
+        ):
             raise SystemExit(f"long entry not a shoot: {e.day} {e.text}")  # fmt: skip
 
 
