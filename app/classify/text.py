@@ -301,7 +301,8 @@ class WordTest:
 @dataclass(frozen=True)
 class PhraseTest:
     """A rule's phrases (or list items), read like the text, found in order with up to
-    ``PHRASE_GAP`` words inserted, and each word forgiven one typo as ``WordTest`` forgives it:
+    ``PHRASE_GAP`` words inserted (none before a word with a digit but "no" or "number":
+    ``_rest_within``), and each word forgiven one typo as ``WordTest`` forgives it:
     two letters swapped in a word of ``TYPO_MIN_LETTERS`` letters or more, a letter missing in
     one of ``LONG_FOR_INSERTS`` or more ("negtaive air" is "negative air"), typed without its
     vowels ("gdlns site" is "guidelines site": ``app.classify.abbreviations``), or across a
@@ -403,15 +404,31 @@ def phrase_at(haystack: tuple[str, ...], phrase: tuple[str, ...], gap: int = PHR
 
 
 def _rest_within(haystack: tuple[str, ...], start: int, rest: tuple[str, ...], gap: int) -> bool:
+    """A word with a digit ("4" in "series 4", "b2" in "phase b2") follows the word before it
+    with nothing between but "no", "number" ("Change Order No. 2"): "Series 3 mod 4 edit" names
+    series 3, not series 4."""
     pos, left = start, gap
     for word in rest:
-        window = haystack[pos : pos + left + 1]
+        reach = left + 1
+        if _numbered(word):
+            reach = 1 + next(
+                (n for n, t in enumerate(haystack[pos : pos + left]) if t not in _NUMBER_WORDS),
+                min(left, len(haystack) - pos),
+            )
+        window = haystack[pos : pos + reach]
         if word not in window:
             return False
         skipped = window.index(word)
         left -= skipped
         pos += skipped + 1
     return True
+
+
+_NUMBER_WORDS = frozenset({"no", "number", "num", "nr"})  # as stems: "No. 2", "number 2"
+
+
+def _numbered(word: str) -> bool:
+    return any(c.isdigit() for c in word)
 
 
 Reader = Callable[[str, Lexicon], Text]  # ``Text`` itself, or ``Readings`` (read once)

@@ -67,6 +67,23 @@ def test_phrases_tolerate_a_few_inserted_words_but_not_many() -> None:
     assert not phrase_at(tokens("call took"), phrase)
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "found"),
+    [
+        ("Series 3 mod 4 edit", "series 4", False),  # names series 3 (the twenty-third firm)
+        ("phase 2 and 3 testing", "phase 3", False),
+        ("Series 4 mod 2 edit", "series 4", True),
+        ("Change Order No. 2 kickoff", "change order 2", True),  # "no", "number" may sit there
+        ("authorization number 1 signed", "authorization 1", True),
+        ("round b2 notes", "round b2", True),
+        ("round a1 b2 notes", "round b2", False),  # a word with a digit, as a number
+        ("took the weekly call", "took call", True),  # other words still may
+    ],
+)
+def test_a_number_in_a_phrase_follows_its_word(text: str, phrase: str, found: bool) -> None:
+    assert PhraseTest.of([phrase]).holds(Text(text)) is found
+
+
 def test_the_rules_stage_reads_shorthand_and_typos_like_the_words() -> None:
     cascade = Cascade(book(), [RulesStage()])
     for text in ["drove to the Fresno depot", "bulid the pipeline", "tarvel to Fresno"]:
