@@ -2,11 +2,13 @@
 
 ``StoreRules`` (the service's provider): the tenant's current version from the store, checked
 at most once per ``check_every_s`` per tenant (one small read: a batch of entries shares it)
-and compiled once per (tenant, version), with what the version's back-test measured (its
-rules' precision on the approved history it was published with). A tenant with no version in
-the store uses the rules directory when one is given (the embedded, local set-up) and is
-otherwise an error (the deployed set-up: never someone else's rules). ``DirectoryRules``: one
-rules directory for every tenant, reloaded when its files change.
+and compiled once per (tenant, version), from the rule book kept with the version
+(``app.domain.rulebook_snapshot``: no YAML on a cold worker; a version without a usable one is
+parsed from its files and its book kept for the next), with what the version's back-test
+measured (its rules' precision on the approved history it was published with). A tenant with
+no version in the store uses the rules directory when one is given (the embedded, local
+set-up) and is otherwise an error (the deployed set-up: never someone else's rules).
+``DirectoryRules``: one rules directory for every tenant, reloaded when its files change.
 """
 
 from __future__ import annotations
