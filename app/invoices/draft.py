@@ -205,16 +205,17 @@ class _Builder:
             pending = [e for e, d in self.waiting if d.code == code.code]
             more = {_unit_of(unit, e) for e in pending} - {_unit_of(unit, p.entry) for p in pieces}
             if more:
+                waiting = "the entry" if len(pending) == 1 else f"the {len(pending)} entries"
                 self.notes.append(
-                    f"{code.code}: {len(more)} more {_UNIT_NAMES[unit]}(s) at "
-                    f"{fmt_money(fee)} if the {len(pending)} entries awaiting review are approved."
+                    f"{code.code}: {_units(len(more), unit)} more at {fmt_money(fee)} if "
+                    f"{waiting} awaiting review {'is' if len(pending) == 1 else 'are'} approved."
                 )
         if not units:
             return
         worked = sum((p.hours for p in pieces), ZERO)
         amount = cents(units * fee)
         text = (
-            f"{code.code} {code.name}, {self.period.label}: {units} {_UNIT_NAMES[unit]}(s) at "
+            f"{code.code} {code.name}, {self.period.label}: {_units(units, unit)} at "
             f"{fmt_money(fee)} ({fmt_hours(worked)} h worked)"
         )
         line = InvoiceLine(
@@ -313,8 +314,13 @@ def _in_force(code: BillingCode, rules: ClientRules, period: Period) -> bool:
     return all(d <= period.end for d in starts) and all(d >= period.start for d in ends)
 
 
-_UNIT_NAMES = {FeeUnit.DAY: "day", FeeUnit.PERSON_DAY: "person-day", FeeUnit.ENTRY: "entry",
-               FeeUnit.MONTH: "month"}  # fmt: skip
+_UNIT_NAMES = {FeeUnit.DAY: ("day", "days"), FeeUnit.PERSON_DAY: ("person-day", "person-days"),
+               FeeUnit.ENTRY: ("entry", "entries"), FeeUnit.MONTH: ("month", "months")}  # fmt: skip
+
+
+def _units(count: int, unit: FeeUnit) -> str:
+    one, many = _UNIT_NAMES[unit]
+    return f"{count} {one if count == 1 else many}"
 
 
 def _unit_of(unit: FeeUnit, entry: TimeEntry) -> tuple[str, ...]:

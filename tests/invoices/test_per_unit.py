@@ -82,12 +82,13 @@ def test_each_unit_is_billed_once_at_its_fee(book: RuleBook, month: list[Pair]) 
     assert draft.hourly_total == D("495.00")  # the fees are not hourly money
     fac = draft.lines[0]
     assert fac.description == (
-        "CAL-FAC Facilitation day, October 2026: 2 day(s) at 5,200.00 (20.00 h worked)"
+        "CAL-FAC Facilitation day, October 2026: 2 days at 5,200.00 (20.00 h worked)"
     )
     assert fac.entry_keys == ("clockify:u01", "clockify:u02", "clockify:u03")
-    assert "CAL-FAC: 1 more day(s) at 5,200.00 if the 1 entries awaiting review are approved." in (
+    assert "CAL-FAC: 1 day more at 5,200.00 if the entry awaiting review is approved." in (
         draft.notes
     )
+    assert draft.lines[3].description.endswith(": 1 month at 1,400.00 (1.00 h worked)")
 
 
 def test_a_monthly_fee_is_billed_while_in_force_with_time_or_none(
