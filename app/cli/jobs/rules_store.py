@@ -246,10 +246,14 @@ def _teach_memory(store: Store, change: Change, book: RuleBook, history: Sequenc
         return EXIT_OK
     console.print(
         f"  Memory: learned {seeded.learned:,} approved entries, then {seeded.reviews:,}"
-        f" review(s) on top ({seeded.size / 1e6:.1f} MB kept in the store): the worker starts"
+        f" review(s) on top ({_kept(seeded.size)} kept in the store): the worker starts"
         " from what the history knows."
     )
     return EXIT_OK
+
+
+def _kept(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(size // 1000, 1)} KB"
 
 
 def _not_published(outcome: PublishOutcome, tenant: str) -> int:
