@@ -256,7 +256,13 @@ def tpr_work(rng: Random, p: Person, day: date) -> Act:
         return act(TPP, "Additional Services", "planting", pick(rng, AS1_NOTES), "TPR-AS1")
     if AS1_ASKED <= day < AS1 and roll < 0.1:
         return internal("CWS-BD", "", "Cottonwood Grove preservation plan - fee for Angela")
-    kayak_people = ("Priya Castellano", "Tessa Whitcomb", "Jun Nakamura", "Samir Haddad", "Nadia Ferrante")
+    kayak_people = (
+        "Priya Castellano",
+        "Tessa Whitcomb",
+        "Jun Nakamura",
+        "Samir Haddad",
+        "Nadia Ferrante",
+    )
     if day >= KAYAK_ASKED and roll < 0.22 and p.name in kayak_people:
         if day < AS2:
             where = TPP if rng.random() < 0.6 else (FIRM, "Business Development")
@@ -264,7 +270,9 @@ def tpr_work(rng: Random, p: Person, day: date) -> Act:
             return act(where, task, "permit", pick(rng, KAYAK_SCOPING), "CWS-BD", "authorization")
         where = TPK if rng.random() < 0.7 else TPP
         task = "Launch Redesign" if where == TPK else "Additional Services"
-        return act(where, task, "grading,permit", pick(rng, KAYAK_NOTES), "TPR-AS2", "authorization")
+        return act(
+            where, task, "grading,permit", pick(rng, KAYAK_NOTES), "TPR-AS2", "authorization"
+        )
     code = phase_code(day)
     task = PHASE_TASK[code]
     if month and code == "TPR-CA" and rng.random() < 0.25:
@@ -302,7 +310,9 @@ def hcu_work(rng: Random, p: Person, day: date) -> Act:
     if day not in WORKSHOPS and (p.name == "Hollis Greer" or rng.random() < 0.12):
         nxt = next((n for n, w in enumerate(WORKSHOPS, start=1) if w > day), 0)
         prev = sum(1 for w in WORKSHOPS if w < day)
-        notes = [f"workshop {prev} summary", f"workshop {prev} comment cards - coding"] if prev else []
+        notes = (
+            [f"workshop {prev} summary", f"workshop {prev} comment cards - coding"] if prev else []
+        )
         if nxt:
             notes += [f"workshop {nxt} boards", f"workshop {nxt} logistics - room + sign-in",
                       f"workshop {nxt} online survey set-up"]  # fmt: skip
@@ -355,7 +365,11 @@ def hyd_retainer_code(day: date) -> str:
 def hyd_work(rng: Random, p: Person, day: date) -> Act:
     month = day >= MONTH_START
     roll = rng.random()
-    if day >= ROOFTOP_ASKED and roll < 0.25 and p.name in ("Tessa Whitcomb", "Elena Ruiz", "Nadia Ferrante"):
+    if (
+        day >= ROOFTOP_ASKED
+        and roll < 0.25
+        and p.name in ("Tessa Whitcomb", "Elena Ruiz", "Nadia Ferrante")
+    ):
         cat = "change_order" if month else ""
         if day < CHANGE_ORDER_1:
             where = HYS if rng.random() < 0.5 else (FIRM, "Business Development")
@@ -381,20 +395,28 @@ GRW_NOTES = ("GI plan - opportunity sites map", "Ballard Road ES rain garden pla
              "field day photo points - data entry", "bank assessment summary - Goose Run main stem")  # fmt: skip
 PB_NOTES = ("planting plan - {s} planting day", "flagging plan for volunteers - {s}", "plant order to nursery - {s}",
             "volunteer briefing sheet - {s}")  # fmt: skip
-AFTER_PB = ("planting day survival check - {s}", "replacement plant list - {s}", "planting day report to Kip - {s}")
+AFTER_PB = (
+    "planting day survival check - {s}",
+    "replacement plant list - {s}",
+    "planting day report to Kip - {s}",
+)
 
 
-def grw_work(rng: Random, p: Person, day: date) -> Act:
+def grw_work(rng: Random, _p: Person, day: date) -> Act:
     month = day >= MONTH_START
     roll = rng.random()
     for announced, planting, site in PLANTING_DAYS:
         if announced <= day <= planting and roll < 0.35:
             cat = "pro_bono" if month else ""
-            return act(GRP, "Planting Days", "planting", pick(rng, PB_NOTES).format(s=site), "GRW-PB", cat)
+            return act(
+                GRP, "Planting Days", "planting", pick(rng, PB_NOTES).format(s=site), "GRW-PB", cat
+            )
         if planting < day <= planting + timedelta(days=21) and roll < 0.3:
             where_task = "Planting Days" if rng.random() < 0.5 else "Design & Planning"
             cat = "pro_bono" if month else ""
-            return act(GRP, where_task, "planting", pick(rng, AFTER_PB).format(s=site), "GRW-HR", cat)
+            return act(
+                GRP, where_task, "planting", pick(rng, AFTER_PB).format(s=site), "GRW-HR", cat
+            )
     note = pick(rng, GRW_NOTES)
     tags = "planting" if "planting" in note else ("stormwater" if "rain" in note else "")
     cat = "same_word" if month and "planting plan" in note else ""
@@ -517,13 +539,23 @@ def site_visit(day: date, n: int, what: str, who: tuple[str, ...]) -> Script:
             (name, day, 9 * 60, 180, act(TPP, "Site Visits", "site-visit", f"site visit {n} - {what}", "TPR-SV", "site_visit")),
             (name, day, 12 * 60, 30, act(TPP, "Site Visits", "travel", "drive back from park", "TPR-SV", "site_visit")),
         ]  # fmt: skip
-    out.append((who[0], day, 13 * 60 + 30, 60, act(TPP, "Site Visits", "site-visit", f"field notes - site visit {n}", "TPR-SV", "site_visit")))
+    notes = act(
+        TPP, "Site Visits", "site-visit", f"field notes - site visit {n}", "TPR-SV", "site_visit"
+    )
+    out.append((who[0], day, 13 * 60 + 30, 60, notes))
     return out
 
 
 def tpr_script() -> Script:
-    out = site_visit(SITE_VISITS[0], 1, "precon conference at the park", ("Ray Dunmore", "Priya Castellano", "Nadia Ferrante"))
-    out += site_visit(SITE_VISITS[1], 2, "clearing + erosion control", ("Ray Dunmore", "Priya Castellano"))
+    out = site_visit(
+        SITE_VISITS[0],
+        1,
+        "precon conference at the park",
+        ("Ray Dunmore", "Priya Castellano", "Nadia Ferrante"),
+    )
+    out += site_visit(
+        SITE_VISITS[1], 2, "clearing + erosion control", ("Ray Dunmore", "Priya Castellano")
+    )
     out += site_visit(SITE_VISITS[2], 3, "mass grading at Overlook", ("Ray Dunmore",))
     out += [
         ("Ray Dunmore", d(2026, 11, 13), 9 * 60 + 45, 120, act(TPP, "Site Visits", "site-visit", "field report - site visit 1 (precon)", "TPR-CA", "site_visit")),
@@ -578,7 +610,12 @@ def hyd_script() -> Script:
 def grw_script() -> Script:
     out = field_day(FIELD_DAYS[4], "Wolf Pen buffer", ("Ines Marlow", "Elena Ruiz"), month=True)
     out += field_day(FIELD_DAYS[5], "main stem", ("Ines Marlow", "Marcus Lindqvist"), month=True)
-    out += planting_day(PLANTING_DAYS[2][1], "Wolf Pen", ("Ines Marlow", "Owen Brightwater", "Elena Ruiz"), month=True)
+    out += planting_day(
+        PLANTING_DAYS[2][1],
+        "Wolf Pen",
+        ("Ines Marlow", "Owen Brightwater", "Elena Ruiz"),
+        month=True,
+    )
     out += [
         ("Owen Brightwater", d(2026, 11, 10), 8 * 60, 30, act(GRP, "Travel", "travel", "drive to Council office", "CWS-TRAVEL", "travel")),
         ("Owen Brightwater", d(2026, 11, 10), 8 * 60 + 30, 90, act(GRP, "Design & Planning", "meeting", "board meeting w/ Rosa - GI plan priorities", "GRW-HR", "travel")),
@@ -620,7 +657,12 @@ def history_script() -> Script:
     for day, reach in zip(FIELD_DAYS[:4], reaches, strict=True):
         out += field_day(day, reach, ("Ines Marlow", "Marcus Lindqvist"), month=False)
     for _, day, site in PLANTING_DAYS[:2]:
-        out += planting_day(day, site.split(" ")[0] + " " + site.split(" ")[1], ("Ines Marlow", "Elena Ruiz"), month=False)
+        out += planting_day(
+            day,
+            site.split(" ")[0] + " " + site.split(" ")[1],
+            ("Ines Marlow", "Elena Ruiz"),
+            month=False,
+        )
     out += [
         ("Priya Castellano", d(2025, 11, 18), 9 * 60, 180, act(TPP, "Design", "site-visit", "site visit - existing conditions + views", "TPR-SD")),
         ("Nadia Ferrante", SD_APPROVED, 10 * 60, 60, act(TPP, "Design", "meeting", "SD approval mtg w/ Angela", "TPR-SD")),
