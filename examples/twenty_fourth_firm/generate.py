@@ -570,6 +570,11 @@ def tpr_script() -> Script:
         ("Ray Dunmore", d(2026, 11, 6), 9 * 60 + 45, 120, act(TPP, "Bidding", "", "precon agenda + submittal schedule for Ridgeline", "TPR-CA", "phase")),
         ("Ray Dunmore", d(2026, 11, 11), 10 * 60, 120, act(TPP, "Construction Admin", "RFI", "RFI 1 response - floodwall tie-in at Overlook", "TPR-CA", "holiday_work")),
         ("Jun Nakamura", d(2026, 11, 9), 13 * 60, 150, act(TPP, "Design", "redlines,ASI", "L-301 planting plan redlines for ASI 1", "TPR-CA", "same_word")),
+        ("Ray Dunmore", AWARD, 15 * 60 + 15, 90, act(TPP, "Construction Admin", "submittal", "CA set-up - submittal log for Ridgeline", "TPR-BID", "phase")),
+        ("Jun Nakamura", d(2026, 11, 10), 9 * 60 + 45, 150, act(TPP, "Design", "redlines", "conformed CDs - ASI 1 + addenda incorporated", "TPR-CA", "abbreviation")),
+        ("Ray Dunmore", d(2026, 11, 18), 13 * 60, 90, act(TPP, "Construction Admin", "RFI", "CA: RFI 5 resp - L-401 paver pattern at promenade", "TPR-CA", "abbreviation")),
+        ("Elena Ruiz", d(2026, 11, 5), 13 * 60, 120, act(HYS, "Design Review", "", "RG SD sketches - Bldg B podium", "CWS-BD", "abbreviation")),
+        ("Elena Ruiz", d(2026, 11, 16), 13 * 60, 150, act(HYR, "Rooftop Garden", "planting", "RG SD plan - Bldg B podium, planters + lawn", "HYD-RG", "abbreviation")),
         ("Ines Marlow", d(2026, 11, 23), 13 * 60, 90, act(TPP, "Construction Admin", "submittal,planting", "submittal review - wetland plugs (Carex, Juncus)", "TPR-CA", "same_word")),
     ]  # fmt: skip
     return out
@@ -817,7 +822,7 @@ def mixed(rng: Random, e: Entry) -> Entry:
 
 
 QUALIFIERS = [
-    " cont'd", " - rev 2", " (per Dwight's comments)", " v2", ", cont. from Fri", " - follow-ups",
+    " cont'd", " - rev 2", " (client comments)", " v2", ", cont. from Fri", " - follow-ups",
     " and QC", " - checks", " (edits)", " - part 2",
 ]  # fmt: skip
 
