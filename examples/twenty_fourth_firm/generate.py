@@ -104,9 +104,9 @@ GRW_SIGNED, GRW_START = d(2026, 2, 23), d(2026, 3, 2)
 FIELD_DAYS = (d(2026, 4, 9), d(2026, 6, 11), d(2026, 9, 10), d(2026, 10, 15), d(2026, 11, 5),
               d(2026, 11, 19))  # fmt: skip
 PLANTING_DAYS = (  # (announced, planting day, site)
-    (d(2026, 3, 9), d(2026, 4, 18), "Ballard Road ES buffer"),
+    (d(2026, 3, 9), d(2026, 4, 18), "Ballard Road buffer"),
     (d(2026, 9, 14), d(2026, 10, 24), "St. Anselm bioswale"),
-    (d(2026, 10, 26), d(2026, 11, 21), "Wolf Pen tree planting"),
+    (d(2026, 10, 26), d(2026, 11, 21), "Wolf Pen buffer"),
 )
 
 # Toggl clients and projects (sows/toggl_setup.md), with the dates they were created.
@@ -240,6 +240,11 @@ PHASE_TASK = {"TPR-SD": "Design", "TPR-DD": "Design", "TPR-CD": "Design", "TPR-B
               "TPR-CA": "Construction Admin"}  # fmt: skip
 PHASE_TAGS = {"TPR-SD": "", "TPR-DD": "grading", "TPR-CD": "redlines", "TPR-BID": "specs",
               "TPR-CA": "submittal"}  # fmt: skip
+BIDS_OPENED = d(2026, 10, 15)
+BID_EARLY_NOTES = ("bid set plots", "bidders' questions log", "bid addendum - playground surfacing",
+                   "bidder question on pavers", "addendum 3 - L-301 plant substitutions")  # fmt: skip
+RAY_EARLY_NOTES = ("constructability review - {ph} set", "cost estimate check - {ph}",
+                   "spec coordination - {ph} set", "constructability - Overlook walls ({ph})")  # fmt: skip
 AS1_NOTES = ("Cottonwood Grove tree preservation plan", "root-zone protection details - Cottonwood Grove",
              "arborist tree survey coordination", "tree preservation plan sheet L-105")  # fmt: skip
 KAYAK_NOTES = ("kayak launch redesign - new alignment", "kayak launch grading + riprap revisions",
@@ -275,12 +280,18 @@ def tpr_work(rng: Random, p: Person, day: date) -> Act:
         )
     code = phase_code(day)
     task = PHASE_TASK[code]
+    notes = PHASE_NOTES[code]
+    if code == "TPR-BID" and day < BIDS_OPENED:
+        notes = BID_EARLY_NOTES
+    if p.name == "Ray Dunmore" and code in ("TPR-SD", "TPR-DD", "TPR-CD"):
+        ph = {"TPR-SD": "SD", "TPR-DD": "DD", "TPR-CD": "CD"}[code]
+        notes = tuple(n.format(ph=ph) for n in RAY_EARLY_NOTES)
     if month and code == "TPR-CA" and rng.random() < 0.25:
         task = pick(rng, ["Design", "Bidding"])  # the old tasks, still in use after the award
     cat = ""
     if month and (code == "TPR-BID" or day <= AWARD + timedelta(days=4)):
         cat = "phase"
-    return act(TPP, task, PHASE_TAGS[code], pick(rng, PHASE_NOTES[code]), code, cat)
+    return act(TPP, task, PHASE_TAGS[code], pick(rng, notes), code, cat)
 
 
 # --- Harrods Creek University ---------------------------------------------------------------------
@@ -390,10 +401,11 @@ def hyd_work(rng: Random, p: Person, day: date) -> Act:
 # --- Goose Run ------------------------------------------------------------------------------
 
 GRW_NOTES = ("GI plan - opportunity sites map", "Ballard Road ES rain garden planting plan",
-             "St. Anselm bioswale grading", "Wolf Pen buffer planting plan", "rain garden specs for Council contractors",
+             "St. Anselm bioswale grading", "Wolf Pen buffer design - bank stabilization + live stakes", "rain garden specs for Council contractors",
              "board meeting w/ Rosa - GI plan priorities", "GI plan typical details - rain garden",
              "field day photo points - data entry", "bank assessment summary - Goose Run main stem")  # fmt: skip
-PB_NOTES = ("planting plan - {s} planting day", "flagging plan for volunteers - {s}", "plant order to nursery - {s}",
+PB_NOTES = ("volunteer planting plan - {s} planting day", "flagging plan for volunteers - {s}",
+            "plant order to nursery - {s} planting day",
             "volunteer briefing sheet - {s}")  # fmt: skip
 AFTER_PB = (
     "planting day survival check - {s}",
@@ -795,7 +807,7 @@ class Mess:
 
 
 HISTORY_MESS = Mess(0.02, 0.04, 0.01, 0.006, 0.02, 0.004, 0.002)
-MONTH_MESS = Mess(0.04, 0.06, 0.035, 0.022, 0.1, 0.022, 0.016)
+MONTH_MESS = Mess(0.04, 0.06, 0.035, 0.022, 0.14, 0.02, 0.014)
 
 
 def mixed(rng: Random, e: Entry) -> Entry:
