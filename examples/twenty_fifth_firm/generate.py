@@ -346,7 +346,7 @@ ACTIVITIES: tuple[Activity, ...] = (
         "IMV Site {psite} - SDV", "remote monitoring visit Site {psite}",
         "query follow-up w/ Site {psite} CRC", "screening log review Site {psite}",
         "Site {psite} device accountability call", "monitoring visit report Site {psite}",
-        "AE follow-up Site {psite} subj {psubj}",
+        "AE follow-up w/ Site {psite} CRC subj {psubj}",
     ), pwm_site("PWM-CRA"), PIV, who="Marcus Ines", weight=5.0, category="hold",
       novel=("Site {psite} CRC turnover - retrain on eCRF",)),
     A("pwm_cra_tmf", "PPIV", PV, ("Site Management",), (
@@ -354,7 +354,7 @@ ACTIVITIES: tuple[Activity, ...] = (
     ), pwm_other("PWM-CRA"), PIV, who="Marcus Ines", weight=1.0, hours=(0.5, 1.5),
       category="nte"),
     A("pwm_site_pm", "PPIV", PV, ("Site Management", "Project Management"), (
-        "Site {psite} PI call re enrollment", "Site {psite} contract amendment call",
+        "Site {psite} PI call re enrollment", "Site {psite} CTA budget call",
         "site payments call Site {psite}",
     ), pwm_site("PWM-PM"), PIV, who="Colin Daniel Jamal", weight=2.0, hours=(0.5, 1.5),
       category="hold"),
