@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 BLIND = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
          "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
          "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty_first",
-         "twenty_second", "twenty_third")  # fmt: skip
+         "twenty_second", "twenty_third", "twenty_fourth", "twenty_fifth")  # fmt: skip
 FIRMS = {  # firm -> (data folder, rules folder)
     "demo": (REPO / "examples" / "demo_firm" / "data", REPO / "sow_rules"),
     **{f: (REPO / "examples" / f"{f}_firm" / "data", REPO / "examples" / f"{f}_firm" / "sow_rules")
@@ -50,7 +50,8 @@ def main() -> None:
         " fifteenth: Lookout Ridge, sixteenth: Saguaro Bell, seventeenth: Wickline & Rowe,"
         " eighteenth: Basalt & Cedar, nineteenth: Lanterna, twentieth: Tidewell Learning,"
         " twenty_first: Fernhollow Climate, twenty_second: Redbud Analytics, twenty_third:"
-        " Brightfold Motion (the last twenty-two with rules written blind)",
+        " Brightfold Motion, twenty_fourth: Cobbleweir Landscape, twenty_fifth: Fennwick"
+        " Clinical (the last twenty-four with rules written blind)",
     )
     parser.add_argument("--rules", type=Path, help="rules folder (default: the firm's)")
     args = parser.parse_args()
