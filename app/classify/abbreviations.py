@@ -11,7 +11,8 @@ as a rule's word only when it looks like such a shortening and the word is unmis
 * it keeps at least half of the word's consonants ("bldg" of "building": 4 of 5), and the
   word is at least two letters longer;
 * exactly one of the test's words (by stem) fits: a token that could shorten two words reads
-  as neither.
+  as neither;
+* it was not typed in capitals: "CTMS" is an acronym, not "christmas" (``Text.shorthand``).
 """
 
 from __future__ import annotations

@@ -177,8 +177,14 @@ class Text:
 
     @cached_property
     def shorthand(self) -> tuple[str, ...]:
-        """Words typed without their vowels ("gdlns"): ``app.classify.abbreviations``."""
-        return tuple(dict.fromkeys(t for t in self.toks if shortened(t)))
+        """Words typed without their vowels ("gdlns"): ``app.classify.abbreviations``. A word
+        typed in capitals ("CTMS", "SDTM") is an acronym, not a word shortened: "CTMS" is not
+        "christmas"."""
+        found = [t for t in self.toks if shortened(t)]
+        if not found:
+            return ()
+        capitals = {w.lower() for w in _TOKEN.findall(self.raw) if w.isupper()}
+        return tuple(dict.fromkeys(t for t in found if t not in capitals))
 
 
 TYPO_MIN_LETTERS = 5  # shorter words differ by one letter too often ("call"/"cell")

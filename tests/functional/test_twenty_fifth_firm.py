@@ -11,10 +11,13 @@ Run as a new customer's firm is run, `timebill classify --rules DIR --history FI
 --label-column COL`, and scored against its truth.
 
 Its first run, with the engine as the twenty-four firms before it left it, auto-approved 479
-of 772 entries with 3 wrong (0.63%): "CTMS update - ARC-PIV visit log" twice in the device
-study's unbilled window (memory's habit from before the window: no rule of the window reads
-those words), and "S 111 CTA redlines" ("S 111" for the change order's Site 111, coded as
-project management by "CTA"). Its test holds it to 0.7%."""
+of 772 entries with 3 wrong (0.63%). Two were "CTMS update - ARC-PIV visit log" in the device
+study's unbilled window, decided by memory's habit from before the window: the acronym "CTMS"
+had read as "christmas", shortened, so the firm's holiday rule was the rules stage's answer and
+hid the rule that reads the date (the enrollment hold). A word typed in capitals is no longer
+read as a word shortened: the dated rule now disagrees with memory and both go to a person
+(477, 1 wrong); no other firm's decisions change. The one left is "S 111 CTA redlines" ("S 111"
+for the change order's Site 111, coded as project management by "CTA")."""
 
 from __future__ import annotations
 
@@ -42,7 +45,16 @@ def classified(tmp_path_factory: pytest.TempPathFactory) -> Scored:
 def test_the_blind_clinical_research_firm_is_auto_approved_within_its_error_target(
     classified: Scored,
 ) -> None:
-    check_error_target(classified, review_at_most=0.45, wrong_at_most=0.007)
+    check_error_target(classified, review_at_most=0.45)
+
+
+def test_an_acronym_is_not_a_word_typed_without_its_vowels(classified: Scored) -> None:
+    ctms = [row for row, _ in classified if row["Description"].startswith("CTMS update")]
+    assert len(ctms) == 2
+    assert all("christmas" not in row["reason"] for row in ctms)
+    in_window = [row for row in ctms if row["Start Date"] in {"11/06/2026", "11/12/2026"}]
+    assert in_window
+    assert all(row["needs_review"] == "true" for row in in_window)
 
 
 def test_time_in_an_unbilled_window_is_never_billed(classified: Scored) -> None:

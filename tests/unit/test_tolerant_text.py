@@ -120,6 +120,13 @@ def test_only_unmistakable_shortenings_are_read() -> None:
     assert not abbreviates("dvpt", "developmentalist")  # too few of its consonants kept
     assert not abbreviates("mtkg", "marketing")  # letters out of order
     assert not abbreviates("prts", "parts")  # one letter missing is a typo, not a shortening
+    # Typed in capitals it is an acronym, not a word shortened (the twenty-fifth firm's
+    # "CTMS update" had read as "christmas", the firm's holiday rule).
+    assert abbreviates("ctms", "christmas")
+    assert WordTest.of(["christmas"]).matched(Text("CTMS update - visit log")) is None
+    assert WordTest.of(["christmas"]).matched(Text("ctms update")) == "ctms"
+    assert WordTest.of(["building"]).matched(Text("BLDG permit set")) is None
+    assert not PhraseTest.of(["search fee"]).holds(Text("RVP-SRCH fee"))
     # "cntrl" could be "control" or "central": it reads as neither.
     assert WordTest.of(["control", "central"]).matched(Text("cntrl panel")) is None
     assert WordTest.of(["control"]).matched(Text("cntrl panel")) == "cntrl"
