@@ -107,7 +107,11 @@ INSPECTIONS = (  # (days, place)
     ((d(2026, 9, 22), d(2026, 9, 23)), "Guanacaste hotels"),
     ((d(2026, 11, 12), d(2026, 11, 13)), "Playa Serena Resort, Guanacaste"),
 )
-MAUI_TRIP_END, DESTINATIONS_APPROVED, LISBON_CANCELLED = d(2026, 4, 23), d(2026, 5, 12), d(2026, 11, 4)
+MAUI_TRIP_END, DESTINATIONS_APPROVED, LISBON_CANCELLED = (
+    d(2026, 4, 23),
+    d(2026, 5, 12),
+    d(2026, 11, 4),
+)
 # Southern Pines
 SPG_SIGNED = d(2026, 6, 1)
 WALKTHROUGHS = (d(2026, 8, 25), d(2026, 10, 14), d(2026, 11, 10), d(2026, 11, 19))
@@ -335,7 +339,10 @@ def qsk_work(rng: Random, p: Person, day: date) -> Act:
     if month and not cat and task == "Postponement Rework":
         cat = "postponement"
     if p.name == "Hannah Feld":
-        note, tags = pick(rng, ["registration site - Ignite 2027", "attendee list from Jordan"]), "registration"
+        note, tags = (
+            pick(rng, ["registration site - Ignite 2027", "attendee list from Jordan"]),
+            "registration",
+        )
     return act(QSKP, task, tags, note, code, cat)
 
 
@@ -405,7 +412,9 @@ def spg_work(rng: Random, p: Person, day: date) -> Act:
     roll = rng.random()
     solicitors = ("Imani Brooks", "Sofia Marchand", "Desmond Okafor")
     if p.name in solicitors and roll < 0.4:
-        return act(SPGP, "Auction", "auction", pick(rng, PB_NOTES), "SPG-PB", "pro_bono" if month else "")
+        return act(
+            SPGP, "Auction", "auction", pick(rng, PB_NOTES), "SPG-PB", "pro_bono" if month else ""
+        )
     task, note, tags = pick(rng, SPG_NOTES)
     cat = "same_word" if month and task == "Auction" else ""
     return act(SPGP, task, tags, note, "SPG-HR", cat)
@@ -467,7 +476,6 @@ def choose_matter(rng: Random, p: Person, day: date) -> str:
     return open_[-1][0]
 
 
-
 # --- the scripted days (dated events, on-site days, inspections, walkthroughs, the gala) -------
 
 Script = list[tuple[str, date, int, int, Act]]  # person, day, start minute, minutes, act
@@ -492,7 +500,11 @@ def onsite_day(day: date) -> Script:
     for n, name in enumerate(ONSITE_ROSTER[day]):
         task, tags, morning, evening = ONSITE_WORK[name]
         if day.day == 11:
-            morning = "move-in - Red Mountain CC, {w}" if n % 2 else "move-in - exhibit hall + registration build"
+            morning = (
+                "move-in - Red Mountain CC, {w}"
+                if n % 2
+                else "move-in - exhibit hall + registration build"
+            )
         long_ = (day.day + n) % 4 == 0
         first = 540 if long_ else 330  # a few rostered entries run long (§2.5 allows 10 h)
         out += [
@@ -509,7 +521,7 @@ def inspection(days: tuple[date, date], place: str, who: tuple[str, ...], month:
     out: Script = []
     for name in who:
         out += [
-            (name, first, 6 * 60, 240, act(CTBP, "Travel", "travel", f"flight to {place.split(', ')[-1]} for site inspection", "CTB-SI", cat)),
+            (name, first, 6 * 60, 240, act(CTBP, "Travel", "travel", f"flight to {place.rsplit(', ', maxsplit=1)[-1]} for site inspection", "CTB-SI", cat)),
             (name, first, 11 * 60, 300, act(CTBP, "Site Inspections", "site-visit", f"site inspection - {place}, hotel tour + function space", "CTB-SI", cat)),
             (name, second, 8 * 60, 330, act(CTBP, "Site Inspections", "site-visit", f"site inspection day 2 - {place}, DMC + transfers", "CTB-SI", cat)),
             (name, second, 14 * 60, 240, act(CTBP, "Travel", "travel", "flight home from site inspection", "CTB-SI", cat)),
@@ -594,7 +606,9 @@ def ctb_script() -> Script:
 
 
 def spg_script() -> Script:
-    out = walkthrough(WALKTHROUGHS[2], "décor + tent layout", ("Tobias Kerr", "Wren Castillo"), month=True)
+    out = walkthrough(
+        WALKTHROUGHS[2], "décor + tent layout", ("Tobias Kerr", "Wren Castillo"), month=True
+    )
     out += walkthrough(WALKTHROUGHS[3], "final w/ Rafael, caterer, Brightline AV", ("Tobias Kerr", "Desmond Okafor"), month=True)  # fmt: skip
     crew = ("Tobias Kerr", "Wren Castillo", "Imani Brooks", "Sofia Marchand")
     for name in crew:
