@@ -783,8 +783,10 @@ def simulate(rng: Random) -> list[Entry]:
             if left < 1.0:
                 continue
             n = min(4, max(1, int(left // 2.0) + rng.choice((-1, 0, 0, 1))))
-            for hours in split(left, n, rng):
-                add(day, p, pick(p, day, rng), hours)
+            for part in split(left, n, rng):
+                act = pick(p, day, rng)
+                # a trip across town, not half a day
+                add(day, p, act, min(part, 0.75) if act[3] == "HRD-TRAVEL" else part)
     return entries
 
 
