@@ -87,6 +87,7 @@ PSL_PRODS = ((d(2026, 6, 12), "PROD001", 1, 3870), (d(2026, 8, 21), "PROD002", 3
              19960), (d(2026, 12, 18), "PROD005", 19961, 24000))  # fmt: skip
 PSL_ADD_BD, PSL_APO = (d(2026, 11, 3), d(2026, 11, 15)), d(2026, 11, 16)
 ADDED = ("Dana Whitcombe", "Ravi Esparza", "Tove Lindqvist")
+ADDED_COLLECTED = (d(2026, 11, 18), d(2026, 11, 19), d(2026, 11, 27))
 CML_BD, CML_SIGNED = (d(2026, 3, 30), d(2026, 4, 3)), d(2026, 4, 6)
 CML_GAPS = ((d(2026, 7, 14), d(2026, 7, 20)), (d(2026, 10, 28), d(2026, 11, 4)))  # notice, amd
 CML_AMD2_BD = (d(2026, 11, 2), d(2026, 11, 3))
@@ -288,7 +289,9 @@ def psl_activity(day: date, rng: Random) -> Act | None:
         return BIZ, "Proposals & Pitches", note, "HRD-BD", "amendment"
     if month and day >= PSL_APO and r < 0.22:
         name = rng.choice(ADDED)
-        if rng.random() < 0.35 and day > d(2026, 11, 18):
+        collected = [n for n, when in zip(ADDED, ADDED_COLLECTED, strict=True) if when < day]
+        if rng.random() < 0.35 and collected:
+            name = collected[-1]
             note = rng.choice((f"processing {name} mailbox (added custodian) - exceptions",
                                f"OCR and de-dupe run on {name} data (Schedule A-1)"))  # fmt: skip
             return PS, "Processing & Hosting", note, "PSL-PROC", "same_word"
