@@ -44,7 +44,8 @@ from app.sources.exports import read_export  # noqa: E402
 BLIND = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
          "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
          "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty_first",
-         "twenty_second", "twenty_third", "twenty_fourth", "twenty_fifth")  # fmt: skip
+         "twenty_second", "twenty_third", "twenty_fourth", "twenty_fifth", "twenty_sixth",
+         "twenty_seventh")  # fmt: skip
 FIRMS = {  # name -> (data folder, rules folder)
     "demo": ("examples/demo_firm/data", "sow_rules"),
     **{f: (f"examples/{f}_firm/data", f"examples/{f}_firm/sow_rules") for f in BLIND},

@@ -21,7 +21,8 @@ REPO = Path(__file__).resolve().parents[1]
 BLIND = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
          "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
          "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty_first",
-         "twenty_second", "twenty_third", "twenty_fourth", "twenty_fifth")  # fmt: skip
+         "twenty_second", "twenty_third", "twenty_fourth", "twenty_fifth", "twenty_sixth",
+         "twenty_seventh")  # fmt: skip
 FIRMS = {  # firm -> (data folder, rules folder)
     "demo": (REPO / "examples" / "demo_firm" / "data", REPO / "sow_rules"),
     **{f: (REPO / "examples" / f"{f}_firm" / "data", REPO / "examples" / f"{f}_firm" / "sow_rules")
@@ -51,7 +52,8 @@ def main() -> None:
         " eighteenth: Basalt & Cedar, nineteenth: Lanterna, twentieth: Tidewell Learning,"
         " twenty_first: Fernhollow Climate, twenty_second: Redbud Analytics, twenty_third:"
         " Brightfold Motion, twenty_fourth: Cobbleweir Landscape, twenty_fifth: Fennwick"
-        " Clinical (the last twenty-four with rules written blind)",
+        " Clinical, twenty_sixth: Lanternfield Events, twenty_seventh: Holston Ridge Discovery"
+        " (the last twenty-six with rules written blind)",
     )
     parser.add_argument("--rules", type=Path, help="rules folder (default: the firm's)")
     args = parser.parse_args()
