@@ -231,7 +231,11 @@ def build_sides(
     bare = env | {"BARE_SECRET": secret}
     bare_http = bare_store(work / "bare-http.pristine", [])
     bare_sqs = bare_store(work / "bare-sqs.pristine", [(tenant, "toggl", item)])
-    tb_http_env = timebill | {"TIMEBILL_SQLITE_PATH": str(work / "timebill-http.sqlite3")}
+    # The HTTP side keeps the rules folder whatever --rules says: with the local queue its
+    # worker thread classifies the delivery while the answer is sent (what --queue thread
+    # measures), and its store has no published rules.
+    tb_http_env = timebill | {"TIMEBILL_SQLITE_PATH": str(work / "timebill-http.sqlite3"),
+                              "TIMEBILL_RULES_DIR": str(REPO / "sow_rules")}  # fmt: skip
     tb_worker_env = timebill | {"TIMEBILL_SQLITE_PATH": str(work / "timebill-worker.sqlite3")}
     tb_worker_env.pop("TIMEBILL_QUEUE", None)  # the worker Lambda never enqueues
     worker = Side("timebill worker", worker_handler, sqs_event(tenant, item, work / "w.json"),
