@@ -415,13 +415,11 @@ def _rest_within(haystack: tuple[str, ...], start: int, rest: tuple[str, ...], g
     series 3, not series 4."""
     pos, left = start, gap
     for word in rest:
-        reach = left + 1
-        if _numbered(word):
-            reach = 1 + next(
-                (n for n, t in enumerate(haystack[pos : pos + left]) if t not in _NUMBER_WORDS),
-                min(left, len(haystack) - pos),
-            )
-        window = haystack[pos : pos + reach]
+        window = haystack[pos : pos + left + 1]
+        if _numbered(word):  # only "no", "number" may stand before it
+            window = window[
+                : next((n for n, t in enumerate(window) if t not in _NUMBER_WORDS), 0) + 1
+            ]
         if word not in window:
             return False
         skipped = window.index(word)

@@ -197,13 +197,16 @@ class _Builder:
                 self.proposals.append(Proposal(line, f"{why}: needs client approval"))
 
     def _per_unit(self, code: BillingCode, pieces: list[Piece], caps: Allowances) -> None:
-        unit, fee = code.unit or FeeUnit.ENTRY, code.unit_fee or ZERO
+        unit, fee = code.unit, code.unit_fee
+        assert unit is not None  # BillingCode requires a unit and a fee for basis per_unit
+        assert fee is not None
         if unit is FeeUnit.MONTH:
             units = 1 if _in_force(code, self.rules, self.period) else 0
         else:
-            units = len({_unit_of(unit, p.entry) for p in pieces})
+            billed = {_unit_of(unit, p.entry) for p in pieces}
+            units = len(billed)
             pending = [e for e, d in self.waiting if d.code == code.code]
-            more = {_unit_of(unit, e) for e in pending} - {_unit_of(unit, p.entry) for p in pieces}
+            more = {_unit_of(unit, e) for e in pending} - billed
             if more:
                 waiting = "the entry" if len(pending) == 1 else f"the {len(pending)} entries"
                 self.notes.append(

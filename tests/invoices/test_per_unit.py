@@ -105,8 +105,8 @@ def test_a_monthly_fee_is_billed_while_in_force_with_time_or_none(
         for c in calder.codes
     )
     closed = replace(book, clients={"calder": calder.model_copy(update={"codes": codes})})
-    november = draft_invoice(closed, "calder", others, Period(2026, 10))
-    assert [ln.code for ln in november.lines if ln.code == "CAL-PGM"] == []
+    after_it_ended = draft_invoice(closed, "calder", others, Period(2026, 10))
+    assert [ln.code for ln in after_it_ended.lines if ln.code == "CAL-PGM"] == []
 
 
 def test_the_quickbooks_line_is_units_times_the_fee(book: RuleBook, month: list[Pair]) -> None:

@@ -66,6 +66,9 @@ def test_a_snapshot_of_other_files_or_another_format_is_not_used() -> None:
 def test_a_broken_snapshot_is_not_used(broken: dict[str, Any]) -> None:
     snapshot = {**through_json(load_rulebook(REPO / "sow_rules")), **broken}
     assert load_book(snapshot, "set") is None
+
+
+def test_a_snapshot_missing_a_part_is_not_used() -> None:
     missing = through_json(load_rulebook(REPO / "sow_rules"))
     del missing["clients"]
     assert load_book(missing, "set") is None
