@@ -13,7 +13,7 @@ import hmac
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -237,6 +237,12 @@ class Fields:
         if found is None:
             raise self.error(key, "missing")
         return found
+
+    def required_instant(self, key: str) -> datetime:
+        """A point in time, read as UTC when sent without an offset (the trackers state theirs
+        in UTC): a start and an end then always subtract, whichever of them carries one."""
+        found = self.required_moment(key)
+        return found if found.tzinfo is not None else found.replace(tzinfo=UTC)
 
     def items(self, key: str) -> list[Any]:
         value = self.get(key)

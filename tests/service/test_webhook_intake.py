@@ -95,6 +95,27 @@ def test_malformed_json_after_a_valid_signature_gets_400(rig: Rig, source: Sourc
     _nothing_written(rig)
 
 
+# A time sent without an offset next to one with it: the two must still subtract.
+NAIVE = {
+    Source.CLOCKIFY: {"timeInterval": {"start": "2025-06-16T07:05:00Z",
+                                       "end": "2025-06-16T08:35:00", "timeZone": "UTC"}},
+    Source.TOGGL: {"start": "2023-07-17T13:00:00+00:00", "stop": "2023-07-17T14:30:00",
+                   "duration": None},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("source", list(NAIVE))
+def test_a_time_without_an_offset_is_read_as_utc_never_a_500(rig: Rig, source: Source) -> None:
+    body = sample_body(source, account=DEMO_ACCOUNTS[source], **NAIVE[source])
+    response = _post(rig, source, body, signed_headers(source, body, _secret(rig, source)))
+    assert response.status_code == 200, response.text
+    [item] = rig.store.items("demo")
+    assert item.entry is not None
+    assert item.entry.hours == 1.5
+    assert item.entry.end is not None
+    assert item.entry.end.utcoffset() is not None
+
+
 def test_unknown_tenant_and_unknown_source_get_404(rig: Rig) -> None:
     body = sample_body(Source.TOGGL, account=DEMO_ACCOUNTS[Source.TOGGL])
     headers = signed_headers(Source.TOGGL, body, _secret(rig, Source.TOGGL))
