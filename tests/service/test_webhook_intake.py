@@ -124,6 +124,25 @@ def test_unknown_tenant_and_unknown_source_get_404(rig: Rig) -> None:
     _nothing_written(rig)
 
 
+@pytest.mark.parametrize("tenant", ["de%00mo", "DEMO", "%F0%9F%92%A5", "a", "-demo", "demo%20"])
+def test_a_tenant_id_no_tenant_can_have_is_404_without_asking_the_store(
+    rig: Rig, tenant: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL refuses a NUL in text: asked about one, the store fails, which read as an
+    outage (503, the sender retrying forever, a traceback logged)."""
+
+    def refuses(tenant_id: str) -> None:
+        raise OSError("invalid byte sequence for encoding UTF8: 0x00")
+
+    monkeypatch.setattr(rig.store, "get_tenant", refuses)
+    body = sample_body(Source.TOGGL, account=DEMO_ACCOUNTS[Source.TOGGL])
+    headers = signed_headers(Source.TOGGL, body, _secret(rig, Source.TOGGL))
+    response = _post(rig, Source.TOGGL, body, headers, tenant=tenant)
+    assert response.status_code == 404, response.text
+    assert "no toggl webhook for tenant" in response.json()["error"]
+    _nothing_written(rig)
+
+
 def test_an_oversized_body_gets_413_before_anything_else(rig: Rig) -> None:
     body = b"{" + b" " * 5000 + b"}"
     response = _post(
