@@ -336,6 +336,20 @@ def test_malformed_json_after_a_valid_signature_is_bad_payload(source: Source, b
     assert caught.value.status == 400
 
 
+@pytest.mark.parametrize(
+    ("body", "why"),
+    [
+        (b'{"description": "caf\xe9"}', "not UTF-8 text at byte 20"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"duration": ' + b"9" * 5000 + b"}", "a number with too many digits"),
+    ],
+)
+def test_json_that_python_cannot_read_says_why(body: bytes, why: str) -> None:
+    with pytest.raises(BadPayload) as caught:
+        deliver(TOGGL, body)
+    assert caught.value.message == f"Toggl body: not valid JSON ({why})"
+
+
 @pytest.mark.parametrize("source", [CLOCKIFY, TOGGL])
 @pytest.mark.parametrize("body", [b'"ping"', b"42", b"[]", b"null"])
 def test_body_that_is_not_an_object_is_bad_payload(source: Source, body: bytes) -> None:
