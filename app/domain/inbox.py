@@ -8,6 +8,7 @@ until a reader for their source exists; ``skipped`` records our own write-backs 
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from enum import StrEnum
 from typing import Literal, NamedTuple
@@ -140,10 +141,18 @@ class SourceAccess(BaseModel):
     field_ids: dict[str, str] = Field(default_factory=dict)
 
 
+TENANT_ID = r"^[a-z0-9][a-z0-9_-]{1,39}$"
+
+
+def is_tenant_id(text: str) -> bool:
+    """Whether ``text`` could name a tenant (what ``Tenant.id`` accepts)."""
+    return re.fullmatch(TENANT_ID, text) is not None
+
+
 class Tenant(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{1,39}$")
+    id: str = Field(pattern=TENANT_ID)
     name: str
     sources: dict[Source, SourceAccess] = Field(default_factory=dict)
     paused: bool = False

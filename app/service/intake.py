@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from app.domain.entries import Source
-from app.domain.inbox import NewItem, SourceAccess
+from app.domain.inbox import NewItem, SourceAccess, is_tenant_id
 from app.sources.registry import webhook_source
 from app.sources.webhooks import IntakeError, WebhookSource, verify_and_parse
 
@@ -88,6 +88,11 @@ def _resolve(store: Store, source_name: str, tenant_id: str) -> tuple[WebhookSou
         source = webhook_source(source_name)
     except KeyError:
         raise NotFound(f"unknown source '{source_name}'") from None
+    # Same answer for an unknown tenant and a source it has not connected: no oracle. An id no
+    # tenant can have is not asked about (PostgreSQL refuses a NUL: that read as an outage).
+    missing = NotFound(f"no {source_name} webhook for tenant '{tenant_id}'")
+    if not is_tenant_id(tenant_id):
+        raise missing
     try:
         tenant = store.get_tenant(tenant_id)
     except Exception as exc:
@@ -95,8 +100,7 @@ def _resolve(store: Store, source_name: str, tenant_id: str) -> tuple[WebhookSou
         raise StoreUnavailable("store unavailable, retry later") from exc
     access = tenant.sources.get(Source(source_name)) if tenant else None
     if tenant is None or access is None:
-        # Same answer for an unknown tenant and a source it has not connected: no oracle.
-        raise NotFound(f"no {source_name} webhook for tenant '{tenant_id}'")
+        raise missing
     return source, access
 
 

@@ -49,12 +49,16 @@ def receive_quickbooks(
     qbo.SOURCE.verify(headers, body, access)
     events = qbo.read_events(body, now)
     tenants, unknown = _route(store, {event.realm for event in events})
+    # Every realm's items are built before any is committed: a refused event writes nothing.
+    intakes = [
+        (tenant, qbo.intake_of([e for e in events if e.realm == realm], tenant, now))
+        for realm, tenant in sorted(tenants.items())
+    ]
     created: list[str] = []
     duplicates: list[str] = []
     ignored: list[str] = []
     jobs: list[tuple[str, str]] = []
-    for realm, tenant in sorted(tenants.items()):
-        intake = qbo.intake_of([e for e in events if e.realm == realm], tenant, now)
+    for tenant, intake in intakes:
         new, repeated = commit(store, intake.items)
         created += new
         duplicates += repeated

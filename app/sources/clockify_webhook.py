@@ -85,7 +85,7 @@ class ClockifyWebhook:
         if event == DELETED:
             item = _deleted(fields, entry_id, workspace, tenant=tenant, received_at=received_at)
             return Intake(items=[item])
-        fields.child("timeInterval").required_moment("start")  # running or not, it has one
+        fields.child("timeInterval").required_instant("start")  # running or not, it has one
         if _running(fields):
             return Intake(ignored=[f"Clockify entry {entry_id} is a running timer"])
         entry = _entry(fields, tenant)
@@ -125,7 +125,7 @@ def _deleted(
 
 def _entry(fields: Fields, tenant: str) -> TimeEntry:
     interval = fields.child("timeInterval")
-    start, end = interval.required_moment("start"), interval.required_moment("end")
+    start, end = interval.required_instant("start"), interval.required_instant("end")
     local_start = interval.moment("zonedStart") or start
     return build_entry(
         _LABEL,

@@ -160,7 +160,7 @@ def _cloud_events(data: list[Any]) -> list[Event]:
     for i, raw in enumerate(data):
         event = Fields(raw, _LABEL, f"[{i}]")
         realm = event.ident("intuitaccountid", required=True)
-        kind, event_id = event.text("type", required=True), event.text("id", required=True)
+        kind, event_id = event.text("type", required=True), event.ident("id", required=True)
         match = _TYPE.fullmatch(kind)
         entity, action = (match[1], match[2].casefold()) if match else (kind, "")
         wanted = entity.casefold() == ENTITY.casefold()

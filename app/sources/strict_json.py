@@ -42,8 +42,12 @@ def loads(body: bytes) -> Any:
         raise JsonProblem(f"not valid JSON ({exc.msg} at char {exc.pos})") from None
     except _DuplicateKey as exc:
         raise JsonProblem(f"key {_name(exc.key)!r} appears twice in one object") from None
-    except (ValueError, RecursionError):  # undecodable bytes, absurd nesting, 5000-digit ints
-        raise JsonProblem("not valid JSON") from None
+    except UnicodeDecodeError as exc:
+        raise JsonProblem(f"not valid JSON (not UTF-8 text at byte {exc.start})") from None
+    except RecursionError:
+        raise JsonProblem("not valid JSON (nested too deeply)") from None
+    except ValueError:  # Python's int limit (4300 digits): the only other ValueError here
+        raise JsonProblem("not valid JSON (a number with too many digits)") from None
     _check_values(data)
     return data
 

@@ -113,7 +113,7 @@ def _running(payload: Fields) -> bool:
 
 
 def _entry(payload: Fields, tenant: str) -> TimeEntry:
-    start, stop = payload.required_moment("start"), payload.required_moment("stop")
+    start, stop = payload.required_instant("start"), payload.required_instant("stop")
     seconds = payload.number("duration")
     if seconds is None:
         seconds = Decimal(int((stop - start).total_seconds()))

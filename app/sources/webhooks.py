@@ -13,7 +13,7 @@ import hmac
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -157,6 +157,9 @@ def new_item(label: str, **fields: Any) -> NewItem:
     try:
         return NewItem.model_validate(fields)
     except ValidationError as exc:
+        if exc.errors()[0]["loc"] == ("dedupe_key",):  # not a field of the body: say which
+            raise BadPayload(f"{label}: the event's ids are too long to keep (together over "
+                             "300 characters)") from None  # fmt: skip
         raise _invalid(label, exc) from None
 
 
@@ -167,6 +170,8 @@ def _invalid(label: str, exc: ValidationError) -> BadPayload:
 
 
 NUMBER_LIMIT = 10**12  # no field of a time entry is near this; keeps Decimal arithmetic exact
+# No tracker's id is near this; the store keys an entry and a delivery by theirs in at most 300.
+ID_LIMIT = 200
 
 
 class Fields:
@@ -206,8 +211,12 @@ class Fields:
         """An id sent as a string or an integer, as a string."""
         value = self.get(key)
         if isinstance(value, int) and not isinstance(value, bool):
-            return str(value)
-        return self.text(key, required=required)
+            found = str(value)
+        else:
+            found = self.text(key, required=required)
+        if len(found) > ID_LIMIT:
+            raise self.error(key, f"is too long for an id (more than {ID_LIMIT} characters)")
+        return found
 
     def flag(self, key: str) -> bool | None:
         value = self.get(key)
@@ -237,6 +246,12 @@ class Fields:
         if found is None:
             raise self.error(key, "missing")
         return found
+
+    def required_instant(self, key: str) -> datetime:
+        """A point in time, read as UTC when sent without an offset (the trackers state theirs
+        in UTC): a start and an end then always subtract, whichever of them carries one."""
+        found = self.required_moment(key)
+        return found if found.tzinfo is not None else found.replace(tzinfo=UTC)
 
     def items(self, key: str) -> list[Any]:
         value = self.get(key)

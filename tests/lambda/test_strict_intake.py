@@ -94,6 +94,26 @@ HOSTILE: dict[str, Hostile] = {
         Source.QUICKBOOKS, _swap('"intuitentityid":"1234"', '"intuitentityid":"1234",'
                                  '"intuitentityid":"99"'), "intuitentityid",
     ),
+    # An id longer than any tracker's: the worker could not key the entry (its ledger key is
+    # at most 300 characters), so it would fail on every try instead of being refused here.
+    "toggl entry id too long": (
+        Source.TOGGL, _swap('"id":3050541208', '"id":"' + "7" * 400 + '"'), "'payload.id'",
+    ),
+    "toggl event id too long": (
+        Source.TOGGL, _swap('"event_id":8023169274705530', '"event_id":"' + "8" * 400 + '"'),
+        "'event_id'",
+    ),
+    "clockify entry id too long": (
+        Source.CLOCKIFY, _swap('"id":"68453d0cf0c88d522704ab76"', '"id":"' + "a" * 400 + '"'),
+        "'id'",
+    ),
+    "quickbooks entity id too long": (
+        Source.QUICKBOOKS, _swap('"intuitentityid":"1234"', '"intuitentityid":"' + "9" * 400 + '"'),
+        "'[0].intuitentityid'",
+    ),
+    "quickbooks event id too long": (
+        Source.QUICKBOOKS, _swap('"id":"5f0e6a1c', '"id":"' + "e" * 400 + '5f0e6a1c'), "'[0].id'",
+    ),
 }  # fmt: skip
 
 

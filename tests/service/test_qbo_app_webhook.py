@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -148,6 +149,23 @@ def test_connecting_a_company_takes_its_kept_events_up_once(
     assert _post(client, body).json()["duplicates"] == 2  # Intuit's late retry: no new work
     again = take_up(rig.store, rig.queue, "initech", "555")
     assert (again.found, len(rig.store.items("initech"))) == (0, 1)
+
+
+def test_a_refused_delivery_writes_nothing_for_any_realm(app_rig: tuple[Rig, TestClient]) -> None:
+    """One event that cannot be kept (its key over the store's 300 characters) refuses the
+    whole delivery, before any realm's events are committed or kept: Intuit's retry then
+    finds nothing half-done."""
+    rig, client = app_rig
+    body = json.loads((DATA / "legacy_two_realms.json").read_bytes())
+    [acme, globex] = body["eventNotifications"]
+    assert (acme["realmId"], globex["realmId"]) == (ACME, GLOBEX)  # acme is committed first
+    globex["dataChangeEvent"]["entities"][0]["lastUpdated"] = "2025-09-08T20:52:31Z" * 15
+    body["eventNotifications"].append(acme | {"realmId": NOBODY})  # kept for nobody yet
+    response = _post(client, json.dumps(body).encode())
+    assert response.status_code == 400, response.text
+    assert "too long" in response.json()["error"]
+    assert (rig.store.items("acme"), rig.store.items("globex"), rig.queue.jobs) == ([], [], [])
+    assert rig.store.unrouted(NOBODY) == []
 
 
 @pytest.mark.parametrize("token", ["wrong-token", "tenant-secret"])

@@ -95,11 +95,51 @@ def test_malformed_json_after_a_valid_signature_gets_400(rig: Rig, source: Sourc
     _nothing_written(rig)
 
 
+# A time sent without an offset next to one with it: the two must still subtract.
+NAIVE = {
+    Source.CLOCKIFY: {"timeInterval": {"start": "2025-06-16T07:05:00Z",
+                                       "end": "2025-06-16T08:35:00", "timeZone": "UTC"}},
+    Source.TOGGL: {"start": "2023-07-17T13:00:00+00:00", "stop": "2023-07-17T14:30:00",
+                   "duration": None},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("source", list(NAIVE))
+def test_a_time_without_an_offset_is_read_as_utc_never_a_500(rig: Rig, source: Source) -> None:
+    body = sample_body(source, account=DEMO_ACCOUNTS[source], **NAIVE[source])
+    response = _post(rig, source, body, signed_headers(source, body, _secret(rig, source)))
+    assert response.status_code == 200, response.text
+    [item] = rig.store.items("demo")
+    assert item.entry is not None
+    assert item.entry.hours == 1.5
+    assert item.entry.end is not None
+    assert item.entry.end.utcoffset() is not None
+
+
 def test_unknown_tenant_and_unknown_source_get_404(rig: Rig) -> None:
     body = sample_body(Source.TOGGL, account=DEMO_ACCOUNTS[Source.TOGGL])
     headers = signed_headers(Source.TOGGL, body, _secret(rig, Source.TOGGL))
     assert _post(rig, Source.TOGGL, body, headers, tenant="nobody").status_code == 404
     assert rig.client.post("/webhooks/jira/demo", content=body, headers=headers).status_code == 404
+    _nothing_written(rig)
+
+
+@pytest.mark.parametrize("tenant", ["de%00mo", "DEMO", "%F0%9F%92%A5", "a", "-demo", "demo%20"])
+def test_a_tenant_id_no_tenant_can_have_is_404_without_asking_the_store(
+    rig: Rig, tenant: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL refuses a NUL in text: asked about one, the store fails, which read as an
+    outage (503, the sender retrying forever, a traceback logged)."""
+
+    def refuses(tenant_id: str) -> None:
+        raise OSError("invalid byte sequence for encoding UTF8: 0x00")
+
+    monkeypatch.setattr(rig.store, "get_tenant", refuses)
+    body = sample_body(Source.TOGGL, account=DEMO_ACCOUNTS[Source.TOGGL])
+    headers = signed_headers(Source.TOGGL, body, _secret(rig, Source.TOGGL))
+    response = _post(rig, Source.TOGGL, body, headers, tenant=tenant)
+    assert response.status_code == 404, response.text
+    assert "no toggl webhook for tenant" in response.json()["error"]
     _nothing_written(rig)
 
 

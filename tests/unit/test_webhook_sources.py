@@ -336,6 +336,20 @@ def test_malformed_json_after_a_valid_signature_is_bad_payload(source: Source, b
     assert caught.value.status == 400
 
 
+@pytest.mark.parametrize(
+    ("body", "why"),
+    [
+        (b'{"description": "caf\xe9"}', "not UTF-8 text at byte 20"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"duration": ' + b"9" * 5000 + b"}", "a number with too many digits"),
+    ],
+)
+def test_json_that_python_cannot_read_says_why(body: bytes, why: str) -> None:
+    with pytest.raises(BadPayload) as caught:
+        deliver(TOGGL, body)
+    assert caught.value.message == f"Toggl body: not valid JSON ({why})"
+
+
 @pytest.mark.parametrize("source", [CLOCKIFY, TOGGL])
 @pytest.mark.parametrize("body", [b'"ping"', b"42", b"[]", b"null"])
 def test_body_that_is_not_an_object_is_bad_payload(source: Source, body: bytes) -> None:
@@ -446,7 +460,7 @@ def test_clockify_iso_durations(duration: str, hours: str) -> None:
         ),
         (lambda b: b["timeInterval"].update(duration="PT25H"), "hours: Input should be less than"),
         (lambda b: b.pop("id"), "'id' missing"),
-        (lambda b: b.update(id="x" * 300), "dedupe_key"),
+        (lambda b: b.update(id="x" * 300), "'id' is too long for an id"),
         (lambda b: b.pop("workspaceId"), "'workspaceId' missing"),
         (lambda b: b.update(billable="yes"), "'billable' is not true or false"),
         (lambda b: b.update(tags=[{"name": 7}]), "'tags[0].name' is not a string"),
@@ -736,6 +750,21 @@ def test_qbo_legacy_without_last_updated_is_keyed_by_receipt() -> None:
     )
     key = deliver(QBO, body).items[0].dedupe_key
     assert key == f"qbo:310687:TimeActivity:1234:Create:received {NOW.isoformat()}"
+
+
+def test_qbo_legacy_ids_too_long_to_key_are_a_400_that_says_so() -> None:
+    """The legacy key joins realm, entity, id, operation and lastUpdated: each may be sane
+    alone and the key still over the store's 300 characters."""
+    body = edited(
+        "quickbooks/legacy_timeactivity.json",
+        lambda b: b["eventNotifications"][0]["dataChangeEvent"]["entities"][0].update(
+            lastUpdated="2025-09-08T20:52:31.657Z" * 13
+        ),
+    )
+    with pytest.raises(BadPayload) as refused:
+        deliver(QBO, body)
+    assert "dedupe_key" not in refused.value.message
+    assert "too long" in refused.value.message
 
 
 def _foreign_legacy(body: dict[str, Any]) -> None:
