@@ -148,3 +148,30 @@ def test_the_newest_rows_are_kept_and_only_the_others_read_again() -> None:
     got = list(newest.rows(picked | {oldest}, read))
     assert sorted(i.row for i in got) == sorted(picked | {oldest})
     assert asked == [{oldest}]
+
+
+def test_a_history_label_is_read_as_the_code_it_names_and_an_unknown_one_is_not_learned(
+    tmp_path: Path,
+) -> None:
+    """A label in another case or with spaces is the rules' code; one naming no code of the
+    rules is a row problem (file, row, label column), not evidence against every rule."""
+    firm = REPO / "examples" / "second_firm"
+    rules = load_rulebook(firm / "sow_rules")
+    head, *rows = (firm / "data" / "history.csv").read_text(encoding="utf-8").splitlines()[:400]
+    written = tmp_path / "history.csv"
+    written.write_text("\n".join([head, *rows[:4], *rows[5:]]) + "\n", encoding="utf-8")
+    loose_rows = [f"{r[: r.rindex(',')]}, {r[r.rindex(',') + 1 :].lower()} " for r in rows]
+    loose_rows[4] = rows[4][: rows[4].rindex(",")] + ",ZZ-NOPE"
+    loose = tmp_path / "loose.csv"
+    loose.write_text("\n".join([head, *loose_rows]) + "\n", encoding="utf-8")
+
+    as_written = learn_evidence(rules, Memory(0.5), written, "Approved Code")
+    as_loose = learn_evidence(rules, Memory(0.5), loose, "Approved Code")
+
+    assert as_written.problems == []
+    assert [str(p) for p in as_loose.problems] == [
+        "loose.csv: row 6, column 'Approved Code': 'ZZ-NOPE' is no code of the rules"
+    ]
+    assert as_loose.learned == as_written.learned == len(rows) - 1
+    assert sum(t.right for t in as_written.calibration.rules.values()) > 0
+    assert as_loose.calibration == as_written.calibration
