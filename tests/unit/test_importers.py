@@ -323,6 +323,20 @@ def test_unreadable_files_raise_export_format_error(
         read_export(path)
 
 
+def test_a_description_longer_than_the_csv_modules_default_field_limit_is_read(
+    tmp_path: Path,
+) -> None:
+    long = "reviewed the draft " * 12_000  # 228,000 characters; Python's csv stops at 131,072
+    rows = [f"Ana,a@x.test,,Internal,,{text},No,2024-03-05,08:00,2024-03-05,09:00,01:00:00,,"
+            for text in (long, "Admin")]  # fmt: skip
+    result = read_export(write(tmp_path, "t.csv", "\n".join([TOGGL_HEADER, *rows]) + "\n"))
+
+    assert [r.entry.description if r.entry else None for r in result.rows] == [
+        long.strip(),
+        "Admin",
+    ]
+
+
 def test_header_only_file_is_a_valid_empty_export(tmp_path: Path) -> None:
     result = read_export(write(tmp_path, "t.csv", TOGGL_HEADER + "\n"))
 
