@@ -115,7 +115,9 @@ class BackTest:
 
 class RuleCodes:
     """The rules' codes by a label's loose spelling: an approved code written in another case
-    or with spaces ("ao-r1 ") is the code it names; a label naming no code is not evidence."""
+    or with spaces ("ao-r1 ") is the code it names. A label naming no code of the rules stays
+    as written: it is still evidence (a code the rules lack, or one retired, is work a rule
+    that matches it gets wrong, and the back-test must count it)."""
 
     def __init__(self, book: RuleBook) -> None:
         codes = [c.code for c in book.firm.codes]
@@ -123,8 +125,8 @@ class RuleCodes:
         self.exact = set(codes)
         self.loose = {_loose(code): code for code in codes}
 
-    def code(self, label: str) -> str | None:
-        return label if label in self.exact else self.loose.get(_loose(label))
+    def code(self, label: str) -> str:
+        return label if label in self.exact else self.loose.get(_loose(label), label)
 
 
 def _loose(label: str) -> str:
@@ -135,7 +137,7 @@ def read_labelled(
     path: Path, label_column: str, book: RuleBook | None = None
 ) -> tuple[list[Labelled], list[ImportProblem]]:
     """The approved entries of a labelled export (rows without a label are not evidence; with
-    ``book``, neither are rows whose label is no code of its rules)."""
+    ``book``, a label is read as the code of its rules it names in another case or spacing)."""
     problems: list[ImportProblem] = []
     codes = RuleCodes(book) if book is not None else None
     found = list(labelled_rows(open_export(path, label_column=label_column), problems, codes=codes))
@@ -169,10 +171,6 @@ def labelled_rows(
         if row.entry is None or not row.label:
             continue
         label = row.label if codes is None else codes.code(row.label)
-        if label is None:
-            problem = f"{row.label!r} is no code of the rules"
-            problems.append(ImportProblem(export.path.name, row.line, export.label_column, problem))
-            continue
         yield Labelled(row.entry, label, export.path.name, row.line)
 
 
