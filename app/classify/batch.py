@@ -18,7 +18,14 @@ from app.classify.sums import Alert, apply_sums
 from app.domain.decisions import Decision, ReviewReason
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import RuleBook
-from app.rules.backtest import BackTest, Labelled, back_test, labelled_rows, stream_labelled
+from app.rules.backtest import (
+    BackTest,
+    Labelled,
+    RuleCodes,
+    back_test,
+    labelled_rows,
+    stream_labelled,
+)
 from app.sources.exports import ImportProblem, ImportResult, open_export, read_export
 
 OUTPUT_COLUMNS = (
@@ -67,7 +74,7 @@ def learn_history(
     The history is read in a stream: only memory grows with it."""
     problems: list[ImportProblem] = []
     learned = 0
-    for item in stream_labelled(path, label_column, problems):
+    for item in stream_labelled(path, label_column, problems, codes=RuleCodes(book)):
         entry = item.entry
         memory.learn(
             book.resolve_client(entry.client, entry.project), entry.description, item.label
@@ -100,9 +107,10 @@ def learn_evidence(
     seen: list[Seen] = []
     export = open_export(path, label_column=label_column)  # checked once
     newest = Newest(export.size)
+    codes = RuleCodes(book)
 
     def keeping() -> Iterator[Labelled]:
-        for item in labelled_rows(export, problems):
+        for item in labelled_rows(export, problems, codes=codes):
             entry = item.entry
             client = book.resolve_client(entry.client, entry.project)
             seen.append(Seen(item.row, client, entry.description, item.label, entry.work_date))
@@ -110,7 +118,7 @@ def learn_evidence(
             yield item
 
     def rows_of(picked: set[int]) -> Iterator[Labelled]:
-        return newest.rows(picked, lambda missing: labelled_rows(export, [], only=missing))
+        return newest.rows(picked, lambda missing: labelled_rows(export, [], missing, codes=codes))
 
     test = back_test(book, keeping(), stage)
     learn_measured_seen(book, memory, seen, rows_of)

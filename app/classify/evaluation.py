@@ -35,28 +35,14 @@ class Truth:
 
 def truth_from_file(path: Path, export: ImportResult) -> Truth:
     """A truth file keyed by the export's physical row (``line,true_code[,category]``)."""
-    try:
-        return _truth_rows(path, export)
-    except UnicodeDecodeError:
-        raise TruthFileError(f"{path}: not UTF-8 text; a truth file is CSV") from None
-    except csv.Error as exc:
-        raise TruthFileError(f"{path}: not valid CSV ({exc})") from None
-
-
-def _truth_rows(path: Path, export: ImportResult) -> Truth:
     keys = {row.line: row.entry.key for row in export.rows if row.entry is not None}
     codes: dict[str, str] = {}
     categories: dict[str, str] = {}
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        _check_columns(path, reader.fieldnames)
-        for number, row in enumerate(reader, start=2):
-            try:
-                key = keys[int(row["line"])]
-            except (KeyError, ValueError):
-                raise _not_a_row(path, number, row["line"], export.path.name) from None
-            codes[key] = row["true_code"].strip()
-            categories[key] = (row.get("category") or "all").strip()
+    for line, (code, category, number) in _truth_lines(path, export.path.name).items():
+        if line not in keys:
+            raise _not_a_row(path, number, str(line), export.path.name)
+        codes[keys[line]] = code
+        categories[keys[line]] = category
     return Truth(codes, categories)
 
 
@@ -85,21 +71,37 @@ class LineTruth:
 
 def line_truth(path: Path, export: str) -> LineTruth:
     """Read a truth file (``line,true_code[,category]``) keyed by line."""
+    return LineTruth(path, _truth_lines(path, export))
+
+
+def _truth_lines(path: Path, export: str) -> dict[int, tuple[str, str, int]]:
+    """line -> (true code, category, truth-file row); every row names one line of ``export``
+    once, with a code."""
+    by_line: dict[int, tuple[str, str, int]] = {}
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
             _check_columns(path, reader.fieldnames)
-            by_line = {}
             for number, row in enumerate(reader, start=2):
-                if not row["line"].strip().isdigit():
-                    raise _not_a_row(path, number, row["line"], export)
-                category = (row.get("category") or "all").strip()
-                by_line[int(row["line"])] = (row["true_code"].strip(), category, number)
+                given = (row["line"] or "").strip()
+                if not given.isdigit():
+                    raise _not_a_row(path, number, given, export)
+                code = (row["true_code"] or "").strip()
+                if not code:
+                    raise TruthFileError(
+                        f"{path}: row {number}, column 'true_code': value is missing"
+                    )
+                line = int(given)
+                if line in by_line:
+                    first = by_line[line][2]
+                    where = f"{path}: row {number}, column 'line'"
+                    raise TruthFileError(f"{where}: {line} already appears at row {first}")
+                by_line[line] = (code, (row.get("category") or "all").strip(), number)
     except UnicodeDecodeError:
         raise TruthFileError(f"{path}: not UTF-8 text; a truth file is CSV") from None
     except csv.Error as exc:
         raise TruthFileError(f"{path}: not valid CSV ({exc})") from None
-    return LineTruth(path, by_line)
+    return by_line
 
 
 def _check_columns(path: Path, names: Sequence[str] | None) -> None:

@@ -46,7 +46,7 @@ def classify(
 
     need_file(export, "EXPORT")
     need_file(history, "--history")
-    need_output_file(out, "--out")
+    need_output_file(out, "--out", {"EXPORT": export, "--history": history})
     state = state_path(out, folder=False)
     mode = batch_mode(state, batch=batch, yes=yes, resume=resume, poll_s=poll_seconds)
 

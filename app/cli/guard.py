@@ -105,13 +105,27 @@ def need_file(path: Path | None, what: str) -> None:
         raise UserInputError(f"{what} {path}: is a folder; give a file")
 
 
-def need_output_file(path: Path, what: str) -> None:
-    """An output file must be writable where it is asked for: checked before the long work."""
+def need_output_file(path: Path, what: str, inputs: dict[str, Path | None] | None = None) -> None:
+    """An output file must be writable where it is asked for, and not be one of the ``inputs``
+    (argument or option -> file) it is made from: checked before the long work."""
     if path.is_dir():
         raise UserInputError(f"{what} {path}: is a folder; give a file name, e.g. {path}/out.csv")
     parent = path.parent
     if parent.exists() and not parent.is_dir():
         raise UserInputError(f"{what} {path}: {parent} is a file, not a folder")
+    for name, given in (inputs or {}).items():
+        if given is not None and _same_file(path, given):
+            raise UserInputError(
+                f"{what} {path}: is the {name} file; writing there would destroy it, "
+                "give another file name"
+            )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:  # one of them does not exist (yet): not the same file
+        return False
 
 
 def need_output_dir(path: Path, what: str) -> None:

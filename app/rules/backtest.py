@@ -113,10 +113,34 @@ class BackTest:
         )
 
 
-def read_labelled(path: Path, label_column: str) -> tuple[list[Labelled], list[ImportProblem]]:
-    """The approved entries of a labelled export (rows without a label are not evidence)."""
+class RuleCodes:
+    """The rules' codes by a label's loose spelling: an approved code written in another case
+    or with spaces ("ao-r1 ") is the code it names. A label naming no code of the rules stays
+    as written: it is still evidence (a code the rules lack, or one retired, is work a rule
+    that matches it gets wrong, and the back-test must count it)."""
+
+    def __init__(self, book: RuleBook) -> None:
+        codes = [c.code for c in book.firm.codes]
+        codes += [c.code for rules in book.clients.values() for c in rules.codes]
+        self.exact = set(codes)
+        self.loose = {_loose(code): code for code in codes}
+
+    def code(self, label: str) -> str:
+        return label if label in self.exact else self.loose.get(_loose(label), label)
+
+
+def _loose(label: str) -> str:
+    return "".join(label.split()).casefold()
+
+
+def read_labelled(
+    path: Path, label_column: str, book: RuleBook | None = None
+) -> tuple[list[Labelled], list[ImportProblem]]:
+    """The approved entries of a labelled export (rows without a label are not evidence; with
+    ``book``, a label is read as the code of its rules it names in another case or spacing)."""
     problems: list[ImportProblem] = []
-    found = list(stream_labelled(path, label_column, problems))
+    codes = RuleCodes(book) if book is not None else None
+    found = list(labelled_rows(open_export(path, label_column=label_column), problems, codes=codes))
     return found, problems
 
 
@@ -126,21 +150,28 @@ def stream_labelled(
     problems: list[ImportProblem],
     *,
     only: Container[int] | None = None,
+    codes: RuleCodes | None = None,
 ) -> Iterator[Labelled]:
     """``read_labelled`` one entry at a time: the file is checked first (raising
     ``ExportFormatError``), then its rows parsed as they are asked for (with ``only``, just
     the rows of those numbers); row problems are appended to ``problems``."""
     export = open_export(path, label_column=label_column)
-    return labelled_rows(export, problems, only)
+    return labelled_rows(export, problems, only, codes=codes)
 
 
 def labelled_rows(
-    export: ExportStream, problems: list[ImportProblem], only: Container[int] | None = None
+    export: ExportStream,
+    problems: list[ImportProblem],
+    only: Container[int] | None = None,
+    *,
+    codes: RuleCodes | None = None,
 ) -> Iterator[Labelled]:
     for row in export.rows(only):
         problems.extend(row.problems)
-        if row.entry is not None and row.label:
-            yield Labelled(row.entry, row.label, export.path.name, row.line)
+        if row.entry is None or not row.label:
+            continue
+        label = row.label if codes is None else codes.code(row.label)
+        yield Labelled(row.entry, label, export.path.name, row.line)
 
 
 def back_test(

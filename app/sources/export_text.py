@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CHUNK = 1 << 20
+# The longest cell read (characters): Python's csv default, 131,072, made one long pasted
+# description a whole-file error; rows are read one at a time, so a cell this long is cheap.
+FIELD_LIMIT = 1 << 24
 Record = tuple[int, list[str]]
 Fail = Callable[[str], Exception]  # the whole-file error for a problem sentence
 
@@ -42,6 +45,7 @@ class TextSource:
 
     def records(self, fail: Fail) -> Iterator[Record]:
         """The non-blank records, numbered; ``fail`` makes the error for broken CSV."""
+        csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
         with self.text() as handle:
             reader = csv.reader(handle, delimiter=self.delimiter)
             try:

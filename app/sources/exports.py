@@ -141,9 +141,27 @@ def open_export(
     header, size = _header_and_size(file, text)
     name = detect_format(header, file=file)
     spec = next(spec for spec in _specs() if spec.name == name)
-    if label_column is not None and label_column not in header:
-        raise _error(file, f"label column {label_column!r} not found in the header")
+    if label_column is not None:
+        label_column = _label_in(file, header, label_column)
     return ExportStream(path, spec, header, size, text, tenant, label_column)
+
+
+def _label_in(file: str, header: list[str], label_column: str) -> str:
+    """The header's name for ``label_column``: as written, else the one name equal to it
+    but for case and spacing ("approved code" for "Approved Code")."""
+    if label_column in header:
+        return label_column
+    wanted = _loose(label_column)
+    found = [name for name in header if _loose(name) == wanted]
+    if len(found) == 1:
+        return found[0]
+    shown = ", ".join(repr(name) for name in header)
+    problem = f"label column {label_column!r} not found in the header (columns: {shown})"
+    raise ExportFormatError(f"{file}: {problem}")
+
+
+def _loose(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -220,8 +238,26 @@ class _Padded:
 
 
 def _pad(header: list[str], record: list[str]) -> dict[str, str]:
-    """The record by header name; a short record (trailing cells left out) reads as empty."""
-    return dict(zip(header, record + [""] * (len(header) - len(record)), strict=False))
+    """The record by header name; a short record (trailing cells left out) reads as empty. A
+    name the header repeats reads its first non-blank cell (``_Importer`` flags a row whose
+    cells under that name disagree)."""
+    cells = record + [""] * (len(header) - len(record))
+    if len(set(header)) == len(header):
+        return dict(zip(header, cells, strict=False))
+    by_name: dict[str, str] = {}
+    for name, value in zip(header, cells, strict=False):
+        if not by_name.get(name, "").strip():
+            by_name[name] = value
+    return by_name
+
+
+def _repeated(header: list[str]) -> dict[str, list[int]]:
+    """Each non-blank name the header gives more than one column: its column indexes."""
+    places: dict[str, list[int]] = {}
+    for index, name in enumerate(header):
+        if name:
+            places.setdefault(name, []).append(index)
+    return {name: where for name, where in places.items() if len(where) > 1}
 
 
 def _first_record(body: str, delimiter: str) -> list[str]:
@@ -281,6 +317,7 @@ class _Importer:
         self.source, self.file, self.header = export.spec.source, export.path.name, export.header
         self.tenant, self.label_column = export.tenant, export.label_column
         self.parse_row = parse_row
+        self.repeated = _repeated(self.header)
         # Ids seen so far, as 64-bit numbers rather than strings: a million rows' worth stays
         # small. An ID column's first row is kept for the duplicate's message.
         self.id_rows: dict[int, int] = {}
@@ -290,7 +327,27 @@ class _Importer:
     def rows(self, records: Iterable[Record]) -> Iterator[ImportedRow]:
         header = self.header
         for number, record in records:
-            yield self._row(number, _pad(header, record), len(record))
+            row = self._row(number, _pad(header, record), len(record))
+            yield self._disagreeing(row, record) if self.repeated else row
+
+    def _disagreeing(self, row: ImportedRow, record: list[str]) -> ImportedRow:
+        """The row unread when a repeated column's cells give two values: which is meant?"""
+        problems = list(row.problems)
+        for name, where in self.repeated.items():
+            given = [(i, record[i].strip()) for i in where if i < len(record) and record[i].strip()]
+            if len({value for _, value in given}) > 1:
+                (first, one), (second, other) = (
+                    given[0],
+                    next(g for g in given if g[1] != given[0][1]),
+                )
+                problem = (
+                    f"columns {first + 1} and {second + 1} are both named {name!r} and differ: "
+                    f"{one!r} and {other!r}"
+                )
+                problems.append(ImportProblem(self.file, row.line, name, problem))
+        if len(problems) == len(row.problems):
+            return row
+        return replace(row, entry=None, problems=tuple(problems))
 
     def _row(self, number: int, raw: dict[str, str], values: int) -> ImportedRow:
         cells = Cells(self.file, number, raw)

@@ -177,3 +177,33 @@ def test_a_bad_setting_is_one_line_naming_the_variable_and_exit_2(
     assert line.startswith(said), line
     assert "secret-value" not in output
     assert not (work / "crashes").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        (["classify", "{small}", "--rules", RULES, "--out", "{small}"], "EXPORT"),
+        (["classify", "{small}", "--rules", RULES, "--out", "{work}/./small.csv"], "EXPORT"),
+        (
+            [
+                *["classify", "{work}/copy.csv", "--rules", RULES],
+                *["--history", "{small}", "--out", "{small}"],
+            ],
+            "--history",
+        ),
+    ],
+)
+def test_an_output_over_an_input_file_is_refused_and_the_input_kept(
+    work: Path, args: list[str], names: str
+) -> None:
+    small = work / "small.csv"
+    (work / "copy.csv").write_bytes(small.read_bytes())
+    before = small.read_bytes()
+    filled = [a.format(work=work, small=small) for a in args]
+    code, output = run(filled)
+    assert code == 2, output
+    assert "Traceback" not in output
+    [line] = [x for x in output.splitlines() if x.startswith("error:")]
+    assert "--out" in line
+    assert names in line
+    assert small.read_bytes() == before

@@ -95,3 +95,27 @@ def test_a_truth_line_that_is_no_readable_row_is_a_one_line_error(tmp_path: Path
         in " ".join(result.output.split())
     )
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        ("2,TW-STUDIO\n3\n", "row 3, column 'true_code': value is missing"),
+        ("2,TW-STUDIO\n3,\n", "row 3, column 'true_code': value is missing"),
+        (
+            "2,TW-STUDIO\n3,TW-ADMIN\n2,TW-ADMIN\n",
+            "row 4, column 'line': 2 already appears at row 2",
+        ),
+    ],
+)
+def test_a_truth_row_without_one_code_for_one_line_is_a_one_line_error(
+    tmp_path: Path, body: str, said: str
+) -> None:
+    truth = tmp_path / "truth.csv"
+    truth.write_text("line,true_code\n" + body, encoding="utf-8")
+
+    result = CliRunner().invoke(app, [*BASE, "--truth", str(truth)], terminal_width=300)
+
+    assert result.exit_code == 2, result.output
+    assert f"error: {truth}: {said}" in " ".join(result.output.split())
+    assert "Traceback" not in result.output

@@ -277,6 +277,32 @@ def test_missing_required_column_is_named(tmp_path: Path) -> None:
         read_export(path)
 
 
+def test_a_column_named_twice_reads_its_one_value_and_flags_a_row_where_they_differ(
+    tmp_path: Path,
+) -> None:
+    start = "Ana,a@x.test,,Internal,,{},No,2024-03-05,08:00,2024-03-05,09:00,01:00:00,,,{}"
+    rows = [start.format("Admin", "Admin"), start.format("", "Timesheets"),
+            start.format("Admin", "other text")]  # fmt: skip
+    path = write(tmp_path, "toggl.csv", "\n".join([f"{TOGGL_HEADER},Description", *rows]) + "\n")
+
+    result = read_export(path)
+
+    assert [r.entry.description if r.entry else None for r in result.rows] == [
+        "Admin", "Timesheets", None,
+    ]  # fmt: skip
+    assert [str(p) for p in result.problems] == [
+        "toggl.csv: row 4, column 'Description': columns 6 and 15 are both named 'Description'"
+        " and differ: 'Admin' and 'other text'"
+    ]
+
+
+def test_blank_column_names_may_repeat(tmp_path: Path) -> None:
+    row = "Ana,a@x.test,,Internal,,Admin,No,2024-03-05,08:00,2024-03-05,09:00,01:00:00,,,,"
+    result = read_export(write(tmp_path, "toggl.csv", f"{TOGGL_HEADER},,\n{row}\n"))
+
+    assert [row.entry is not None for row in result.rows] == [True]
+
+
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
@@ -295,6 +321,20 @@ def test_unreadable_files_raise_export_format_error(
 
     with pytest.raises(ExportFormatError, match=rf"^export\.csv: {problem}"):
         read_export(path)
+
+
+def test_a_description_longer_than_the_csv_modules_default_field_limit_is_read(
+    tmp_path: Path,
+) -> None:
+    long = "reviewed the draft " * 12_000  # 228,000 characters; Python's csv stops at 131,072
+    rows = [f"Ana,a@x.test,,Internal,,{text},No,2024-03-05,08:00,2024-03-05,09:00,01:00:00,,"
+            for text in (long, "Admin")]  # fmt: skip
+    result = read_export(write(tmp_path, "t.csv", "\n".join([TOGGL_HEADER, *rows]) + "\n"))
+
+    assert [r.entry.description if r.entry else None for r in result.rows] == [
+        long.strip(),
+        "Admin",
+    ]
 
 
 def test_header_only_file_is_a_valid_empty_export(tmp_path: Path) -> None:
@@ -382,6 +422,23 @@ def test_missing_label_column_raises() -> None:
         match=r"^toggl_detailed\.csv: label column 'Approved Code' not found in the header",
     ):
         read_export(EXPORTS / "toggl_detailed.csv", label_column="Approved Code")
+
+
+@pytest.mark.parametrize("written", ["approved code", "APPROVED CODE", " Approved  Code "])
+def test_a_label_column_named_in_another_case_or_spacing_is_found(written: str) -> None:
+    path = EXPORTS / "clockify_detailed_2024-10.csv"
+    result = read_export(path, label_column=written)
+
+    assert [row.label for row in result.rows] == ["ACME-ADV", None, None, "BETA-OPS"]
+
+
+def test_a_missing_label_column_error_lists_the_header() -> None:
+    with pytest.raises(ExportFormatError) as caught:
+        read_export(EXPORTS / "toggl_detailed.csv", label_column="Approved Code")
+
+    message = str(caught.value)
+    assert "columns: 'User', 'Email', 'Client'" in message
+    assert "Known formats" not in message
 
 
 # --- ids ------------------------------------------------------------------------------------

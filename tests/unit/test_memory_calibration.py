@@ -148,3 +148,36 @@ def test_the_newest_rows_are_kept_and_only_the_others_read_again() -> None:
     got = list(newest.rows(picked | {oldest}, read))
     assert sorted(i.row for i in got) == sorted(picked | {oldest})
     assert asked == [{oldest}]
+
+
+def test_a_history_label_is_read_as_the_code_it_names_and_an_unknown_one_stays_evidence(
+    tmp_path: Path,
+) -> None:
+    """A label in another case or with spaces is the rules' code; one naming no code of the
+    rules (a code the rules lack) is kept as written: still learned, still counted against a
+    rule that matches its entry."""
+    firm = REPO / "examples" / "second_firm"
+    rules = load_rulebook(firm / "sow_rules")
+    head, *rows = (firm / "data" / "history.csv").read_text(encoding="utf-8").splitlines()[:400]
+    original = tmp_path / "original.csv"
+    original.write_text("\n".join([head, *rows]) + "\n", encoding="utf-8")
+    unknown = [*rows]
+    unknown[1] = rows[1][: rows[1].rindex(",")] + ",ZZ-NOPE"  # social content: rule ao-social
+    written = tmp_path / "history.csv"
+    written.write_text("\n".join([head, *unknown]) + "\n", encoding="utf-8")
+    loose_rows = [f"{r[: r.rindex(',')]}, {r[r.rindex(',') + 1 :].lower()} " for r in unknown]
+    loose = tmp_path / "loose.csv"
+    loose.write_text("\n".join([head, *loose_rows]) + "\n", encoding="utf-8")
+
+    before = learn_evidence(rules, Memory(0.5), original, "Approved Code")
+    as_written = learn_evidence(rules, Memory(0.5), written, "Approved Code")
+    as_loose = learn_evidence(rules, Memory(0.5), loose, "Approved Code")
+
+    assert as_written.problems == as_loose.problems == []
+    assert as_loose.learned == as_written.learned == len(rows)
+    assert sum(t.right for t in as_written.calibration.rules.values()) > 0
+    assert as_loose.calibration == as_written.calibration
+    wrong = {r: t.matches - t.right for r, t in as_written.calibration.rules.items()}
+    was = {r: t.matches - t.right for r, t in before.calibration.rules.items()}
+    more_wrong = {r: n - was[r] for r, n in wrong.items() if n != was[r]}
+    assert more_wrong == {("alder-oak", "ao-social"): 1}

@@ -157,7 +157,7 @@ def run_backtest(directory: Path, request: BackTestRequest) -> int:
     """Every rule against the approved history; 1 when a rule is under the precision floor."""
     try:
         book = load_rulebook(directory)
-        labelled, problems = read_labelled(request.history, request.label_column)
+        labelled, problems = read_labelled(request.history, request.label_column, book)
     except (RulesError, ExportFormatError) as exc:
         errors.print(f"[red]error:[/] {exc}")
         return EXIT_BAD_INPUT
