@@ -272,6 +272,8 @@ class Worker:
                 try:
                     removed = self._owner(held).remove(tenant, item, ledger)
                 except UpstreamError as exc:
+                    if exc.kind is UpstreamKind.CONFLICT:  # no person can act on a delete
+                        return self._retry(item, str(exc))  # the record kept moving: later
                     return self._write_failed(item, None, exc)
                 gone = taken_up(
                     ledger, item, "", records=removed.records, deleted=True, written="",

@@ -229,6 +229,38 @@ def test_a_refused_delete_marks_the_record_not_billable_with_a_note(
     assert "[timebill] DELETED at the source" in record["Description"]
 
 
+def test_a_delete_that_meets_a_person_s_save_reads_again_and_deletes(
+    rig: Rig, world: QboWorld
+) -> None:
+    """A person saved the record in QuickBooks between our read and our delete (fault 5010):
+    the delete reads it again, as an update does, instead of parking a deleted entry in a
+    review nobody can act on while its record stays billable."""
+    clockify(rig)
+    rig.run_queue()
+    world.fake.stale_saves = 1
+    gone = clockify(rig, "TIME_ENTRY_DELETED")
+    rig.run_queue()
+    assert status(rig, gone) is Status.SKIPPED
+    assert world.fake.live() == {}
+    assert (world.fake.stale, world.fake.deletes) == (1, 1)
+
+
+def test_a_delete_whose_record_keeps_moving_is_retried_not_parked(
+    rig: Rig, world: QboWorld
+) -> None:
+    clockify(rig)
+    rig.run_queue()
+    world.fake.stale_saves = 4  # every attempt of this try meets another save
+    gone = clockify(rig, "TIME_ENTRY_DELETED")
+    rig.run_queue()
+    assert status(rig, gone) is Status.RETRYING
+    rig.clock.advance(60)
+    for job in rig.store.due(now=rig.clock()):
+        rig.worker.process(*job)
+    assert status(rig, gone) is Status.SKIPPED
+    assert world.fake.live() == {}
+
+
 def test_a_delete_of_an_invoiced_record_goes_to_review(rig: Rig, world: QboWorld) -> None:
     clockify(rig)
     rig.run_queue()
