@@ -191,6 +191,8 @@ class Worker:
         assert item.entry is not None
         ledger = held.ledger
         if ledger.deleted:
+            if self._may_have_written(tenant, item):
+                return self._unwrite(tenant, item, held)
             note = "the entry was deleted at the source: nothing is written for it again"
             return self._end(item, Status.SKIPPED, error=note)
         if ledger.supersedes(item):
@@ -252,6 +254,36 @@ class Worker:
         ended = Status.NEEDS_REVIEW if decision.needs_review else Status.POSTED
         log.info("%s %s/%s as %s (%s)", ended.value, item.tenant, item.id, decision.code, records)
         return self._settle(held, item, done, ended, decision=decision)
+
+    def _may_have_written(self, tenant: Tenant, item: InboxItem) -> bool:
+        """This item was decided on an earlier attempt that did not end: its write may have
+        reached the writer even though no answer came back (a timeout, a connection reset)."""
+        decision = item.decision
+        if decision is None or item.attempts < 2:
+            return False
+        if self.route(tenant, item.source).lead.system == item.source.value:
+            return False  # the record is the entry itself, gone with it
+        return not decision.needs_review or self._writes_review(tenant, item)
+
+    def _unwrite(self, tenant: Tenant, item: InboxItem, held: Held) -> Status:
+        """The entry was deleted at the source while this item's write went unanswered: find
+        the record that write may have made and remove it, so no record outlives the entry."""
+        assert item.entry is not None
+        assert item.decision is not None
+        parts = [Part(item, item.decision, item.entry.version)]
+        try:
+            removed = self._owner(held).recover(tenant, held.ledger, parts)
+        except UpstreamError as exc:
+            if exc.kind in NEEDS_PERSON:  # no person can act on a deleted entry: later
+                return self._retry(item, str(exc), item.decision)
+            return self._write_failed(item, item.decision, exc)
+        done = "; ".join(removed.notes) or "its earlier write had made nothing"
+        try:
+            self._end(item, Status.SKIPPED, error=f"the entry was deleted at the source: {done}")
+        finally:  # what is left (an invoiced record) stays known: never written again
+            records = (*held.ledger.records, *removed.records)
+            self._owner(held).save(held, held.ledger.model_copy(update={"records": records}))
+        return Status.SKIPPED
 
     def _deleted(self, tenant: Tenant, item: InboxItem) -> Status:
         """The entry is gone at the source: remove what was written for it, never bill it."""

@@ -183,6 +183,28 @@ def test_a_delete_of_an_entry_never_written_bills_nothing(rig: Rig, world: QboWo
     assert world.fake.live() == {}
 
 
+def test_a_create_whose_answer_was_lost_then_a_delete_leaves_no_record(
+    rig: Rig, world: QboWorld
+) -> None:
+    """QuickBooks applied the create, the answer never came back (connection reset), and the
+    entry was deleted before the retry: the retry finds the record its create made (the same
+    ``requestid``) and removes it, instead of leaving a billable record of a deleted entry."""
+    world.fake.lose_answers = 1
+    first = clockify(rig)
+    rig.run_queue()
+    assert status(rig, first) is Status.RETRYING
+    assert len(world.fake.live()) == 1  # made in QuickBooks, unknown to us
+    gone = clockify(rig, "TIME_ENTRY_DELETED")
+    rig.run_queue()
+    assert status(rig, gone) is Status.SKIPPED
+    rig.clock.advance(60)
+    for job in rig.store.due(now=rig.clock()):
+        rig.worker.process(*job)
+    assert status(rig, first) is Status.SKIPPED
+    assert world.fake.live() == {}
+    assert (world.fake.creates, world.fake.deletes) == (1, 1)  # found again, not made again
+
+
 def test_a_toggl_delete_removes_the_record_and_ends_its_review(rig: Rig, tmp_path: Path) -> None:
     rig.worker.writer = OutboxWriter(tmp_path / "outbox")
     rig.worker.write_reviews = True  # written (not billable) for the PM, as in QuickBooks
