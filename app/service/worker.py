@@ -31,7 +31,7 @@ from app.classify.cascade import Cascade
 from app.domain.decisions import Decision, ReviewReason
 from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import InboxItem, Status, Tenant
-from app.domain.ledger import EntryLedger, entry_key_of, is_delete
+from app.domain.ledger import EntryLedger, entry_key_of, is_delete, own_record
 from app.errors import ConfigError, InvoicedError, UpstreamError, UpstreamKind
 from app.ports import Reader, Rereader, Store, Writer
 from app.service import live_sums
@@ -222,7 +222,7 @@ class Worker:
         except Exception as exc:
             log.exception("running totals failed for %s/%s", item.tenant, item.id)
             return self._retry(item, f"running totals failed: {_said(exc)}", decision)
-        if decision.needs_review and not self._writes_review(tenant, item):  # for a person
+        if decision.needs_review and not self._writes_review(tenant, item, ledger):  # a person
             return self._settle(held, item, taken_up(ledger, item, content),
                                 Status.NEEDS_REVIEW, decision=decision)  # fmt: skip
         return self._write(tenant, item, decision, held, content)
@@ -342,11 +342,18 @@ class Worker:
     def _owner(self, held: Held) -> EntryWrites:
         return held.owner or self.entries
 
-    def _writes_review(self, tenant: Tenant, item: InboxItem) -> bool:
-        """A decision waiting for a person is written when the settings say so (``mark``), or
-        when the tracker itself leads: its ``review`` mark is how people there see it."""
+    def _writes_review(
+        self, tenant: Tenant, item: InboxItem, ledger: EntryLedger | None = None
+    ) -> bool:
+        """A decision waiting for a person is written when the settings say so (``mark``),
+        when the tracker itself leads (its ``review`` mark is how people there see it), or
+        when the entry already has records: they hold an earlier version, which must not stay
+        billable once the source says something else (written NotBillable, marked REVIEW)."""
         lead = self.route(tenant, item.source).lead
-        return self.write_reviews or lead.system == item.source.value
+        earlier = ledger is not None and any(
+            not own_record(ledger.entry_key, record, lead.system) for record in ledger.records
+        )
+        return self.write_reviews or lead.system == item.source.value or earlier
 
     def _echo(self, item: InboxItem, ledger: EntryLedger) -> bool:
         """The same content as the version taken up, except for what we wrote onto it."""

@@ -29,6 +29,7 @@ from tests.service.qbo_rig import QboWorld, fake_quickbooks, post, with_quickboo
 TRAVEL = "drive to Stockton depot"
 EDITED = "drive back from Stockton depot"
 AGAIN = "drive to Stockton depot, 2nd trip"
+FLAGGED = "researching new regs"  # the demo rules send it to a person
 ENTRY = "68453d0cf0c88d522704ab76"  # the sample Clockify entry's id
 
 
@@ -128,6 +129,24 @@ def test_a_create_and_its_edit_processed_at_once_make_one_record(rig: Rig, world
     for job in rig.store.due(now=rig.clock()):
         rig.worker.process(*job)  # a delivery that found the entry busy comes back
     assert live_descriptions(world) == [EDITED]
+    assert world.fake.creates == 1
+
+
+def test_an_edit_that_needs_review_takes_the_written_record_out_of_billing(
+    rig: Rig, world: QboWorld
+) -> None:
+    """The record holds the version written before; the edit needs a person. QuickBooks must
+    not go on billing what the tracker no longer says: the record takes the new version,
+    NotBillable with the review line, until someone decides (the review then updates it)."""
+    clockify(rig)
+    rig.run_queue()
+    edit = clockify(rig, "TIME_ENTRY_UPDATED", FLAGGED)
+    rig.run_queue()
+    assert status(rig, edit) is Status.NEEDS_REVIEW
+    [record] = world.fake.live().values()
+    assert record["Description"].splitlines()[0] == FLAGGED
+    assert "[timebill] REVIEW:" in record["Description"]
+    assert (record["BillableStatus"], "HourlyRate" in record) == ("NotBillable", False)
     assert world.fake.creates == 1
 
 
