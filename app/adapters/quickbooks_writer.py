@@ -25,7 +25,7 @@ version: read, merge what timebill owns into it, save with its ``SyncToken``. A 
 is invoiced (``BillableStatus`` ``HasBeenBilled``, or a ``LinkedTxn`` to an Invoice) is never
 changed: ``InvoicedError`` carries the difference to a person. ``delete`` removes the record of
 an entry deleted at the source, or, when QBO refuses the delete, marks it NotBillable with a
-note.
+note; a record saved in QBO since it was read (5010) is read again for the delete too.
 
 Echoes end here: ``unchanged`` compares only the fields timebill owns (date, person, customer,
 item, billable status, rate, duration, description), references by ``value``. python-quickbooks
@@ -164,8 +164,21 @@ class QuickBooksWriter:
         when it is invoiced; a record already gone is ``already gone``."""
         mapping = self._mapping(tenant)
         key = entry_key_of(item) or item.id
+        for _ in range(1 + self.conflict_retries):
+            try:
+                return self._delete(tenant.id, mapping.realm, record_id, key)
+            except InvoicedError:
+                raise
+            except UpstreamError as exc:
+                # Saved in QuickBooks since we read it (5010): read again, as an update does.
+                if exc.kind is not UpstreamKind.CONFLICT:
+                    raise
+        attempts = 1 + self.conflict_retries
+        raise _conflict(f"TimeActivity {record_id} stayed stale over {attempts} deletes (5010)")
+
+    def _delete(self, tenant: str, realm: str, record_id: str, key: str) -> str:
         try:
-            current = self.api.read_time_activity(tenant.id, mapping.realm, record_id)
+            current = self.api.read_time_activity(tenant, realm, record_id)
         except UpstreamError as exc:
             if _not_found(exc):
                 return "already gone"
@@ -173,17 +186,15 @@ class QuickBooksWriter:
         if invoiced(current):
             raise InvoicedError(SYSTEM, record_id, "deleted at the source")
         token = str(current.get("SyncToken", ""))
-        rid = request_id(tenant.id, key, "deleted", f"delete:{record_id}:{token}")
+        rid = request_id(tenant, key, "deleted", f"delete:{record_id}:{token}")
         try:
-            self.api.delete_time_activity(
-                tenant.id, mapping.realm, record_id, token, request_id=rid
-            )
+            self.api.delete_time_activity(tenant, realm, record_id, token, request_id=rid)
         except UpstreamError as exc:
             if _not_found(exc):
                 return "already gone"
             if exc.kind is not UpstreamKind.BAD_REQUEST:
                 raise
-            self._mark_deleted(tenant.id, mapping.realm, record_id, key)
+            self._mark_deleted(tenant, realm, record_id, key)
             return "marked not billable"
         return "deleted"
 

@@ -5,7 +5,8 @@ an edit of one entry delivered at once, or a reviewer's approval and the worker 
 newer version, never write side by side. ``write`` brings the entry's records in line with a
 decision (one record per part: part 1 updates the record the entry already has, a new part
 creates one under a key of the ledger's generation, records of parts that are no longer there
-are deleted); ``remove`` deletes what was written for an entry deleted at the source. Neither
+are deleted); ``remove`` deletes what was written for an entry deleted at the source, and
+``recover`` what an unanswered write may have made before that delete came. None
 saves the ledger: the caller does, with what it decided, and that releases the lease.
 """
 
@@ -155,6 +156,24 @@ class EntryWrites:
                 continue
             notes.append(f"{self.system} record {record} {done}")
         return Removed(tuple(left), tuple(notes), invoiced)
+
+    def recover(self, tenant: Tenant, ledger: EntryLedger, parts: Sequence[Part]) -> Removed:
+        """Remove what an unanswered write of ``parts`` may have made before the entry was
+        deleted at the source (``ledger``): the write is made again under the keys of the
+        generation it was made in, so QuickBooks answers a create it applied with the record
+        it made (``requestid``) instead of making another, and that record is deleted. A write
+        refused for good made nothing; a writer without record identity is not asked."""
+        if not self._identity:
+            return Removed((), (), None)
+        earlier = ledger.model_copy(update={"generation": max(ledger.generation - 1, 0),
+                                           "records": ()})  # fmt: skip
+        try:
+            records = self.write(tenant, earlier, parts)
+        except UpstreamError as exc:
+            if exc.retryable or exc.kind is UpstreamKind.CONFLICT:
+                raise
+            return Removed((), (), None)
+        return self.remove(tenant, parts[0].item, earlier.model_copy(update={"records": records}))
 
     def _delete(self, tenant: Tenant, item: InboxItem, record: str) -> str:
         delete = getattr(self.writer, "delete", None)

@@ -31,7 +31,7 @@ from app.classify.cascade import Cascade
 from app.domain.decisions import Decision, ReviewReason
 from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import InboxItem, Status, Tenant
-from app.domain.ledger import EntryLedger, entry_key_of, is_delete, older_than
+from app.domain.ledger import EntryLedger, entry_key_of, is_delete, older_than, own_record
 from app.errors import ConfigError, InvoicedError, UpstreamError, UpstreamKind
 from app.ports import Reader, Rereader, Store, Writer
 from app.service import live_sums
@@ -191,6 +191,8 @@ class Worker:
         assert item.entry is not None
         ledger = held.ledger
         if ledger.deleted:
+            if self._may_have_written(tenant, item):
+                return self._unwrite(tenant, item, held)
             note = "the entry was deleted at the source: nothing is written for it again"
             return self._end(item, Status.SKIPPED, error=note)
         if self._stale(item, ledger):
@@ -220,7 +222,7 @@ class Worker:
         except Exception as exc:
             log.exception("running totals failed for %s/%s", item.tenant, item.id)
             return self._retry(item, f"running totals failed: {_said(exc)}", decision)
-        if decision.needs_review and not self._writes_review(tenant, item):  # for a person
+        if decision.needs_review and not self._writes_review(tenant, item, ledger):  # a person
             return self._settle(held, item, taken_up(ledger, item, content),
                                 Status.NEEDS_REVIEW, decision=decision)  # fmt: skip
         return self._write(tenant, item, decision, held, content)
@@ -253,6 +255,36 @@ class Worker:
         log.info("%s %s/%s as %s (%s)", ended.value, item.tenant, item.id, decision.code, records)
         return self._settle(held, item, done, ended, decision=decision)
 
+    def _may_have_written(self, tenant: Tenant, item: InboxItem) -> bool:
+        """This item was decided on an earlier attempt that did not end: its write may have
+        reached the writer even though no answer came back (a timeout, a connection reset)."""
+        decision = item.decision
+        if decision is None or item.attempts < 2:
+            return False
+        if self.route(tenant, item.source).lead.system == item.source.value:
+            return False  # the record is the entry itself, gone with it
+        return not decision.needs_review or self._writes_review(tenant, item)
+
+    def _unwrite(self, tenant: Tenant, item: InboxItem, held: Held) -> Status:
+        """The entry was deleted at the source while this item's write went unanswered: find
+        the record that write may have made and remove it, so no record outlives the entry."""
+        assert item.entry is not None
+        assert item.decision is not None
+        parts = [Part(item, item.decision, item.entry.version)]
+        try:
+            removed = self._owner(held).recover(tenant, held.ledger, parts)
+        except UpstreamError as exc:
+            if exc.kind in NEEDS_PERSON:  # no person can act on a deleted entry: later
+                return self._retry(item, str(exc), item.decision)
+            return self._write_failed(item, item.decision, exc)
+        done = "; ".join(removed.notes) or "its earlier write had made nothing"
+        try:
+            self._end(item, Status.SKIPPED, error=f"the entry was deleted at the source: {done}")
+        finally:  # what is left (an invoiced record) stays known: never written again
+            records = (*held.ledger.records, *removed.records)
+            self._owner(held).save(held, held.ledger.model_copy(update={"records": records}))
+        return Status.SKIPPED
+
     def _deleted(self, tenant: Tenant, item: InboxItem) -> Status:
         """The entry is gone at the source: remove what was written for it, never bill it."""
         key = entry_key_of(item)
@@ -272,6 +304,8 @@ class Worker:
                 try:
                     removed = self._owner(held).remove(tenant, item, ledger)
                 except UpstreamError as exc:
+                    if exc.kind is UpstreamKind.CONFLICT:  # no person can act on a delete
+                        return self._retry(item, str(exc))  # the record kept moving: later
                     return self._write_failed(item, None, exc)
                 gone = taken_up(
                     ledger, item, "", records=removed.records, deleted=True, written="",
@@ -308,11 +342,18 @@ class Worker:
     def _owner(self, held: Held) -> EntryWrites:
         return held.owner or self.entries
 
-    def _writes_review(self, tenant: Tenant, item: InboxItem) -> bool:
-        """A decision waiting for a person is written when the settings say so (``mark``), or
-        when the tracker itself leads: its ``review`` mark is how people there see it."""
+    def _writes_review(
+        self, tenant: Tenant, item: InboxItem, ledger: EntryLedger | None = None
+    ) -> bool:
+        """A decision waiting for a person is written when the settings say so (``mark``),
+        when the tracker itself leads (its ``review`` mark is how people there see it), or
+        when the entry already has records: they hold an earlier version, which must not stay
+        billable once the source says something else (written NotBillable, marked REVIEW)."""
         lead = self.route(tenant, item.source).lead
-        return self.write_reviews or lead.system == item.source.value
+        earlier = ledger is not None and any(
+            not own_record(ledger.entry_key, record, lead.system) for record in ledger.records
+        )
+        return self.write_reviews or lead.system == item.source.value or earlier
 
     def _stale(self, item: InboxItem, ledger: EntryLedger) -> bool:
         """A version of the entry older than the one taken up: by what the tracker says (an

@@ -8,6 +8,10 @@ deleted record is fault 610 "Object Not Found"; a delete (``?operation=delete``)
 current ``SyncToken`` too. Records come back as QBO returns them: references with a ``name``
 besides the ``value``, ``domain``, ``sparse``, ``MetaData``. Tests may mark a record invoiced
 (``HasBeenBilled``), refuse its delete (fault 6000), or change it as a person would in QBO.
+Two faults of the wire can be asked for: ``lose_answers`` saves are applied and then their
+answer is lost (the connection resets after QBO committed, as a timeout would leave it), and
+``stale_saves`` updates or deletes find that a person saved the record in QuickBooks after we
+read it (its ``SyncToken`` moves on: fault 5010).
 Used by the service tests, the lifecycle test and ``bench/lifecycle_bench.py``.
 """
 
@@ -22,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import requests
 import responses
 
 SANDBOX = "https://sandbox-quickbooks.api.intuit.com/v3/company"
@@ -47,6 +52,8 @@ class FakeQuickBooks:
     reads: int = 0
     replays: int = 0
     stale: int = 0
+    lose_answers: int = 0  # the next saves are applied, then the connection resets
+    stale_saves: int = 0  # the next updates/deletes meet a person's save since our read
     _answers: dict[str, tuple[int, str]] = field(default_factory=dict)
     _ids: Any = field(default_factory=lambda: itertools.count(1001))
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -86,7 +93,7 @@ class FakeQuickBooks:
                 return 400, _JSON, fault("610", "Object Not Found", detail)
             return 200, _JSON, json.dumps({"TimeActivity": found, "time": _NOW})
 
-    def _save(self, request: Any) -> tuple[int, dict[str, str], str]:
+    def _save(self, request: Any) -> tuple[int, dict[str, str], str] | requests.ConnectionError:
         params = {k: v[0] for k, v in parse_qs(urlsplit(request.url).query).items()}
         body = json.loads(request.body)
         rid = params.get("requestid")
@@ -95,6 +102,9 @@ class FakeQuickBooks:
                 self.replays += 1
                 status, text = self._answers[rid]
                 return status, _JSON, text
+            if self.stale_saves and str(body.get("Id")) in self.records:
+                self.stale_saves -= 1  # a person saved it in QuickBooks after we read it
+                self._touch(str(body["Id"]))
             if params.get("operation") == "delete":
                 status, text = self._delete(body)
             elif body.get("Id"):
@@ -103,7 +113,14 @@ class FakeQuickBooks:
                 status, text = self._create(body)
             if rid:
                 self._answers[rid] = (status, text)
+            if self.lose_answers:
+                self.lose_answers -= 1  # applied, but the answer never reaches us
+                return requests.ConnectionError("Connection reset by peer")
             return status, _JSON, text
+
+    def _touch(self, record_id: str) -> None:
+        record = self.records[record_id]
+        record["SyncToken"] = str(int(record["SyncToken"]) + 1)
 
     def _create(self, body: dict[str, Any]) -> tuple[int, str]:
         record_id = str(next(self._ids))

@@ -29,6 +29,7 @@ from tests.service.qbo_rig import QboWorld, fake_quickbooks, post, with_quickboo
 TRAVEL = "drive to Stockton depot"
 EDITED = "drive back from Stockton depot"
 AGAIN = "drive to Stockton depot, 2nd trip"
+FLAGGED = "researching new regs"  # the demo rules send it to a person
 ENTRY = "68453d0cf0c88d522704ab76"  # the sample Clockify entry's id
 
 
@@ -131,6 +132,24 @@ def test_a_create_and_its_edit_processed_at_once_make_one_record(rig: Rig, world
     assert world.fake.creates == 1
 
 
+def test_an_edit_that_needs_review_takes_the_written_record_out_of_billing(
+    rig: Rig, world: QboWorld
+) -> None:
+    """The record holds the version written before; the edit needs a person. QuickBooks must
+    not go on billing what the tracker no longer says: the record takes the new version,
+    NotBillable with the review line, until someone decides (the review then updates it)."""
+    clockify(rig)
+    rig.run_queue()
+    edit = clockify(rig, "TIME_ENTRY_UPDATED", FLAGGED)
+    rig.run_queue()
+    assert status(rig, edit) is Status.NEEDS_REVIEW
+    [record] = world.fake.live().values()
+    assert record["Description"].splitlines()[0] == FLAGGED
+    assert "[timebill] REVIEW:" in record["Description"]
+    assert (record["BillableStatus"], "HourlyRate" in record) == ("NotBillable", False)
+    assert world.fake.creates == 1
+
+
 def test_an_edit_of_an_invoiced_record_goes_to_review_with_the_difference(
     rig: Rig, world: QboWorld
 ) -> None:
@@ -183,6 +202,28 @@ def test_a_delete_of_an_entry_never_written_bills_nothing(rig: Rig, world: QboWo
     assert world.fake.live() == {}
 
 
+def test_a_create_whose_answer_was_lost_then_a_delete_leaves_no_record(
+    rig: Rig, world: QboWorld
+) -> None:
+    """QuickBooks applied the create, the answer never came back (connection reset), and the
+    entry was deleted before the retry: the retry finds the record its create made (the same
+    ``requestid``) and removes it, instead of leaving a billable record of a deleted entry."""
+    world.fake.lose_answers = 1
+    first = clockify(rig)
+    rig.run_queue()
+    assert status(rig, first) is Status.RETRYING
+    assert len(world.fake.live()) == 1  # made in QuickBooks, unknown to us
+    gone = clockify(rig, "TIME_ENTRY_DELETED")
+    rig.run_queue()
+    assert status(rig, gone) is Status.SKIPPED
+    rig.clock.advance(60)
+    for job in rig.store.due(now=rig.clock()):
+        rig.worker.process(*job)
+    assert status(rig, first) is Status.SKIPPED
+    assert world.fake.live() == {}
+    assert (world.fake.creates, world.fake.deletes) == (1, 1)  # found again, not made again
+
+
 def test_a_toggl_delete_removes_the_record_and_ends_its_review(rig: Rig, tmp_path: Path) -> None:
     rig.worker.writer = OutboxWriter(tmp_path / "outbox")
     rig.worker.write_reviews = True  # written (not billable) for the PM, as in QuickBooks
@@ -227,6 +268,38 @@ def test_a_refused_delete_marks_the_record_not_billable_with_a_note(
     assert record["BillableStatus"] == "NotBillable"
     assert "HourlyRate" not in record
     assert "[timebill] DELETED at the source" in record["Description"]
+
+
+def test_a_delete_that_meets_a_person_s_save_reads_again_and_deletes(
+    rig: Rig, world: QboWorld
+) -> None:
+    """A person saved the record in QuickBooks between our read and our delete (fault 5010):
+    the delete reads it again, as an update does, instead of parking a deleted entry in a
+    review nobody can act on while its record stays billable."""
+    clockify(rig)
+    rig.run_queue()
+    world.fake.stale_saves = 1
+    gone = clockify(rig, "TIME_ENTRY_DELETED")
+    rig.run_queue()
+    assert status(rig, gone) is Status.SKIPPED
+    assert world.fake.live() == {}
+    assert (world.fake.stale, world.fake.deletes) == (1, 1)
+
+
+def test_a_delete_whose_record_keeps_moving_is_retried_not_parked(
+    rig: Rig, world: QboWorld
+) -> None:
+    clockify(rig)
+    rig.run_queue()
+    world.fake.stale_saves = 4  # every attempt of this try meets another save
+    gone = clockify(rig, "TIME_ENTRY_DELETED")
+    rig.run_queue()
+    assert status(rig, gone) is Status.RETRYING
+    rig.clock.advance(60)
+    for job in rig.store.due(now=rig.clock()):
+        rig.worker.process(*job)
+    assert status(rig, gone) is Status.SKIPPED
+    assert world.fake.live() == {}
 
 
 def test_a_delete_of_an_invoiced_record_goes_to_review(rig: Rig, world: QboWorld) -> None:
