@@ -87,7 +87,7 @@ class OutboxWriter:
         entry = item.entry
         assert entry is not None
         if mapping is None:
-            kept = entry.model_dump(mode="json", exclude={"user_email"})
+            kept = entry.model_dump(mode="json", exclude={"user_email", "changed_at"})
             return {"tenant": tenant.id, "item": item.id, "entry": kept,
                     "decision": decision.model_dump(mode="json")}  # fmt: skip
         operation = "update" if update else "create"

@@ -46,6 +46,9 @@ class TimeEntry(BaseModel):
     user_name: str = ""
     user_email: str = ""
     role: str = ""  # the export's own Role column, used when the people map lacks the person
+    # When the tracker last changed the entry, where its webhook says (Toggl's ``at``): orders
+    # two versions of the entry that arrive out of order (``ledger.older_than``).
+    changed_at: datetime | None = None
 
     @field_validator("description", "client", "project", "task")
     @classmethod

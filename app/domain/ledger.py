@@ -5,7 +5,8 @@ that announced it: a create, any number of edits and a delete of one Clockify or
 act on the same external record(s). The ledger row keeps which records the entry has (one per
 part: a reviewer's split makes several), the content hash of the version last taken up (so a
 repeat with the same content is no work), the inbox item that carried it and when that item
-arrived (so an older delivery processed late never overwrites a newer one), whether the entry
+arrived (so an older delivery processed late never overwrites a newer one: ``older_than``
+orders two versions by what the tracker says where it says it), whether the entry
 was deleted at the source, and a short lease so two workers never act on one entry at once.
 """
 
@@ -45,6 +46,32 @@ class EntryLedger(BaseModel):
         if self.item_seq and item.seq:  # the store's own arrival order: no clock involved
             return item.seq < self.item_seq
         return item.received_at < self.as_of
+
+
+# A tracker event that carries an entry's first finished version, and one that carries a later
+# change of it (the event types as each webhook names them, compared case-insensitively).
+_FIRST = frozenset({"new_time_entry", "timer_stopped", "time_entry.created"})
+_CHANGE = frozenset({"time_entry_updated", "time_entry.updated"})
+
+
+def older_than(item: InboxItem, taken: InboxItem) -> bool | None:
+    """Whether ``item`` holds an older version of its entry than ``taken`` by what the source
+    says, whatever order they arrived in: the tracker's change times where both carry one
+    (Toggl's ``at``), else an entry's create is older than any change of it. ``None`` when
+    the source does not say (two Clockify edits): then arrival order decides (``supersedes``)."""
+    mine = item.entry.changed_at if item.entry is not None else None
+    theirs = taken.entry.changed_at if taken.entry is not None else None
+    if mine is not None and theirs is not None and mine != theirs:
+        return mine < theirs
+    first, other = _stage(item), _stage(taken)
+    if first is None or other is None or first == other:
+        return None
+    return first < other
+
+
+def _stage(item: InboxItem) -> int | None:
+    kind = item.event_type.casefold()
+    return 0 if kind in _FIRST else 1 if kind in _CHANGE else None
 
 
 def entry_key_of(item: InboxItem) -> str | None:

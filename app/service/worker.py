@@ -31,7 +31,7 @@ from app.classify.cascade import Cascade
 from app.domain.decisions import Decision, ReviewReason
 from app.domain.entries import Source, TimeEntry
 from app.domain.inbox import InboxItem, Status, Tenant
-from app.domain.ledger import EntryLedger, entry_key_of, is_delete, own_record
+from app.domain.ledger import EntryLedger, entry_key_of, is_delete, older_than, own_record
 from app.errors import ConfigError, InvoicedError, UpstreamError, UpstreamKind
 from app.ports import Reader, Rereader, Store, Writer
 from app.service import live_sums
@@ -195,7 +195,7 @@ class Worker:
                 return self._unwrite(tenant, item, held)
             note = "the entry was deleted at the source: nothing is written for it again"
             return self._end(item, Status.SKIPPED, error=note)
-        if ledger.supersedes(item):
+        if self._stale(item, ledger):
             note = f"superseded by a newer version of this entry (item {ledger.item_id})"
             return self._end(item, Status.SKIPPED, error=note)
         seen = self._as_classified(tenant, item)
@@ -354,6 +354,15 @@ class Worker:
             not own_record(ledger.entry_key, record, lead.system) for record in ledger.records
         )
         return self.write_reviews or lead.system == item.source.value or earlier
+
+    def _stale(self, item: InboxItem, ledger: EntryLedger) -> bool:
+        """A version of the entry older than the one taken up: by what the tracker says (an
+        edit delivered before its create, a Toggl change retried late), else by arrival."""
+        if ledger.as_of is None or ledger.item_id in (None, item.id):
+            return False
+        taken = self.store.get(item.tenant, ledger.item_id)
+        said = older_than(item, taken) if taken is not None else None
+        return ledger.supersedes(item) if said is None else said
 
     def _echo(self, item: InboxItem, ledger: EntryLedger) -> bool:
         """The same content as the version taken up, except for what we wrote onto it."""

@@ -126,6 +126,7 @@ def _entry(payload: Fields, tenant: str) -> TimeEntry:
             "description": payload.text("description"), "work_date": start.date(),
             "start": start, "end": stop, "hours": (seconds / 3600).quantize(_QUANTUM),
             "billable_flag": payload.flag("billable"), "user_ref": payload.ident("user_id"),
+            "changed_at": payload.instant("at"),
         },
     )  # fmt: skip
 

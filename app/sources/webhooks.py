@@ -247,11 +247,17 @@ class Fields:
             raise self.error(key, "missing")
         return found
 
-    def required_instant(self, key: str) -> datetime:
+    def instant(self, key: str) -> datetime | None:
         """A point in time, read as UTC when sent without an offset (the trackers state theirs
-        in UTC): a start and an end then always subtract, whichever of them carries one."""
-        found = self.required_moment(key)
-        return found if found.tzinfo is not None else found.replace(tzinfo=UTC)
+        in UTC): two of them then always compare and subtract, whichever carries one."""
+        found = self.moment(key)
+        return found if found is None or found.tzinfo is not None else found.replace(tzinfo=UTC)
+
+    def required_instant(self, key: str) -> datetime:
+        found = self.instant(key)
+        if found is None:
+            raise self.error(key, "missing")
+        return found
 
     def items(self, key: str) -> list[Any]:
         value = self.get(key)

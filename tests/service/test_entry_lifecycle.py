@@ -109,6 +109,48 @@ def test_an_older_delivery_processed_late_does_not_overwrite_a_newer_one(
     assert live_descriptions(world) == [EDITED]
 
 
+def test_a_create_that_arrives_after_its_edit_does_not_overwrite_it(
+    rig: Rig, world: QboWorld
+) -> None:
+    """Webhooks are not ordered: Clockify's NEW_TIME_ENTRY may come after TIME_ENTRY_UPDATED.
+    A create is older than any edit of its entry, whenever it arrives."""
+    edit = clockify(rig, "TIME_ENTRY_UPDATED", EDITED)
+    rig.run_queue()
+    rig.clock.advance(5)
+    late = clockify(rig)
+    rig.run_queue()
+    assert (status(rig, edit), status(rig, late)) == (Status.POSTED, Status.SKIPPED)
+    assert live_descriptions(world) == [EDITED]
+    assert (world.fake.creates, world.fake.updates) == (1, 0)
+
+
+def test_an_edit_that_arrived_first_but_is_taken_up_after_its_create_is_written(
+    rig: Rig, world: QboWorld
+) -> None:
+    edit = clockify(rig, "TIME_ENTRY_UPDATED", EDITED)
+    rig.clock.advance(5)
+    create = clockify(rig)
+    rig.queue.jobs.clear()
+    rig.worker.process("demo", create)  # the later arrival is taken up first ...
+    rig.worker.process("demo", edit)  # ... and the edit is still the newer version
+    assert (status(rig, create), status(rig, edit)) == (Status.POSTED, Status.POSTED)
+    assert live_descriptions(world) == [EDITED]
+    assert world.fake.creates == 1
+
+
+def test_two_toggl_versions_are_ordered_by_toggl_s_at_not_by_arrival(rig: Rig) -> None:
+    newer = toggl(rig, 1, "updated", description=EDITED, at="2026-10-14T18:05:00+00:00")
+    rig.run_queue()
+    rig.clock.advance(5)
+    older = toggl(rig, 2, "updated", description=TRAVEL, at="2026-10-14T18:00:00+00:00")
+    rig.run_queue()
+    stale = rig.store.get("demo", older)
+    assert stale is not None
+    assert stale.status is Status.SKIPPED
+    assert "superseded" in (stale.last_error or "")
+    assert [i.id for i in rig.store.review_queue("demo")] == [newer]
+
+
 def test_a_create_and_its_edit_processed_at_once_make_one_record(rig: Rig, world: QboWorld) -> None:
     older = clockify(rig)
     rig.clock.advance(5)
@@ -242,8 +284,9 @@ def test_a_toggl_delete_removes_the_record_and_ends_its_review(rig: Rig, tmp_pat
 
 def toggl(rig: Rig, event: int, action: str, **payload: Any) -> str:
     """A signed Toggl event number ``event`` about the sample entry."""
+    payload = {"description": TRAVEL} | payload
     body = json.loads(sample_body(Source.TOGGL, account=DEMO_ACCOUNTS[Source.TOGGL],
-                                  description=TRAVEL, **payload))  # fmt: skip
+                                  **payload))  # fmt: skip
     body["event_id"] = 8023169274700000 + event
     body["metadata"]["action"] = action
     raw = json.dumps(body).encode()

@@ -592,7 +592,8 @@ def toggl_entry(**changes: Any) -> TimeEntry:
         "description": "Q3 strategy call w/ Dana", "work_date": date(2023, 7, 17),
         "start": datetime(2023, 7, 17, 13, 0, tzinfo=UTC),
         "end": datetime(2023, 7, 17, 14, 15, tzinfo=UTC), "hours": Decimal("1.25"),
-        "billable_flag": True, "user_ref": "9547721", **changes,
+        "billable_flag": True, "user_ref": "9547721",
+        "changed_at": datetime(2023, 7, 17, 14, 15, 4, tzinfo=UTC), **changes,
     }  # fmt: skip
     entry = TimeEntry.model_validate(fields)
     return entry.model_copy(update={"version": content_hash(entry)})  # not Toggl's ``at``
@@ -615,6 +616,7 @@ def test_toggl_updated_entry_stopped_timer() -> None:
         external_id="3050537739", task="", tags=(),
         description="test", start=datetime(2023, 7, 17, 11, 43, 32, tzinfo=UTC),
         end=datetime(2023, 7, 17, 12, 13, 32, tzinfo=UTC), hours=Decimal("0.5"),
+        changed_at=datetime(2023, 7, 17, 12, 13, 32, tzinfo=UTC),
     )  # fmt: skip
 
 
