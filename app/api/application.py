@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
 
 from app.api import health, webhooks
 from app.api.timing import ServerTiming
@@ -40,6 +43,8 @@ def create_app(
     app.add_middleware(ServerTiming)
     app.include_router(webhooks.router)
     app.include_router(health.router)
+    app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
     if review:
         from app.api import review as pages  # noqa: PLC0415 - only where the pages are served
         from app.api.auth import AuthError  # noqa: PLC0415
@@ -47,3 +52,22 @@ def create_app(
         app.include_router(pages.router)
         app.add_exception_handler(AuthError, pages.auth_error_page)
     return app
+
+
+# Every refusal has the webhooks' shape, {"error": "..."}: a wrong method or path (405, 404) and
+# a path FastAPI cannot read (422) too, naming where without echoing what was sent.
+
+
+async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    del request
+    return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code,
+                        headers=exc.headers)  # fmt: skip
+
+
+async def _invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+    del request
+    said = "; ".join(
+        f"{' '.join(str(part) for part in problem.get('loc', ()))}: {problem.get('msg', '')}"
+        for problem in exc.errors()
+    )
+    return JSONResponse({"error": said or "the request cannot be read"}, status_code=422)

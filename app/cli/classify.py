@@ -29,7 +29,13 @@ def classify(
     export: Annotated[
         Path, typer.Argument(metavar="EXPORT", help="Clockify, Toggl or Harvest CSV export.")
     ],
-    out: Annotated[Path, typer.Option("--out", help="Where to write the classified CSV.")],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Where to write the classified CSV [default: out/EXPORT-NAME.classified.csv].",
+        ),
+    ] = None,
     rules: RulesDir = Path("sow_rules"),
     history: History = None,
     label_column: LabelColumn = "Approved Code",
@@ -46,6 +52,8 @@ def classify(
 
     need_file(export, "EXPORT")
     need_file(history, "--history")
+    if out is None:
+        out = Path("out") / f"{export.stem}.classified.csv"
     need_output_file(out, "--out", {"EXPORT": export, "--history": history})
     state = state_path(out, folder=False)
     mode = batch_mode(state, batch=batch, yes=yes, resume=resume, poll_s=poll_seconds)

@@ -195,14 +195,17 @@ class Worker:
                 return self._unwrite(tenant, item, held)
             note = "the entry was deleted at the source: nothing is written for it again"
             return self._end(item, Status.SKIPPED, error=note)
-        if self._stale(item, ledger):
+        # The item of the version taken up, when another (read once; None when archived).
+        other = ledger.item_id not in (None, item.id)
+        taken = self.store.get(item.tenant, str(ledger.item_id)) if other else None
+        if other and self._stale(item, ledger, taken):
             note = f"superseded by a newer version of this entry (item {ledger.item_id})"
             return self._end(item, Status.SKIPPED, error=note)
         seen = self._as_classified(tenant, item)
         content = content_hash(seen)
-        if ledger.content == content and ledger.item_id not in (None, item.id):
+        if ledger.content == content and other:
             note = f"no change since item {ledger.item_id}: nothing to write"
-            if self._echo(item, ledger):
+            if self._echo(item, taken):
                 note = f"our own write echoed back ({note})"
             return self._end(item, Status.SKIPPED, error=note)
         try:
@@ -355,20 +358,19 @@ class Worker:
         )
         return self.write_reviews or lead.system == item.source.value or earlier
 
-    def _stale(self, item: InboxItem, ledger: EntryLedger) -> bool:
-        """A version of the entry older than the one taken up: by what the tracker says (an
-        edit delivered before its create, a Toggl change retried late), else by arrival."""
-        if ledger.as_of is None or ledger.item_id in (None, item.id):
+    def _stale(self, item: InboxItem, ledger: EntryLedger, taken: InboxItem | None) -> bool:
+        """A version of the entry older than the one taken up (``taken``'s): by what the
+        tracker says (an edit delivered before its create, a Toggl change retried late), else
+        by arrival."""
+        if ledger.as_of is None:
             return False
-        taken = self.store.get(item.tenant, ledger.item_id)
         said = older_than(item, taken) if taken is not None else None
         return ledger.supersedes(item) if said is None else said
 
-    def _echo(self, item: InboxItem, ledger: EntryLedger) -> bool:
-        """The same content as the version taken up, except for what we wrote onto it."""
+    def _echo(self, item: InboxItem, taken: InboxItem | None) -> bool:
+        """The same content as the version taken up (``taken``'s), except for what we wrote
+        onto it."""
         assert item.entry is not None
-        assert ledger.item_id is not None
-        taken = self.store.get(item.tenant, ledger.item_id)
         before = taken.entry if taken is not None else None
         return before is not None and content_hash(before) != content_hash(item.entry)
 

@@ -78,6 +78,19 @@ def check_text(path: Path, fail: Fail) -> TextSource:
     return TextSource(path, encoding, first[4] if hinted else ",", skip_hint=hinted)
 
 
+def _undecodable(handle: io.BufferedReader, encoding: str, at: int, byte: int) -> str:
+    """Where the first byte that is not ``encoding`` text is (line, byte offset), and what to do:
+    a spreadsheet saved as plain "CSV" writes the Windows code page, not UTF-8."""
+    handle.seek(0)
+    line = handle.read(at).count(b"\n") + 1
+    if encoding != "utf-8":
+        return f"is not UTF-16 text (line {line}, byte offset {at})"
+    return (
+        f"is not UTF-8 text: line {line} has byte 0x{byte:02X} (offset {at}), as a file saved in "
+        "a Windows code page has; save it as 'CSV UTF-8' (or export it again) and retry"
+    )
+
+
 def _decode_all(handle: io.BufferedReader, encoding: str, fail: Fail, *, check_nul: bool) -> None:
     decoder = codecs.getincrementaldecoder(encoding)()
     fed, blank = 0, True
@@ -87,9 +100,8 @@ def _decode_all(handle: io.BufferedReader, encoding: str, fail: Fail, *, check_n
         try:
             text = decoder.decode(chunk, final=not chunk)
         except UnicodeDecodeError as exc:
-            name = "UTF-8" if encoding == "utf-8" else "UTF-16"
             at = fed - pending + exc.start
-            raise fail(f"is not {name} text (bad byte at offset {at})") from exc
+            raise fail(_undecodable(handle, encoding, at, exc.object[exc.start])) from exc
         if check_nul and "\x00" in text:
             raise fail("is a binary file, not CSV")
         blank = blank and not text.strip()

@@ -52,6 +52,17 @@ def test_classify_keeps_every_input_column_and_row_and_appends_exactly_the_decis
     assert "sent to review" in result.output
 
 
+def test_without_out_the_classified_csv_goes_to_out_named_for_the_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["classify", str(WEEK), "--rules", str(RULES)])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "out" / "northwind_week.classified.csv"
+    assert _rows(written)[0] == [*_rows(WEEK)[0], *OUTPUT_COLUMNS]
+    assert "Wrote out/northwind_week.classified.csv" in " ".join(result.output.split())
+
+
 def test_unknown_export_format_names_the_file_and_exits_2(tmp_path: Path) -> None:
     bad = tmp_path / "ledger.csv"
     bad.write_text("When,What,How long\n2026-10-01,stuff,1\n", encoding="utf-8")

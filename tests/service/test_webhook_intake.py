@@ -124,6 +124,19 @@ def test_unknown_tenant_and_unknown_source_get_404(rig: Rig) -> None:
     _nothing_written(rig)
 
 
+def test_a_wrong_method_path_or_tenant_is_refused_in_the_webhooks_own_shape(rig: Rig) -> None:
+    """Every refusal reads {"error": ...}, as a webhook's own do, and none echoes the input."""
+    wrong_method = rig.client.get("/webhooks/toggl/demo")
+    assert (wrong_method.status_code, wrong_method.json()) == (405, {"error": "Method Not Allowed"})
+    assert wrong_method.headers["allow"] == "POST"
+    assert rig.client.post("/nowhere").json() == {"error": "Not Found"}
+    long_tenant = "x" * 300
+    too_long = rig.client.post(f"/webhooks/toggl/{long_tenant}", content=b"{}")
+    assert too_long.status_code == 422
+    assert too_long.json() == {"error": "path tenant: String should have at most 40 characters"}
+    _nothing_written(rig)
+
+
 @pytest.mark.parametrize("tenant", ["de%00mo", "DEMO", "%F0%9F%92%A5", "a", "-demo", "demo%20"])
 def test_a_tenant_id_no_tenant_can_have_is_404_without_asking_the_store(
     rig: Rig, tenant: str, monkeypatch: pytest.MonkeyPatch

@@ -309,7 +309,10 @@ def test_blank_column_names_may_repeat(tmp_path: Path) -> None:
         (b"", "is empty"),
         (b" \r\n\r\n", "is empty"),
         (b"PK\x03\x04\x14\x00\x06\x00", "is an Excel workbook or zip archive, not CSV"),
-        ("Date,Notes\n2024-01-01,caf\u00e9\n".encode("latin-1"), "is not UTF-8 text"),
+        (
+            "Date,Notes\n2024-01-01,caf\u00e9\n".encode("latin-1"),
+            r"is not UTF-8 text: line 2 has byte 0xE9 \(offset 25\), .* save it as 'CSV UTF-8'",
+        ),
         (b"Date,Notes\x00\x01\x02", "is a binary file, not CSV"),
     ],
 )
