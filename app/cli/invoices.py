@@ -55,6 +55,13 @@ def invoices_draft(
         bool,
         typer.Option("--bill-retainer-overage", help="The client approved the retainer overage."),
     ] = False,
+    redraft: Annotated[
+        bool,
+        typer.Option(
+            "--redraft",
+            help="With --push: the month's invoice was voided in QuickBooks; create a new one.",
+        ),
+    ] = False,
 ) -> None:
     """Draft CLIENT's invoice for PERIOD: a Markdown preview and the QuickBooks request.
 
@@ -77,5 +84,6 @@ def invoices_draft(
         history=history or (DEMO_DATA / "history.csv" if demo else None), push=push,
         tenant=tenant, mapping=mapping or (DEMO_MAPPING if demo else None),
         billed_to_date=amount, billed=billed, bill_retainer_overage=bill_retainer_overage,
+        redraft=redraft,
     )  # fmt: skip
     raise typer.Exit(run_invoices_draft(settings, request))

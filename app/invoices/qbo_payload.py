@@ -45,12 +45,17 @@ class InvoicePayload:
     missing: tuple[str, ...] = ()
 
 
-def invoice_request_id(tenant: str, client_id: str, period: str) -> str:
-    """QBO's idempotency key for one client's invoice of one month: the same on every push."""
-    return request_id(tenant, f"invoice:{client_id}", period, "create-invoice")
+def invoice_request_id(tenant: str, client_id: str, period: str, redraft: int = 0) -> str:
+    """QBO's idempotency key for one client's invoice of one month: the same on every push of
+    one draft, another for each redraft after the earlier invoice was voided (``redraft``: how
+    many invoices were pushed for the month before), so QBO does not answer with the voided one."""
+    version = period if not redraft else f"{period}#redraft{redraft}"
+    return request_id(tenant, f"invoice:{client_id}", version, "create-invoice")
 
 
-def invoice_payload(draft: InvoiceDraft, mapping: QboMapping | None, tenant: str) -> InvoicePayload:
+def invoice_payload(
+    draft: InvoiceDraft, mapping: QboMapping | None, tenant: str, *, redraft: int = 0
+) -> InvoicePayload:
     missing: list[str] = []
     customers = mapping.customers if mapping else {}
     items = mapping.items if mapping else {}
@@ -64,7 +69,7 @@ def invoice_payload(draft: InvoiceDraft, mapping: QboMapping | None, tenant: str
     }
     if draft.due_date is not None:
         body["DueDate"] = draft.due_date.isoformat()
-    rid = invoice_request_id(tenant, draft.client_id, str(draft.period))
+    rid = invoice_request_id(tenant, draft.client_id, str(draft.period), redraft)
     return InvoicePayload(body, rid, tuple(dict.fromkeys(missing)))
 
 
@@ -110,3 +115,17 @@ def _ref(
 
 def _number(value: Decimal) -> float | int:
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+def lines_total(invoice: dict[str, Any]) -> Decimal:
+    """The sum of an invoice's item lines before tax: QBO's ``SubTotalLineDetail`` line when it
+    has one (an answer), else its ``SalesItemLineDetail`` lines added up (a request)."""
+    lines = invoice.get("Line") or []
+    for line in lines:
+        if line.get("DetailType") == "SubTotalLineDetail":
+            return Decimal(str(line.get("Amount", 0)))
+    return sum(
+        (Decimal(str(line.get("Amount", 0))) for line in lines
+         if line.get("DetailType") == "SalesItemLineDetail"),
+        Decimal(0),
+    )  # fmt: skip

@@ -85,6 +85,51 @@ def test_a_month_already_pushed_is_not_pushed_again(qbo: Qbo, tmp_path: Path) ->
     assert len(qbo.calls(INVOICE_URL)) == 1
 
 
+def test_a_voided_month_is_redrafted_under_a_requestid_of_its_own(
+    qbo: Qbo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QuickBooks answers a requestid it has seen with what it made then: a redraft under the
+    first push's id would get the voided invoice back, reported as created."""
+    qbo.seed(expired=False)
+    reply(qbo, 200, created())
+    assert run_invoices_draft(SETTINGS, request(tmp_path), api=qbo.api) == 0
+    assert run_invoices_draft(SETTINGS, request(tmp_path), api=qbo.api) == 1
+    assert "void it in QuickBooks, then push again with --redraft" in capsys.readouterr().err
+    again = json.loads(created())
+    again["Invoice"]["Id"] = "131"
+    reply(qbo, 200, json.dumps(again))
+
+    assert run_invoices_draft(SETTINGS, request(tmp_path, redraft=True), api=qbo.api) == 0
+
+    first, second = qbo.calls(INVOICE_URL)
+    assert query(first)["requestid"] == invoice_request_id(TENANT, "acme", "2026-10")
+    assert query(second)["requestid"] == invoice_request_id(TENANT, "acme", "2026-10", 1)
+    assert query(second)["requestid"] != query(first)["requestid"]
+    assert outboxed(tmp_path)["requestid"] == query(second)["requestid"]
+    pushed = json.loads((tmp_path / "outbox" / "acme-2026-10.sent.json").read_text())
+    assert pushed["Id"] == "131"
+    assert pushed["earlier"] == [{"requestid": query(first)["requestid"], "Id": "130"}]
+
+
+def test_an_answer_that_is_not_this_draft_is_recorded_and_said(
+    qbo: Qbo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An earlier push whose answer was lost made an invoice under this requestid before the
+    month changed: QuickBooks answers with that one, whose lines are not this draft's."""
+    qbo.seed(expired=False)
+    stale = json.loads(created())
+    stale["Invoice"]["Line"][-1]["Amount"] = 1800.0  # its lines came to 1,800.00
+    reply(qbo, 200, json.dumps(stale))
+
+    assert run_invoices_draft(SETTINGS, request(tmp_path), api=qbo.api) == 1
+
+    said = " ".join(capsys.readouterr().err.split())
+    assert "whose lines come to 1,800.00, not this draft's 3,561.25" in said
+    assert "Void it in QuickBooks, then push again with --redraft" in said
+    pushed = json.loads((tmp_path / "outbox" / "acme-2026-10.sent.json").read_text())
+    assert pushed["Id"] == "130"  # known, so that --redraft counts it
+
+
 def test_a_401_refreshes_once_and_retries_with_the_same_requestid(qbo: Qbo) -> None:
     qbo.seed(expired=False)
     qbo.token_endpoint()

@@ -12,8 +12,12 @@ the mapping file named with ``--mapping``, else the tenant's mapping in the stor
 ``TIMEBILL_QBO_CLIENT_SECRET``, the company connected with ``timebill qbo connect``); without
 them the outbox file is the result. The ``requestid`` is derived from tenant, client and month,
 so a retried push cannot create a second invoice while QBO remembers the id. A successful push
-also leaves ``<client>-<period>.sent.json``; while it exists the same month is not pushed again
-(void the invoice in QuickBooks and delete that file to redraft).
+also leaves ``<client>-<period>.sent.json``; while it exists the same month is not pushed again.
+To redraft, void the invoice in QuickBooks and push with ``--redraft``: the push gets a
+``requestid`` of its own (the month's pushes so far are counted in that file, which keeps each
+one), so QBO cannot answer with the voided invoice. An answer whose item lines do not add up to
+the draft's (an invoice an earlier push made under the same ``requestid``, whose answer was
+lost, before the month changed) is recorded and said, exit 1: void it and redraft.
 """
 
 from __future__ import annotations
@@ -40,9 +44,9 @@ from app.errors import UpstreamError, first_line
 from app.factory import build_cascade, build_store
 from app.invoices.caps import PriorBilling
 from app.invoices.draft import DraftOptions, Pair, draft_invoice
-from app.invoices.model import ZERO, InvoiceDraft, Period
+from app.invoices.model import ZERO, InvoiceDraft, Period, fmt_money
 from app.invoices.preview import markdown, print_draft, print_summary
-from app.invoices.qbo_payload import InvoicePayload, invoice_payload
+from app.invoices.qbo_payload import InvoicePayload, invoice_payload, lines_total
 from app.review.rulefile import write_atomically
 from app.rules.loader import RulesError, load_rulebook
 from app.sources.exports import ExportFormatError
@@ -77,6 +81,7 @@ class DraftRequest:
     billed_to_date: Decimal | None = None
     billed: Path | None = None
     bill_retainer_overage: bool = False
+    redraft: bool = False  # the month's earlier invoice was voided in QuickBooks: push anew
 
 
 class InputError(ValueError):
@@ -89,19 +94,36 @@ def run_invoices_draft(
     """Draft, preview and outbox one invoice; push it if asked. 0 ok, 1 push failed, 2 input."""
     try:
         draft, mapping = _draft(settings.for_batch(), request)
+        earlier = _pushes(request.outbox / f"{draft.client_id}-{draft.period}.sent.json")
     except (InputError, RulesError, ExportFormatError) as exc:
         errors.print(f"[red]error:[/] {exc}")
         return EXIT_BAD_INPUT
     except OSError as exc:
         errors.print(f"[red]error:[/] {exc.filename or ''}: {exc.strerror or exc}")
         return EXIT_BAD_INPUT
-    payload = invoice_payload(draft, mapping, request.tenant)
+    redraft = len(earlier) if request.redraft else 0
+    payload = invoice_payload(draft, mapping, request.tenant, redraft=redraft)
     preview, outboxed = write_draft(draft, payload, request.out, request.outbox, mapping)
     print_draft(draft, console)
     console.print(f"Wrote {preview} and {outboxed}")
     if not request.push:
         return EXIT_OK
-    return _push(settings, request, payload, outboxed, mapping=mapping, api=api)
+    return _push(settings, request, payload, outboxed, earlier, mapping=mapping, api=api)
+
+
+def _pushes(sent: Path) -> list[dict[str, Any]]:
+    """The invoices pushed for the month so far, oldest first (``.sent.json``: the latest, and
+    the ones before it under ``earlier``)."""
+    try:
+        record = json.loads(sent.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{sent}: not a push record timebill wrote ({exc})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{sent}: not a push record timebill wrote")
+    latest = {"requestid": record.get("requestid"), "Id": record.get("Id")}
+    return [*record.get("earlier", []), latest]
 
 
 def _draft(settings: Settings, request: DraftRequest) -> tuple[InvoiceDraft, QboMapping | None]:
@@ -228,6 +250,7 @@ def _push(
     request: DraftRequest,
     payload: InvoicePayload,
     outboxed: Path,
+    earlier: list[dict[str, Any]],
     *,
     mapping: QboMapping | None,
     api: InvoiceApi | None,
@@ -244,8 +267,11 @@ def _push(
         errors.print(f"[red]not pushed:[/] missing QuickBooks mapping: {missing}")
         return EXIT_PUSH_FAILED
     sent = outboxed.with_suffix(".sent.json")
-    if sent.exists():
-        errors.print(f"[yellow]not pushed:[/] already pushed ({sent}); void it in QuickBooks first")
+    if earlier and not request.redraft:
+        errors.print(
+            f"[yellow]not pushed:[/] already pushed as QuickBooks invoice {earlier[-1]['Id']} "
+            f"({sent}); to redraft, void it in QuickBooks, then push again with --redraft"
+        )
         return EXIT_PUSH_FAILED
     try:
         answer = api.save_invoice(
@@ -254,8 +280,18 @@ def _push(
     except UpstreamError as exc:
         errors.print(f"[red]not pushed:[/] {exc}")
         return EXIT_PUSH_FAILED
-    record = {"requestid": payload.request_id, "Id": answer.get("Id"), "answer": answer}
+    record = {"requestid": payload.request_id, "Id": answer.get("Id"), "answer": answer,
+              **({"earlier": earlier} if earlier else {})}  # fmt: skip
     _atomic(sent, json.dumps(record, indent=2) + "\n")
+    drafted, answered = lines_total(payload.body), lines_total(answer)
+    if drafted != answered:
+        errors.print(
+            f"[red]QuickBooks answered with invoice {answer.get('Id')}, whose lines come to "
+            f"{fmt_money(answered)}, not this draft's {fmt_money(drafted)}:[/] an earlier push "
+            "made it under the same requestid and its answer was lost. Void it in QuickBooks, "
+            "then push again with --redraft."
+        )
+        return EXIT_PUSH_FAILED
     console.print(f"Created QuickBooks invoice {answer.get('Id')} (unsent: EmailStatus NotSet)")
     return EXIT_OK
 
