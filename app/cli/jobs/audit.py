@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from rich.table import Table
+from rich.text import Text
 
 from app.audit.invoices import InvoiceFormatError, read_invoices
 from app.audit.kinds import KINDS
@@ -232,10 +233,10 @@ def _top_table(result: AuditResult) -> Table:
     table = Table(title="Top entries by money at stake", title_justify="left")
     for name in ("value", "kinds", "certainty", "client", "date", "description"):
         table.add_column(name, justify="right" if name == "value" else "left")
-    for top in result.top_entries[:TOP_SHOWN]:
+    for top in result.top_entries[:TOP_SHOWN]:  # an export's text as written: never markup
         table.add_row(
             _money(top.value), ", ".join(k.value for k in top.kinds), top.certainty.value,
-            top.client, str(top.work_date), top.description[:48],
+            Text(top.client), str(top.work_date), Text(top.description[:48]),
         )  # fmt: skip
     return table
 
