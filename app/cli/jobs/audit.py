@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -61,7 +62,7 @@ def run_audit(settings: Settings, request: AuditRequest) -> int:
     are read in a stream: memory does not grow with their size."""
     problem = claude_problem(settings, claude=request.claude, batch=request.batch is not None)
     if problem is not None:
-        errors.print(f"[red]error:[/] {problem}", soft_wrap=True)
+        errors.print(f"[red]error:[/] {escape(str(problem))}", soft_wrap=True)
         return EXIT_BAD_INPUT
     with batch_gc():
         return _run_audit(settings, request)
@@ -71,7 +72,7 @@ def _run_audit(settings: Settings, request: AuditRequest) -> int:
     try:
         streamed, names = _audit(settings.for_batch(), request)
     except (RulesError, ExportFormatError, InvoiceFormatError) as exc:
-        errors.print(f"[red]error:[/] {exc}")
+        errors.print(f"[red]error:[/] {escape(str(exc))}")
         return EXIT_BAD_INPUT
     except BatchStopped as exc:
         return stopped(exc)
@@ -156,7 +157,7 @@ def _memory(settings: Settings, book: RuleBook, request: AuditRequest) -> Memory
     if request.history is not None:
         learned, problems = learn_history(book, memory, request.history, request.label_column)
         for problem in problems[:20]:
-            errors.print(f"[yellow]skipped[/] {problem}")
+            errors.print(f"[yellow]skipped[/] {escape(str(problem))}")
         console.print(f"Memory: learned {learned} approved entries from {request.history}")
     return memory
 
