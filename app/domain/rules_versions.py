@@ -28,10 +28,16 @@ def version_id(number: int) -> str:
     return f"v{number}"
 
 
+MAX_VERSION = 2**31 - 1  # the stores' column is a PostgreSQL integer
+
+
 def parse_version(text: str) -> int | None:
-    """``3`` or ``v3`` -> 3; anything else -> None."""
+    """``3`` or ``v3`` -> 3; anything else (``v0``, ``v²``, past ``MAX_VERSION``) -> None."""
     digits = text.strip().removeprefix("v").removeprefix("V")
-    return int(digits) if digits.isdigit() and int(digits) > 0 else None
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 10:
+        return None
+    number = int(digits)
+    return number if 0 < number <= MAX_VERSION else None
 
 
 class RuleMeasure(BaseModel):

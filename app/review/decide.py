@@ -16,6 +16,8 @@ from app.domain.entries import TimeEntry
 from app.domain.rulebook import ClientContext, RuleBook
 from app.domain.rules import BillingCode
 
+HOURS_QUANTUM = Decimal("0.0001")  # the entries' own (``app.sources``): a split's parts too
+
 
 class ReviewError(ValueError):
     """An action that cannot be applied as asked; the message is shown to the person."""
@@ -93,6 +95,12 @@ def check_split(entry: TimeEntry, parts: list[tuple[str, Decimal]]) -> None:
         raise ReviewError("a split needs at least two parts")
     if any(hours <= 0 for _, hours in parts):
         raise ReviewError("every part of a split needs hours above zero")
+    if any(hours > entry.hours for _, hours in parts):
+        raise ReviewError(f"a part has more hours than the entry has ({entry.hours} h)")
+    # Decimal adds in 28 digits: parts written past the entries' ten-thousandths of an hour
+    # could round to the entry's hours. Within them (and the entry's hours), the sum is exact.
+    if any(hours.quantize(HOURS_QUANTUM) != hours for _, hours in parts):
+        raise ReviewError("hours of a part go to four decimal places at most")
     total = sum((hours for _, hours in parts), Decimal(0))
     if total != entry.hours:
         raise ReviewError(f"the parts add up to {total} h, the entry has {entry.hours} h")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from app.cli import app
+from app.cli.console import console
 from tests.audit.conftest import EXPORT, QBO, RULES, run_audit
 
 
@@ -42,6 +45,27 @@ def test_audit_command_writes_outputs_and_prints_a_summary(tmp_path: Path) -> No
     assert "comes from the invoice file" in " ".join(output.split())
     assert "Top entries by money at stake" in output
     assert "QuickBooks file qbo_time.csv" in " ".join(output.split())  # wrapped or not
+
+
+def test_the_top_entries_show_descriptions_as_written_not_as_markup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An export's text is never Rich markup: "[/]" in a description crashed the summary
+    # (MarkupError) after the outputs were written.
+    monkeypatch.setattr(console, "_width", 200)
+    with EXPORT.open(encoding="utf-8", newline="") as source:
+        rows = list(csv.DictReader(source))
+    for row in rows:
+        row["Description"] = "[/] " + row["Description"]
+    marked = tmp_path / "clockify.csv"
+    with marked.open("w", encoding="utf-8", newline="") as target:
+        writer = csv.DictWriter(target, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    code, output = _audit(str(marked), "--rules", str(RULES), "--invoices", str(QBO),
+                          "--out", str(tmp_path / "audit"))  # fmt: skip
+    assert code == 0, output
+    assert "[/] " in output
 
 
 def test_an_entry_in_two_exports_counts_once() -> None:

@@ -14,6 +14,7 @@ from app.cli import app
 REPO = Path(__file__).resolve().parents[2]
 RULES = str(REPO / "sow_rules")
 MONTH = REPO / "examples" / "demo_firm" / "data" / "month.csv"
+HISTORY = REPO / "examples" / "demo_firm" / "data" / "history.csv"
 
 Args = Callable[[str, Path], list[str]]
 
@@ -149,6 +150,32 @@ def test_a_corrupt_row_is_said_to_be_kept_and_counted(work: Path) -> None:
     [total] = [x for x in output.splitlines() if " total " in x]
     cells = [c.strip() for c in total.split("│") if c.strip()]
     assert cells[:2] == ["total", "5"]  # all five rows, the unreadable one included
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        lambda w: ["classify", str(w / "head.csv"), "--rules", RULES, "--out", str(w / "o.csv")],
+        lambda w: ["audit", str(w / "head.csv"), "--rules", RULES, "--out", str(w / "audit")],
+        lambda w: ["classify", str(w / "cell.csv"), "--rules", RULES, "--out", str(w / "o.csv")],
+        lambda w: [*["classify", str(w / "small.csv"), "--rules", RULES],
+                   *["--history", str(w / "cell.csv"), "--out", str(w / "o.csv")]],
+        lambda w: ["rules", "check", RULES, "--history", str(w / "cell.csv")],
+    ],
+)  # fmt: skip
+def test_a_files_own_text_in_a_message_is_said_as_written(
+    work: Path, args: Callable[[Path], list[str]]
+) -> None:
+    # "[/]" in a header or a cell crashed the message that quotes it (Rich MarkupError).
+    (work / "head.csv").write_text("When,[/]\n2026-10-01,stuff\n", encoding="utf-8")
+    with HISTORY.open(encoding="utf-8") as handle:  # an export with an approved code
+        lines = handle.readlines()[:6]
+    lines[3] = lines[3].replace("10/01/2025", "[/]", 1)
+    (work / "cell.csv").write_text("".join(lines), encoding="utf-8")
+    code, output = run(args(work))
+    assert "unexpected error" not in output
+    assert code in (0, 2), output
+    assert "[/]" in output
 
 
 @pytest.mark.parametrize(

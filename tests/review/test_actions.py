@@ -122,8 +122,15 @@ def test_split_writes_one_record_per_part_each_priced_by_the_rules(rig: ReviewRi
         ([("NWF-OPS", Decimal(1)), ("NWF-COMP", Decimal("0.5"))], "add up to 1.5"),
         ([("NWF-OPS", Decimal(3)), ("NWF-COMP", Decimal(-1))], "above zero"),
         ([("NWF-OPS", Decimal(1)), ("BOGUS", Decimal(1))], "not a code"),
+        # Sums past Decimal's 28 digits round to the entry's hours: the parts are checked
+        # exactly, in the ten-thousandths of an hour the entries carry.
+        ([("NWF-OPS", Decimal("1.00000000000000000000000000001")), ("NWF-COMP", Decimal(1))],
+         "four decimal places"),
+        ([("NWF-OPS", Decimal("1E-99999999")), ("NWF-COMP", Decimal(2))], "four decimal places"),
+        ([("NWF-OPS", Decimal("1E+999999999")), ("NWF-COMP", Decimal(1))],
+         "more hours than the entry"),
     ],
-)
+)  # fmt: skip
 def test_a_split_that_does_not_add_up_is_refused(
     rig: ReviewRig, parts: list[tuple[str, Decimal]], message: str
 ) -> None:

@@ -134,6 +134,25 @@ def test_a_refused_action_comes_back_to_the_entry_with_the_reason(rig: ReviewRig
     assert rig.store.reviews("demo") == []
 
 
+def test_a_split_of_absurd_hours_comes_back_to_the_entry_not_a_500(rig: ReviewRig) -> None:
+    # 1e999999999 overflowed Decimal's context in the sum (a 500); 1E-99999999 was written
+    # as a part of 0 minutes; 1.00000000000000000000000000001 + 1 rounded to the entry's 2 h.
+    mixed = rig.deliver("call w/ Dana re depot KPIs; drafted DQ memo")
+    rig.signin()
+    csrf = rig.csrf()
+    for first, second in (("1e999999999", "1"), ("1E-99999999", "2"),
+                          ("1.00000000000000000000000000001", "1")):  # fmt: skip
+        answer = rig.client.post(
+            f"/review/demo/items/{mixed.id}/split",
+            data={"csrf": csrf, "code_1": "NWF-OPS", "hours_1": first, "code_2": "NWF-COMP",
+                  "hours_2": second}, follow_redirects=False,
+        )  # fmt: skip
+        assert answer.status_code == 303
+        assert answer.headers["location"].startswith(f"/review/demo/items/{mixed.id}?error=")
+    assert rig.store.reviews("demo") == []
+    assert rig.writer.written == []
+
+
 def test_bulk_approve_of_a_filtered_set(rig: ReviewRig) -> None:
     nb = [rig.deliver(t) for t in ("researching new regs", "researching regs")]
     rest = rig.deliver("misc")

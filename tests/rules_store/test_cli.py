@@ -4,6 +4,7 @@ tenant or version, a folder with a bad file, row or field), never a traceback.""
 
 from __future__ import annotations
 
+import csv
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -133,6 +134,12 @@ def test_a_failing_rule_example_keeps_the_set_out(store: SqliteStore) -> None:
          "error: tenant 'acme' has no rules v3"),
         (["rollback", "--tenant", "acme", "--to", "three", "--by", "ops"],
          "error: --to 'three': give a version such as v3"),
+        (["rollback", "--tenant", "acme", "--to", "v99999999999999999999", "--by", "ops"],
+         "error: --to 'v99999999999999999999': give a version such as v3"),
+        (["rollback", "--tenant", "acme", "--to", "v\u00b2", "--by", "ops"],
+         "error: --to 'v\u00b2': give a version such as v3"),
+        (["export", "out", "--tenant", "acme", "--version", "v2147483648"],
+         "error: --version 'v2147483648': give a version such as v3"),
         (["approve", "draft.yaml", "--tenant", "acme", "--by", "Dana"],
          "error: tenant 'acme' has no rules in the store to approve a draft into"),
     ],
@@ -218,6 +225,34 @@ def test_a_back_test_summary_is_kept_with_the_version(store: SqliteStore) -> Non
     assert "back-test on 300 approved entries:" in version.backtest
     assert "precision" in version.backtest
     assert version.backtest in flat(result.output)
+
+
+def test_approved_codes_in_another_case_are_the_rules_codes(store: SqliteStore) -> None:
+    # As `classify --history` reads them (RuleCodes): "nwf-comp " is NWF-COMP. Read as
+    # written, every rule match counted as wrong (precision 0.0%: the worker then distrusted
+    # every rule) and memory learned codes no rule set has.
+    with (REPO / "examples/demo_firm/data/history.csv").open(encoding="utf-8") as source:
+        rows = list(csv.reader(source))[:301]
+    column = rows[0].index("Approved Code")
+    for row in rows[1:]:
+        row[column] = f" {row[column].lower()} "
+    with Path("history.csv").open("w", newline="", encoding="utf-8") as target:
+        csv.writer(target).writerows(rows)
+    shutil.copytree(REPO / "sow_rules", "demo_rules")
+    store.put_tenant(tenant("exact"))
+    result = run("import", "demo_rules", "--tenant", "acme", "--by", "Dana Reyes",
+                 "--history", "history.csv")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = (REPO / "examples/demo_firm/data/history.csv").read_text().splitlines()[:301]
+    Path("exact.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run("import", "demo_rules", "--tenant", "exact", "--by", "Dana Reyes",
+               "--history", "exact.csv").exit_code == 0  # fmt: skip
+    loose, exact = store.rules_version("acme", 1), store.rules_version("exact", 1)
+    assert loose is not None
+    assert exact is not None
+    assert "precision 100.0%" in exact.backtest
+    assert loose.backtest == exact.backtest
+    assert loose.calibration == exact.calibration  # the measures and the memory's seed
 
 
 def test_an_import_with_history_teaches_the_tenants_memory_once(store: SqliteStore) -> None:

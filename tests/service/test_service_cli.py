@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from app.adapters.outbox_writer import record_name
 from app.api.deps import Services
 from app.cli import app
+from app.cli.console import console
 from app.cli.jobs.service import DEMO_MAPPING
 from app.config import Settings
 from app.domain.entries import Source
@@ -42,6 +43,19 @@ def test_entries_lists_what_needs_review(env: Rig) -> None:
     assert result.exit_code == 0, result.output
     assert "1 item(s)" in result.output
     assert "needs_review" in result.output
+
+
+@pytest.mark.parametrize("width", [80, 200])  # one block per item; the table
+def test_entries_shows_a_description_as_written_not_as_markup(
+    env: Rig, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    # A person's text is never Rich markup: "[/]" crashed the wide table (MarkupError), and
+    # "[link=...]" made a terminal hyperlink of it.
+    monkeypatch.setattr(console, "_width", width)
+    deliver(env, "[/] sync [link=https://evil.example]notes[/link]")
+    result = CliRunner().invoke(app, ["entries"])
+    assert result.exit_code == 0, result.output
+    assert "[/] sync [link=https://evil.example]" in " ".join(result.output.split())
 
 
 def test_entries_archived_lists_the_archive_and_says_so(env: Rig) -> None:

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from app.audit.invoices import InvoiceFormatError, read_invoices
 from app.audit.kinds import KINDS
@@ -60,7 +62,7 @@ def run_audit(settings: Settings, request: AuditRequest) -> int:
     are read in a stream: memory does not grow with their size."""
     problem = claude_problem(settings, claude=request.claude, batch=request.batch is not None)
     if problem is not None:
-        errors.print(f"[red]error:[/] {problem}", soft_wrap=True)
+        errors.print(f"[red]error:[/] {escape(str(problem))}", soft_wrap=True)
         return EXIT_BAD_INPUT
     with batch_gc():
         return _run_audit(settings, request)
@@ -70,7 +72,7 @@ def _run_audit(settings: Settings, request: AuditRequest) -> int:
     try:
         streamed, names = _audit(settings.for_batch(), request)
     except (RulesError, ExportFormatError, InvoiceFormatError) as exc:
-        errors.print(f"[red]error:[/] {exc}")
+        errors.print(f"[red]error:[/] {escape(str(exc))}")
         return EXIT_BAD_INPUT
     except BatchStopped as exc:
         return stopped(exc)
@@ -155,7 +157,7 @@ def _memory(settings: Settings, book: RuleBook, request: AuditRequest) -> Memory
     if request.history is not None:
         learned, problems = learn_history(book, memory, request.history, request.label_column)
         for problem in problems[:20]:
-            errors.print(f"[yellow]skipped[/] {problem}")
+            errors.print(f"[yellow]skipped[/] {escape(str(problem))}")
         console.print(f"Memory: learned {learned} approved entries from {request.history}")
     return memory
 
@@ -232,10 +234,10 @@ def _top_table(result: AuditResult) -> Table:
     table = Table(title="Top entries by money at stake", title_justify="left")
     for name in ("value", "kinds", "certainty", "client", "date", "description"):
         table.add_column(name, justify="right" if name == "value" else "left")
-    for top in result.top_entries[:TOP_SHOWN]:
+    for top in result.top_entries[:TOP_SHOWN]:  # an export's text as written: never markup
         table.add_row(
             _money(top.value), ", ".join(k.value for k in top.kinds), top.certainty.value,
-            top.client, str(top.work_date), top.description[:48],
+            Text(top.client), str(top.work_date), Text(top.description[:48]),
         )  # fmt: skip
     return table
 

@@ -60,7 +60,7 @@ def report_problems(
     """The first ``limit`` problems, then how many more (of ``total``, when only the first
     few were kept)."""
     for problem in problems[:limit]:
-        errors.print(f"[yellow]{verdict}[/] {problem}", soft_wrap=True)
+        errors.print(f"[yellow]{verdict}[/] {escape(str(problem))}", soft_wrap=True)
     total = len(problems) if total is None else total
     if total > limit:
         errors.print(f"... and {total - limit} more row problem(s)")
@@ -159,7 +159,7 @@ def run_backtest(directory: Path, request: BackTestRequest) -> int:
         book = load_rulebook(directory)
         labelled, problems = read_labelled(request.history, request.label_column, book)
     except (RulesError, ExportFormatError) as exc:
-        errors.print(f"[red]error:[/] {exc}")
+        errors.print(f"[red]error:[/] {escape(str(exc))}")
         return EXIT_BAD_INPUT
     report_problems(problems)
     test = back_test(book, labelled)
@@ -183,12 +183,12 @@ def _check_rules(directory: Path, *, quiet: bool) -> int:
         book = load_rulebook(directory)  # read once: its problems are check_rules' problems
     except RulesError as exc:
         for problem in exc.problems:
-            errors.print(str(problem))
+            errors.print(escape(str(problem)))
         errors.print(f"[red]{len(exc.problems)} problem(s)[/] in {directory}")
         return EXIT_FINDINGS
     failures = run_examples(book)
     for failure in failures:
-        errors.print(str(failure))
+        errors.print(escape(str(failure)))
     if failures:
         errors.print(f"[red]{len(failures)} rule example(s) failed[/]")
         return EXIT_FINDINGS
@@ -210,7 +210,7 @@ def run_demo(out: Path, *, use_claude: bool = False) -> int:
     try:
         return _demo(out, use_claude=use_claude)
     except (RulesError, ExportFormatError, TruthFileError) as exc:
-        errors.print(f"[red]error:[/] {exc}")
+        errors.print(f"[red]error:[/] {escape(str(exc))}")
         return EXIT_BAD_INPUT
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rich.markup import escape
+
 from app.classify.batch import write_streamed
 from app.classify.evaluation import LineTruth, LlmTally, TruthFileError, line_truth
 from app.classify.reliability import calibration_lines
@@ -54,13 +56,13 @@ def _run_classify(
     claude, batch = mode
     problem = claude_problem(settings, claude=claude, batch=batch is not None)
     if problem is not None:
-        errors.print(f"[red]error:[/] {problem}", soft_wrap=True)
+        errors.print(f"[red]error:[/] {escape(str(problem))}", soft_wrap=True)
         return EXIT_BAD_INPUT
     try:
         evidence = _stream_evidence(settings, history, label_column)
         streamed = stream_export(settings, open_export(export), evidence, batch=batch)
     except (RulesError, ExportFormatError) as exc:
-        errors.print(f"[red]error:[/] {exc}")
+        errors.print(f"[red]error:[/] {escape(str(exc))}")
         return EXIT_BAD_INPUT
     except BatchStopped as exc:
         return stopped(exc)
@@ -120,7 +122,7 @@ def _run_eval(
         known = line_truth(truth, export.name) if truth is not None else None
         streamed = stream_export(settings, stream, evidence, seen=known.seen if known else None)
     except (RulesError, ExportFormatError, TruthFileError) as exc:
-        errors.print(f"[red]error:[/] {exc}")
+        errors.print(f"[red]error:[/] {escape(str(exc))}")
         return EXIT_BAD_INPUT
     try:
         if known is not None:
@@ -128,7 +130,7 @@ def _run_eval(
         report_problems(streamed.problems, total=streamed.problem_count)
         scored = _score_stream(streamed, known, show_errors, calibration=calibration)
     except TruthFileError as exc:
-        errors.print(f"[red]error:[/] {exc}")
+        errors.print(f"[red]error:[/] {escape(str(exc))}")
         return EXIT_BAD_INPUT
     finally:
         streamed.close()

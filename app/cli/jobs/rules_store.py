@@ -9,8 +9,8 @@ keep the memory the history taught (the rules are in force; run the command agai
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import cast
@@ -30,8 +30,8 @@ from app.rules.approve import (
     client_id_of,
     holds_client_text,
 )
-from app.rules.backtest import Labelled, read_labelled
-from app.rules.loader import RuleProblem, check_rules, load_rulebook_files
+from app.rules.backtest import Labelled, RuleCodes, read_labelled
+from app.rules.loader import RuleProblem, RulesError, check_rules, load_rulebook_files
 from app.rules.publish import Change, PublishOutcome, publish
 from app.sources.exports import ExportFormatError
 
@@ -186,6 +186,8 @@ def read_rules_files(directory: Path) -> dict[str, str]:
 
 
 def _published(store: RulesStore, change: Change, history: Sequence[Labelled] | None) -> int:
+    if history is not None:
+        history = _as_codes_of(change.files, history)
     try:
         outcome = publish(store, change, history=history)
     except ApprovalError as exc:
@@ -310,10 +312,25 @@ def _history(history: HistoryFile | None) -> list[Labelled] | None:
     if history is None:
         return None
     try:
-        labelled, _ = read_labelled(history.path, history.label_column)
+        labelled, problems = read_labelled(history.path, history.label_column)
     except ExportFormatError as exc:
         raise _BadInput(str(exc)) from None
+    for problem in problems[:20]:
+        errors.print(f"[yellow]not learned[/] {escape(str(problem))}", soft_wrap=True)
+    if len(problems) > 20:
+        errors.print(f"... and {len(problems) - 20} more row problem(s)")
     return labelled
+
+
+def _as_codes_of(files: Mapping[str, str], history: Sequence[Labelled]) -> list[Labelled]:
+    """Each approved code as the code of the set it is published with that it names in
+    another case or spacing (``RuleCodes``), as ``classify --history`` reads it: as written,
+    "nwf-comp" would be another code, each rule match on it wrong and memory's code unknown."""
+    try:
+        codes = RuleCodes(load_rulebook_files(dict(files), "the rules set"))
+    except RulesError:  # refused by publish, with every problem named
+        return list(history)
+    return [replace(item, label=codes.code(item.label)) for item in history]
 
 
 def _read_text(path: Path) -> str:

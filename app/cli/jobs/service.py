@@ -8,6 +8,7 @@ from pathlib import Path
 
 import httpx
 from rich.table import Table
+from rich.text import Text
 
 from app.cli.console import console, errors
 from app.config import Settings
@@ -131,12 +132,13 @@ def _table(items: list[InboxItem], title: str) -> Table:
         table.add_column(name, overflow="fold")
     for item in items:
         d = item.decision
-        table.add_row(
+        cells = (
             item.id[:8], item.status.value, f"{item.received_at:%m-%d %H:%M}",
             (d.code or "-") if d else "", _what(item),
             ",".join(r.value for r in d.review_reasons) if d else "",
             (item.last_error or (d.reason if d else ""))[:80],
         )  # fmt: skip
+        table.add_row(*map(Text, cells))  # as written: a description is never markup
     return table
 
 
