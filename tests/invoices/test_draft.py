@@ -241,6 +241,27 @@ def test_an_approved_overage_is_billed(book: RuleBook, approved: list[Pair]) -> 
     assert draft.total == D("4026.25")  # 3726.25 + 300
 
 
+def test_an_approved_overage_stops_at_the_not_to_exceed(
+    book: RuleBook, approved: list[Pair]
+) -> None:
+    capped = with_caps(book, "ACME-CONSULT", Cap(period="month", hours=D(10)),
+                       Cap(period="sow", amount=D(3800)))  # fmt: skip
+    prior = PriorBilling(given=True)
+    options = DraftOptions(prior=prior, bill_retainer_overage=True)
+    draft = draft_invoice(capped, "acme", approved, OCTOBER, options)
+
+    # 3800 - the 1000 fee - 2726.25 of time (a01-a07, in date order) = 73.75 left when a10's
+    # 1.50 h of overage comes (10-14): 73.75 / 200 = 0.368 -> 0.36 h (72.00) billed, the
+    # other 1.14 h (228.00) over the not-to-exceed. It billed all 300.00 (4026.25 > 3800).
+    assert lines(draft)[-1] == ("ACME-RET", "retainer_overage", D("0.36"), D("200"), D("72.00"))
+    assert draft.total == D("3798.25")
+    [down] = [w for w in draft.write_downs if w.code == "ACME-RET"]
+    assert (down.hours_worked, down.value, down.reason) == (
+        D("1.14"), D("228.00"), "not-to-exceed 3,800.00",
+    )  # fmt: skip
+    assert down.entry_keys == ("clockify:a10",)
+
+
 def test_fixed_fee_hours_are_information_only(book: RuleBook, approved: list[Pair]) -> None:
     draft = draft_invoice(book, "acme", approved, OCTOBER)
 
