@@ -26,7 +26,8 @@ The drafting rules:
   define no milestones); the hours worked are listed as information.
 - **Fees per unit** (basis ``per_unit``): one line, ``Qty`` the units counted from the approved
   entries on the code (``day``: dates; ``person_day``: person and date; ``entry``: entries;
-  ``month``: 1 while the code is in force, with time or none), ``UnitPrice`` the ``unit_fee``.
+  ``month``: 1 while the code is in force, with time or none; an entry of 0 h counts no unit),
+  ``UnitPrice`` the ``unit_fee``.
   The hours are information; entries awaiting review that would add units are said in a note.
 """
 
@@ -206,9 +207,9 @@ class _Builder:
         if unit is FeeUnit.MONTH:
             units = 1 if _in_force(code, self.rules, self.period) else 0
         else:
-            billed = {_unit_of(unit, p.entry) for p in pieces}
+            billed = {_unit_of(unit, p.entry) for p in pieces if p.hours > 0}
             units = len(billed)
-            pending = [e for e, d in self.waiting if d.code == code.code]
+            pending = [e for e, d in self.waiting if d.code == code.code and e.hours > 0]
             more = {_unit_of(unit, e) for e in pending} - billed
             if more:
                 waiting = "the entry" if len(pending) == 1 else f"the {len(pending)} entries"
