@@ -5,7 +5,8 @@ billable entry of the client, whichever code carries it), kept per month for the
 with the part of each entry that lies past a cap: an hours cap gives the hours past it, an
 amount cap the amount past it. When several caps are crossed by one entry the largest part
 counts, so nothing is counted twice. A retainer's allowance (``retainer_hours`` a month) is
-summed the same way: the hours past it are the only retainer hours billed by the hour.
+summed the same way, with the hours left unused the month before rolled over as the invoice
+draft does (``rollover_hours``): the hours past it are the only retainer hours billed by the hour.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import ClassVar
 
 from app.audit.model import CapUsage
 from app.classify.policy import cents
+from app.classify.retainer_sums import month_allowance, previous_month
 from app.domain.decisions import Decision
 from app.domain.entries import TimeEntry
 from app.domain.rulebook import RuleBook
@@ -159,6 +161,12 @@ class CapLedger:
         if code is None or code.resolved_basis is not Basis.RETAINER or not code.retainer_hours:
             return ZERO
         key = (client.client.id, code.code, month)
+        hours = self.retainer_hours(client.client.id, code, month)
         before = self.allowances[key]
         self.allowances[key] = before + d.hours
-        return min(d.hours, max(ZERO, before + d.hours - code.retainer_hours))
+        return min(d.hours, max(ZERO, before + d.hours - hours))
+
+    def retainer_hours(self, client: str, code: BillingCode, month: str) -> Decimal:
+        """The month's allowance: with rollover, the hours left unused the month before."""
+        last = self.allowances.get((client, code.code, previous_month(month)))
+        return month_allowance(code, last)

@@ -1,0 +1,102 @@
+"""The audit's money on Rowan (``tests/data/audit/money``), worked by hand, both ways the audit
+runs: the whole-file ``audit`` and ``timebill audit`` (the stream), which must agree.
+
+Rules (``rules/rowan.yaml``; partner $300/h, consultant $150/h): ROW-RET a retainer of 5 h a
+month for $1,000, up to 3 unused hours rolling over, overage at $250/h (the code's rate $200);
+ROW-DEV hourly with a 2 h monthly budget (``alert_only``); ROW-DATA and ROW-REPORT sharing a
+10 h monthly cap; ROW-TRAVEL at 50%. The export (``clockify.csv``) and what QuickBooks invoiced
+(``qbo_lines.csv``, lines linked by entry id):
+
+    id   date   who    code        hours  billed
+    m01  09-10  pat    ROW-RET     3.00   the fee (2 h of September unused)
+    m02  10-05  pat    ROW-RET     4.00   the fee: October's allowance is 5 + 2 = 7 h
+    m03  10-06  pat    ROW-RET     3.00   the fee: 7 h used of 7, nothing past it
+    m04  11-03  pat    ROW-RET     9.00   the fee: 5 h (nothing rolls over from October's 7 h
+                                          used); 4 h past it at $250 = 1,000.00 not invoiced
+    m05  10-07  pat    ROW-DEV     3.00   not invoiced: 3 h x 300 = 900.00 (a budget is no cap)
+    m06  10-08  casey  ROW-DATA    6.00   invoiced 6 h x 150
+    m07  10-09  casey  ROW-REPORT  6.00   not invoiced: 2 h past the shared 10 h cap (300.00),
+                                          4 h under it (600.00)
+    m08  10-12  pat    ROW-TRAVEL  1.50   invoiced as timebill drafts it: 0.75 billable h x 300
+                                          = 225.00 = 1.5 h x 50% x 300: right
+    m09  12-01  casey  ROW-DATA    2.00   invoiced 2 h x 150: December is all right
+"""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from app.audit import AuditOptions, audit, load_exports
+from app.audit.invoices import read_invoices
+from app.classify.memory import Memory
+from app.cli import app
+from app.config import Settings
+from app.factory import build_cascade
+from app.rules.loader import load_rulebook
+from tests.audit.conftest import DATA
+
+MONEY = DATA / "money"
+RULES = MONEY / "rules"
+EXPORT = MONEY / "clockify.csv"
+LINES = MONEY / "qbo_lines.csv"
+D = Decimal
+
+Found = set[tuple[str, str, Decimal, Decimal]]  # entry id, kind, hours, value
+
+
+def _whole_file() -> Found:
+    settings = Settings(rules_dir=RULES)
+    book = load_rulebook(RULES)
+    cascade = build_cascade(settings, book, Memory())
+    result = audit(
+        cascade, load_exports([EXPORT]), invoices=read_invoices(LINES, book),
+        options=AuditOptions(),
+    )  # fmt: skip
+    return {(f.entry_key.split(":")[1], f.kind.value, f.hours, f.value) for f in result.findings}
+
+
+def _streamed(tmp_path: Path) -> Found:
+    out = tmp_path / "audit"
+    args = [
+        "audit",
+        str(EXPORT),
+        "--rules",
+        str(RULES),
+        "--invoices",
+        str(LINES),
+        "--out",
+        str(out),
+    ]
+    run = CliRunner().invoke(app, args)
+    assert run.exit_code == 0, run.output
+    with (out / "findings.csv").open(newline="", encoding="utf-8") as handle:
+        return {
+            (row["entry_key"].split(":")[1], row["kind"], D(row["hours"]), D(row["value"]))
+            for row in csv.DictReader(handle)
+        }
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory: pytest.TempPathFactory) -> Found:
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("TIMEBILL_LLM_PROVIDER", "none")
+        env.setenv("TIMEBILL_CACHE_DIR", "")
+        whole = _whole_file()
+        streamed = _streamed(tmp_path_factory.mktemp("money"))
+    assert whole == streamed
+    return whole
+
+
+def of(found: Found, *ids: str) -> Found:
+    return {f for f in found if f[0] in ids}
+
+
+def test_unused_retainer_hours_roll_over_into_the_next_month(found: Found) -> None:
+    # October's allowance is 5 h + September's 2 unused = 7 h: m02 + m03 use exactly that.
+    # It said 2 h of m03 (400.00) were billable and never invoiced.
+    assert of(found, "m01", "m02", "m03") == set()
