@@ -13,7 +13,9 @@ an entry whose code bills by the hour (``sow_rate`` = fraction x SOW rate per lo
 
 For a non-billable code: billed is ``non_billable_billed``; not billed on a code the SOW sends
 to review (exclusions) is ``out_of_scope_no_change_order``. Fixed-fee work and retainer hours
-inside the allowance carry no per-entry money. ``vague_narrative`` comes on top, whatever else.
+inside the allowance carry no per-entry money; retainer hours past it are valued at the code's
+``overage_rate`` when it has one, as the invoice draft bills them. ``vague_narrative`` comes on
+top, whatever else.
 """
 
 from __future__ import annotations
@@ -115,6 +117,9 @@ def entry_audit(
     ``evidence`` = (the replay an approved code replaced, whether the stages agreed)."""
     code = ctx.codes.get(decision.code) if decision.code else None
     rate = decision.rate
+    retainer = code is not None and code.resolved_basis is Basis.RETAINER
+    if retainer and code is not None and code.overage_rate is not None:
+        rate = code.overage_rate  # a retainer's hours billed by the hour are its overage
     sow_rate = decision.billable_fraction * rate if rate is not None else None
     sow_hours, fee_hours, amount = _sow_split(decision, sow_rate, over[1])
     review = ctx.review.always_review_codes

@@ -100,3 +100,9 @@ def test_unused_retainer_hours_roll_over_into_the_next_month(found: Found) -> No
     # October's allowance is 5 h + September's 2 unused = 7 h: m02 + m03 use exactly that.
     # It said 2 h of m03 (400.00) were billable and never invoiced.
     assert of(found, "m01", "m02", "m03") == set()
+
+
+def test_retainer_hours_past_the_allowance_are_valued_at_the_overage_rate(found: Found) -> None:
+    # November: 5 h (October used all 7 of its hours, none roll over); m04's 9 h leave 4 h past
+    # it, at the SOW's overage rate: 4 x 250. It valued them at the code's rate (800.00).
+    assert of(found, "m04") == {("m04", "not_invoiced", D("4.00"), D("1000.00"))}
