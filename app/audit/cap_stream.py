@@ -100,12 +100,12 @@ class StreamCapLedger(CapLedger):
     def _account(
         self,
         client: ClientRules,
-        code: BillingCode,
+        scope: tuple[str, str],
         cap: Cap,
         limit: tuple[str, Decimal],
         month: str,
     ) -> Account:
-        account = super()._account(client, code, cap, limit, month)
+        account = super()._account(client, scope, cap, limit, month)
         assert isinstance(account, _DayAccount)
         account.day = self.day
         return account

@@ -106,3 +106,18 @@ def test_retainer_hours_past_the_allowance_are_valued_at_the_overage_rate(found:
     # November: 5 h (October used all 7 of its hours, none roll over); m04's 9 h leave 4 h past
     # it, at the SOW's overage rate: 4 x 250. It valued them at the code's rate (800.00).
     assert of(found, "m04") == {("m04", "not_invoiced", D("4.00"), D("1000.00"))}
+
+
+def test_a_budget_is_no_cap(found: Found) -> None:
+    # ROW-DEV's 2 h a month is alert_only: an estimate that stops no billing. m05's 3 h are all
+    # billable and not invoiced; it called 1 h "over a cap given away".
+    assert of(found, "m05") == {("m05", "not_invoiced", D("3.00"), D("900.00"))}
+
+
+def test_a_cap_shared_by_two_codes_counts_both(found: Found) -> None:
+    # m06 (ROW-DATA, 6 h) and m07 (ROW-REPORT, 6 h) share 10 h in October: 2 h of m07 are past
+    # it. It did not know the shared cap and called all 6 h "never invoiced".
+    assert of(found, "m06", "m07") == {
+        ("m07", "over_cap_given_away", D("2.00"), D("300.00")),
+        ("m07", "not_invoiced", D("4.00"), D("600.00")),
+    }
