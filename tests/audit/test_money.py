@@ -121,3 +121,16 @@ def test_a_cap_shared_by_two_codes_counts_both(found: Found) -> None:
         ("m07", "over_cap_given_away", D("2.00"), D("300.00")),
         ("m07", "not_invoiced", D("4.00"), D("600.00")),
     }
+
+
+def test_travel_invoiced_as_billable_hours_at_the_full_rate_is_right(found: Found) -> None:
+    # m08: 1.5 h of travel at 50%, invoiced as timebill's draft writes it (Qty 0.75 billable
+    # hours, UnitPrice 300: 225.00 = 1.5 x 0.5 x 300). It read 0.75 of 1.50 h invoiced (112.50
+    # never invoiced) at 300/h where the SOW allows 150/h (112.50 billed above the SOW).
+    assert of(found, "m08") == set()
+
+
+def test_a_month_billed_as_the_sow_says_has_no_finding(found: Found) -> None:
+    # December: m09, 2 h of data work invoiced at 150; October's m06 likewise
+    assert of(found, "m06", "m09") == set()
+    assert {f[0] for f in found} == {"m04", "m05", "m07"}
