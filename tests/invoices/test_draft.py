@@ -31,7 +31,8 @@ from app.domain.rulebook import RuleBook
 from app.domain.rules import Cap
 from app.invoices.caps import PriorBilling
 from app.invoices.draft import DraftOptions, Pair, draft_invoice
-from app.invoices.model import InvoiceDraft, LineKind, Period
+from app.invoices.model import InvoiceDraft, LineKind, Period, fmt_hours
+from app.invoices.preview import markdown
 from tests.invoices.conftest import OCTOBER, approve, only
 
 D = Decimal
@@ -116,6 +117,24 @@ def test_a_half_cent_rounds_up(book: RuleBook, approved: list[Pair]) -> None:
     assert (line.qty, line.amount) == (D("0.125"), D("20.63"))
     assert cents(D("20.625")) == D("20.63")
     assert cents(D("20.624")) == D("20.62")
+
+
+def test_the_preview_shows_the_quantity_quickbooks_gets_unrounded(
+    book: RuleBook, approved: list[Pair]
+) -> None:
+    entry, d = only(approved, "a01")[0]
+    thirds = [
+        (entry.model_copy(update={"external_id": f"t{n}", "hours": D("0.3333")}), d)
+        for n in range(3)
+    ]  # three 20-minute entries, as a tracker's 00:20:00 reads (to 0.0001 h)
+    draft = draft_invoice(book, "acme", thirds, OCTOBER)
+
+    [line] = [ln for ln in draft.lines if ln.kind is LineKind.HOURLY]
+    assert (line.qty, line.amount) == (D("0.9999"), D("299.97"))  # 0.9999 x 300 = 299.97
+    # it showed "1.000 | 300.00 | 299.97", which does not multiply
+    assert "| 0.9999 | 300.00 | 299.97 |" in markdown(draft)
+    assert fmt_hours(D("0.125")) == "0.125"
+    assert fmt_hours(D("2.5000")) == "2.50"
 
 
 # -- caps -------------------------------------------------------------------------------------
