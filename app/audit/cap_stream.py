@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from app.audit.caps import ZERO, Account, CapLedger, OverCap
+from app.classify.retainer_sums import month_allowance, previous_month
 from app.domain.decisions import Decision
 from app.domain.entries import TimeEntry
 from app.domain.rules import Basis, BillingCode, Cap, ClientRules
@@ -99,12 +100,12 @@ class StreamCapLedger(CapLedger):
     def _account(
         self,
         client: ClientRules,
-        code: BillingCode,
+        scope: tuple[str, str],
         cap: Cap,
         limit: tuple[str, Decimal],
         month: str,
     ) -> Account:
-        account = super()._account(client, code, cap, limit, month)
+        account = super()._account(client, scope, cap, limit, month)
         assert isinstance(account, _DayAccount)
         account.day = self.day
         return account
@@ -118,4 +119,10 @@ class StreamCapLedger(CapLedger):
             days.count(self.day, d.hours)
             return ZERO
         used = days.add(self.day, d.hours)
-        return min(d.hours, max(ZERO, used - code.retainer_hours))
+        hours = self.retainer_hours(client.client.id, code, month)
+        return min(d.hours, max(ZERO, used - hours))
+
+    def retainer_hours(self, client: str, code: BillingCode, month: str) -> Decimal:
+        """As ``CapLedger``'s, from the first pass's count of the month before."""
+        last = self.retainers.get((client, code.code, previous_month(month)))
+        return month_allowance(code, sum(last.per_day.values(), ZERO) if last else None)

@@ -9,11 +9,14 @@ an entry whose code bills by the hour (``sow_rate`` = fraction x SOW rate per lo
   with invoice data: without it, an unticked entry is the only evidence of "not billed");
 - billed: hours logged but not on the invoice are ``not_invoiced``; a billed rate below
   ``sow_rate`` is ``rate_below_sow``, above it (or more hours billed than logged)
-  ``billed_above_sow``.
+  ``billed_above_sow``. An invoice line at the full rate for the billable hours of a code
+  billed at a fraction (0.75 h at 300 for 1.5 h of travel at 50%) is read per hour worked.
 
 For a non-billable code: billed is ``non_billable_billed``; not billed on a code the SOW sends
 to review (exclusions) is ``out_of_scope_no_change_order``. Fixed-fee work and retainer hours
-inside the allowance carry no per-entry money. ``vague_narrative`` comes on top, whatever else.
+inside the allowance carry no per-entry money; retainer hours past it are valued at the code's
+``overage_rate`` when it has one, as the invoice draft bills them. ``vague_narrative`` comes on
+top, whatever else.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.audit.approved import APPROVED_STAGE
-from app.audit.billing import Billed, Logged
+from app.audit.billing import Billed, BilledBasis, Logged
 from app.audit.caps import ZERO, OverCap
 from app.audit.certainty import certainty
 from app.audit.kinds import KINDS, Direction, LeakageKind
@@ -115,6 +118,9 @@ def entry_audit(
     ``evidence`` = (the replay an approved code replaced, whether the stages agreed)."""
     code = ctx.codes.get(decision.code) if decision.code else None
     rate = decision.rate
+    retainer = code is not None and code.resolved_basis is Basis.RETAINER
+    if retainer and code is not None and code.overage_rate is not None:
+        rate = code.overage_rate  # a retainer's hours billed by the hour are its overage
     sow_rate = decision.billable_fraction * rate if rate is not None else None
     sow_hours, fee_hours, amount = _sow_split(decision, sow_rate, over[1])
     review = ctx.review.always_review_codes
@@ -188,18 +194,18 @@ def _unbilled_gaps(a: EntryAudit) -> list[Gap]:
 
 def _billed_gaps(a: EntryAudit) -> list[Gap]:
     assert a.sow_rate is not None
-    billed, gaps = a.billed, []
+    gaps: list[Gap] = []
     hourly = a.decision.basis is Basis.HOURLY
-    missing = a.sow_hours - billed.hours if hourly else ZERO
+    hours, rate = _per_hour_worked(a)
+    missing = a.sow_hours - hours if hourly else ZERO
     if missing > 0:
-        gaps += _missing_hours(a, missing)
-    rate = billed.rate
+        gaps += _missing_hours(a, missing, hours)
     if rate is None:
         return gaps
-    compared = min(billed.hours, a.sow_hours)
+    compared = min(hours, a.sow_hours)
     # Both sides rounded to cents as amounts are, so a gap equals billed minus SOW amount.
     diff = cents(compared * a.sow_rate) - cents(compared * rate)
-    extra = max(ZERO, billed.hours - a.sow_hours) if hourly else ZERO
+    extra = max(ZERO, hours - a.sow_hours) if hourly else ZERO
     shown = f"billed {rate:.2f}/h, the SOW allows {a.sow_rate:.2f}/h"
     if diff > 0:
         gaps.append((LeakageKind.RATE_BELOW_SOW, compared, diff, shown))
@@ -210,10 +216,29 @@ def _billed_gaps(a: EntryAudit) -> list[Gap]:
     return gaps
 
 
-def _missing_hours(a: EntryAudit, missing: Decimal) -> list[Gap]:
+def _per_hour_worked(a: EntryAudit) -> tuple[Decimal, Decimal | None]:
+    """The hours invoiced and the rate billed, per hour worked. An invoice line on a code billed
+    at a fraction, at the code's full SOW rate and for no more than its billable hours, holds
+    billable hours (timebill's drafts write 1.5 h of travel at 50% as 0.75 h at 300): per hour
+    worked that is hours / fraction at rate x fraction."""
+    billed, fraction = a.billed, a.decision.billable_fraction
+    rate = billed.rate
+    if (
+        billed.basis is BilledBasis.INVOICE_FILE
+        and a.decision.basis is Basis.HOURLY
+        and 0 < fraction < 1
+        and rate is not None
+        and rate == a.decision.rate
+        and billed.hours <= a.sow_hours * fraction
+    ):
+        return billed.hours / fraction, rate * fraction
+    return billed.hours, rate
+
+
+def _missing_hours(a: EntryAudit, missing: Decimal, invoiced: Decimal) -> list[Gap]:
     """Logged hours left off the invoice: past a cap first, the rest not invoiced."""
     assert a.sow_rate is not None
-    note = f"{a.billed.hours:.2f} of {a.sow_hours:.2f} h invoiced"
+    note = f"{invoiced:.2f} of {a.sow_hours:.2f} h invoiced"
     past = min(a.over.hours, missing) if a.over else ZERO
     gaps: list[Gap] = []
     if a.over is not None and past > 0:

@@ -42,13 +42,20 @@ def month_allowances(
     code: BillingCode, months: Mapping[Month, Decimal]
 ) -> list[tuple[Month, Decimal, Decimal]]:
     """(month, hours used, allowance) in month order, for one retainer code's months."""
-    included, most = code.retainer_hours or Decimal(0), code.rollover_hours or Decimal(0)
-    found = []
-    for month, hours in sorted(months.items()):
-        before = months.get(_previous(month))
-        carried = min(most, max(included - before, Decimal(0))) if before is not None else 0
-        found.append((month, hours, included + carried))
-    return found
+    return [
+        (month, hours, month_allowance(code, months.get(previous_month(month))))
+        for month, hours in sorted(months.items())
+    ]
+
+
+def month_allowance(code: BillingCode, before: Decimal | None) -> Decimal:
+    """A retainer's hours for a month: ``retainer_hours`` plus the hours of it left unused the
+    month before (``before`` hours used; None when that month is not known), at most
+    ``rollover_hours``."""
+    included = code.retainer_hours or Decimal(0)
+    if before is None or code.rollover_hours is None:
+        return included
+    return included + min(code.rollover_hours, max(included - before, Decimal(0)))
 
 
 def rolling_codes(book: RuleBook) -> dict[tuple[str | None, str | None], BillingCode]:
@@ -64,6 +71,6 @@ def _month(day: date) -> Month:
     return day.strftime("%Y-%m")
 
 
-def _previous(month: Month) -> Month:
+def previous_month(month: Month) -> Month:
     first = date.fromisoformat(f"{month}-01")
     return _month(first - timedelta(days=1))

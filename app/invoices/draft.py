@@ -20,12 +20,14 @@ The drafting rules:
   date order, at the decision's rate (the code's ``rate``) are a *proposed* line flagged "needs
   client approval", unless the caller says the client approved them. The rules have no field
   for "overage billable without approval", so a proposal is the default. A cap on a retainer
-  code marks where the overage starts; it writes nothing down.
+  code marks where the overage starts; it writes nothing down. Overage the client approved is
+  billed with the hourly time, in date order, so a ``sow`` not-to-exceed stops it too.
 - **Fixed-fee codes** (basis ``fixed_fee``): no hourly lines, and no milestone line (the rules
   define no milestones); the hours worked are listed as information.
 - **Fees per unit** (basis ``per_unit``): one line, ``Qty`` the units counted from the approved
   entries on the code (``day``: dates; ``person_day``: person and date; ``entry``: entries;
-  ``month``: 1 while the code is in force, with time or none), ``UnitPrice`` the ``unit_fee``.
+  ``month``: 1 while the code is in force, with time or none; an entry of 0 h counts no unit),
+  ``UnitPrice`` the ``unit_fee``.
   The hours are information; entries awaiting review that would add units are said in a note.
 """
 
@@ -146,6 +148,7 @@ class _Builder:
         self.per_entry_total = ZERO
         self.waiting: Sequence[Pair] = ()
         self.allowances: dict[str, Allowance] = {}
+        self.overage: list[Piece] = []  # approved retainer overage, billed under the SOW caps
 
     def run(self, pieces: list[Piece], waiting: Sequence[Pair]) -> None:
         caps = allowances(self.rules, self.options.prior, {p.decision.code for p in pieces})
@@ -169,8 +172,10 @@ class _Builder:
                     "the rules define no milestones to bill."
                 )
         hourly = [p for p in pieces if _basis(self.rules, p) is Basis.HOURLY]
-        billed, over = allocate(hourly, caps)
-        self._hourly_lines(billed)
+        dated = sorted([*hourly, *self.overage], key=lambda p: (p.entry.work_date, p.entry.key))
+        billed, over = allocate(dated, caps)
+        self._hourly_lines([p for p in billed if _basis(self.rules, p) is Basis.HOURLY])
+        self._overage_lines([p for p in billed if _basis(self.rules, p) is Basis.RETAINER])
         self._write_downs(over)
         order = {c.code: i for i, c in enumerate(self.rules.codes)}
         self.lines.sort(key=lambda line: order[line.code])  # stable: rates stay high to low
@@ -187,14 +192,13 @@ class _Builder:
         elif code.retainer_fee is None:
             self.notes.append(f"{code.code} has no retainer fee in the rules: only overage here.")
         self.notes.append(self._retainer_note(code, included, overage))
+        if self.options.bill_retainer_overage:
+            self.overage += overage  # billed with the hourly time, in date order, under the caps
+            return
         for rate_pieces in _by_rate(overage):
             line = self._time_line(code, LineKind.RETAINER_OVERAGE, rate_pieces)
-            if self.options.bill_retainer_overage:
-                self.lines.append(line)
-                self.per_entry_total += sum((cents(p.value) for p in rate_pieces), ZERO)
-            else:
-                why = f"hours beyond the {fmt_hours(code.retainer_hours or ZERO)} h retainer"
-                self.proposals.append(Proposal(line, f"{why}: needs client approval"))
+            why = f"hours beyond the {fmt_hours(code.retainer_hours or ZERO)} h retainer"
+            self.proposals.append(Proposal(line, f"{why}: needs client approval"))
 
     def _per_unit(self, code: BillingCode, pieces: list[Piece], caps: Allowances) -> None:
         unit, fee = code.unit, code.unit_fee
@@ -203,9 +207,9 @@ class _Builder:
         if unit is FeeUnit.MONTH:
             units = 1 if _in_force(code, self.rules, self.period) else 0
         else:
-            billed = {_unit_of(unit, p.entry) for p in pieces}
+            billed = {_unit_of(unit, p.entry) for p in pieces if p.hours > 0}
             units = len(billed)
-            pending = [e for e, d in self.waiting if d.code == code.code]
+            pending = [e for e, d in self.waiting if d.code == code.code and e.hours > 0]
             more = {_unit_of(unit, e) for e in pending} - billed
             if more:
                 waiting = "the entry" if len(pending) == 1 else f"the {len(pending)} entries"
@@ -263,6 +267,13 @@ class _Builder:
             mine = [p for p in billed if p.decision.code == code.code]
             for rate_pieces in _by_rate(mine):
                 self.lines.append(self._time_line(code, LineKind.HOURLY, rate_pieces))
+                self.per_entry_total += sum((cents(p.value) for p in rate_pieces), ZERO)
+
+    def _overage_lines(self, billed: list[Piece]) -> None:
+        for code in self.rules.codes:
+            mine = [p for p in billed if p.decision.code == code.code]
+            for rate_pieces in _by_rate(mine):
+                self.lines.append(self._time_line(code, LineKind.RETAINER_OVERAGE, rate_pieces))
                 self.per_entry_total += sum((cents(p.value) for p in rate_pieces), ZERO)
 
     def _time_line(self, code: BillingCode, kind: LineKind, pieces: list[Piece]) -> InvoiceLine:

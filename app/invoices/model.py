@@ -156,8 +156,9 @@ class InvoiceDraft:
 
 
 def fmt_hours(value: Decimal) -> str:
-    """Hours with two decimals, or three when a fraction leaves a thousandth (0.125)."""
-    return f"{value:.2f}" if value == value.quantize(CENT) else f"{value:.3f}"
+    """Hours with two decimals, or every decimal they have beyond (0.125, 0.9999), never
+    rounded: a line's quantity reads as the ``Qty`` QuickBooks gets."""
+    return f"{value:.2f}" if value == value.quantize(CENT) else format(value.normalize(), "f")
 
 
 def fmt_money(value: Decimal) -> str:

@@ -31,7 +31,8 @@ from app.domain.rulebook import RuleBook
 from app.domain.rules import Cap
 from app.invoices.caps import PriorBilling
 from app.invoices.draft import DraftOptions, Pair, draft_invoice
-from app.invoices.model import InvoiceDraft, LineKind, Period
+from app.invoices.model import InvoiceDraft, LineKind, Period, fmt_hours
+from app.invoices.preview import markdown
 from tests.invoices.conftest import OCTOBER, approve, only
 
 D = Decimal
@@ -116,6 +117,24 @@ def test_a_half_cent_rounds_up(book: RuleBook, approved: list[Pair]) -> None:
     assert (line.qty, line.amount) == (D("0.125"), D("20.63"))
     assert cents(D("20.625")) == D("20.63")
     assert cents(D("20.624")) == D("20.62")
+
+
+def test_the_preview_shows_the_quantity_quickbooks_gets_unrounded(
+    book: RuleBook, approved: list[Pair]
+) -> None:
+    entry, d = only(approved, "a01")[0]
+    thirds = [
+        (entry.model_copy(update={"external_id": f"t{n}", "hours": D("0.3333")}), d)
+        for n in range(3)
+    ]  # three 20-minute entries, as a tracker's 00:20:00 reads (to 0.0001 h)
+    draft = draft_invoice(book, "acme", thirds, OCTOBER)
+
+    [line] = [ln for ln in draft.lines if ln.kind is LineKind.HOURLY]
+    assert (line.qty, line.amount) == (D("0.9999"), D("299.97"))  # 0.9999 x 300 = 299.97
+    # it showed "1.000 | 300.00 | 299.97", which does not multiply
+    assert "| 0.9999 | 300.00 | 299.97 |" in markdown(draft)
+    assert fmt_hours(D("0.125")) == "0.125"
+    assert fmt_hours(D("2.5000")) == "2.50"
 
 
 # -- caps -------------------------------------------------------------------------------------
@@ -239,6 +258,27 @@ def test_an_approved_overage_is_billed(book: RuleBook, approved: list[Pair]) -> 
     assert draft.proposals == ()
     assert lines(draft)[-1] == ("ACME-RET", "retainer_overage", D("1.50"), D("200"), D("300.00"))
     assert draft.total == D("4026.25")  # 3726.25 + 300
+
+
+def test_an_approved_overage_stops_at_the_not_to_exceed(
+    book: RuleBook, approved: list[Pair]
+) -> None:
+    capped = with_caps(book, "ACME-CONSULT", Cap(period="month", hours=D(10)),
+                       Cap(period="sow", amount=D(3800)))  # fmt: skip
+    prior = PriorBilling(given=True)
+    options = DraftOptions(prior=prior, bill_retainer_overage=True)
+    draft = draft_invoice(capped, "acme", approved, OCTOBER, options)
+
+    # 3800 - the 1000 fee - 2726.25 of time (a01-a07, in date order) = 73.75 left when a10's
+    # 1.50 h of overage comes (10-14): 73.75 / 200 = 0.368 -> 0.36 h (72.00) billed, the
+    # other 1.14 h (228.00) over the not-to-exceed. It billed all 300.00 (4026.25 > 3800).
+    assert lines(draft)[-1] == ("ACME-RET", "retainer_overage", D("0.36"), D("200"), D("72.00"))
+    assert draft.total == D("3798.25")
+    [down] = [w for w in draft.write_downs if w.code == "ACME-RET"]
+    assert (down.hours_worked, down.value, down.reason) == (
+        D("1.14"), D("228.00"), "not-to-exceed 3,800.00",
+    )  # fmt: skip
+    assert down.entry_keys == ("clockify:a10",)
 
 
 def test_fixed_fee_hours_are_information_only(book: RuleBook, approved: list[Pair]) -> None:

@@ -20,6 +20,7 @@ The month (tests/data/invoices/units/month.csv; design hourly, consultant $165/h
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -89,6 +90,34 @@ def test_each_unit_is_billed_once_at_its_fee(book: RuleBook, month: list[Pair]) 
         draft.notes
     )
     assert draft.lines[3].description.endswith(": 1 month at 1,400.00 (1.00 h worked)")
+
+
+def test_an_entry_of_zero_hours_bills_no_unit(book: RuleBook, month: list[Pair]) -> None:
+    """A timer started and stopped (0 h) is no time on the code: no day, visit or call."""
+
+    def empty(entry_id: str, day: int) -> Pair:
+        entry, d = next((e, d) for e, d in month if e.external_id == entry_id)
+        moved = entry.model_copy(
+            update={
+                "external_id": f"{entry_id}-0",
+                "hours": D(0),
+                "work_date": date(2026, 10, day),
+            }
+        )
+        return moved, d.model_copy(update={"hours": D(0), "needs_review": False})
+
+    zeros = [empty("u03", 20), empty("u04", 21), empty("u07", 22)]
+    draft = draft_invoice(book, "calder", [*month, *zeros], OCTOBER)
+
+    # as without them: 2 days x 5,200, 2 person-days x 2,100, 3 calls x 375; it billed
+    # 3 days, 3 person-days and 4 calls (+7,675.00) for no time at all
+    fees = [(ln.code, ln.qty, ln.amount) for ln in draft.lines if ln.kind is LineKind.UNIT_FEE]
+    assert fees[:3] == [
+        ("CAL-FAC", D(2), D("10400.00")),
+        ("CAL-SV", D(2), D("4200.00")),
+        ("CAL-CALL", D(3), D("1125.00")),
+    ]
+    assert draft.total == D("17620.00")
 
 
 def test_a_monthly_fee_is_billed_while_in_force_with_time_or_none(
