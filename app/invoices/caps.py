@@ -82,11 +82,21 @@ class Allowances:
     shared: list[Allowance] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
 
-    def spend(self, amount: Decimal) -> None:
-        """A fixed amount on the invoice (a retainer fee) counts against the SOW caps."""
-        for allowance in self.shared:
-            if not allowance.hours:
-                allowance.left -= amount
+    def fee(self, amount: Decimal) -> tuple[Decimal, str | None]:
+        """Of a fee of ``amount`` on the invoice (a retainer fee, a per-unit code's units), what
+        fits under the SOW's amount caps, spent from them, and the cap that cut the rest (None
+        when it all fits). Hours caps do not bind a fee: it bills no hours."""
+        amounts = [a for a in self.shared if not a.hours]
+        fit, binding = amount, None
+        for allowance in amounts:
+            if max(allowance.left, ZERO) < fit:
+                fit, binding = max(allowance.left, ZERO), allowance
+        for allowance in amounts:
+            allowance.left -= fit
+        if binding is None:
+            return fit, None
+        binding.left = min(binding.left, ZERO)  # reached: later lines do not fill crumbs
+        return fit, binding.label
 
 
 def allowances(rules: ClientRules, prior: PriorBilling, active: Set[str | None]) -> Allowances:

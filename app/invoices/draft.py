@@ -29,6 +29,9 @@ The drafting rules:
   ``month``: 1 while the code is in force, with time or none; an entry of 0 h counts no unit),
   ``UnitPrice`` the ``unit_fee``.
   The hours are information; entries awaiting review that would add units are said in a note.
+- **Fees count against a ``sow`` not-to-exceed in amount**, before the time: a retainer fee
+  that does not fit is billed for what fits (``Qty`` 1 at that amount), a per-unit line for
+  the whole units that fit; the rest of each is a proposed write-down.
 """
 
 from __future__ import annotations
@@ -187,8 +190,11 @@ class _Builder:
         self.notes += [hours.note] if hours.note else []
         if code.retainer_fee is not None and _in_force(code, self.rules, self.period):
             fee = code.retainer_fee
-            self.lines.append(self._fee_line(code, included, fee))
-            caps.spend(fee)
+            billed, cut = caps.fee(fee)
+            if billed > 0:
+                self.lines.append(self._fee_line(code, included, billed, cut=cut))
+            if cut is not None:
+                self._fee_down(code, included, fee, fee - billed, cut)
         elif code.retainer_fee is None:
             self.notes.append(f"{code.code} has no retainer fee in the rules: only overage here.")
         self.notes.append(self._retainer_note(code, included, overage))
@@ -220,18 +226,24 @@ class _Builder:
         if not units:
             return
         worked = sum((p.hours for p in pieces), ZERO)
+        room, cut = caps.fee(cents(units * fee))
+        if cut is not None:  # whole units only: QuickBooks bills Qty x UnitPrice
+            fits = int(room // fee)
+            self._fee_down(code, pieces, fee, cents((units - fits) * fee), cut)
+            units = fits
+            if not units:
+                return
         amount = cents(units * fee)
         text = (
             f"{code.code} {code.name}, {self.period.label}: {_units(units, unit)} at "
             f"{fmt_money(fee)} ({fmt_hours(worked)} h worked)"
-        )
+        ) + (f"; as many as fit under the {cut}" if cut else "")
         line = InvoiceLine(
             code=code.code, kind=LineKind.UNIT_FEE, description=text, qty=Decimal(units),
             rate=fee, amount=amount, hours_worked=worked, entry_keys=_keys(pieces),
             time_activity_ids=self._links(pieces),
         )  # fmt: skip
         self.lines.append(line)
-        caps.spend(amount)
 
     def _retainer_note(self, code: BillingCode, included: list[Piece], over: list[Piece]) -> str:
         used, beyond = (sum((p.hours for p in ps), ZERO) for ps in (included, over))
@@ -249,18 +261,30 @@ class _Builder:
             )
         return note
 
-    def _fee_line(self, code: BillingCode, included: list[Piece], fee: Decimal) -> InvoiceLine:
+    def _fee_line(
+        self, code: BillingCode, included: list[Piece], fee: Decimal, *, cut: str | None = None
+    ) -> InvoiceLine:
         worked = sum((p.hours for p in included), ZERO)
         text = (
             f"{code.code} {code.name}, {self.period.label}: monthly retainer "
             f"({fmt_hours(code.retainer_hours or ZERO)} h included, {fmt_hours(worked)} h used)"
-        )
+        ) + (f"; the part of the fee that fits under the {cut}" if cut else "")
         keys = _keys(included)
         return InvoiceLine(
             code=code.code, kind=LineKind.RETAINER_FEE, description=text, qty=Decimal(1),
             rate=fee, amount=cents(fee), hours_worked=worked, entry_keys=keys,
             time_activity_ids=self._links(included),
         )  # fmt: skip
+
+    def _fee_down(
+        self, code: BillingCode, pieces: list[Piece], fee: Decimal, value: Decimal, cap: str
+    ) -> None:
+        """The part of a fee past an amount cap: not invoiced, proposed as a write-down."""
+        down = WriteDown(
+            code=code.code, rate=fee, hours_worked=sum((p.hours for p in pieces), ZERO),
+            billable_hours=ZERO, value=value, reason=cap, entry_keys=_keys(pieces),
+        )  # fmt: skip
+        self.write_downs.append(down)
 
     def _hourly_lines(self, billed: list[Piece]) -> None:
         for code in self.rules.codes:

@@ -281,6 +281,20 @@ def test_an_approved_overage_stops_at_the_not_to_exceed(
     assert down.entry_keys == ("clockify:a10",)
 
 
+def test_a_retainer_fee_stops_at_the_not_to_exceed(book: RuleBook, approved: list[Pair]) -> None:
+    """8,000 not-to-exceed, 7,400 billed before: of the 1,000 fee, 600 is billed (Qty 1 at 600)
+    and 400 written down; the cap is then reached, so no hour of time is billed either."""
+    capped = with_caps(book, "ACME-CONSULT", Cap(period="sow", amount=D(8000)))
+    prior = PriorBilling(given=True, amount=D(7400))
+    draft = draft_invoice(capped, "acme", approved, OCTOBER, DraftOptions(prior=prior))
+
+    assert lines(draft) == [("ACME-RET", "retainer_fee", D(1), D("600"), D("600.00"))]
+    assert draft.total == D("600.00")
+    fee = [w for w in draft.write_downs if w.code == "ACME-RET"]
+    assert [(w.value, w.reason) for w in fee] == [(D("400.00"), "not-to-exceed 8,000.00")]
+    assert "fits under the not-to-exceed 8,000.00" in draft.lines[0].description
+
+
 def test_fixed_fee_hours_are_information_only(book: RuleBook, approved: list[Pair]) -> None:
     draft = draft_invoice(book, "acme", approved, OCTOBER)
 

@@ -32,9 +32,10 @@ from app.cli.jobs.invoices import batch_pairs
 from app.config import Settings
 from app.domain.basis import Basis
 from app.domain.rulebook import RuleBook
-from app.domain.rules import BillingCode, Effective
+from app.domain.rules import BillingCode, Cap, Effective
 from app.factory import build_cascade
-from app.invoices.draft import Pair, draft_invoice
+from app.invoices.caps import PriorBilling
+from app.invoices.draft import DraftOptions, Pair, draft_invoice
 from app.invoices.model import LineKind, Period
 from app.invoices.qbo_payload import invoice_payload
 from app.rules.loader import load_rulebook
@@ -168,3 +169,32 @@ def test_unit_and_unit_fee_belong_to_per_unit_codes_only() -> None:
     hourly = {"code": "CAL-DES", "name": "Design", "clause": "§6", "billable": True}
     with pytest.raises(ValueError, match="'unit' and 'unit_fee' are for basis 'per_unit'"):
         BillingCode.model_validate(hourly | {"unit": "day"})
+
+
+def test_fees_stop_at_the_sow_not_to_exceed_in_whole_units(
+    book: RuleBook, month: list[Pair]
+) -> None:
+    """A SOW not-to-exceed of 25,000 with 13,000 billed before leaves 12,000: the two facilitation
+    days (10,400) fit; of the site visits (2 x 2,100) none fits in the 1,600 left (a unit is
+    billed whole: QuickBooks bills Qty x UnitPrice); the cap is then reached, so the calls, the
+    program fee and the design hours are written down too, none of it invoiced."""
+    calder = book.clients["calder"]
+    nte = Cap(period="sow", amount=D(25000))
+    codes = tuple(
+        c.model_copy(update={"caps": (nte,)}) if c.code == "CAL-FAC" else c for c in calder.codes
+    )
+    capped = replace(book, clients={"calder": calder.model_copy(update={"codes": codes})})
+    prior = PriorBilling(given=True, amount=D(13000))
+
+    draft = draft_invoice(capped, "calder", month, OCTOBER, DraftOptions(prior=prior))
+
+    assert [(ln.code, ln.qty, ln.amount) for ln in draft.lines] == [
+        ("CAL-FAC", D(2), D("10400.00")),
+    ]
+    assert sorted((w.code, w.value) for w in draft.write_downs) == [
+        ("CAL-CALL", D("1125.00")),
+        ("CAL-DES", D("495.00")),
+        ("CAL-PGM", D("1400.00")),
+        ("CAL-SV", D("4200.00")),
+    ]
+    assert draft.total + draft.written_down == D("17620.00")  # the uncapped month's total

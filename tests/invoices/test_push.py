@@ -158,6 +158,17 @@ def test_a_validation_fault_fails_the_push_and_records_nothing(qbo: Qbo, tmp_pat
     assert (tmp_path / "outbox" / "acme-2026-10.json").exists()  # the request stays readable
 
 
+def test_a_month_with_nothing_to_bill_is_never_pushed(
+    qbo: Qbo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    qbo.seed(expired=False)
+
+    assert run_invoices_draft(SETTINGS, request(tmp_path, period="2030-01"), api=qbo.api) == 1
+
+    assert qbo.calls(INVOICE_URL) == []
+    assert "the draft has no lines" in " ".join(capsys.readouterr().err.split())
+
+
 def test_an_unmapped_item_is_never_pushed(qbo: Qbo, tmp_path: Path) -> None:
     qbo.seed(expired=False)
     partial = request(tmp_path, mapping=DATA / "mapping_partial.yaml")

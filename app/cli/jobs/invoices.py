@@ -262,6 +262,10 @@ def _push(
             f"nothing pushed; the request is in {outboxed}"
         )
         return EXIT_OK
+    if not payload.body["Line"]:
+        errors.print("[yellow]not pushed:[/] the draft has no lines (no approved billable time "
+                     "or fee in the month): QuickBooks gets no empty invoice")  # fmt: skip
+        return EXIT_PUSH_FAILED
     if mapping is None or payload.missing:
         missing = ", ".join(payload.missing) if mapping else "a --mapping file for the realm"
         errors.print(f"[red]not pushed:[/] missing QuickBooks mapping: {missing}")
