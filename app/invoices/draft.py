@@ -177,8 +177,9 @@ class _Builder:
         hourly = [p for p in pieces if _basis(self.rules, p) is Basis.HOURLY]
         dated = sorted([*hourly, *self.overage], key=lambda p: (p.entry.work_date, p.entry.key))
         billed, over = allocate(dated, caps)
-        self._hourly_lines([p for p in billed if _basis(self.rules, p) is Basis.HOURLY])
-        self._overage_lines([p for p in billed if _basis(self.rules, p) is Basis.RETAINER])
+        for basis, kind in ((Basis.HOURLY, LineKind.HOURLY),
+                            (Basis.RETAINER, LineKind.RETAINER_OVERAGE)):  # fmt: skip
+            self._time_lines([p for p in billed if _basis(self.rules, p) is basis], kind)
         self._write_downs(over)
         order = {c.code: i for i, c in enumerate(self.rules.codes)}
         self.lines.sort(key=lambda line: order[line.code])  # stable: rates stay high to low
@@ -286,18 +287,12 @@ class _Builder:
         )  # fmt: skip
         self.write_downs.append(down)
 
-    def _hourly_lines(self, billed: list[Piece]) -> None:
+    def _time_lines(self, billed: list[Piece], kind: LineKind) -> None:
+        """One line per code and rate of the time billed (hourly, or approved overage)."""
         for code in self.rules.codes:
             mine = [p for p in billed if p.decision.code == code.code]
             for rate_pieces in _by_rate(mine):
-                self.lines.append(self._time_line(code, LineKind.HOURLY, rate_pieces))
-                self.per_entry_total += sum((cents(p.value) for p in rate_pieces), ZERO)
-
-    def _overage_lines(self, billed: list[Piece]) -> None:
-        for code in self.rules.codes:
-            mine = [p for p in billed if p.decision.code == code.code]
-            for rate_pieces in _by_rate(mine):
-                self.lines.append(self._time_line(code, LineKind.RETAINER_OVERAGE, rate_pieces))
+                self.lines.append(self._time_line(code, kind, rate_pieces))
                 self.per_entry_total += sum((cents(p.value) for p in rate_pieces), ZERO)
 
     def _time_line(self, code: BillingCode, kind: LineKind, pieces: list[Piece]) -> InvoiceLine:
