@@ -49,7 +49,8 @@ class Billing:
 @dataclass(frozen=True)
 class Page:
     """One vendor page. ``high_water`` is the latest ``updated_at`` seen on it (polls keep it);
-    ``billing`` is keyed by ``external_id``; ``skipped`` says why entries were left out."""
+    ``billing`` and ``updated`` (each entry's ``updated_at``, when the vendor gives it) are keyed
+    by ``external_id``; ``skipped`` says why entries were left out."""
 
     entries: list[TimeEntry]
     next_cursor: str | None
@@ -57,6 +58,7 @@ class Page:
     billing: dict[str, Billing] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     total_pages: int | None = None
+    updated: dict[str, datetime] = field(default_factory=dict)
 
 
 class PageProgress(Protocol):
@@ -140,6 +142,7 @@ def build_page(
 ) -> Page:  # fmt: skip
     """Read every item; a malformed one is skipped with the reason, never the whole page."""
     entries, billing, skipped = [], {}, []
+    updated: dict[str, datetime] = {}
     marks: list[datetime] = []
     for index, item in enumerate(items):
         try:
@@ -152,9 +155,11 @@ def build_page(
             continue
         entries.append(got.entry)
         billing[got.entry.external_id] = got.billing
-        marks += [got.updated_at] if got.updated_at else []
+        if got.updated_at is not None:
+            updated[got.entry.external_id] = got.updated_at
+            marks.append(got.updated_at)
     high = max(marks, default=None)
-    return Page(entries, next_cursor, high, billing, skipped, total_pages)
+    return Page(entries, next_cursor, high, billing, skipped, total_pages, updated)
 
 
 @contextmanager
