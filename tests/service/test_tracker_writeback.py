@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -227,6 +228,27 @@ def test_a_toggl_review_is_tagged_review_and_not_billable(rig: Rig, toggl: FakeT
     held = toggl.entries[TOGGL_ENTRY]
     assert "review" in held["tags"]
     assert held["billable"] is False
+
+
+def test_toggls_hourly_quota_reschedules_the_write_until_it_resets(
+    rig: Rig, toggl: FakeToggl
+) -> None:
+    """Past the hourly API quota Toggl answers 402 (not 429) with when the quota resets: the
+    entry waits that long and is written then; it was dead-lettered as a refused request."""
+    toggl.quota_spent = 1
+    item = toggl_delivery(rig)
+    rig.run_queue()
+    state, note = status(rig, item)
+    assert state is Status.RETRYING
+    assert "rate_limited" in note
+    found = rig.store.get("demo", item)
+    assert found is not None
+    assert found.next_attempt_at == rig.clock() + timedelta(seconds=1200)
+    rig.clock.advance(1200)
+    rig.queue.jobs.append(("demo", item))
+    rig.run_queue()
+    assert status(rig, item)[0] is Status.POSTED
+    assert toggl.puts == 1
 
 
 def test_harvest_write_back_is_declined_when_configured(rig: Rig) -> None:
