@@ -314,6 +314,33 @@ def test_connect_stores_the_custom_field_ids_and_the_writer_uses_them(
     assert not any(path.endswith("/custom-fields") for path in asked), asked
 
 
+def test_our_custom_field_deleted_in_the_workspace_is_made_again_and_written(
+    rig: Rig, clockify: FakeClockify
+) -> None:
+    """An admin deletes ``timebill_code`` in Clockify after ``trackers connect`` stored its id:
+    the update naming it is refused (400), and every entry of the tenant was dead-lettered from
+    then on. The writer finds or makes the fields again and writes with them."""
+    stored = {"code": "cf-gone", "review": "cf-review", "reason": "cf-reason"}
+    clockify.fields = {"cf-review": "timebill_review", "cf-reason": "timebill_reason"}
+    access = rig.tenant.sources[Source.CLOCKIFY].model_copy(update={"field_ids": stored})
+    rig.tenant = rig.tenant.model_copy(
+        update={"sources": {**rig.tenant.sources, Source.CLOCKIFY: access}}
+    )
+    rig.store.put_tenant(rig.tenant)
+    item = clockify_delivery(rig)
+    rig.run_queue()
+    assert status(rig, item)[0] is Status.POSTED
+    assert clockify.value(ENTRY, "timebill_code") == "NWF-TRAVEL"
+    assert clockify.value(ENTRY, "timebill_review") == "ok"
+    assert sorted(clockify.fields.values()) == ["timebill_code", "timebill_reason",
+                                                "timebill_review"]  # fmt: skip
+    made = next(i for i, name in clockify.fields.items() if name == "timebill_code")
+    edit = clockify_delivery(rig, "TIME_ENTRY_UPDATED", description="drive to Stockton depot, back")
+    rig.run_queue()
+    assert status(rig, edit)[0] in (Status.POSTED, Status.NEEDS_REVIEW)
+    assert [i for i, name in clockify.fields.items() if name == "timebill_code"] == [made]
+
+
 def test_connect_without_a_key_says_so(rig: Rig, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TIMEBILL_SQLITE_PATH", str(rig.store.path))
     result = CliRunner().invoke(app, ["trackers", "connect", "clockify", "--tenant", "demo"])
