@@ -12,7 +12,9 @@ Clockify's update replaces the whole entry (``PUT /v1/workspaces/{ws}/time-entri
 ``start`` required): the writer reads the entry (``GET``), merges only what timebill owns into
 the fields the update takes (start, end, description, project, task, tags, type, the other
 custom fields as they are), and writes that back. When the entry already says what we would
-write, nothing is sent: that is what ends the echo of our own update.
+write, nothing is sent: that is what ends the echo of our own update. An update Clockify
+refuses (400) is tried once more with our fields found or made again by name, when that gives
+other ids: an admin deleted one of them in the workspace (the ids are kept for the process).
 
 One entry, one record for its whole life: the record is the entry itself (its id), so an edit
 updates it, and nothing ever creates an entry: a deleted entry (404) is not re-created and its
@@ -61,13 +63,23 @@ class ClockifyWriter:
         del create_key  # nothing is ever created: the record is the entry itself
         entry_id = record_id or _entry_id(item)
         workspace = workspace_of(tenant, item, Source.CLOCKIFY, SYSTEM)
+        marks = marks_of(decision)
         with self._api(tenant) as api:
             ids = self._field_ids(api, tenant, workspace)
             path = f"/v1/workspaces/{workspace}/time-entries/{entry_id}"
             current = _read(api, path, entry_id)
-            body = merged(current, marks_of(decision), ids)
-            if not unchanged(current, body, ids):
-                api.json("PUT", path, json=body)
+            try:
+                _update(api, path, current, marks, ids)
+            except UpstreamError as exc:
+                if exc.status != 400:
+                    raise
+                # One of our fields may have been deleted in the workspace (its id refused):
+                # find or make them again, and write once more if that changed anything.
+                found = custom_fields(api, workspace)
+                if found == ids:
+                    raise
+                self.fields[(tenant.id, workspace)] = found
+                _update(api, path, current, marks, found)
         return entry_id
 
     def delete(self, tenant: Tenant, item: InboxItem, record_id: str) -> str:
@@ -88,17 +100,18 @@ class ClockifyWriter:
         return TrackerSession(make, SYSTEM, f"{self.base_url} {id(self.transport)} {key}")
 
     def _field_ids(self, api: Api, tenant: Tenant, workspace: str) -> dict[str, str]:
-        """The ids stored with the tenant at connect time; without them (never connected),
-        found or created once per process."""
+        """The ids found again after the workspace refused one, else those stored with the
+        tenant at connect time; without them (never connected), found or created once per
+        process."""
+        cached = self.fields.get((tenant.id, workspace))
+        if cached is not None:
+            return cached
         access = tenant.sources.get(Source.CLOCKIFY)
         stored = access.field_ids if access else {}
         if set(FIELD_NAMES) <= set(stored):
             return dict(stored)
-        cached = self.fields.get((tenant.id, workspace))
-        if cached is None:
-            cached = custom_fields(api, workspace)
-            self.fields[(tenant.id, workspace)] = cached
-        return cached
+        found = self.fields[(tenant.id, workspace)] = custom_fields(api, workspace)
+        return found
 
     def connect(self, tenant: Tenant) -> Tenant:
         """The tenant with our custom fields found or created in its one Clockify workspace and
@@ -138,6 +151,14 @@ def merged(current: dict[str, Any], marks: Marks, ids: dict[str, str]) -> dict[s
     body["customFields"] = [{"customFieldId": k, "value": v} for k, v in values.items()]
     body["billable"] = marks.billable
     return body
+
+
+def _update(
+    api: Api, path: str, current: dict[str, Any], marks: Marks, ids: dict[str, str]
+) -> None:
+    body = merged(current, marks, ids)
+    if not unchanged(current, body, ids):
+        api.json("PUT", path, json=body)
 
 
 def unchanged(current: dict[str, Any], body: dict[str, Any], ids: dict[str, str]) -> bool:

@@ -5,8 +5,9 @@ A connector yields one ``Page`` per vendor page; ``next_cursor`` is the opaque t
 the page after it (``None`` on the last page), so a caller that saves it after each page can
 resume an interrupted pull with ``fetch(..., cursor=saved)``.
 
-Retries: a 429 waits for its ``Retry-After`` (seconds or an HTTP date), a 5xx or a lost
-connection backs off exponentially; no other 4xx is retried. A wait longer than
+Retries: a 429 waits for its ``Retry-After`` (seconds or an HTTP date), Toggl's 402 past its
+hourly quota for its ``X-Toggl-Quota-Resets-In``, a 5xx or a lost connection backs off
+exponentially; no other 4xx is retried. A wait longer than
 ``RetryPolicy.max_wait_s`` is not slept through: it raises ``UpstreamError`` (rate_limited, with
 ``retry_after_s``) so a scheduler can come back later. Errors name the system, the HTTP status
 and the path, never a header, a token or a response body.
@@ -29,6 +30,12 @@ from app.domain.entries import Source, TimeEntry
 from app.errors import UpstreamError, UpstreamKind
 from app.sources.webhooks import BadPayload, Fields
 
+# Toggl answers a spent hourly API quota with 402 (not 429) and says when it resets (seconds);
+# a 402 with quota left is its "upgrade the workspace" answer (support.toggl.com, "API &
+# Webhook limits"; engineering.toggl.com, the API's overview).
+QUOTA_STATUS = 402
+QUOTA_REMAINING = "x-toggl-quota-remaining"
+QUOTA_RESETS_IN = "x-toggl-quota-resets-in"
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)  # per network wait; vendors answer in well under
 USER_AGENT = "timebill (time-entry pull)"
 SleepFn = Callable[[float], None]
@@ -49,7 +56,8 @@ class Billing:
 @dataclass(frozen=True)
 class Page:
     """One vendor page. ``high_water`` is the latest ``updated_at`` seen on it (polls keep it);
-    ``billing`` is keyed by ``external_id``; ``skipped`` says why entries were left out."""
+    ``billing`` and ``updated`` (each entry's ``updated_at``, when the vendor gives it) are keyed
+    by ``external_id``; ``skipped`` says why entries were left out."""
 
     entries: list[TimeEntry]
     next_cursor: str | None
@@ -57,6 +65,7 @@ class Page:
     billing: dict[str, Billing] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     total_pages: int | None = None
+    updated: dict[str, datetime] = field(default_factory=dict)
 
 
 class PageProgress(Protocol):
@@ -140,6 +149,7 @@ def build_page(
 ) -> Page:  # fmt: skip
     """Read every item; a malformed one is skipped with the reason, never the whole page."""
     entries, billing, skipped = [], {}, []
+    updated: dict[str, datetime] = {}
     marks: list[datetime] = []
     for index, item in enumerate(items):
         try:
@@ -152,9 +162,11 @@ def build_page(
             continue
         entries.append(got.entry)
         billing[got.entry.external_id] = got.billing
-        marks += [got.updated_at] if got.updated_at else []
+        if got.updated_at is not None:
+            updated[got.entry.external_id] = got.updated_at
+            marks.append(got.updated_at)
     high = max(marks, default=None)
-    return Page(entries, next_cursor, high, billing, skipped, total_pages)
+    return Page(entries, next_cursor, high, billing, skipped, total_pages, updated)
 
 
 @contextmanager
@@ -256,10 +268,12 @@ class Api:
 
     def _wait_or_raise(self, response: httpx.Response, attempt: int, *, last: bool) -> float:
         status = response.status_code
-        if status != 429 and status < 500:
+        if not _throttled(response) and status < 500:
             raise self._status_error(response)
         told = retry_after_s(response.headers.get("retry-after"), self.clock())
-        if status == 429:
+        if status == QUOTA_STATUS:
+            told = retry_after_s(response.headers.get(QUOTA_RESETS_IN), self.clock())
+        if status < 500:  # a 429 or a spent quota
             wait = self.policy.default_429_s if told is None else told
         else:
             wait = self._backoff(attempt) if told is None else told
@@ -275,6 +289,8 @@ class Api:
     ) -> UpstreamError:
         status = response.status_code
         kind, retryable, what = _status_kind(status)
+        if status == QUOTA_STATUS and _throttled(response):
+            kind, retryable, what = UpstreamKind.RATE_LIMITED, True, "API quota spent"
         path = response.request.url.path
         return UpstreamError(
             self.system, kind, retryable=retryable,
@@ -289,6 +305,13 @@ class Api:
 
     def _error(self, kind: UpstreamKind, message: str, *, retryable: bool = False) -> UpstreamError:
         return UpstreamError(self.system, kind, retryable=retryable, message=message)
+
+
+def _throttled(response: httpx.Response) -> bool:
+    """A 429, or Toggl's answer past its hourly quota: 402 with no quota remaining."""
+    status = response.status_code
+    spent = response.headers.get(QUOTA_REMAINING, "").strip() == "0"
+    return status == 429 or (status == QUOTA_STATUS and spent)
 
 
 def _status_kind(status: int) -> tuple[UpstreamKind, bool, str]:

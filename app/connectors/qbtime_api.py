@@ -17,6 +17,7 @@ clock is skipped. With ``updated_since`` the date range is applied here, after t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -86,7 +87,7 @@ class QbTimeApi:
             items = _sheets(fields)
             page = build_page(items, _LABEL, lambda f: self._read(f, extra), next_cursor=following)
         inside = [e for e in page.entries if start <= e.work_date <= end]
-        return Page(inside, following, page.high_water, page.billing, page.skipped)
+        return replace(page, entries=inside)
 
     def _read(self, sheet: Fields, extra: Fields) -> Pulled | str:
         sheet_id = sheet.ident("id", required=True)

@@ -28,7 +28,7 @@ change: ``updated_since`` is ignored and the window re-read. Rates are in cents.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -146,7 +146,7 @@ class TogglApi:
             items = _flatten(Fields({"rows": body}, "Toggl response").items("rows"))
         page = build_page(items, _LABEL, lambda f: self._read(f, names), next_cursor=following)
         inside = [e for e in page.entries if window[0] <= e.work_date <= window[1]]
-        return Page(inside, following, page.high_water, page.billing, page.skipped)
+        return replace(page, entries=inside)
 
     def _read(self, row: Fields, names: Names) -> Pulled | str:
         item = row.child("time_entry")

@@ -11,12 +11,14 @@ overlap) is kept per (tenant, source) in a small JSON cursor file,
 ``TIMEBILL_POLL_CURSOR_DIR/<tenant>-<source>.json``. The store has no place for it, so on Lambda
 that file lives in ``/tmp``: it survives while the execution environment stays warm, and a cold
 environment starts again ``TIMEBILL_POLL_LOOKBACK_HOURS`` back (or ``--since``). That re-read is
-harmless: each item's dedupe key is ``{source}:{entry id}:{content hash}``, so an entry seen
-before is a duplicate (nothing stored, nothing enqueued), and an edited entry is new work.
+harmless: each item's dedupe key is ``{source}:{entry id}:{content hash}:{updated_at}``, so an
+entry seen before is a duplicate (nothing stored, nothing enqueued), and an edited entry is new
+work, an edit that puts back an earlier content included.
 
 ``poll_once`` asks the connector for entries changed since the last poll, stores each as an inbox
-item keyed ``{source}:{entry id}:{version}`` (``version`` is the content hash of what
-classification reads, so a re-fetched, unchanged entry is a duplicate and an edit is new work),
+item keyed ``{source}:{entry id}:{version}:{updated_at}`` (``version`` is the content hash of what
+classification reads, so a re-fetched, unchanged entry is a duplicate and an edit is new work;
+``updated_at`` makes an edit undone new work too, where the content alone was seen before),
 and enqueues the items that were new, exactly as a webhook delivery would.
 
 Where it stands lives in a ``CursorFile``, saved after every page: an interrupted poll resumes at
@@ -64,8 +66,12 @@ class PollResult:
     resumed: bool = False
 
 
-def dedupe_key(source: Source, entry_id: str, version: str) -> str:
-    return f"{source.value}:{entry_id}:{version}"
+def dedupe_key(source: Source, entry_id: str, version: str, changed: datetime | None = None) -> str:
+    """The entry's id and content, and when the tracker last changed it (``updated_at``): a
+    re-read of an unchanged entry is a duplicate, and so is a resend; an edit undone (2.5 h back
+    to 2.11 h: content seen before, changed since) is new work again."""
+    key = f"{source.value}:{entry_id}:{version}"
+    return key if changed is None else f"{key}:{changed.isoformat()}"
 
 
 def poll_once(
@@ -111,7 +117,8 @@ def _store_page(
     created: list[str] = []
     for entry in page.entries:
         mine = entry.model_copy(update={"tenant": tenant})
-        key = dedupe_key(mine.source, mine.external_id, mine.version)
+        changed = page.updated.get(mine.external_id)
+        key = dedupe_key(mine.source, mine.external_id, mine.version, changed)
         new = NewItem(
             tenant=tenant, source=mine.source, dedupe_key=key, event_type=EVENT_TYPE,
             entry=mine, received_at=now,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import httpx
@@ -73,7 +74,8 @@ def test_a_first_poll_stores_and_enqueues_every_new_entry(rig: Rig) -> None:
     item = next(i for i in items if i.entry and i.entry.external_id == "636709355")
     assert item.entry is not None
     assert item.entry.tenant == "acme"
-    assert item.dedupe_key == dedupe_key(Source.HARVEST, "636709355", item.entry.version)
+    changed = datetime(2025, 10, 3, 16, 47, 14, tzinfo=UTC)  # the entry's updated_at
+    assert item.dedupe_key == dedupe_key(Source.HARVEST, "636709355", item.entry.version, changed)
     assert item.dedupe_key.startswith("harvest:636709355:")
     assert (item.source, item.event_type) == (Source.HARVEST, "poll")
     first = query(route.calls[0].request)
@@ -107,6 +109,35 @@ def test_an_edited_entry_is_a_new_version(rig: Rig) -> None:
     assert len(result.created) == 1
     assert result.duplicates == 1
     assert len(rig.store.items("acme")) == 4
+
+
+@respx.mock
+def test_an_edit_undone_is_new_work_again(rig: Rig) -> None:
+    """2.11 h, then 2.5 h, then back to 2.11 h: the third poll brings a version whose content
+    was seen before, but Harvest changed the entry since (``updated_at``), and what the entry
+    says now (2.11 h) must be taken up again; it was a duplicate, and 2.5 h stayed billed."""
+    respx.get(URL).mock(side_effect=_pages)
+    rig.poll()
+    edited = load("harvest_time_entries_page1.json")
+    edited["links"]["next"] = None
+    edited["time_entries"] = edited["time_entries"][:1]
+    edited["time_entries"][0]["hours"] = 2.5
+    edited["time_entries"][0]["updated_at"] = "2025-12-01T10:00:00Z"
+    respx.get(URL).mock(return_value=httpx.Response(200, json=edited))
+    assert len(rig.poll(NOW + timedelta(hours=1)).created) == 1
+    undone = load("harvest_time_entries_page1.json")
+    undone["links"]["next"] = None
+    undone["time_entries"] = undone["time_entries"][:1]
+    undone["time_entries"][0]["updated_at"] = "2025-12-01T10:20:00Z"
+    respx.get(URL).mock(return_value=httpx.Response(200, json=undone))
+    result = rig.poll(NOW + timedelta(hours=2))
+    assert (len(result.created), result.duplicates) == (1, 0)
+    again = rig.poll(NOW + timedelta(hours=3))  # the same read again: nothing new
+    assert (again.created, again.duplicates) == ([], 1)
+    latest = rig.store.get("acme", result.created[0])
+    assert latest is not None
+    assert latest.entry is not None
+    assert latest.entry.hours == Decimal("2.11")
 
 
 @respx.mock

@@ -139,3 +139,31 @@ def test_clients_have_explicit_timeouts() -> None:
     assert client.timeout == TIMEOUT
     assert (TIMEOUT.connect, TIMEOUT.read) == (10.0, 30.0)
     assert client.headers["User-Agent"].startswith("timebill")
+
+
+@respx.mock
+def test_a_toggl_quota_answer_402_is_a_rate_limit_until_the_quota_resets(sleeps: Sleeps) -> None:
+    """Toggl answers an exhausted hourly quota with 402 and ``X-Toggl-Quota-Remaining: 0``,
+    ``X-Toggl-Quota-Resets-In`` (seconds) (support.toggl.com "API & Webhook limits"); it was
+    refused for good (bad_request) and an entry written back to Toggl was dead-lettered. A 402
+    with quota left is Toggl's "upgrade the workspace" answer: refused, as before."""
+    quota = {"X-Toggl-Quota-Remaining": "0", "X-Toggl-Quota-Resets-In": "12"}
+    respx.get(f"{BASE}/x").mock(
+        side_effect=[httpx.Response(402, headers=quota), httpx.Response(200)]
+    )
+    _api(sleeps).send("GET", "/x")
+    assert sleeps.waits == [12.0]
+    respx.get(f"{BASE}/y").mock(
+        return_value=httpx.Response(402, headers={**quota, "X-Toggl-Quota-Resets-In": "1800"})
+    )
+    with pytest.raises(UpstreamError) as waited:
+        _api(sleeps).send("GET", "/y")
+    assert waited.value.kind is UpstreamKind.RATE_LIMITED
+    assert waited.value.retryable
+    assert waited.value.retry_after_s == 1800.0
+    upgrade = {"X-Toggl-Quota-Remaining": "590", "X-Toggl-Quota-Resets-In": "1800"}
+    respx.get(f"{BASE}/z").mock(return_value=httpx.Response(402, headers=upgrade))
+    with pytest.raises(UpstreamError) as refused:
+        _api(sleeps).send("GET", "/z")
+    assert refused.value.kind is UpstreamKind.BAD_REQUEST
+    assert not refused.value.retryable

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -229,6 +230,27 @@ def test_a_toggl_review_is_tagged_review_and_not_billable(rig: Rig, toggl: FakeT
     assert held["billable"] is False
 
 
+def test_toggls_hourly_quota_reschedules_the_write_until_it_resets(
+    rig: Rig, toggl: FakeToggl
+) -> None:
+    """Past the hourly API quota Toggl answers 402 (not 429) with when the quota resets: the
+    entry waits that long and is written then; it was dead-lettered as a refused request."""
+    toggl.quota_spent = 1
+    item = toggl_delivery(rig)
+    rig.run_queue()
+    state, note = status(rig, item)
+    assert state is Status.RETRYING
+    assert "rate_limited" in note
+    found = rig.store.get("demo", item)
+    assert found is not None
+    assert found.next_attempt_at == rig.clock() + timedelta(seconds=1200)
+    rig.clock.advance(1200)
+    rig.queue.jobs.append(("demo", item))
+    rig.run_queue()
+    assert status(rig, item)[0] is Status.POSTED
+    assert toggl.puts == 1
+
+
 def test_harvest_write_back_is_declined_when_configured(rig: Rig) -> None:
     access = rig.tenant.sources[Source.CLOCKIFY].model_copy(update={"writes": "tracker"})
     with pytest.raises(ValueError, match="Harvest has no custom fields"):
@@ -290,6 +312,33 @@ def test_connect_stores_the_custom_field_ids_and_the_writer_uses_them(
     assert status(rig, item_id)[0] is Status.POSTED
     asked = [r.url.path for r in clockify.requests[before:]]
     assert not any(path.endswith("/custom-fields") for path in asked), asked
+
+
+def test_our_custom_field_deleted_in_the_workspace_is_made_again_and_written(
+    rig: Rig, clockify: FakeClockify
+) -> None:
+    """An admin deletes ``timebill_code`` in Clockify after ``trackers connect`` stored its id:
+    the update naming it is refused (400), and every entry of the tenant was dead-lettered from
+    then on. The writer finds or makes the fields again and writes with them."""
+    stored = {"code": "cf-gone", "review": "cf-review", "reason": "cf-reason"}
+    clockify.fields = {"cf-review": "timebill_review", "cf-reason": "timebill_reason"}
+    access = rig.tenant.sources[Source.CLOCKIFY].model_copy(update={"field_ids": stored})
+    rig.tenant = rig.tenant.model_copy(
+        update={"sources": {**rig.tenant.sources, Source.CLOCKIFY: access}}
+    )
+    rig.store.put_tenant(rig.tenant)
+    item = clockify_delivery(rig)
+    rig.run_queue()
+    assert status(rig, item)[0] is Status.POSTED
+    assert clockify.value(ENTRY, "timebill_code") == "NWF-TRAVEL"
+    assert clockify.value(ENTRY, "timebill_review") == "ok"
+    assert sorted(clockify.fields.values()) == ["timebill_code", "timebill_reason",
+                                                "timebill_review"]  # fmt: skip
+    made = next(i for i, name in clockify.fields.items() if name == "timebill_code")
+    edit = clockify_delivery(rig, "TIME_ENTRY_UPDATED", description="drive to Stockton depot, back")
+    rig.run_queue()
+    assert status(rig, edit)[0] in (Status.POSTED, Status.NEEDS_REVIEW)
+    assert [i for i, name in clockify.fields.items() if name == "timebill_code"] == [made]
 
 
 def test_connect_without_a_key_says_so(rig: Rig, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,9 @@ writers' tests and ``bench/tracker_writeback.py``. They behave as the vendors do
   fake refuses a tag that does not exist, to prove the writer creates it first).
 
 Both answer 404 for an entry they do not have, 401 for another key, and 429 with
-``Retry-After`` while ``throttle`` is above zero. ``puts`` counts the updates actually made.
+``Retry-After`` while ``throttle`` is above zero. Toggl answers 402 with its quota headers
+(``X-Toggl-Quota-Remaining: 0``, ``X-Toggl-Quota-Resets-In``) while ``quota_spent`` is above
+zero: its hourly API quota. ``puts`` counts the updates actually made.
 """
 
 from __future__ import annotations
@@ -104,6 +106,7 @@ class FakeToggl:
     tags: dict[int, str] = field(default_factory=dict)
     puts: int = 0
     throttle: int = 0
+    quota_spent: int = 0
     requests: list[httpx.Request] = field(default_factory=list)
 
     def install(self, router: respx.MockRouter) -> None:
@@ -118,6 +121,10 @@ class FakeToggl:
         if self.throttle > 0:
             self.throttle -= 1
             return httpx.Response(429, headers={"Retry-After": "7"}, text="Too Many Requests")
+        if self.quota_spent > 0:
+            self.quota_spent -= 1
+            quota = {"X-Toggl-Quota-Remaining": "0", "X-Toggl-Quota-Resets-In": "1200"}
+            return httpx.Response(402, headers=quota, text="Payment Required")
         tail = request.url.path.split(f"/workspaces/{self.workspace}/", 1)[1]
         if tail == "tags":
             return self._tags(request)
