@@ -37,6 +37,7 @@ class UpstreamKind(StrEnum):
     BAD_REQUEST = "bad_request"
     MAPPING = "mapping_missing"  # no record mapped for a client, person or code: a person fixes it
     CONFLICT = "conflict"  # the record changed under us (QuickBooks stale SyncToken, 5010)
+    GONE = "gone"  # the tracker entry written back to was deleted there: its delete ends it
     SERVER = "server"
     INVALID_RESPONSE = "invalid_response"
     UNKNOWN = "unknown"

@@ -17,10 +17,11 @@ refuses (400) is tried once more with our fields found or made again by name, wh
 other ids: an admin deleted one of them in the workspace (the ids are kept for the process).
 
 One entry, one record for its whole life: the record is the entry itself (its id), so an edit
-updates it, and nothing ever creates an entry: a deleted entry (404) is not re-created and its
-write fails for good. Retries are idempotent: the PUT carries the whole entry as it should be,
-so sending it twice leaves the entry as sending it once does (a retry after a lost answer
-re-reads, finds it written and sends nothing). One try per call: a 429 surfaces as
+updates it, and nothing ever creates an entry: a deleted entry (404) is not re-created: its
+write ends as ``gone`` (the worker skips it; the delete webhook ends the entry). Retries are
+idempotent: the PUT carries the whole entry as it should be, so sending it twice leaves the
+entry as sending it once does (a retry after a lost answer re-reads, finds it written and sends
+nothing). One try per call: a 429 surfaces as
 ``rate_limited`` with ``Retry-After`` (the worker reschedules), a refused key (401/403) or no
 key as ``auth`` (the worker parks the entry as ``waiting``).
 """
@@ -180,7 +181,7 @@ def _read(api: Api, path: str, entry_id: str) -> dict[str, Any]:
         body, _ = api.json("GET", path)
     except UpstreamError as exc:
         if exc.status == 404:
-            raise UpstreamError(SYSTEM, UpstreamKind.BAD_REQUEST, retryable=False, status=404,
+            raise UpstreamError(SYSTEM, UpstreamKind.GONE, retryable=False, status=404,
                                 message=f"entry {entry_id} is gone: it is not re-created"
                                 ) from None  # fmt: skip
         raise

@@ -10,7 +10,8 @@ is missing is created first (``POST /api/v9/workspaces/{ws}/tags``), the workspa
 once per process (``GET``).
 
 One entry, one record: the record is the entry itself, so an edit updates it and nothing is
-created; a deleted entry (404) is not re-created and its write fails for good. When the entry
+created; a deleted entry (404) is not re-created: its write ends as ``gone``
+(the worker skips it; the delete webhook ends the entry). When the entry
 (as delivered) already carries our tags and flag, nothing is sent: the echo of our own update
 ends there. A retry is idempotent: the PUT sets absolute values (a tag list and a flag), so a
 repeat leaves the entry as the first did. One try per call: 429 surfaces as ``rate_limited``
@@ -102,7 +103,7 @@ def _put(api: Api, path: str, body: dict[str, Any], entry_id: str) -> None:
         api.json("PUT", path, json=body)
     except UpstreamError as exc:
         if exc.status == 404:
-            raise UpstreamError(SYSTEM, UpstreamKind.BAD_REQUEST, retryable=False, status=404,
+            raise UpstreamError(SYSTEM, UpstreamKind.GONE, retryable=False, status=404,
                                 message=f"entry {entry_id} is gone: it is not re-created"
                                 ) from None  # fmt: skip
         raise

@@ -415,6 +415,9 @@ class Worker:
             return self._later(item, error, decision, self.clock() + timedelta(seconds=wait))
         if exc.kind in NEEDS_PERSON:
             return self._end(item, Status.NEEDS_REVIEW, decision=decision, error=error)
+        if exc.kind is UpstreamKind.GONE:  # deleted at the source meanwhile: nothing to bill
+            note = f"{error}; deleted at the source, its delete webhook ends the entry"
+            return self._end(item, Status.SKIPPED, decision=decision, error=note)
         if exc.kind is UpstreamKind.AUTH and not exc.retryable:
             note = f"{error}; reconnect the company, then replay"
             return self._end(item, Status.WAITING, decision=decision, error=note)

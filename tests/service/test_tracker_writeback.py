@@ -200,6 +200,21 @@ def toggl_delivery(rig: Rig, **changes: Any) -> str:
     return post(rig, Source.TOGGL, **{**demo_entry(Source.TOGGL, None), **changes})
 
 
+def test_an_entry_deleted_while_its_write_is_on_the_way_is_skipped_not_dead_lettered(
+    rig: Rig, toggl: FakeToggl
+) -> None:
+    """The person deleted the entry in Toggl after it was delivered: the PUT answers 404. That
+    is an ordinary race, not a failure for ops (dead letter): nothing is billed, and the delete
+    webhook, on its way, ends the entry."""
+    item = toggl_delivery(rig)
+    del toggl.entries[TOGGL_ENTRY]
+    rig.run_queue()
+    state, note = status(rig, item)
+    assert state is Status.SKIPPED
+    assert "is gone" in note
+    assert toggl.puts == 0
+
+
 def test_toggl_gets_code_tag_and_billable_and_its_echo_is_no_work(
     rig: Rig, toggl: FakeToggl
 ) -> None:
