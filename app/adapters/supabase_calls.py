@@ -5,7 +5,7 @@ takes them, and the error for an answer of the wrong shape."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Protocol, cast
 
 from postgrest import APIResponse, SyncPostgrestClient
@@ -41,9 +41,11 @@ def rpc(rest: SyncPostgrestClient, function: str, args: Mapping[str, object]) ->
 
 
 def timestamp(value: datetime) -> str:
+    """The instant in UTC: PostgreSQL reads no offset past +/-15:59 and none with a fraction of
+    a second, both of which a ``datetime`` may carry (SQLite's store keeps UTC too)."""
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError("SupabaseStore needs timezone-aware datetimes")
-    return value.isoformat()
+    return value.astimezone(UTC).isoformat()
 
 
 def invalid_response(what: str) -> UpstreamError:

@@ -92,8 +92,11 @@ class SupabaseRules(StoreCalls):
         from app.domain.rules_versions import RulesPointer, version_id  # noqa: PLC0415 - off the cold path
 
         args = {"p_tenant_id": tenant, "p_number": number, "p_by": by, "p_now": timestamp(now)}
-        if self._run(rpc(self._rest(tenant), "tb_switch_rules", args)) is not True:
+        done = self._run(rpc(self._rest(tenant), "tb_switch_rules", args))
+        if done is False:
             raise ItemNotFoundError(f"tenant {tenant!r} has no rules {version_id(number)}")
+        if done is not True:  # the call may have been applied: never "no such version"
+            raise invalid_response("tb_switch_rules")
         return RulesPointer(tenant=tenant, number=number, switched_by=by, switched_at=now)
 
     def propose_rule(self, proposed: ProposedRule) -> bool:

@@ -17,6 +17,7 @@ sleep up to 30 s; retrying belongs to the caller's budget). Failures raise
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 import uuid
@@ -100,7 +101,9 @@ def client_from_settings(settings: Settings) -> Client:
     if not (url and key and settings.supabase_jwt_secret):
         raise ConfigError("the Supabase store needs a URL, a key and the JWT secret")
     wait = settings.supabase_timeout_s
-    http = httpx.Client(timeout=httpx.Timeout(wait, connect=min(wait, 3.0)))
+    http = httpx.Client(
+        timeout=httpx.Timeout(wait, connect=min(wait, 3.0)), event_hooks={"response": [_judged]}
+    )
     options = SyncClientOptions(
         schema=settings.supabase_schema, httpx_client=http, postgrest_client_retry=False,
         auto_refresh_token=False, persist_session=False,
@@ -168,6 +171,8 @@ class TenantSessions:
             if unique_violation is not None and exc.code == _UNIQUE_VIOLATION:
                 raise unique_violation from None
             raise api_error(exc) from None
+        except httpx.HTTPStatusError as exc:  # not PostgREST's answer (``_judged``)
+            raise status_error(exc.response.status_code) from None
         except httpx.HTTPError as exc:
             raise transport_error(exc) from None
 
@@ -308,8 +313,11 @@ class SupabaseStore(
             "p_decision": decision.model_dump(mode="json") if decision else None,
             "p_next_attempt_at": timestamp(next_attempt_at) if next_attempt_at else None,
         }  # fmt: skip
-        if not _is_uuid(item_id) or self._run(rpc(rest, "tb_finish", args)) is not True:
+        done = _is_uuid(item_id) and self._run(rpc(rest, "tb_finish", args))
+        if done is False:
             raise ItemNotFoundError(f"no inbox item {item_id!r} for tenant {tenant!r}")
+        if done is not True:  # the call may have been applied: never "no such item"
+            raise invalid_response("tb_finish")
 
     def items(
         self, tenant: str, *, status: Status | None = None, limit: int = 100
@@ -709,6 +717,38 @@ def _error_kind(code: str, status: int | None) -> tuple[UpstreamKind, bool]:
     if code[:2] in _RETRY_CLASSES:
         return _RETRY_CLASSES[code[:2]], True
     return UpstreamKind.BAD_REQUEST, False  # constraint, type, missing function, raise ...
+
+
+def _judged(response: httpx.Response) -> None:
+    """PostgREST answers every call with JSON (``[]`` when no row matches) and names every
+    error with a code (``PGRST...`` or a SQLSTATE). An error without one was answered by the
+    gateway in front of it (Kong's ``{"message": ...}`` on a 502, a 429 or a bad key), and an
+    empty 2xx by something that ran no query: each is raised here, to be judged by its HTTP
+    status (``status_error``), never read as a final bad request or as "no rows"."""
+    response.read()
+    if response.content.strip() and (response.is_success or _has_code(response.content)):
+        return
+    raise httpx.HTTPStatusError(
+        f"HTTP {response.status_code}: not a PostgREST answer",
+        request=response.request, response=response,
+    )  # fmt: skip
+
+
+def _has_code(body: bytes) -> bool:
+    try:
+        error = json.loads(body)
+    except ValueError:
+        return False
+    return isinstance(error, dict) and isinstance(error.get("code"), str) and bool(error["code"])
+
+
+def status_error(status: int) -> UpstreamError:
+    """Our error for an answer that is not PostgREST's: by its HTTP status alone."""
+    if 200 <= status < 300:
+        return invalid_response(f"empty answer (HTTP {status})")
+    kind, retryable = _error_kind(str(status), status)
+    message = f"HTTP {status} without a PostgREST code"
+    return UpstreamError(SYSTEM, kind, retryable=retryable, message=message, status=status)
 
 
 def transport_error(exc: httpx.HTTPError) -> UpstreamError:

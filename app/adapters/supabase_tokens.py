@@ -14,7 +14,7 @@ SQLite store, a realm without stored tokens cannot be leased (there is nothing t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Self
 
 from pydantic import BaseModel, ValidationError
@@ -95,7 +95,7 @@ def _ts(value: datetime | None) -> str | None:
         return None
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError("SupabaseTokenStore needs timezone-aware datetimes")
-    return value.isoformat()
+    return value.astimezone(UTC).isoformat()  # as ``supabase_calls.timestamp``
 
 
 def _tokens(row: Mapping[str, Any]) -> RealmTokens:

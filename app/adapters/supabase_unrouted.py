@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from app.adapters.supabase_calls import StoreCalls, invalid_response, rpc
+from app.adapters.supabase_calls import StoreCalls, invalid_response, rpc, timestamp
 
 if TYPE_CHECKING:  # loaded where used: the webhook's cold path needs none of these
     from app.domain.unrouted import UnroutedEvent, UnroutedRealm
@@ -26,7 +26,7 @@ class SupabaseUnrouted(StoreCalls):
 
     def keep_unrouted(self, event: UnroutedEvent) -> bool:
         args = {"p_realm_id": event.realm, "p_dedupe_key": event.dedupe_key,
-                "p_body": event.body, "p_received_at": event.received_at.isoformat()}  # fmt: skip
+                "p_body": event.body, "p_received_at": timestamp(event.received_at)}  # fmt: skip
         kept = self._run(rpc(self._rest(None), "tb_keep_unrouted", args))
         if not isinstance(kept, bool):
             raise invalid_response("tb_keep_unrouted")

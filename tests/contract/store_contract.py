@@ -31,7 +31,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import TypeVar
 
 import pytest
@@ -155,6 +155,29 @@ class StoreContract:
         assert (item.status, item.attempts, item.decision) == (Status.RECEIVED, 0, None)
         assert (item.lease_until, item.next_attempt_at, item.last_error) == (None, None, None)
         assert store.get(TENANT_A, item.id) == item
+
+    @pytest.mark.parametrize(
+        "offset",
+        [timedelta(hours=23, minutes=59), timedelta(hours=-23, minutes=-59),
+         timedelta(hours=1, microseconds=1), timedelta(hours=5, minutes=30, seconds=15)],
+        ids=["+23:59", "-23:59", "microseconds", "seconds"],
+    )  # fmt: skip
+    def test_any_offset_python_allows_is_the_same_instant(
+        self, store: Store, offset: timedelta
+    ) -> None:
+        """Times are instants: one in any offset a ``datetime`` can carry (PostgreSQL reads
+        only up to +/-15:59, and no fraction of a second) is stored and compared as UTC."""
+        zone = timezone(offset)
+        item, _ = store.accept(new_item(received_at=at(0).astimezone(zone)))
+        assert item.received_at == at(0)
+        got = store.claim(TENANT_A, item.id, now=at(1).astimezone(zone), lease_s=LEASE_S)
+        assert got is not None
+        assert got.lease_until == at(2)
+        assert store.claim(TENANT_A, item.id, now=at(1.5).astimezone(zone), lease_s=LEASE_S) is None
+        store.finish(TENANT_A, item.id, Status.RETRYING, now=at(2).astimezone(zone),
+                     next_attempt_at=at(5).astimezone(zone))  # fmt: skip
+        assert store.due(now=at(4).astimezone(zone)) == []
+        assert store.due(now=at(5).astimezone(zone)) == [(TENANT_A, item.id)]
 
     def test_accept_keeps_an_id_only_event(self, store: Store) -> None:
         new = ref_item()

@@ -165,6 +165,22 @@ ERROR_CASES = {
                    UpstreamKind.BAD_REQUEST, False),
     "jwt-expired": (httpx.Response(401, json={"code": "PGRST303", "message": "JWT expired"}),
                     UpstreamKind.AUTH, False),
+    # Supabase's API gateway answers before PostgREST with JSON that has no code (Kong's
+    # {"message": ...}): judged by its HTTP status, as a body that is not JSON is.
+    "gateway-502-json": (httpx.Response(502, json={"message": "An invalid response was "
+                                                   "received from the upstream server"}),
+                         UpstreamKind.SERVER, True),
+    "gateway-503-json": (httpx.Response(503, json={"message": "name resolution failed"}),
+                         UpstreamKind.SERVER, True),
+    "gateway-504-json": (httpx.Response(504, json={"message": "upstream timed out"}),
+                         UpstreamKind.TIMEOUT, True),
+    "gateway-429-json": (httpx.Response(429, json={"message": "API rate limit exceeded"}),
+                         UpstreamKind.RATE_LIMITED, True),
+    "gateway-401-json": (httpx.Response(401, json={"message": "Invalid API key"}),
+                         UpstreamKind.AUTH, False),
+    # PostgREST answers every call with JSON ([] for no rows): an empty 2xx is not "none".
+    "empty-200": (httpx.Response(200, text=""), UpstreamKind.INVALID_RESPONSE, False),
+    "empty-204": (httpx.Response(204), UpstreamKind.INVALID_RESPONSE, False),
     "connect-error": (httpx.ConnectError("refused"), UpstreamKind.CONNECTION, True),
     "read-timeout": (httpx.ReadTimeout("slow"), UpstreamKind.TIMEOUT, True),
 }  # fmt: skip
@@ -188,6 +204,22 @@ def test_failures_become_upstream_errors_without_response_text(case: str) -> Non
                 assert error.__cause__ is None
                 assert error.__suppress_context__
                 assert SECRET_A1 not in str(error)
+
+
+@pytest.mark.parametrize("answer", ["<html>ok</html>", "null", '{"done": true}', "1"])
+def test_a_garbled_answer_to_finish_is_not_a_missing_item(answer: str) -> None:
+    """The server may have applied the call: a worker told "no such item" would take it as
+    gone; an answer it cannot read is an invalid response, like any other call's."""
+    item_id = "00000000-0000-4000-8000-000000000001"
+    with respx.mock(base_url=BASE_URL) as garbled:
+        garbled.route().mock(return_value=httpx.Response(200, text=answer))
+        with SupabaseStore.from_settings(store_settings()) as store:
+            with pytest.raises(UpstreamError) as failure:
+                store.finish(TENANT_A, item_id, Status.POSTED, now=at(1))
+            assert failure.value.kind is UpstreamKind.INVALID_RESPONSE
+            with pytest.raises(UpstreamError) as failure:
+                store.switch_rules(TENANT_A, 2, by="Dana", now=at(1))
+            assert failure.value.kind is UpstreamKind.INVALID_RESPONSE
 
 
 def test_building_the_store_sends_nothing_and_sets_timeouts() -> None:
