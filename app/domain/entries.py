@@ -50,10 +50,23 @@ class TimeEntry(BaseModel):
     # two versions of the entry that arrive out of order (``ledger.older_than``).
     changed_at: datetime | None = None
 
+    # PostgreSQL keeps no NUL in text (it refuses the row, for good): a NUL a tracker sends (a
+    # poll, a re-read; webhooks and exports already refuse one) is dropped here, so every store
+    # keeps the same entry and none refuses it.
     @field_validator("description", "client", "project", "task")
     @classmethod
     def _strip(cls, value: str) -> str:
-        return value.strip()
+        return value.replace("\x00", "").strip()
+
+    @field_validator("external_id", "user_ref", "user_name", "user_email", "role")
+    @classmethod
+    def _no_nul(cls, value: str) -> str:
+        return value.replace("\x00", "")
+
+    @field_validator("tags")
+    @classmethod
+    def _no_nul_tags(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(tag.replace("\x00", "") for tag in value)
 
     @property
     def key(self) -> str:
