@@ -163,6 +163,19 @@ def test_a_worker_that_cannot_start_fails_each_message_saying_why_in_one_line(
     assert "validation error" not in caplog.text  # no pydantic text chained in the traceback
 
 
+@pytest.mark.parametrize(
+    "body",
+    ['{"tenant": null, "item": null}', '{"tenant": ["demo"], "item": {"id": 1}}',
+     '{"tenant": "demo", "item": 7}'],
+)  # fmt: skip
+def test_a_job_whose_tenant_or_item_is_not_text_is_failed_not_done(wired: Rig, body: str) -> None:
+    """Like any other message not ours (the poison above): failed, so it reaches the DLQ where
+    a person sees it, never deleted as done under a made-up id ("None", "['demo']")."""
+    template = event("sqs_receive_message.json")["Records"][0]
+    result = worker_fn.handler({"Records": [{**template, "messageId": "odd", "body": body}]}, None)
+    assert result == {"batchItemFailures": [{"itemIdentifier": "odd"}]}
+
+
 def test_sweep_reenqueues_work_left_pending(wired: Rig) -> None:
     body, headers = toggl_delivery(wired)
     wired.client.post("/webhooks/toggl/demo", content=body, headers=headers)
