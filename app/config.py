@@ -280,4 +280,11 @@ def secret_references(cls: type[BaseModel], environ: Mapping[str, str]) -> dict[
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return Settings()
+    """The process's settings (a Lambda cold start's, ``timebill serve``'s). A refused value is
+    a ``ConfigError`` of one line, ``settings_problem``'s: each variable named as it is set,
+    no value shown. pydantic's own text runs to lines per field and echoes what was given,
+    which on Lambda would be the error the function reports and logs."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise ConfigError(settings_problem(exc)) from None

@@ -34,9 +34,21 @@ def handler(event: dict[str, Any], context: object) -> dict[str, Any]:
     failures = []
     for record in event.get("Records", []):
         try:
-            job = json.loads(record["body"])
-            _worker().process(str(job["tenant"]), str(job["item"]))
+            tenant, item_id = _job(record["body"])
+            _worker().process(tenant, item_id)
         except Exception:
             log.exception("message %s failed", record.get("messageId"))
             failures.append({"itemIdentifier": record.get("messageId", "")})
     return {"batchItemFailures": failures}
+
+
+def _job(body: str) -> tuple[str, str]:
+    """``(tenant, item id)`` of a ``{"tenant": ..., "item": ...}`` job (``SqsQueue.enqueue``).
+    Anything else is not ours: it fails, to reach the dead-letter queue where a person sees it,
+    rather than being taken as an id (``"None"``) that matches nothing and deleted as done."""
+    job = json.loads(body)
+    if isinstance(job, dict):
+        tenant, item_id = job.get("tenant"), job.get("item")
+        if isinstance(tenant, str) and isinstance(item_id, str):
+            return tenant, item_id
+    raise ValueError('not a {"tenant": "...", "item": "..."} job')

@@ -143,6 +143,39 @@ def test_worker_reports_only_the_poison_message_as_failed(wired: Rig) -> None:
         assert item.status is Status.POSTED
 
 
+def test_a_worker_that_cannot_start_fails_each_message_saying_why_in_one_line(
+    wired: Rig, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A refused setting fails every message (RUNBOOK.md, jobs-dlq-not-empty): the log names
+    the variable as it is set, in one line, without the value given."""
+    monkeypatch.setenv("TIMEBILL_DEADLINE_MS", "soon")
+    template = event("sqs_receive_message.json")["Records"][0]
+    records = [
+        {**template, "messageId": f"m-{i}", "body": json.dumps({"tenant": "demo", "item": "x"})}
+        for i in range(2)
+    ]
+    result = worker_fn.handler({"Records": records}, None)
+    assert result == {"batchItemFailures": [{"itemIdentifier": "m-0"}, {"itemIdentifier": "m-1"}]}
+    [said] = {str(r.exc_info[1]) for r in caplog.records if r.exc_info and r.exc_info[1]}
+    assert said.startswith("settings: TIMEBILL_DEADLINE_MS: ")
+    assert len(said.splitlines()) == 1
+    assert "soon" not in caplog.text
+    assert "validation error" not in caplog.text  # no pydantic text chained in the traceback
+
+
+@pytest.mark.parametrize(
+    "body",
+    ['{"tenant": null, "item": null}', '{"tenant": ["demo"], "item": {"id": 1}}',
+     '{"tenant": "demo", "item": 7}'],
+)  # fmt: skip
+def test_a_job_whose_tenant_or_item_is_not_text_is_failed_not_done(wired: Rig, body: str) -> None:
+    """Like any other message not ours (the poison above): failed, so it reaches the DLQ where
+    a person sees it, never deleted as done under a made-up id ("None", "['demo']")."""
+    template = event("sqs_receive_message.json")["Records"][0]
+    result = worker_fn.handler({"Records": [{**template, "messageId": "odd", "body": body}]}, None)
+    assert result == {"batchItemFailures": [{"itemIdentifier": "odd"}]}
+
+
 def test_sweep_reenqueues_work_left_pending(wired: Rig) -> None:
     body, headers = toggl_delivery(wired)
     wired.client.post("/webhooks/toggl/demo", content=body, headers=headers)

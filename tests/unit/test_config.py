@@ -99,3 +99,33 @@ def test_a_missing_companion_setting_is_said_without_the_secrets_given(
     assert "TIMEBILL_STORE=supabase needs TIMEBILL_SUPABASE_URL" in said
     assert "sb-secret-value" not in said
     assert "sb-secret-value" not in str(raised)
+
+
+def test_the_process_settings_refuse_in_one_line_naming_the_variables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``get_settings`` is what a Lambda cold start and ``timebill serve`` build: a refused
+    value is one line (the error a cold start reports) naming each variable as it is set, with
+    none of the values given (pydantic's own text is several lines and echoes each one)."""
+    from app.config import get_settings  # noqa: PLC0415
+    from app.errors import ConfigError  # noqa: PLC0415
+
+    for name, value in {
+        "TIMEBILL_DEADLINE_MS": "soon", "TIMEBILL_RETENTION_DAYS": "-5",
+        "TIMEBILL_LLM_PROVIDER": "openai", "TIMEBILL_SUPABASE_URL": "sb-secret-in-the-wrong-place",
+    }.items():  # fmt: skip
+        monkeypatch.setenv(name, value)
+    get_settings.cache_clear()
+    try:
+        with pytest.raises(ConfigError) as raised:
+            get_settings()
+    finally:
+        get_settings.cache_clear()
+    said = str(raised.value)
+    assert len(said.splitlines()) == 1
+    for name in ("DEADLINE_MS", "RETENTION_DAYS", "LLM_PROVIDER", "SUPABASE_URL"):
+        assert f"TIMEBILL_{name}: " in said
+    for value in ("soon", "-5", "openai", "sb-secret-in-the-wrong-place"):
+        assert value not in said
+    assert raised.value.__cause__ is None
+    assert raised.value.__suppress_context__  # no pydantic text chained below it
