@@ -105,7 +105,10 @@ def _sign_in(connector: QboConnector, ask: Callable[[str], str]) -> tuple[str, T
 
 
 def run_status(settings: Settings, tenant: str) -> int:
+    from app.cli.jobs.service import need_tenant  # noqa: PLC0415
+
     store = build_store(settings)
+    need_tenant(store, tenant)
     table = Table(title=f"timebill status: tenant {tenant}", title_justify="left")
     table.add_column("what")
     table.add_column("state")
