@@ -82,9 +82,7 @@ def test_entries_refuses_an_unknown_status(env: Rig) -> None:
 @pytest.mark.parametrize(
     "args", [["entries"], ["entries", "--archived"], ["status"], ["replay", "abc"]], ids=" ".join
 )
-def test_a_tenant_the_store_lacks_is_named_not_listed_as_empty(
-    env: Rig, args: list[str]
-) -> None:
+def test_a_tenant_the_store_lacks_is_named_not_listed_as_empty(env: Rig, args: list[str]) -> None:
     """A mistyped --tenant is said, exit 2: not an empty list, or a status, that reads as
     'nothing to look at' for a tenant that does have entries."""
     deliver(env, "researching new regs")
