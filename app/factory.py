@@ -14,12 +14,14 @@ import os
 import time
 from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from app.config import Settings
 from app.errors import ConfigError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from app.adapters.quickbooks_client import QboApi, QboConnector
     from app.adapters.quickbooks_token_sqlite import SqliteTokenStore
     from app.adapters.supabase_tokens import SupabaseTokenStore
@@ -36,6 +38,8 @@ if TYPE_CHECKING:
     from app.service.rules_provider import StoreRules
     from app.service.services import Services
     from app.service.worker import Worker
+
+S = TypeVar("S")
 
 
 def build_stages(
@@ -114,7 +118,27 @@ def build_store(settings: Settings) -> Store:
     from app.adapters.sqlite_store import SqliteStore  # noqa: PLC0415
 
     settings.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
-    return SqliteStore(settings.sqlite_path)
+    return _sqlite_file("TIMEBILL_SQLITE_PATH", settings.sqlite_path, SqliteStore)
+
+
+def _sqlite_file(variable: str, path: Path, opener: Callable[[Path], S]) -> S:
+    """``opener(path)``; a file SQLite cannot use as a database is the setting's mistake, said
+    as a ``ConfigError`` naming the variable and path (a busy or locked file is not: raised)."""
+    import sqlite3  # noqa: PLC0415
+
+    try:
+        return opener(path)
+    except sqlite3.DatabaseError as exc:
+        text = str(exc)
+        if path.is_dir():
+            problem = "is a folder; give the path of the store's file"
+        elif "not a database" in text:
+            problem = "is not a SQLite database (damaged, or another file): give the store's file"
+        elif "unable to open" in text or "readonly" in text:
+            problem = f"cannot be opened for writing ({text}): check the path and its permissions"
+        else:
+            raise
+        raise ConfigError(f"{variable} {path}: {problem}") from None
 
 
 def build_worker(settings: Settings, store: Store) -> Worker:
@@ -223,7 +247,7 @@ def build_token_store(settings: Settings) -> SqliteTokenStore | SupabaseTokenSto
     from app.adapters.quickbooks_token_sqlite import SqliteTokenStore  # noqa: PLC0415
 
     settings.qbo_token_path.parent.mkdir(parents=True, exist_ok=True)
-    return SqliteTokenStore(settings.qbo_token_path)
+    return _sqlite_file("TIMEBILL_QBO_TOKEN_PATH", settings.qbo_token_path, SqliteTokenStore)
 
 
 _qbo: dict[tuple[object, ...], Any] = {}

@@ -44,7 +44,9 @@ worker reads instead of the YAML: ``app.adapters.sqlite_rules``.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sqlite3
 import threading
 import uuid
@@ -215,6 +217,7 @@ class SqliteStore(
         if str(path) in {"", ":memory:"}:
             raise ValueError("SqliteStore needs a file path (each thread opens its own connection)")
         self.path = Path(path)
+        _create_owner_only(self.path)
         self._busy_ms = int(busy_timeout_s * 1000)
         self._local = threading.local()
         self._lock = threading.Lock()
@@ -707,6 +710,15 @@ class SqliteStore(
 
 
 # -- row mapping -----------------------------------------------------------------------------
+
+
+def _create_owner_only(path: Path) -> None:
+    """Make a new store file readable by its owner only, before SQLite opens it: it holds the
+    tenants' webhook secrets and API keys, and SQLite gives the ``-wal`` and ``-shm`` files the
+    database file's mode. An existing file is left as it is; a path that cannot be made is left
+    to SQLite's open, which raises its own ``DatabaseError``."""
+    with contextlib.suppress(OSError):  # FileExistsError: made before us, or by another process
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _accept_row(row: dict[str, str | None], conn: sqlite3.Connection) -> tuple[sqlite3.Row, bool]:

@@ -74,6 +74,16 @@ def test_file_comes_from_the_argument_and_uses_wal(tmp_path: Path) -> None:
             assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def test_a_new_store_file_and_its_wal_are_owner_only(tmp_path: Path) -> None:
+    """The store holds the tenants' webhook secrets and API keys: a file it creates is never
+    readable by other users, whatever the umask (as the QuickBooks token file)."""
+    path = tmp_path / "t.db"
+    with SqliteStore(path) as store:
+        store.put_tenant(tenant())
+        for made in (path, path.with_name("t.db-wal"), path.with_name("t.db-shm")):
+            assert made.stat().st_mode & 0o077 == 0, made
+
+
 def test_connections_enforce_foreign_keys_and_busy_timeout(tmp_path: Path) -> None:
     with SqliteStore(tmp_path / "t.db", busy_timeout_s=2.5) as store:
         conn = store._conn()

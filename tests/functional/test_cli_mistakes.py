@@ -234,3 +234,36 @@ def test_an_output_over_an_input_file_is_refused_and_the_input_kept(
     assert "--out" in line
     assert names in line
     assert small.read_bytes() == before
+
+
+STORE_COMMANDS = [
+    ["entries"],
+    ["status"],
+    ["replay", "abc"],
+    ["tenants", "list"],
+    ["tenants", "add", "acme", "--name", "Acme"],
+    ["qbo", "mapping", "export"],
+    ["qbo", "unrouted"],
+    ["rules", "history", "--tenant", "demo"],
+]
+
+
+@pytest.mark.parametrize("args", STORE_COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("store", ["not a database", "a folder"])
+def test_a_store_file_that_is_no_store_is_one_line_naming_it_and_exit_2(
+    work: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], store: str
+) -> None:
+    path = work / "store.sqlite3"
+    if store == "a folder":
+        path.mkdir()
+    else:
+        path.write_bytes(b"not a SQLite database, only some bytes\n" * 50)
+    before = path.read_bytes() if path.is_file() else None
+    monkeypatch.setenv("TIMEBILL_SQLITE_PATH", str(path))
+    monkeypatch.setenv("TIMEBILL_CRASH_DIR", str(work / "crashes"))
+    code, output = run(args)
+    assert code == 2, output
+    [line] = [x for x in output.splitlines() if x.strip()]
+    assert line.startswith(f"error: TIMEBILL_SQLITE_PATH {path}: "), line
+    assert not (work / "crashes").exists()
+    assert (path.read_bytes() if path.is_file() else None) == before  # nothing written over it

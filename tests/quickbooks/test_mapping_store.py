@@ -95,6 +95,35 @@ def test_import_refuses_a_file_that_is_not_a_mapping(env: Path, text: str) -> No
     assert code == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "tenants:\n  acme:\n    realm: '111'\n    customers: {acme: '5', acme: '6'}\n",
+            "duplicate key 'acme' in tenants.acme.customers (line 4)",
+        ),
+        (
+            "tenants:\n  acme: {realm: '111'}\n  acme: {realm: '999'}\n",
+            "duplicate key 'acme' in tenants (line 3)",
+        ),
+        ("tenants:\n  acme: {realm: [1, 2]}\n", "tenants.acme.realm: "),
+        ("tenants:\n  acme: {realm: '111', customer: {a: '1'}}\n", "tenants.acme.customer: "),
+    ],
+)
+def test_import_names_the_duplicate_key_or_field_at_fault_and_stores_nothing(
+    env: Path, text: str, said: str
+) -> None:
+    """A duplicate key is refused, not read as its last value (a client silently mapped to
+    another Customer); a wrong type or unknown key names its place in the file."""
+    bad = env.parent / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    code, output = cli("qbo", "mapping", "import", str(bad))
+    assert code == 2, output
+    [line] = output.strip().splitlines()
+    assert line.startswith(f"error: {bad}: not a QuickBooks mapping file ({said}"), line
+    assert stored(env, "acme") is None
+
+
 def test_export_round_trips_through_the_file_format(env: Path) -> None:
     mapping = QboMapping(realm="111", customers={"acme": "5"}, employees={"e@x.example": "9"},
                          items={"ACME-STRAT": "7"})  # fmt: skip

@@ -79,6 +79,19 @@ def test_entries_refuses_an_unknown_status(env: Rig) -> None:
     assert "unknown status 'lost'" in result.output
 
 
+@pytest.mark.parametrize(
+    "args", [["entries"], ["entries", "--archived"], ["status"], ["replay", "abc"]], ids=" ".join
+)
+def test_a_tenant_the_store_lacks_is_named_not_listed_as_empty(env: Rig, args: list[str]) -> None:
+    """A mistyped --tenant is said, exit 2: not an empty list, or a status, that reads as
+    'nothing to look at' for a tenant that does have entries."""
+    deliver(env, "researching new regs")
+    result = CliRunner().invoke(app, [*args, "--tenant", "acme-typo"])
+    assert result.exit_code == 2, result.output
+    [line] = result.output.strip().splitlines()
+    assert line.startswith("error: no tenant 'acme-typo' in the store"), line
+
+
 def test_replay_gives_a_dead_letter_one_more_try(env: Rig, tmp_path: Path) -> None:
     env.writer.failures, env.writer.retryable = 1, False
     item_id = deliver(env)

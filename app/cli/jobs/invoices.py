@@ -38,7 +38,7 @@ from app.classify.batch import BatchResult, classify_export, learn_history
 from app.classify.memory import Memory
 from app.cli.console import console, errors
 from app.config import Settings
-from app.domain.mapping import QboMapping, load_mappings
+from app.domain.mapping import QboMapping, load_mappings, mapping_problem
 from app.domain.rulebook import RuleBook
 from app.errors import UpstreamError, first_line
 from app.factory import build_cascade, build_store
@@ -164,7 +164,10 @@ def _mapping(path: Path | None, tenant: str) -> QboMapping | None:
         return None
     try:
         mapping = load_mappings(path).get(tenant)
-    except (ValidationError, yaml.YAMLError) as exc:
+    except ValidationError as exc:
+        problem = mapping_problem(exc)
+        raise InputError(f"{path}: not a QuickBooks mapping file ({problem})") from None
+    except yaml.YAMLError as exc:
         raise InputError(f"{path}: not a QuickBooks mapping file ({first_line(exc)})") from None
     if mapping is None:
         raise InputError(f"{path} has no tenant {tenant!r}")

@@ -15,7 +15,7 @@ from app.cli.console import console, errors
 from app.cli.jobs.qbo_unrouted import take_up_kept, unrouted_summary
 from app.config import Settings
 from app.domain.inbox import Status
-from app.domain.mapping import QboMapping, dump_mappings, load_mappings
+from app.domain.mapping import QboMapping, dump_mappings, load_mappings, mapping_problem
 from app.errors import UpstreamError, first_line
 from app.factory import build_store, build_token_store
 from app.service.local import DEMO_TENANT, ensure_demo_tenant
@@ -105,7 +105,10 @@ def _sign_in(connector: QboConnector, ask: Callable[[str], str]) -> tuple[str, T
 
 
 def run_status(settings: Settings, tenant: str) -> int:
+    from app.cli.jobs.service import need_tenant  # noqa: PLC0415
+
     store = build_store(settings)
+    need_tenant(store, tenant)
     table = Table(title=f"timebill status: tenant {tenant}", title_justify="left")
     table.add_column("what")
     table.add_column("state")
@@ -239,7 +242,11 @@ def run_mapping_import(settings: Settings, path: Path, tenant: str | None) -> in
     except UnicodeDecodeError:
         errors.print(f"[red]error:[/] {path}: not UTF-8 text; a mapping file is YAML")
         return EXIT_BAD_INPUT
-    except (ValidationError, yaml.YAMLError) as exc:
+    except ValidationError as exc:
+        problem = mapping_problem(exc)
+        errors.print(f"[red]error:[/] {path}: not a QuickBooks mapping file ({problem})")
+        return EXIT_BAD_INPUT
+    except yaml.YAMLError as exc:
         errors.print(f"[red]error:[/] {path}: not a QuickBooks mapping file ({first_line(exc)})")
         return EXIT_BAD_INPUT
     if tenant is not None:

@@ -11,12 +11,15 @@ from rich.table import Table
 from rich.text import Text
 
 from app.cli.console import console, errors
+from app.cli.guard import UserInputError
 from app.config import Settings
 from app.domain.entries import Source
 from app.domain.inbox import InboxItem, Status
 from app.factory import build_store, build_worker
+from app.ports import Store
 from app.service.local import (
     DEMO_ACCOUNTS,
+    DEMO_TENANT,
     ReplayError,
     ensure_demo_tenant,
     reopen,
@@ -92,6 +95,7 @@ def run_entries(
         )
         return EXIT_BAD_INPUT
     store = build_store(settings)
+    need_tenant(store, tenant)
     if archived:  # the archive holds posted and skipped items only: filter here
         found = store.archived(tenant, limit=limit)
         items = [i for i in found if wanted is None or i.status is wanted]
@@ -108,6 +112,15 @@ def run_entries(
 
 
 WIDE = 120
+
+
+def need_tenant(store: Store, tenant: str) -> None:
+    """A tenant the store lacks is a mistyped --tenant, said as such (an empty list would read
+    as 'nothing to look at'); the demo tenant is made by the service at its first use."""
+    if tenant != DEMO_TENANT and store.get_tenant(tenant) is None:
+        raise UserInputError(
+            f"no tenant {tenant!r} in the store: `timebill tenants list` lists the tenants"
+        )
 
 
 def _block(item: InboxItem) -> str:
@@ -150,6 +163,7 @@ def _what(item: InboxItem) -> str:
 
 def run_replay(settings: Settings, tenant: str, item_id: str) -> int:
     store = build_store(settings)
+    need_tenant(store, tenant)
     exact = store.get(tenant, item_id) if len(item_id) == 36 else None
     recent = [] if exact else store.items(tenant, limit=1_000)  # a prefix: search recent items
     matches = [exact] if exact else [i for i in recent if i.id.startswith(item_id)]
