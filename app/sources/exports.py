@@ -234,15 +234,21 @@ class _Padded:
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
         header = self.stream.header
-        return ((n, _pad(header, record)) for n, record in self.stream.records())
+        unique = _unique(header)
+        return ((n, _pad(header, record, unique)) for n, record in self.stream.records())
 
 
-def _pad(header: list[str], record: list[str]) -> dict[str, str]:
+def _unique(header: list[str]) -> bool:
+    """No name in ``header`` twice (checked once per file, not per row)."""
+    return len(set(header)) == len(header)
+
+
+def _pad(header: list[str], record: list[str], unique: bool) -> dict[str, str]:
     """The record by header name; a short record (trailing cells left out) reads as empty. A
-    name the header repeats reads its first non-blank cell (``_Importer`` flags a row whose
-    cells under that name disagree)."""
+    name the header repeats (``unique`` false) reads its first non-blank cell (``_Importer``
+    flags a row whose cells under that name disagree)."""
     cells = record + [""] * (len(header) - len(record))
-    if len(set(header)) == len(header):
+    if unique:
         return dict(zip(header, cells, strict=False))
     by_name: dict[str, str] = {}
     for name, value in zip(header, cells, strict=False):
@@ -325,9 +331,9 @@ class _Importer:
         self.repeats: dict[int, int] = {}
 
     def rows(self, records: Iterable[Record]) -> Iterator[ImportedRow]:
-        header = self.header
+        header, unique = self.header, _unique(self.header)
         for number, record in records:
-            row = self._row(number, _pad(header, record), len(record))
+            row = self._row(number, _pad(header, record, unique), len(record))
             yield self._disagreeing(row, record) if self.repeated else row
 
     def _disagreeing(self, row: ImportedRow, record: list[str]) -> ImportedRow:
